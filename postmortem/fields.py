@@ -1,0 +1,137 @@
+"""Reading untrusted JSON into typed values, with errors that name the field path.
+
+Every error reads like ``timeline[3].at: "25:61" is not a time`` (DESIGN §4).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, datetime, timezone
+from typing import Any, Iterable
+
+from postmortem.i18n import t
+
+_UTC_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?Z")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class ValidationError(ValueError):
+    """A value in a document that the format does not allow."""
+
+    def __init__(self, path: str, value: Any, problem: str) -> None:
+        self.path, self.value, self.problem = path, value, problem
+        super().__init__(f"{path}: {show_value(value)} {problem}")
+
+
+def show_value(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def format_time(moment: datetime) -> str:
+    """UTC ISO-8601 with ``Z``; seconds only when they are not zero."""
+    moment = moment.astimezone(timezone.utc)
+    pattern = "%Y-%m-%dT%H:%M:%SZ" if moment.second else "%Y-%m-%dT%H:%M:00Z"
+    return moment.strftime(pattern)
+
+
+class Reader:
+    """A view of one JSON object at a path; each getter checks one field."""
+
+    def __init__(self, data: Any, path: str = "") -> None:
+        if not isinstance(data, dict):
+            raise ValidationError(path or "(document)", data, t("validation.not_object"))
+        self.data, self.path = data, path
+
+    def at(self, key: str) -> str:
+        return f"{self.path}.{key}" if self.path else key
+
+    def refuse_unknown(self, known: Iterable[str]) -> None:
+        for key in self.data:
+            if key not in known:
+                raise ValidationError(self.at(key), self.data[key], t("validation.unknown_field"))
+
+    def raw(self, key: str, default: Any = None, required: bool = False) -> Any:
+        if key not in self.data:
+            if required:
+                raise ValidationError(self.at(key), None, t("validation.missing"))
+            return default
+        return self.data[key]
+
+    def text(self, key: str, default: str = "", required: bool = False) -> str:
+        value = self.raw(key, default, required)
+        if not isinstance(value, str):
+            raise ValidationError(self.at(key), value, t("validation.not_text"))
+        return value
+
+    def flag(self, key: str, default: bool | None = False, nullable: bool = False) -> bool | None:
+        value = self.raw(key, default)
+        if value is None and nullable:
+            return None
+        if not isinstance(value, bool):
+            raise ValidationError(self.at(key), value, t("validation.not_bool"))
+        return value
+
+    def choice(self, key: str, allowed: tuple[str, ...], default: str | None = None,
+               nullable: bool = False) -> str | None:
+        value = self.raw(key, default)
+        if value is None and nullable:
+            return None
+        if value not in allowed:
+            raise ValidationError(self.at(key), value, t("validation.not_one_of", allowed=", ".join(allowed)))
+        return value
+
+    def texts(self, key: str) -> list[str]:
+        value = self.raw(key, [])
+        if not isinstance(value, list):
+            raise ValidationError(self.at(key), value, t("validation.not_list"))
+        for i, item in enumerate(value):
+            if not isinstance(item, str):
+                raise ValidationError(f"{self.at(key)}[{i}]", item, t("validation.not_text"))
+        return list(value)
+
+    def choices(self, key: str, allowed: tuple[str, ...]) -> list[str]:
+        values = self.texts(key)
+        for i, item in enumerate(values):
+            if item not in allowed:
+                raise ValidationError(f"{self.at(key)}[{i}]", item,
+                                      t("validation.not_one_of", allowed=", ".join(allowed)))
+        return values
+
+    def objects(self, key: str) -> list["Reader"]:
+        value = self.raw(key, [])
+        if not isinstance(value, list):
+            raise ValidationError(self.at(key), value, t("validation.not_list"))
+        return [Reader(item, f"{self.at(key)}[{i}]") for i, item in enumerate(value)]
+
+    def child(self, key: str) -> "Reader":
+        return Reader(self.raw(key, {}), self.at(key))
+
+    def time(self, key: str, nullable: bool = False) -> datetime | None:
+        value = self.raw(key, None, required=not nullable)
+        if value is None and nullable:
+            return None
+        if not isinstance(value, str) or not _UTC_TIME.fullmatch(value):
+            raise ValidationError(self.at(key), value, t("validation.not_time"))
+        try:
+            return datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            raise ValidationError(self.at(key), value, t("validation.not_time")) from None
+
+    def day(self, key: str, nullable: bool = True) -> date | None:
+        value = self.raw(key, None, required=not nullable)
+        if value is None and nullable:
+            return None
+        if not isinstance(value, str) or not _DATE.fullmatch(value):
+            raise ValidationError(self.at(key), value, t("validation.not_date"))
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise ValidationError(self.at(key), value, t("validation.not_date")) from None
+
+    def item_id(self, key: str = "id") -> str:
+        value = self.text(key, required=True)
+        if not value.strip() or len(value) > 64:
+            raise ValidationError(self.at(key), value, t("validation.bad_item_id"))
+        return value

@@ -1,0 +1,24 @@
+"""The enumerations of the file format (DESIGN §4). Values are part of the contract."""
+
+SCHEMA = "postmortem/v1"
+
+SEVERITIES = ("SEV1", "SEV2", "SEV3", "SEV4", "near-miss")
+STATUSES = ("draft", "in-review", "reviewed", "closed")
+TRIGGERS = ("sev-incident", "customer-visible-outage", "data-loss-scare", "near-miss", "blame-risk")
+AUDIENCES = ("exec", "eng", "cs")
+DEPTHS = ("full", "lightweight")
+MILESTONES = ("start", "detected", "mitigated", "resolved")
+DATA_INTEGRITY = ("none", "at-risk", "lost")
+ROLES = ("root-cause", "contributing")
+ACTION_TYPES = ("prevent", "detect", "recover", "process")
+ACTION_STATUSES = ("open", "in-progress", "done", "wont-do")
+LEGAL_REVIEWS = ("not-needed", "pending", "approved")
+
+# Severity → suggested depth (the seed: "lightweight for small incidents").
+LIGHTWEIGHT_SEVERITIES = ("SEV3", "SEV4", "near-miss")
+
+
+def suggested_depth(severity: str | None) -> str | None:
+    if severity is None:
+        return None
+    return "lightweight" if severity in LIGHTWEIGHT_SEVERITIES else "full"
