@@ -1,0 +1,92 @@
+"""The Textual application and its factory."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from pathlib import Path
+
+from textual.app import App
+
+from postmortem.i18n import t
+from storage.library import Library
+from tui.commands import bindings_for
+from tui.palette import RegistryCommands
+
+
+def stylesheet_path() -> Path:
+    """screens.tcss: inside the installed package (wheel), else at the repository root."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "screens.tcss"
+    return packaged if packaged.exists() else here.parent / "screens.tcss"
+
+
+class PostmortemApp(App[None]):
+    CSS_PATH = stylesheet_path()
+    TITLE = "postmortem"
+    BINDINGS = bindings_for("app")
+    COMMANDS = App.COMMANDS | {RegistryCommands}
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(self, library: Library, open_target: str | None = None, *,
+                 clock: bool = True) -> None:
+        super().__init__()
+        self.library = library
+        self.open_target = open_target
+        self.show_clock = clock  # tests and snapshots turn the live clock off
+
+    def on_mount(self) -> None:
+        self.title = t("app.title")
+        self._install_signal_handlers()
+        from tui.screens.library import LibraryScreen
+        self.push_screen(LibraryScreen())
+        if self.open_target is not None:
+            self.open_postmortem(self.open_target)
+
+    def open_postmortem(self, target: str | Path) -> None:
+        """Open a postmortem by id or path; a second window gets a read-only view."""
+        from storage.errors import LockedError, StorageError
+        from tui.screens.workspace import WorkspaceScreen
+        try:
+            try:
+                document_file = self.library.open(str(target))
+            except LockedError as locked:
+                document_file = self.library.open(str(target), read_only=True)
+                self.notify(str(locked), severity="warning", timeout=10)
+        except StorageError as error:
+            self.notify(str(error), severity="error", timeout=15)
+            return
+        self.push_screen(WorkspaceScreen(document_file))
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.focused))
+
+    async def action_quit(self) -> None:
+        self.flush_all()
+        self.exit()
+
+    def flush_all(self) -> None:
+        """Write every pending edit now (quit, SIGTERM, SIGHUP)."""
+        from tui.screens.workspace import WorkspaceScreen
+        for screen in self.screen_stack:
+            if isinstance(screen, WorkspaceScreen):
+                screen.flush()
+
+    def _install_signal_handlers(self) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+            for signum in (signal.SIGTERM, signal.SIGHUP):
+                loop.add_signal_handler(signum, self._terminate)
+        except (RuntimeError, NotImplementedError, ValueError):
+            pass  # not the main thread (tests) or a platform without these signals
+
+    def _terminate(self) -> None:
+        self.flush_all()
+        self.exit()
+
+
+def create_app(library_dir: Path, open_target: str | None = None, *, clock: bool = True) -> PostmortemApp:
+    """The app on a library folder; tests pass a temporary folder."""
+    return PostmortemApp(Library(library_dir), open_target, clock=clock)

@@ -1,0 +1,209 @@
+"""The ``postmortem`` command (DESIGN §9).
+
+Bad input never shows a traceback: one sentence on stderr and exit code 2. Textual is
+imported only by the commands that open the app, so scripted commands start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import NoReturn, Sequence
+
+from postmortem import __version__, vocab
+from postmortem.fields import ValidationError
+from postmortem.i18n import t
+
+EXIT_BAD_INPUT = 2
+
+
+class UsageError(Exception):
+    """Bad input from the command line; the message is one sentence for stderr."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(t("cli.usage_error", problem=message))
+
+
+def build_parser() -> Parser:
+    common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS: a subcommand's own --library must not reset one given before the subcommand.
+    common.add_argument("--library", metavar="DIR", default=argparse.SUPPRESS,
+                        help=t("cli.help.library"))
+    parser = Parser(prog="postmortem", description=t("cli.description"), parents=[common])
+    parser.add_argument("--version", action="version", version=f"postmortem {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    sub.add_parser("demo", parents=[common], help=t("cli.help.demo"))
+    new = sub.add_parser("new", parents=[common], help=t("cli.help.new"))
+    new.add_argument("title")
+    new.add_argument("--severity", choices=vocab.SEVERITIES)
+    new.add_argument("--id", dest="doc_id", metavar="ID")
+    new.add_argument("--no-open", action="store_true", help=t("cli.help.no_open"))
+    open_ = sub.add_parser("open", parents=[common], help=t("cli.help.open"))
+    open_.add_argument("target", metavar="ID|PATH")
+    sub.add_parser("list", parents=[common], help=t("cli.help.list"))
+    check = sub.add_parser("check", parents=[common], help=t("cli.help.check"))
+    check.add_argument("target", metavar="ID|PATH")
+    export = sub.add_parser("export", parents=[common], help=t("cli.help.export"))
+    export.add_argument("target", metavar="ID|PATH")
+    export.add_argument("--format", choices=("md", "json", "ics"), default="md")
+    export.add_argument("--audience", choices=("internal", "external"), default="internal")
+    export.add_argument("-o", "--output", metavar="FILE")
+    import_ = sub.add_parser("import", parents=[common], help=t("cli.help.import"))
+    import_.add_argument("file", metavar="FILE.json")
+    return parser
+
+
+def library_dir(args: argparse.Namespace) -> Path:
+    from storage.library import default_library_dir
+    chosen = getattr(args, "library", None)
+    return Path(chosen).expanduser() if chosen else default_library_dir()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        return run(args)
+    except UsageError as error:
+        print(str(error), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+
+
+def run(args: argparse.Namespace) -> int:
+    from storage.errors import StorageError
+    try:
+        handler = COMMANDS.get(args.command or "library")
+        return handler(args)
+    except (StorageError, ValidationError, UsageError) as error:
+        print(f"postmortem: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as error:
+        print(t("cli.os_error", path=error.filename or "", problem=error.strerror or str(error)),
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def open_app(args: argparse.Namespace, target: str | None = None) -> int:
+    from tui.app import create_app
+    app = create_app(library_dir(args), target)
+    app.run()
+    return app.return_code or 0
+
+
+def cmd_library(args: argparse.Namespace) -> int:
+    return open_app(args)
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    from storage.library import Library
+    Library(library_dir(args)).resolve(args.target)  # refuse bad ids before the screen opens
+    return open_app(args, args.target)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from postmortem.demo import demo_document
+    from storage.library import Library
+    library = Library(library_dir(args))
+    demo = demo_document()
+    if library.exists(demo.id):
+        library.delete(demo.id)  # the previous copy goes to .trash, never lost
+    library.create(demo).close()
+    return open_app(args, demo.id)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from postmortem.factory import new_postmortem, utc_now
+    from postmortem.ids import is_valid_id, slugify
+    from storage.library import Library
+    title = args.title.strip()
+    if not title:
+        raise UsageError(t("cli.empty_title"))
+    library = Library(library_dir(args))
+    if args.doc_id is not None and not is_valid_id(args.doc_id):
+        raise UsageError(t("cli.bad_id", id=args.doc_id))
+    doc_id = args.doc_id or slugify(title, utc_now().date(), taken=library.taken_ids())
+    document_file = library.create(new_postmortem(doc_id, title, args.severity))
+    path = document_file.path
+    document_file.close()
+    print(t("cli.created", id=doc_id, path=str(path)))
+    if args.no_open or not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return 0
+    return open_app(args, doc_id)
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from storage.library import Library
+    entries = Library(library_dir(args)).entries()
+    if not entries:
+        print(t("cli.list_empty", folder=str(library_dir(args))))
+        return 0
+    for entry in entries:
+        if entry.problem:
+            print(f"{entry.id}\t⚠ {entry.problem}")
+            continue
+        meeting = entry.meeting_at.strftime("%Y-%m-%d") if entry.meeting_at else "—"
+        print("\t".join([entry.id, entry.severity or "—", entry.status, meeting, entry.title]))
+    return 0
+
+
+def load_target(args: argparse.Namespace):
+    """The document named by an id in the library or by a path to any postmortem file."""
+    from storage.library import Library, load_document
+    return load_document(Library(library_dir(args)).resolve(args.target))
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from postmortem.checklist import evaluate, exit_code, format_check
+    from storage.library import Library
+    document = load_target(args)
+    library_docs = Library(library_dir(args)).load_all_documents()
+    review = evaluate(document, library_docs=library_docs)
+    print(format_check(review))
+    return exit_code(review)
+
+
+def render_export(document, fmt: str, audience: str) -> bytes:
+    if fmt == "json":
+        from storage.atomic import dumps_document
+        return dumps_document(document.to_dict()).encode("utf-8")
+    if fmt == "ics":
+        from postmortem.calendar import to_ics
+        return to_ics(document)
+    from postmortem.markdown import ExportRefused, render_markdown
+    try:
+        return render_markdown(document, audience).encode("utf-8")
+    except ExportRefused as refused:
+        raise UsageError(str(refused)) from None
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    data = render_export(load_target(args), args.format, args.audience)
+    if args.output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return 0
+    from storage.atomic import atomic_write
+    atomic_write(Path(args.output).expanduser(), data, keep_backup=False)
+    print(t("cli.exported", path=args.output), file=sys.stderr)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from storage.library import Library
+    document = Library(library_dir(args)).import_file(Path(args.file).expanduser())
+    print(t("cli.imported", id=document.id))
+    return 0
+
+
+COMMANDS = {
+    "library": cmd_library, "demo": cmd_demo, "new": cmd_new, "open": cmd_open,
+    "list": cmd_list, "check": cmd_check, "export": cmd_export, "import": cmd_import,
+}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

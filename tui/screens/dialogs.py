@@ -1,0 +1,81 @@
+"""Modal dialogs that return a typed value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from postmortem import vocab
+from postmortem.i18n import t
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Yes/no. Enter or y confirms, Escape or n cancels."""
+
+    BINDINGS = [Binding("escape,n", "answer(False)", t("key.cancel")),
+                Binding("y", "answer(True)", t("key.yes"))]
+
+    def __init__(self, question: str, confirm_label: str) -> None:
+        super().__init__(classes="dialog-screen")
+        self.question, self.confirm_label = question, confirm_label
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.question, classes="dialog-question")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(self.confirm_label, variant="error", id="confirm")
+                yield Button(t("key.cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#cancel").focus()
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+    @on(Button.Pressed)
+    def pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "confirm")
+
+
+@dataclass(frozen=True)
+class NewPostmortemRequest:
+    title: str
+    severity: str | None
+
+
+class NewPostmortemScreen(ModalScreen[NewPostmortemRequest | None]):
+    """Title and severity for a new postmortem; None when cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", t("key.cancel"))]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(t("library.new_title"), classes="dialog-question")
+            yield Input(placeholder=t("scope.title_placeholder"), id="new-title")
+            yield Select([(s, s) for s in vocab.SEVERITIES], prompt=t("scope.severity"),
+                         id="new-severity")
+            yield Static("", id="new-error", classes="field-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("library.create"), variant="primary", id="create")
+                yield Button(t("key.cancel"), id="cancel")
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#create")
+    def create(self) -> None:
+        title = self.query_one("#new-title", Input).value.strip()
+        if not title:
+            self.query_one("#new-error", Static).update(t("library.title_required"))
+            self.query_one("#new-title").focus()
+            return
+        severity = self.query_one("#new-severity", Select).value
+        self.dismiss(NewPostmortemRequest(title, None if severity is Select.NULL else severity))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,133 @@
+"""The library: every postmortem in the folder; new, open, delete (to .trash), filter as you type."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from postmortem.factory import new_postmortem
+from postmortem.i18n import t
+from postmortem.ids import slugify
+from storage.errors import StorageError
+from storage.library import LibraryEntry
+from tui.commands import bindings_for
+from tui.screens.dialogs import ConfirmScreen, NewPostmortemRequest, NewPostmortemScreen
+
+
+def matches(entry: LibraryEntry, query: str) -> bool:
+    """Every word of the query appears in the title, id, owner, severity, status or tags."""
+    haystack = " ".join([entry.id, entry.title or "", entry.owner or "", entry.severity or "",
+                         entry.status or "", *entry.tags]).casefold()
+    return all(word in haystack for word in query.casefold().split())
+
+
+class FilterInput(Input):
+    """The filter box; ↑/↓/Enter act on the table below so the hands stay put."""
+
+    BINDINGS = [Binding("down", "table('cursor_down')", show=False),
+                Binding("up", "table('cursor_up')", show=False)]
+
+    def action_table(self, action: str) -> None:
+        self.screen.query_one(DataTable).run_action(action)
+
+
+class LibraryScreen(Screen[None]):
+    COMMAND_SCOPE = "library"
+    BINDINGS = bindings_for("library")
+
+    def compose(self) -> ComposeResult:
+        yield Static(t("library.heading"), id="library-heading")
+        yield FilterInput(placeholder=t("library.filter_placeholder"), id="library-filter")
+        yield DataTable(id="library-table", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="library-empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for key in ("title", "severity", "status", "meeting", "owner"):
+            table.add_column(t(f"library.col.{key}"), key=key)
+        self.reload()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        self.entries = self.app.library.entries()
+        self.show(self.query_one(FilterInput).value)
+
+    def show(self, query: str) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        shown = [e for e in self.entries if matches(e, query)]
+        for entry in shown:
+            if entry.problem:
+                table.add_row(f"⚠ {entry.id}", "", "", "", entry.problem, key=entry.id)
+                continue
+            meeting = entry.meeting_at.strftime("%Y-%m-%d %H:%M") if entry.meeting_at else "—"
+            table.add_row(entry.title or t("header.untitled"), entry.severity or "—",
+                          t(f"status.{entry.status}"), meeting, entry.owner or "—", key=entry.id)
+        empty = self.query_one("#library-empty", Static)
+        if not self.entries:
+            empty.update(t("library.empty", folder=str(self.app.library.root)))
+        elif not shown:
+            empty.update(t("library.no_match", query=query))
+        else:
+            empty.update(t("library.count", shown=len(shown), total=len(self.entries),
+                           folder=str(self.app.library.root)))
+
+    def selected_id(self) -> str | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    @on(Input.Changed, "#library-filter")
+    def filter_changed(self, event: Input.Changed) -> None:
+        self.show(event.value)
+
+    @on(Input.Submitted, "#library-filter")
+    @on(DataTable.RowSelected)
+    def action_open(self) -> None:
+        doc_id = self.selected_id()
+        if doc_id is not None:
+            self.app.open_postmortem(doc_id)
+
+    def action_filter(self) -> None:
+        self.query_one(FilterInput).focus()
+
+    @work
+    async def action_new(self) -> None:
+        request: NewPostmortemRequest | None = await self.app.push_screen_wait(NewPostmortemScreen())
+        if request is None:
+            return
+        from postmortem.factory import utc_now
+        doc_id = slugify(request.title, utc_now().date(), taken=self.app.library.taken_ids())
+        try:
+            self.app.library.create(new_postmortem(doc_id, request.title, request.severity)).close()
+        except StorageError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.reload()
+        self.app.open_postmortem(doc_id)
+
+    @work
+    async def action_delete(self) -> None:
+        doc_id = self.selected_id()
+        if doc_id is None:
+            return
+        title = next((e.title for e in self.entries if e.id == doc_id), doc_id) or doc_id
+        confirmed = await self.app.push_screen_wait(
+            ConfirmScreen(t("library.confirm_delete", title=title), t("library.delete")))
+        if not confirmed:
+            return
+        try:
+            moved_to = self.app.library.delete(doc_id)
+        except StorageError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.notify(t("library.deleted", title=title, path=str(moved_to)))
+        self.reload()

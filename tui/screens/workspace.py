@@ -1,0 +1,157 @@
+"""One open postmortem: the stage strip, the six stage views, autosave."""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual import on
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import ContentSwitcher, Footer, Static
+
+from postmortem.i18n import t
+from postmortem.stages import stage_statuses
+from storage.document_file import DocumentFile
+from tui.autosave import Autosaver
+from tui.commands import bindings_for
+from tui.messages import DocumentChanged, JumpTo
+from tui.stages import stage_view_classes
+from tui.widgets.doc_header import DocumentHeader
+from tui.widgets.stage_strip import StageStrip
+
+SAVE_DELAY = 0.3  # seconds of quiet typing before a save; well inside the one-second promise
+
+
+class WorkspaceScreen(Screen[None]):
+    COMMAND_SCOPE = "workspace"
+    BINDINGS = bindings_for("workspace")
+
+    def __init__(self, document_file: DocumentFile) -> None:
+        super().__init__()
+        self.document_file = document_file
+        self.document = document_file.document
+        self.read_only = document_file.read_only
+        self.autosaver: Autosaver | None = None
+        self._save_timer: Timer | None = None
+        self._unsubmitted = False
+
+    def compose(self) -> ComposeResult:
+        yield DocumentHeader(clock=getattr(self.app, "show_clock", True), id="doc-header")
+        yield StageStrip(id="stage-strip")
+        yield Static(id="exit-status")
+        with ContentSwitcher(initial="stage-1", id="stages"):
+            for number, view_class in enumerate(stage_view_classes(), start=1):
+                yield view_class(self.document, read_only=self.read_only, id=f"stage-{number}")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if not self.read_only:
+            loop = asyncio.get_running_loop()
+            self.autosaver = Autosaver(
+                self.document_file,
+                on_result=lambda error: loop.call_soon_threadsafe(self._show_save_result, error))
+        header = self.query_one(DocumentHeader)
+        header.read_only = self.read_only
+        self.refresh_status()
+        self.set_interval(5, self._retry_failed_save)
+        self.query_one("#stage-1").focus_first()
+
+    # Editing and saving ----------------------------------------------------------------
+
+    @on(DocumentChanged)
+    def document_changed(self) -> None:
+        self.refresh_status()
+        if self.read_only:
+            return
+        self._unsubmitted = True
+        self.query_one(DocumentHeader).save_state = t("header.editing")
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY, self._submit)
+
+    def _submit(self) -> None:
+        if self.autosaver is not None and self._unsubmitted:
+            self._unsubmitted = False
+            self.autosaver.submit(self.document.to_dict())
+
+    def _show_save_result(self, error: Exception | None) -> None:
+        header = self.query_one(DocumentHeader)
+        if error is None:
+            header.save_state = t("header.saved") if not self._unsubmitted else header.save_state
+        else:
+            header.save_state = t("header.not_saved")
+            self.notify(str(error), title=t("header.not_saved"), severity="error", timeout=12)
+
+    def _retry_failed_save(self) -> None:
+        if self.autosaver is not None and self.autosaver.last_error is not None:
+            self.autosaver.retry()
+
+    def flush(self) -> bool:
+        """Write pending edits now; True when everything is on disk."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._submit()
+        return self.autosaver.flush() if self.autosaver is not None else True
+
+    def close_document(self) -> None:
+        if self.autosaver is not None:
+            self.flush()
+            self.autosaver.close()
+            self.autosaver = None
+        self.document_file.close()
+
+    def on_unmount(self) -> None:
+        self.close_document()
+
+    # Stages ------------------------------------------------------------------------------
+
+    def refresh_status(self) -> None:
+        statuses = stage_statuses(self.document)
+        strip = self.query_one(StageStrip)
+        strip.show_statuses(statuses)
+        header = self.query_one(DocumentHeader)
+        header.title_text, header.severity = self.document.title, self.document.severity or ""
+        current = statuses[strip.current - 1]
+        mark = "✓" if current.ok else "✗"
+        detail = t("exit.holds") if current.ok else " · ".join(current.reasons)
+        status = self.query_one("#exit-status", Static)
+        status.update(f"{mark} {t('exit.label')}: {detail}")
+        status.set_class(current.ok, "-ok")
+        status.set_class(not current.ok, "-missing")
+
+    def action_stage(self, number: int, location: str | None = None) -> None:
+        self.query_one(StageStrip).current = number
+        self.query_one(ContentSwitcher).current = f"stage-{number}"
+        view = self.query_one(f"#stage-{number}")
+        view.refresh_from_document()
+        self.refresh_status()
+        if location is None or not view.focus_location(location):
+            view.focus_first()
+
+    def action_next_stage(self) -> None:
+        self.action_stage(self.query_one(StageStrip).current % 6 + 1)
+
+    def action_previous_stage(self) -> None:
+        self.action_stage((self.query_one(StageStrip).current - 2) % 6 + 1)
+
+    def action_focus_strip(self) -> None:
+        self.query_one(StageStrip).focus()
+
+    def action_library(self) -> None:
+        self.app.pop_screen()
+
+    def action_save_now(self) -> None:
+        if self.read_only:
+            self.notify(t("workspace.read_only"), severity="warning")
+            return
+        if self.flush():
+            self.notify(t("workspace.saved_now", path=str(self.document_file.path)))
+
+    @on(StageStrip.Selected)
+    def stage_selected(self, event: StageStrip.Selected) -> None:
+        self.action_stage(event.stage)
+
+    @on(JumpTo)
+    def jump_to(self, event: JumpTo) -> None:
+        self.action_stage(event.stage, event.location)

@@ -1,0 +1,11 @@
+"""The six stage views, in order. Each stage lives in its own module."""
+
+from __future__ import annotations
+
+
+def stage_view_classes() -> list[type]:
+    from tui.stages.scope import ScopeStage
+    from tui.stages.readonly import (ActionsReadOnly, AnalysisReadOnly, CommunicationReadOnly,
+                                     LessonsReadOnly, TimelineReadOnly)
+    return [ScopeStage, TimelineReadOnly, AnalysisReadOnly, LessonsReadOnly, ActionsReadOnly,
+            CommunicationReadOnly]

@@ -1,0 +1,36 @@
+"""What every stage view shares: the document, read-only mode, focus and change reporting."""
+
+from __future__ import annotations
+
+from textual.containers import Vertical
+from textual.widget import Widget
+
+from postmortem.model import Postmortem
+from tui.messages import DocumentChanged
+
+
+class StageView(Vertical):
+    """A stage's screen area. Subclasses edit ``self.document`` in place and call ``changed()``."""
+
+    STAGE: int = 0
+
+    def __init__(self, document: Postmortem, *, read_only: bool = False, id: str | None = None) -> None:
+        super().__init__(id=id, classes="stage-view")
+        self.document = document
+        self.read_only = read_only
+
+    def changed(self) -> None:
+        """Report an edit: the workspace saves it and re-checks the exit conditions."""
+        self.post_message(DocumentChanged())
+
+    def refresh_from_document(self) -> None:
+        """Show the document's current values (another stage may have changed them)."""
+
+    def focus_first(self) -> None:
+        focusable = [w for w in self.query("*") if isinstance(w, Widget) and w.focusable]
+        if focusable:
+            focusable[0].focus()
+
+    def focus_location(self, location: str) -> bool:
+        """Focus the field or item named by a checklist reason; False if unknown here."""
+        return False

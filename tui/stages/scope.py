@@ -1,0 +1,184 @@
+"""Stage 1 — scope & audience: every field of DESIGN §2.1 and the blameless preamble."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Checkbox, Collapsible, Input, Label, RadioButton, RadioSet, Select, SelectionList, Static
+
+from postmortem import vocab
+from postmortem.i18n import t
+from postmortem.times import TimeParseError, format_datetime, parse_time
+from tui.stages.base import StageView
+
+
+def split_list(text: str) -> list[str]:
+    """``"a, b,,c "`` → ``["a", "b", "c"]``: the comma-separated list fields."""
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+class FieldRow(Horizontal):
+    """A label and its editor on one line; a hint line beneath when needed."""
+
+    def __init__(self, label: str, *children: Widget) -> None:
+        super().__init__(classes="field-row")
+        self._label, self._children = label, children
+
+    def compose(self) -> ComposeResult:
+        yield Label(self._label, classes="field-label")
+        yield from self._children
+
+
+class ScopeStage(StageView):
+    STAGE = 1
+
+    def compose(self) -> ComposeResult:
+        doc, scope = self.document, self.document.scope
+        ro = self.read_only
+        with VerticalScroll(id="scope-form"):
+            with Collapsible(title=t("scope.preamble_title"), collapsed=True, id="preamble"):
+                yield Static(t("scope.preamble"), id="preamble-text")
+            yield FieldRow(t("scope.title"), Input(doc.title, id="title", disabled=ro,
+                                                   placeholder=t("scope.title_placeholder")))
+            yield FieldRow(t("scope.incident_ref"), Input(doc.incident_ref, id="incident_ref",
+                                                          disabled=ro, placeholder="INC-4821"))
+            yield FieldRow(t("scope.severity"), Select(
+                [(s, s) for s in vocab.SEVERITIES], value=doc.severity or Select.NULL,
+                prompt=t("scope.choose"), id="severity", disabled=ro))
+            yield FieldRow(t("scope.status"), Select(
+                [(t(f"status.{s}"), s) for s in vocab.STATUSES], value=doc.status,
+                allow_blank=False, id="status", disabled=ro))
+            yield FieldRow(t("scope.meeting"), Input(
+                format_datetime(doc.meeting_at) if doc.meeting_at else "", id="meeting_at",
+                disabled=ro, placeholder="2026-03-09 15:00"))
+            yield Static("", id="meeting_at-error", classes="field-error")
+            yield FieldRow(t("scope.tags"), Input(", ".join(doc.tags), id="tags", disabled=ro,
+                                                  placeholder=t("scope.tags_placeholder")))
+            yield FieldRow(t("scope.triggers"), SelectionList[str](
+                *[(t(f"trigger.{v}"), v, v in scope.triggers) for v in vocab.TRIGGERS],
+                id="triggers", disabled=ro))
+            yield FieldRow(t("scope.audiences"), SelectionList[str](
+                *[(t(f"audience.{v}"), v, v in scope.audiences) for v in vocab.AUDIENCES],
+                id="audiences", disabled=ro))
+            yield FieldRow(t("scope.sensitivity"),
+                           Checkbox(t("scope.pii"), scope.sensitivity.pii, id="pii", disabled=ro),
+                           Checkbox(t("scope.security"), scope.sensitivity.security, id="security",
+                                    disabled=ro))
+            yield FieldRow(t("scope.customer_facing"), Checkbox(
+                t("scope.customer_facing_box"), scope.customer_facing, id="customer_facing", disabled=ro))
+            yield FieldRow(t("scope.depth"), RadioSet(
+                *[RadioButton(t(f"depth.{value}"), scope.depth == value, id=f"depth-{value}")
+                  for value in vocab.DEPTHS], id="depth", disabled=ro),
+                Static("", id="depth-hint", classes="field-hint"))
+            yield FieldRow(t("scope.owner"), Input(scope.owner, id="owner", disabled=ro,
+                                                   placeholder=t("scope.person_placeholder")))
+            yield FieldRow(t("scope.facilitator"), Input(scope.facilitator, id="facilitator",
+                                                         disabled=ro, placeholder=t("scope.person_placeholder")))
+            yield FieldRow(t("scope.participants"), Input(
+                ", ".join(scope.participants), id="participants", disabled=ro,
+                placeholder=t("scope.participants_placeholder")))
+
+    def on_mount(self) -> None:
+        self._show_depth_hint()
+
+    def refresh_from_document(self) -> None:
+        self._show_depth_hint()
+
+    def _show_depth_hint(self) -> None:
+        suggested = vocab.suggested_depth(self.document.severity)
+        hint = t("scope.depth_suggested", depth=t(f"depth.{suggested}")) if suggested else ""
+        self.query_one("#depth-hint", Static).update(hint)
+
+    # Each editor writes its own field, then reports the change ---------------------------
+
+    @on(Input.Changed)
+    def text_changed(self, event: Input.Changed) -> None:
+        doc, scope, value = self.document, self.document.scope, event.value
+        field = event.input.id
+        if field == "title":
+            doc.title = value
+        elif field == "incident_ref":
+            doc.incident_ref = value.strip()
+        elif field == "tags":
+            doc.tags = split_list(value)
+        elif field == "owner":
+            scope.owner = value.strip()
+        elif field == "facilitator":
+            scope.facilitator = value.strip()
+        elif field == "participants":
+            scope.participants = split_list(value)
+        elif field == "meeting_at":
+            if not self._set_meeting(value):
+                return
+        else:
+            return
+        self.changed()
+
+    def _set_meeting(self, text: str) -> bool:
+        """Keep what was typed; store it only once it parses (an empty field clears it)."""
+        error = self.query_one("#meeting_at-error", Static)
+        if not text.strip():
+            self.document.meeting_at = None
+            error.update("")
+            return True
+        try:
+            moment = parse_time(text, day=None)
+        except TimeParseError as problem:
+            error.update(str(problem))
+            return False
+        error.update(t("scope.meeting_parsed", when=format_datetime(moment)))
+        self.document.meeting_at = moment
+        return True
+
+    @on(Select.Changed)
+    def select_changed(self, event: Select.Changed) -> None:
+        value = None if event.value is Select.NULL else event.value
+        if event.select.id == "severity":
+            if value == self.document.severity:
+                return
+            self.document.severity = value
+            self._show_depth_hint()
+        elif event.select.id == "status" and value is not None:
+            if value == self.document.status:
+                return
+            self.document.status = value
+        self.changed()
+
+    @on(SelectionList.SelectedChanged)
+    def selection_changed(self, event: SelectionList.SelectedChanged) -> None:
+        chosen = list(event.selection_list.selected)
+        order = vocab.TRIGGERS if event.selection_list.id == "triggers" else vocab.AUDIENCES
+        values = [v for v in order if v in chosen]
+        if event.selection_list.id == "triggers":
+            self.document.scope.triggers = values
+        else:
+            self.document.scope.audiences = values
+        self.changed()
+
+    @on(Checkbox.Changed)
+    def checkbox_changed(self, event: Checkbox.Changed) -> None:
+        scope = self.document.scope
+        if event.checkbox.id == "pii":
+            scope.sensitivity.pii = event.value
+        elif event.checkbox.id == "security":
+            scope.sensitivity.security = event.value
+        elif event.checkbox.id == "customer_facing":
+            scope.customer_facing = event.value
+        self.changed()
+
+    @on(RadioSet.Changed)
+    def depth_changed(self, event: RadioSet.Changed) -> None:
+        depth = event.pressed.id.removeprefix("depth-") if event.pressed.id else None
+        if depth != self.document.scope.depth:
+            self.document.scope.depth = depth
+            self.changed()
+
+    def focus_location(self, location: str) -> bool:
+        field = location.split(".")[-1]
+        matches = self.query(f"#{field}")
+        if matches:
+            matches.first().focus()
+            return True
+        return False

@@ -1,0 +1,44 @@
+"""The top line of the workspace: title, severity, status, saving state and a UTC clock."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from postmortem.i18n import t
+
+
+class DocumentHeader(Widget):
+    title_text: reactive[str] = reactive("")
+    severity: reactive[str] = reactive("")
+    save_state: reactive[str] = reactive("")
+    read_only: reactive[bool] = reactive(False)
+
+    def __init__(self, *, clock: bool = True, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.clock = clock
+
+    def on_mount(self) -> None:
+        if self.clock:
+            self.set_interval(1, self.refresh)
+
+    def render(self) -> Text:
+        now = datetime.now(timezone.utc).strftime("%H:%M UTC") if self.clock else "--:-- UTC"
+        right = Text()
+        if self.read_only:
+            right.append(f" {t('header.read_only')} ", style="bold reverse")
+            right.append(" ")
+        right.append(self.save_state + "  " if self.save_state else "")
+        right.append(now, style="bold")
+        left = Text(no_wrap=True, overflow="ellipsis")
+        if self.severity:
+            left.append(f" {self.severity} ", style="bold reverse")
+            left.append(" ")
+        left.append(self.title_text or t("header.untitled"), style="bold")
+        room = max(1, self.size.width - right.cell_len - 1)
+        left.truncate(room, overflow="ellipsis")
+        left.align("left", room)
+        return Text.assemble(left, " ", right)
