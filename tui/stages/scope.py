@@ -175,6 +175,9 @@ class ScopeStage(StageView):
             self.document.scope.depth = depth
             self.changed()
 
+    def focus_first(self) -> None:
+        self.query_one("#title", Input).focus()
+
     def focus_location(self, location: str) -> bool:
         field = location.split(".")[-1]
         matches = self.query(f"#{field}")
