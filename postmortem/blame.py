@@ -1,0 +1,272 @@
+"""The blame check (DESIGN §6) and the exit condition of stage 3 (DESIGN §2.3).
+
+What is flagged, and the rules decided here:
+
+- **A person of this review** (owner, facilitator, participant): the full name, or the first
+  name alone ("Priya" for "Priya N."), as a whole word and *case-sensitively*. Names are
+  written capitalised, so "Max restarted the pod" names Max while "max connections" does
+  not. The price is a flag on a sentence that starts with a word that is also someone's name
+  ("Max connections were exhausted"); the facilitator can dismiss it with a reason. "Whole
+  word" means no Latin letter or digit right before or after; names in Chinese have no
+  spaces around them and are matched wherever they appear.
+- **An @handle** ("@max", "@sre-oncall"), but not e-mail addresses or the broadcasts @here,
+  @channel, @everyone.
+- **Blame phrasing**, English (case-insensitive, whole words: "human error", "forgot to",
+  "careless", "should have known", "fault of", "negligent", "didn't bother", "blame" — never
+  "blameless") and Chinese ("人为失误", "粗心", "责任人", "疏忽", "失职", and "怪" only in its
+  blaming forms such as "怪他", "都怪", "责怪" — never "奇怪" or "难怪").
+- **"forgot"** blames only with a person as its subject: "forgot to …" (someone was expected
+  to remember a step), or "<person> forgot" where the person is a name of this review, an
+  @handle, a pronoun or a role ("the on-call engineer forgot"). "The deploy tool forgot
+  nothing" names no person and is not flagged.
+
+Findings are advice; a root cause naming a person is the one thing that fails the exit, and
+dismissing a finding does not change that.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from postmortem.findings import Finding, active
+from postmortem.i18n import t
+from postmortem.model import DismissedFinding, Postmortem
+from postmortem.whys import preorder
+
+RULE = "blame"
+
+# Characters that make a name part of a longer word ("Max" in "Maximum", "Max2").
+_WORDISH = r"A-Za-z0-9_\u00C0-\u024F"
+_BEFORE = rf"(?<![{_WORDISH}])"
+_AFTER = rf"(?![{_WORDISH}])"
+
+_HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_][A-Za-z0-9_.\-]*")
+_BROADCASTS = {"here", "channel", "everyone", "all"}
+
+# Subjects that make "forgot" about a person (besides the names and handles of the review).
+_EN_SUBJECTS = (r"he|she|they|someone|somebody|I|we|you|"
+                r"the\s+(?:on-?call(?:\s+engineer)?|engineer|operator|developer|sre|admin|"
+                r"reviewer|author|responder|team)")
+_ZH_SUBJECTS = "他们|她们|我们|他|她|我|你|有人|某人|值班人员|值班工程师|工程师|运维人员|开发人员"
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    group: str        # selects the reason and suggestion in the catalogue
+    pattern: str
+
+
+_EN_PHRASES = (
+    _Phrase("human_error", r"\b(?:human|operator|pilot)[\s-]+(?:error|mistake)s?\b"),
+    _Phrase("forgot", r"\bforg[eo]t(?:ten)?\s+to\b"),
+    _Phrase("careless", r"\bcareless(?:ly|ness)?\b"),
+    _Phrase("careless", r"\bsloppy\b"),
+    _Phrase("careless", r"\bincompeten(?:t|ce)\b"),
+    _Phrase("careless", r"\bneglig(?:ent|ently|ence)\b"),
+    _Phrase("careless", r"\b(?:didn[’']?t|did\s+not|never)\s+bother(?:ed)?\b"),
+    _Phrase("should_have_known", r"\b(?:should|ought\s+to)(?:\s+have|[’']ve)\s+known\b"),
+    _Phrase("fault", r"\bfault\s+of\b"),
+    _Phrase("fault", r"\bat\s+fault\b"),
+    _Phrase("fault", r"\b(?:his|her|their|my|your)\s+fault\b"),
+    _Phrase("fault", r"\b\w+[’']s\s+fault\b"),
+    _Phrase("fault", r"\bblam(?:e|ed|es|ing)\b"),
+)
+
+_ZH_PHRASES = (
+    _Phrase("zh", r"人为(?:失误|错误)"),
+    _Phrase("zh", r"操作失误"),
+    _Phrase("zh", r"粗心|马虎"),
+    _Phrase("zh", r"责任人"),
+    _Phrase("zh", r"疏忽"),
+    _Phrase("zh", r"失职"),
+    _Phrase("zh", r"(?:责怪|怪罪|都怪|要怪|只怪|只能怪|怪(?:他们|她们|他|她|我|你|在))"),
+    _Phrase("zh", r"归咎|甩锅|背锅"),
+)
+
+
+# People ----------------------------------------------------------------------------------
+
+
+def name_variants(person: str) -> list[str]:
+    """How a person may be written: the full name and, for "Priya N.", "Priya"."""
+    full = " ".join(person.split())
+    variants = [full] if full else []
+    first = full.split(" ")[0] if " " in full else ""
+    if len(first) >= 2 and not first.endswith(".") and first not in variants:
+        variants.append(first)
+    return variants
+
+
+@lru_cache(maxsize=64)
+def _name_pattern(people: tuple[str, ...]) -> re.Pattern[str] | None:
+    variants = {v for person in people for v in name_variants(person)}
+    if not variants:
+        return None
+    # Longest first, so "Priya N." wins over "Priya" at the same place.
+    names = "|".join(re.escape(v) for v in sorted(variants, key=lambda v: (-len(v), v)))
+    return re.compile(rf"{_BEFORE}(?:{names}){_AFTER}")
+
+
+def _handles(text: str) -> list[re.Match[str]]:
+    return [m for m in _HANDLE.finditer(text)
+            if m.group().rstrip(".-")[1:].casefold() not in _BROADCASTS]
+
+
+def _handle_text(match: re.Match[str]) -> str:
+    return match.group().rstrip(".-")  # "@max." at the end of a sentence is "@max"
+
+
+def person_mentions(text: str, people: list[str]) -> list[tuple[int, str]]:
+    """(position, text) of each name of ``people`` and each @handle in ``text``."""
+    found: list[tuple[int, str]] = []
+    pattern = _name_pattern(tuple(people))
+    if pattern is not None:
+        found += [(m.start(), m.group()) for m in pattern.finditer(text)]
+    found += [(m.start(), _handle_text(m)) for m in _handles(text)]
+    return sorted(found)
+
+
+@lru_cache(maxsize=64)
+def _forgot_patterns(people: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """'<person> forgot' in English and '<person>忘了' in Chinese."""
+    names = [re.escape(v) for person in people for v in name_variants(person)]
+    names.sort(key=lambda n: -len(n))
+    handle = r"@[A-Za-z0-9_][A-Za-z0-9_.\-]*"
+    # Names stay case-sensitive (as everywhere here); pronouns and roles do not.
+    subjects = "|".join([*names, handle, f"(?i:{_EN_SUBJECTS})"])
+    english = re.compile(rf"{_BEFORE}(?:{subjects})\s+(?i:had\s+|has\s+|just\s+|simply\s+)?"
+                         rf"(?i:forgot|forgets|forgotten|forget)\b")
+    chinese = re.compile(rf"(?:{'|'.join([*names, _ZH_SUBJECTS])})(?:又|也|就)?(?:忘记|忘了|忘)")
+    return english, chinese
+
+
+# Findings --------------------------------------------------------------------------------
+
+
+def _finding(location: str, matched: str, group: str, **values: str) -> Finding:
+    return Finding(rule=RULE, location=location, matched=matched,
+                   reason=t(f"blame.reason.{group}", phrase=matched, **values),
+                   suggestion=t(f"blame.suggestion.{group}"))
+
+
+def text_findings(text: str, location: str, people: list[str]) -> list[Finding]:
+    """Blame findings in one piece of text, in reading order, one per matched wording."""
+    hits: list[tuple[int, Finding]] = []
+    english_forgot, chinese_forgot = _forgot_patterns(tuple(people))
+    forgetting = [m.span() for m in english_forgot.finditer(text)]
+    hits += [(start, _finding(location, text[start:end], "forgot")) for start, end in forgetting]
+    hits += [(m.start(), _finding(location, m.group(), "zh")) for m in chinese_forgot.finditer(text)]
+    pattern = _name_pattern(tuple(people))
+    if pattern is not None:
+        hits += [(m.start(), _finding(location, m.group(), "person")) for m in pattern.finditer(text)]
+    hits += [(m.start(), _finding(location, _handle_text(m), "handle")) for m in _handles(text)]
+    for phrase in _EN_PHRASES:
+        for m in re.finditer(phrase.pattern, text, re.IGNORECASE):
+            if phrase.group == "forgot" and any(s <= m.start() < e for s, e in forgetting):
+                continue  # "Max forgot to …" is one finding about forgetting, not two
+            hits.append((m.start(), _finding(location, m.group(), phrase.group)))
+    for phrase in _ZH_PHRASES:
+        hits += [(m.start(), _finding(location, m.group(), phrase.group))
+                 for m in re.finditer(phrase.pattern, text)]
+
+    findings: dict[str, Finding] = {}
+    for _, finding in sorted(hits, key=lambda hit: hit[0]):
+        findings.setdefault(finding.key, finding)
+    return list(findings.values())
+
+
+def _analysis_texts(doc: Postmortem) -> list[tuple[str, str]]:
+    """(location, text) of everything the blame check reads in stage 3."""
+    texts = [("analysis.problem", doc.analysis.problem)]
+    texts += [(node.id, node.text) for node, _ in preorder(doc)]
+    texts += [(cause.id, cause.text) for _, cause in doc.analysis.causes()]
+    return texts
+
+
+def blame_findings(doc: Postmortem, include_dismissed: bool = False) -> list[Finding]:
+    """Findings over the problem statement, every why-node and every fishbone cause."""
+    people = doc.scope.people()
+    findings = [f for location, text in _analysis_texts(doc)
+                for f in text_findings(text, location, people)]
+    return findings if include_dismissed else active(doc, findings)
+
+
+# Dismissing ------------------------------------------------------------------------------
+
+
+class DismissalError(ValueError):
+    """A dismissal without a reason; str() is one sentence."""
+
+
+def dismiss(doc: Postmortem, finding: Finding, reason: str) -> None:
+    """Keep a finding quiet, with the reason in the document; a second call updates the reason."""
+    reason = " ".join(reason.split())
+    if not reason:
+        raise DismissalError(t("blame.error.empty_reason"))
+    for dismissed in doc.dismissed_findings:
+        if dismissed.key == finding.key:
+            dismissed.reason = reason
+            return
+    doc.dismissed_findings.append(DismissedFinding(key=finding.key, reason=reason))
+
+
+def undismiss(doc: Postmortem, finding: Finding) -> bool:
+    """Show a dismissed finding again; False when it was not dismissed."""
+    kept = [d for d in doc.dismissed_findings if d.key != finding.key]
+    changed = len(kept) != len(doc.dismissed_findings)
+    doc.dismissed_findings[:] = kept
+    return changed
+
+
+def dismissal_reason(doc: Postmortem, finding: Finding) -> str | None:
+    return next((d.reason for d in doc.dismissed_findings if d.key == finding.key), None)
+
+
+# Root causes, contributing factors and the exit ------------------------------------------
+
+
+def _marked(doc: Postmortem, role: str) -> list[tuple[str, str, str]]:
+    items = [(node.id, node.text, "why") for node, _ in preorder(doc) if node.role == role]
+    items += [(cause.id, cause.text, f"fishbone: {category}")
+              for category, cause in doc.analysis.causes() if cause.role == role]
+    return items
+
+
+def root_causes(doc: Postmortem) -> list[tuple[str, str, str]]:
+    """(id, text, source) of every item marked root cause: the tree in display order, then
+    the fishbone; source is "why" or "fishbone: <category>"."""
+    return _marked(doc, "root-cause")
+
+
+def contributing_factors(doc: Postmortem) -> list[tuple[str, str, str]]:
+    """(id, text, source) of every item marked contributing factor (same order as above)."""
+    return _marked(doc, "contributing")
+
+
+def person_named_root_causes(doc: Postmortem) -> list[str]:
+    """Ids of root causes whose text names a person or an @handle; dismissals do not count."""
+    people = doc.scope.people()
+    return [item_id for item_id, text, _ in root_causes(doc) if person_mentions(text, people)]
+
+
+def analysis_exit_reasons(doc: Postmortem) -> list[str]:
+    """Why stage 3 is not done yet (empty: done).
+
+    A root cause is required; contributing factors are marked separately (at least one) and
+    the fishbone holds at least one cause — both optional at lightweight depth, as the seed
+    asks less of small incidents; no root cause may name a person.
+    """
+    reasons = []
+    if not any(text.strip() for _, text, _ in root_causes(doc)):
+        reasons.append(t("exit.analysis.no_root_cause"))
+    if doc.scope.depth != "lightweight":
+        if not any(text.strip() for _, text, _ in contributing_factors(doc)):
+            reasons.append(t("exit.analysis.no_contributing"))
+        if not any(cause.text.strip() for _, cause in doc.analysis.causes()):
+            reasons.append(t("exit.analysis.no_fishbone"))
+    named = person_named_root_causes(doc)
+    if named:
+        reasons.append(t("exit.analysis.person_root_cause", ids=", ".join(named)))
+    return reasons
