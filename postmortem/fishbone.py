@@ -28,8 +28,8 @@ from rich.cells import cell_len, split_graphemes
 
 from postmortem.i18n import t
 from postmortem.model import Cause, FishboneCategory, Postmortem
-from postmortem.whys import (DetachedReferences, cycle_role, detach_references,  # noqa: F401
-                             reattach_references, set_role)
+from postmortem.whys import (DetachedReferences, check_restorable, cycle_role,  # noqa: F401
+                             detach_references, reattach_references, set_role)
 
 # Catalogue keys of the default categories: the names are document data once added, but the
 # defaults come from the catalogue so a translation can offer its own.
@@ -182,6 +182,8 @@ def remove_cause(doc: Postmortem, cause_id: str) -> RemovedCause:
 
 def restore(doc: Postmortem, removed: RemovedCategory | RemovedCause) -> None:
     """Undo ``remove_category`` or ``remove_cause`` (the most recent removal first)."""
+    restored = removed.category.causes if isinstance(removed, RemovedCategory) else [removed.cause]
+    check_restorable(doc, [c.id for c in restored])
     fishbone = doc.analysis.fishbone
     if isinstance(removed, RemovedCategory):
         fishbone.insert(min(removed.index, len(fishbone)), removed.category)

@@ -145,6 +145,13 @@ def detach_references(doc: Postmortem, ids: set[str]) -> DetachedReferences:
     return detached
 
 
+def check_restorable(doc: Postmortem, ids: list[str]) -> None:
+    """Refuse an undo that would bring back an id now used by something else."""
+    clash = sorted(set(ids) & doc.cause_ids())
+    if clash:
+        raise WhyTreeError(t("whys.error.restore_clash", ids=", ".join(clash)))
+
+
 def reattach_references(doc: Postmortem, detached: DetachedReferences) -> None:
     """Undo ``detach_references``: every reference goes back to its original position."""
     actions = {a.id: a for a in doc.actions}
@@ -212,7 +219,12 @@ def delete_subtree(doc: Postmortem, node_id: str) -> DeletedSubtree:
 
 
 def restore_subtree(doc: Postmortem, deleted: DeletedSubtree) -> None:
-    """Undo ``delete_subtree``: nodes and references return to their original positions."""
+    """Undo ``delete_subtree``: nodes and references return to their original positions.
+
+    Meant for the most recent change; if an id was handed out again meanwhile (a node added
+    after the deletion), it refuses with ``WhyTreeError`` instead of duplicating the id.
+    """
+    check_restorable(doc, deleted.ids)
     whys = doc.analysis.whys
     for index, removed in deleted.nodes:  # ascending, so each earlier index is already right
         whys.insert(min(index, len(whys)), removed)

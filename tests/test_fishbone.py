@@ -356,6 +356,16 @@ def test_remove_and_restore_a_category_with_its_causes():
     assert doc.to_dict() == original
 
 
+def test_restore_refuses_a_reused_cause_id():
+    doc = demo_doc()
+    removed = fb.remove_cause(doc, "c1")
+    again = fb.add_cause(doc, 0, "Added after the removal")
+    assert again.id == "c1"
+    with pytest.raises(ValueError, match="c1"):
+        fb.restore(doc, removed)
+    Postmortem.from_dict(doc.to_dict())
+
+
 def test_move_causes_within_and_across_categories():
     doc = demo_doc()
     first, second = (c.id for c in doc.analysis.fishbone[1].causes)

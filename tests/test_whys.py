@@ -107,6 +107,16 @@ def test_restore_subtree_puts_everything_back_exactly():
     assert doc.to_dict() == original
 
 
+def test_restore_refuses_when_an_id_was_reused_meanwhile():
+    doc = make_doc()
+    deleted = whys.delete_subtree(doc, "w7")
+    reused = whys.add_child(doc, None, "Added after the delete")
+    assert reused.id == "w7"  # next_id hands the freed id out again
+    with pytest.raises(whys.WhyTreeError, match="w7"):
+        whys.restore_subtree(doc, deleted)
+    assert [n.id for n in doc.analysis.whys].count("w7") == 1
+
+
 def test_move_up_and_down_among_siblings_only():
     doc = make_doc()
     assert whys.move_down(doc, "w2") is True
