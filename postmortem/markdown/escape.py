@@ -1,0 +1,145 @@
+"""Escaping user text so that it can never change the structure of a Markdown document.
+
+Everything a user typed goes through one of these before it reaches the output:
+
+- ``escape_inline``  — one line of inline text (list items, headings, labels); line breaks
+  become spaces.
+- ``escape_cell``    — a table cell: like ``escape_inline``, and a line break becomes ``<br>``
+  (our own markup: the only way to break a line inside a GFM table cell; a ``<`` typed by the
+  user is always written as ``&lt;``, so ``<br>`` in the output can only come from us).
+- ``escape_heading`` — heading text: every ``#`` escaped, trailing sentence punctuation dropped
+  (markdownlint MD026).
+- ``escape_paragraph`` — free text (summaries): paragraphs separated by blank lines are kept,
+  each line is escaped so that it cannot start a block (``#``, ``>``, ``-``, ``+``, ``*``,
+  ``1.``, ``===``, fences, indented code, raw HTML).
+- ``fenced`` — a fenced code block whose fence is longer than any backtick run inside it.
+
+The rules, shared by all of them:
+
+- characters with inline meaning (``\\ ` * _ [ ] | ~``) are backslash-escaped; ``<`` and ``>``
+  become ``&lt;`` / ``&gt;`` so raw HTML (``<script>``) is text, never markup, on every
+  renderer; an ``&`` that would start a character reference becomes ``&amp;``;
+- bare ``http(s)://`` URLs and e-mail addresses become autolinks (``<https://…>``) so that
+  markdownlint's no-bare-urls rule holds and the address is not mangled by escapes; a bare
+  ``www.host`` keeps its text with an escaped dot (GFM would otherwise link it);
+- tabs become spaces, other control characters are dropped, trailing spaces are removed
+  (a Markdown hard break and markdownlint MD009/MD010 otherwise).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Inline punctuation that CommonMark/GFM gives a meaning to anywhere in a line.
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+# "&" followed by something a renderer would decode as a character reference.
+_ENTITY_START = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+# Autolinks: a URL runs to the next space or angle bracket; sentence punctuation at its end is
+# not part of it (as GitHub's own linkifier decides).
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"  # a host name label, as CommonMark says
+_URL = re.compile(r"(?:https?|ftp)://[^\s<>\"`|]+"
+                  rf"|[A-Za-z0-9._%+-]+@{_LABEL}(?:\.{_LABEL})+(?![A-Za-z0-9-])")
+# GFM also links "www.example.com" without a scheme; an escaped dot keeps it plain text.
+_WWW = re.compile(r"(?<![\w.])(www)\.", re.IGNORECASE)
+_URL_TRAILING = ".,;:!?)'\"*_~"
+# Block starts that survive inline escaping (``*``, `` ` ``, ``~``, ``|``, ``_`` are already
+# escaped everywhere; ``<`` and ``>`` are entities).
+_BLOCK_START = re.compile(r"^(#|-|\+|=)")
+_ORDERED_START = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
+_HEADING_TRAILING = ".,;:!。，；：！"
+
+
+def _plain_lines(text: str) -> list[str]:
+    """Lines of ``text`` without control characters, tabs or outer whitespace."""
+    lines = []
+    for line in text.splitlines():
+        line = line.replace("\t", " ")
+        line = "".join(ch for ch in line if unicodedata.category(ch) != "Cc")
+        lines.append(line.strip())
+    return lines
+
+
+def _escape_words(text: str) -> str:
+    text = _ENTITY_START.sub("&amp;", text)
+    text = _INLINE_SPECIAL.sub(r"\\\1", text)
+    text = _WWW.sub(r"\1\\.", text)
+    return text.replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _escape_span(text: str) -> str:
+    """Inline-escape one line, turning URLs and e-mail addresses into autolinks."""
+    out, last = [], 0
+    for match in _URL.finditer(text):
+        url = match.group(0).rstrip(_URL_TRAILING)
+        if "://" in url and url.endswith("://"):
+            continue
+        start, end = match.start(), match.start() + len(url)
+        out.append(_escape_words(text[last:start]))
+        out.append(f"<{url}>")
+        last = end
+    out.append(_escape_words(text[last:]))
+    return "".join(out)
+
+
+def _escape_line_start(line: str) -> str:
+    """Escape a marker that would make an (already inline-escaped) line start a block."""
+    line = _BLOCK_START.sub(r"\\\1", line)
+    return _ORDERED_START.sub(r"\1\\\2", line)
+
+
+def escape_inline(text: str) -> str:
+    """One line of inline Markdown showing ``text`` literally; line breaks become spaces.
+
+    Safe at the start of a list item or paragraph as well (block markers are escaped).
+    """
+    return _escape_line_start(_escape_span(_squeeze(" ".join(_plain_lines(text)))))
+
+
+def _squeeze(text: str) -> str:
+    # Runs of spaces mean nothing in Markdown; keep one so the source reads like the output.
+    return re.sub(r" {2,}", " ", text).strip()
+
+
+def escape_cell(text: str) -> str:
+    """A GFM table cell showing ``text``: ``|`` escaped, line breaks as ``<br>``."""
+    lines = [_escape_span(_squeeze(line)) for line in _plain_lines(text)]
+    return "<br>".join(line for line in lines if line)
+
+
+def escape_heading(text: str) -> str:
+    """Heading text: inline-escaped, every ``#`` escaped, no trailing sentence punctuation."""
+    plain = _squeeze(" ".join(_plain_lines(text))).rstrip(_HEADING_TRAILING).rstrip()
+    return _escape_span(plain).replace("#", "\\#")
+
+
+def escape_paragraph(text: str) -> str:
+    """Free text as Markdown paragraphs: blank lines separate paragraphs, lines are kept.
+
+    Each line is escaped so it cannot start a block or turn the previous line into a
+    setext heading. Returns "" for blank text.
+    """
+    paragraphs: list[list[str]] = [[]]
+    for line in _plain_lines(text):
+        if not line:
+            if paragraphs[-1]:
+                paragraphs.append([])
+            continue
+        paragraphs[-1].append(_escape_line_start(_escape_span(_squeeze(line))))
+    return "\n\n".join("\n".join(p) for p in paragraphs if p)
+
+
+def _plain_code_line(line: str) -> str:
+    line = line.replace("\t", " ")
+    return "".join(ch for ch in line if unicodedata.category(ch) != "Cc").rstrip()
+
+
+def longest_backtick_run(text: str) -> int:
+    return max((len(run) for run in re.findall(r"`+", text)), default=0)
+
+
+def fenced(lines: list[str], info: str = "text") -> list[str]:
+    """A fenced code block around ``lines``; the fence outlasts any backtick run inside."""
+    body = [_plain_code_line(line) for line in lines]
+    fence = "`" * max(3, longest_backtick_run("\n".join(body)) + 1)
+    return [f"{fence}{info}", *body, fence]
