@@ -1,0 +1,223 @@
+"""The library: a folder of ``<id>.json`` postmortem files (DESIGN §4).
+
+Ids are slugs, so ``path_for`` can never leave the folder. Deleting moves a file into
+``<root>/.trash/``; nothing here ever unlinks a postmortem.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import platformdirs
+
+from postmortem.i18n import t
+from postmortem.ids import is_valid_id
+from postmortem.model import Postmortem
+from storage.atomic import backup_path, fsync_folder, is_temp_name
+from storage.document_file import DocumentFile
+from storage.errors import AlreadyExistsError, InvalidIdError, NotFoundError, StorageError
+from storage.lock import WriterLock
+from storage.reading import document_data, load_document, read_json
+
+__all__ = ["Library", "LibraryEntry", "default_library_dir", "load_document"]
+
+TRASH = ".trash"
+SUFFIX = ".json"
+
+
+def default_library_dir() -> Path:
+    """``POSTMORTEM_LIBRARY`` if set, else the user's data folder."""
+    chosen = os.environ.get("POSTMORTEM_LIBRARY")
+    if chosen:
+        return Path(chosen).expanduser()
+    return platformdirs.user_data_path("postmortem-tui") / "library"
+
+
+@dataclass(frozen=True)
+class LibraryEntry:
+    """One row of the library; ``problem`` says why the file could not be read (then the rest is empty)."""
+
+    id: str
+    path: Path
+    title: str = ""
+    severity: str | None = None
+    status: str = ""
+    meeting_at: datetime | None = None
+    owner: str = ""
+    tags: tuple[str, ...] = ()
+    problem: str | None = None
+
+    @classmethod
+    def of(cls, path: Path, doc: Postmortem) -> "LibraryEntry":
+        return cls(id=path.stem, path=path, title=doc.title, severity=doc.severity, status=doc.status,
+                   meeting_at=doc.meeting_at, owner=doc.scope.owner, tags=tuple(doc.tags))
+
+
+class Library:
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root).expanduser()
+        _make_private_folder(self.root)
+
+    # Naming ------------------------------------------------------------------------------
+
+    def path_for(self, doc_id: str) -> Path:
+        if not is_valid_id(doc_id):
+            raise InvalidIdError(doc_id)
+        return self.root / f"{doc_id}{SUFFIX}"
+
+    def exists(self, doc_id: str) -> bool:
+        return self.path_for(doc_id).exists()
+
+    def resolve(self, id_or_path: str) -> Path:
+        """The file named by an id of this library or by a path to an existing file."""
+        if is_valid_id(id_or_path):
+            path = self.path_for(id_or_path)
+            if path.exists():
+                return path
+            raise NotFoundError(t("storage.no_such_id", id=id_or_path, library=self.root))
+        candidate = Path(id_or_path).expanduser()
+        if id_or_path and candidate.is_file():
+            return candidate
+        if id_or_path and (os.sep in id_or_path or "/" in id_or_path or id_or_path.endswith(SUFFIX)):
+            raise NotFoundError(t("storage.no_such_file", path=id_or_path))
+        raise InvalidIdError(id_or_path)
+
+    def taken_ids(self) -> set[str]:
+        return {path.stem for path in self._files()}
+
+    # Reading -----------------------------------------------------------------------------
+
+    def entries(self) -> list[LibraryEntry]:
+        """Every postmortem, newest meeting first (unscheduled ones last), then by id.
+
+        Files are read without the lock; a file that cannot be read is listed with its problem.
+        """
+        entries = []
+        for path in self._files():
+            try:
+                entries.append(LibraryEntry.of(path, load_document(path)))
+            except (StorageError, OSError) as error:
+                entries.append(LibraryEntry(id=path.stem, path=path, problem=str(error)))
+        entries.sort(key=lambda e: e.id)
+        entries.sort(key=lambda e: e.meeting_at or _NEVER, reverse=True)
+        return entries
+
+    def load_all_documents(self) -> list[Postmortem]:
+        """Every readable postmortem (for checks across postmortems); unreadable files are skipped."""
+        documents = []
+        for path in self._files():
+            try:
+                documents.append(load_document(path))
+            except (StorageError, OSError):
+                continue
+        return documents
+
+    # Writing -----------------------------------------------------------------------------
+
+    def create(self, doc: Postmortem) -> DocumentFile:
+        path = self.path_for(doc.id)
+        if path.exists():
+            raise AlreadyExistsError(t("storage.id_taken", id=doc.id, path=path))
+        return DocumentFile.create(path, doc)
+
+    def open(self, id_or_path: str, read_only: bool = False) -> DocumentFile:
+        return DocumentFile.open(self.resolve(id_or_path), read_only=read_only)
+
+    def import_file(self, src: Path) -> Postmortem:
+        """Add an interchange file (or a library file) to the library; writes nothing on any error.
+
+        A document that fails validation raises ``ValidationError`` unchanged, so its message
+        names the field path (``timeline[3].at: "25:61" is not a time``).
+        """
+        src = Path(src)
+        data = document_data(src, read_json(src, offer_backup=False), offer_backup=False)
+        doc = Postmortem.from_dict(data)
+        path = self.path_for(doc.id)
+        if path.exists():
+            raise AlreadyExistsError(t("storage.id_taken", id=doc.id, path=path))
+        DocumentFile.create(path, doc).close()
+        return doc
+
+    def delete(self, doc_id: str) -> Path:
+        """Move ``<id>.json`` (and its backup) into ``.trash/``; returns where the document went."""
+        path = self.path_for(doc_id)
+        if not path.exists():
+            raise NotFoundError(t("storage.no_such_id", id=doc_id, library=self.root))
+        lock = WriterLock(path, action="delete").acquire()
+        try:
+            trash = self.root / TRASH
+            try:
+                _make_private_folder(trash)
+            except StorageError as error:
+                raise StorageError(t("storage.delete_failed", path=path, reason=str(error))) from error
+            target = _free_name(trash, path.name)
+            try:
+                os.rename(path, target)  # a rename inside the library: the same file, never a copy
+            except OSError as error:
+                raise StorageError(t("storage.delete_failed", path=path,
+                                     reason=os.strerror(error.errno or 0))) from error
+            backup = backup_path(path)
+            if backup.exists():
+                try:
+                    os.rename(backup, backup_path(target))
+                except OSError:
+                    pass  # the document itself is safe in the trash; a stray backup is harmless
+            for folder in (trash, self.root):
+                try:
+                    fsync_folder(folder)
+                except OSError:
+                    pass
+        finally:
+            lock.release()
+        return target
+
+    # Internals ---------------------------------------------------------------------------
+
+    def _files(self) -> list[Path]:
+        """The postmortem files: ``*.json`` regular files, without hidden, temp, backup or lock files."""
+        try:
+            names = sorted(os.listdir(self.root))
+        except OSError:
+            return []
+        return [self.root / name for name in names
+                if name.endswith(SUFFIX) and not name.startswith(".") and not is_temp_name(name)
+                and (self.root / name).is_file()]
+
+
+_NEVER = datetime.min.replace(tzinfo=timezone.utc)
+
+
+def _make_private_folder(folder: Path) -> None:
+    """Create ``folder`` readable by the owner only (postmortems may contain PII)."""
+    if folder.is_dir():
+        return
+    try:
+        folder.mkdir(parents=True, mode=0o700)
+        os.chmod(folder, 0o700)  # mkdir's mode goes through the umask
+    except FileExistsError:
+        if not folder.is_dir():
+            raise StorageError(t("storage.library_unusable", path=folder,
+                                 reason=os.strerror(errno.ENOTDIR))) from None
+    except OSError as error:
+        raise StorageError(t("storage.library_unusable", path=folder,
+                             reason=os.strerror(error.errno or 0))) from error
+
+
+def _free_name(folder: Path, name: str) -> Path:
+    """``folder/name``, or with a UTC timestamp (and a counter) before the suffix if taken."""
+    target = folder / name
+    if not os.path.lexists(target) and not os.path.lexists(backup_path(target)):
+        return target
+    stem, suffix = name[: -len(SUFFIX)], SUFFIX
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    n = 1
+    while True:
+        candidate = folder / (f"{stem}.{stamp}{suffix}" if n == 1 else f"{stem}.{stamp}-{n}{suffix}")
+        if not os.path.lexists(candidate) and not os.path.lexists(backup_path(candidate)):
+            return candidate
+        n += 1
+

@@ -1,0 +1,118 @@
+"""Reading postmortem files without trusting them.
+
+Two shapes are read: the library file (TinyDB: ``{"postmortem": {"1": <document>}}``) and the
+bare interchange document of DESIGN §4. Anything that does not parse or validate becomes a
+``CorruptFileError`` that names the file and offers its backup when the backup is usable.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from postmortem.fields import ValidationError
+from postmortem.i18n import t
+from postmortem.model import Postmortem
+from storage.atomic import backup_path
+from storage.errors import CorruptFileError, NotFoundError, StorageError
+
+TABLE = "postmortem"
+
+
+def read_json(path: Path, *, offer_backup: bool = True) -> Any | None:
+    """The parsed content of ``path``; ``None`` for an empty file."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise NotFoundError(t("storage.no_such_file", path=path)) from None
+    except OSError as error:
+        reason = os.strerror(error.errno) if error.errno else str(error)
+        raise StorageError(t("storage.unreadable", path=path, reason=reason)) from error
+    if not raw:
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise corrupt(path, t("storage.reason.not_utf8"), offer_backup) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        detail = f"{error.msg}, line {error.lineno} column {error.colno}"
+        raise corrupt(path, t("storage.reason.not_json", detail=detail), offer_backup) from None
+    except (ValueError, RecursionError) as error:
+        raise corrupt(path, t("storage.reason.not_json", detail=str(error)), offer_backup) from None
+
+
+def is_tinydb_layout(data: Any) -> bool:
+    """An object of tables, each an object of records keyed by integer ids."""
+    return isinstance(data, dict) and all(
+        isinstance(table, dict) and all(
+            isinstance(key, str) and key.isdigit() and isinstance(record, dict)
+            for key, record in table.items())
+        for table in data.values())
+
+
+def check_library_layout(path: Path, data: Any) -> dict[str, dict[str, Any]]:
+    """``data`` if it is a library (TinyDB) file; a ``CorruptFileError`` saying why otherwise."""
+    if is_tinydb_layout(data):
+        return data
+    if isinstance(data, dict) and "schema" in data:
+        raise corrupt(path, t("storage.reason.interchange"))
+    raise corrupt(path, t("storage.reason.not_tinydb"))
+
+
+def single_record(path: Path, tables: dict[str, dict[str, Any]], *,
+                  offer_backup: bool = True) -> tuple[int, dict[str, Any]]:
+    """The id and content of the one postmortem a library file holds."""
+    records = tables.get(TABLE, {})
+    if not records:
+        raise corrupt(path, t("storage.reason.no_record"), offer_backup)
+    if len(records) > 1:
+        raise corrupt(path, t("storage.reason.several_records", count=len(records)), offer_backup)
+    (key, record), = records.items()
+    return int(key), record
+
+
+def document_data(path: Path, data: Any, *, offer_backup: bool = True) -> Any:
+    """The bare document, from either an interchange file or a library file."""
+    if data is None:
+        raise corrupt(path, t("storage.reason.empty"), offer_backup)
+    if is_tinydb_layout(data) and TABLE in data:
+        return single_record(path, data, offer_backup=offer_backup)[1]
+    return data  # a bare document: validation names whatever is wrong with it
+
+
+def validate(path: Path, data: Any, *, offer_backup: bool = True) -> Postmortem:
+    try:
+        return Postmortem.from_dict(data)
+    except ValidationError as error:
+        raise corrupt(path, str(error), offer_backup) from error
+
+
+def load_document(path: Path) -> Postmortem:
+    """Read any postmortem file (library or interchange) without taking the lock."""
+    return _load(Path(path), offer_backup=True)
+
+
+def usable_backup(path: Path) -> Path | None:
+    """``<name>.bak`` when it exists and holds a valid postmortem."""
+    backup = backup_path(Path(path))
+    if not backup.is_file():
+        return None
+    try:
+        _load(backup, offer_backup=False)
+    except (StorageError, ValueError):
+        return None
+    return backup
+
+
+def corrupt(path: Path, reason: str, offer_backup: bool = True) -> CorruptFileError:
+    return CorruptFileError(path, reason, usable_backup(path) if offer_backup else None)
+
+
+def _load(path: Path, *, offer_backup: bool) -> Postmortem:
+    data = read_json(path, offer_backup=offer_backup)
+    return validate(path, document_data(path, data, offer_backup=offer_backup), offer_backup=offer_backup)
