@@ -82,6 +82,7 @@ def test_library_from_environment(library_dir):
     ("new", "Title", "--id", "Bad Id"),
     ("new", "Title", "--severity", "SEV9"),
     ("open", "../../etc/passwd"),
+    ("open", "../nowhere/x.json"),
     ("export", "missing-one"),
     ("export", "../x", "--format", "json"),
     ("list", "--bogus"),

@@ -99,8 +99,7 @@ def cmd_library(args: argparse.Namespace) -> int:
 
 
 def cmd_open(args: argparse.Namespace) -> int:
-    from storage.library import Library
-    Library(library_dir(args)).resolve(args.target)  # refuse bad ids before the screen opens
+    load_target(args)  # a bad id or a file that does not parse is refused before the screen opens
     return open_app(args, args.target)
 
 
