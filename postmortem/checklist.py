@@ -37,19 +37,17 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date
 
-from postmortem import blame
+from postmortem import blame, metrics
 from postmortem.findings import dismissed_keys
 from postmortem.followup import follow_up_reasons, legal_review_blocks
 from postmortem.i18n import t
-from postmortem.model import Event, Postmortem
+from postmortem.model import Postmortem
 from postmortem.stages import STAGE_KEYS
 from postmortem.vagueness import action_findings, is_missing_field
 
 LINE_KEYS = ("blameless", "impact", "analysis", "actions", "follow_up")
-
-MILESTONE_ORDER = ("start", "detected", "mitigated", "resolved")
 
 
 @dataclass(frozen=True)
@@ -116,28 +114,15 @@ def _blameless(doc: Postmortem) -> list[Reason]:
 
 
 def _timeline(doc: Postmortem) -> list[Reason]:
-    """Start and resolved milestones present, and the milestones in order (DESIGN §5: the
-    earliest event carrying each milestone counts)."""
+    """Start and resolved milestones present and the milestones in order, with the stage 2
+    rules and wording of ``postmortem.metrics`` (order problems point at their event)."""
     if not doc.timeline:
         return [Reason(t("checklist.reason.no_timeline"), 2, "timeline")]
-    first: dict[str, Event] = {}
-    for event in sorted(doc.timeline, key=lambda e: e.at):
-        if event.milestone is not None:
-            first.setdefault(event.milestone, event)
-    reasons = [Reason(t("checklist.reason.no_milestone", milestone=m), 2, "timeline")
-               for m in ("start", "resolved") if m not in first]
-    present = [first[m] for m in MILESTONE_ORDER if m in first]
-    for earlier, later in zip(present, present[1:]):
-        if later.at < earlier.at:
-            reasons.append(Reason(t("checklist.reason.milestone_order",
-                                    earlier=earlier.milestone, later=later.milestone,
-                                    earlier_at=_when(earlier.at), later_at=_when(later.at)),
-                                  2, later.id))
+    reached = metrics.milestone_events(doc)
+    reasons = [Reason(t(f"metrics.exit.no_{m}"), 2, "timeline")
+               for m in ("start", "resolved") if m not in reached]
+    reasons += [Reason(p.message, 2, p.event_id) for p in metrics.milestone_problems(doc)]
     return reasons
-
-
-def _when(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 
 
 # 2. Impact quantified where possible -----------------------------------------------------
