@@ -1,0 +1,155 @@
+"""Both Markdown exports of a document full of hostile text keep their structure.
+
+Parsed with markdown-it (CommonMark + tables): every table row has the header's column count
+in the source (the parser itself pads rows, so the source is what is checked), no HTML comes
+out except our own ``<br>`` in cells, the only headings are ours, and the text of the
+hostile fields comes through whole.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from postmortem.markdown import render_external, render_internal
+from postmortem.model import Postmortem
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MD = MarkdownIt("commonmark").enable("table")
+TODAY = date(2026, 3, 10)
+
+
+def hostile() -> Postmortem:
+    return Postmortem.from_dict(json.loads((FIXTURES / "hostile.json").read_text(encoding="utf-8")))
+
+
+def long_text(doc: Postmortem) -> str:
+    return doc.analysis.whys[2].text
+
+
+def cell_count(line: str) -> int:
+    """Cells of a GFM table row, split the way markdown-it and GitHub split it."""
+    line = line.strip()
+    if line.startswith("|"):
+        line = line[1:]
+    if line.endswith("|") and not line.endswith("\\|"):
+        line = line[:-1]
+    count, escaped = 1, False
+    for ch in line:
+        if ch == "|" and not escaped:
+            count += 1
+        escaped = ch == "\\"
+    return count
+
+
+def tables(markdown: str) -> list[list[str]]:
+    lines = markdown.split("\n")
+    return [lines[tok.map[0]:tok.map[1]] for tok in MD.parse(markdown) if tok.type == "table_open"]
+
+
+def headings(markdown: str) -> list[tuple[str, str]]:
+    tokens = MD.parse(markdown)
+    return [(tok.tag, tokens[i + 1].content) for i, tok in enumerate(tokens) if tok.type == "heading_open"]
+
+
+def shown_text(markdown: str) -> str:
+    """Everything a reader sees (inline text, code blocks), as one string."""
+    parts = []
+    for tok in MD.parse(markdown):
+        if tok.type in ("fence", "code_block"):
+            parts.append(tok.content)
+        for child in tok.children or []:
+            if child.type in ("text", "code_inline"):
+                parts.append(child.content)
+            elif child.type in ("softbreak", "hardbreak"):
+                parts.append("\n")
+            elif child.type == "html_inline":
+                parts.append("\n")  # our <br>
+    return "".join(parts)
+
+
+def assert_well_formed(markdown: str, expected_tables: int) -> None:
+    tokens = MD.parse(markdown)
+    found = tables(markdown)
+    assert len(found) == expected_tables
+    for table in found:
+        width = cell_count(table[0])
+        for line in table:
+            assert cell_count(line) == width, line[:200]
+    assert not [t for t in tokens if t.type == "html_block"]
+    inline_html = [c.content for t in tokens for c in (t.children or []) if c.type == "html_inline"]
+    assert set(inline_html) <= {"<br>"}
+    assert "<script" not in MD.render(markdown).replace("&lt;script", "")
+    assert markdown.endswith("\n") and not markdown.endswith("\n\n")
+    assert "\n\n\n" not in markdown
+    assert not [line for line in markdown.split("\n") if line != line.rstrip()]
+    assert "\t" not in markdown
+
+
+INTERNAL_HEADINGS = [
+    ("h2", "Summary"), ("h2", "Impact"), ("h2", "Timeline (UTC)"), ("h2", "Root cause analysis"),
+    ("h3", "Problem statement"), ("h3", "Five whys"), ("h3", "Fishbone"), ("h3", "Root causes"),
+    ("h3", "Contributing factors"), ("h2", "Lessons learned"), ("h3", "What went well"),
+    ("h3", "What went wrong"), ("h3", "Where we got lucky"), ("h2", "Action items"),
+    ("h2", "Communication & follow-up"), ("h3", "Customer-facing summary"),
+    ("h3", "Follow-up reviews"), ("h2", "Review checklist"),
+]
+
+
+def test_hostile_internal_export_keeps_its_structure():
+    doc = hostile()
+    markdown = render_internal(doc, today=TODAY)
+    # metadata, impact, metrics, timeline, fishbone causes, actions, communication
+    assert_well_formed(markdown, expected_tables=7)
+    found = headings(markdown)
+    assert found[0] == ("h1", "\\# Checkout \\| &lt;script&gt;alert(1)&lt;/script&gt; 中文 🔥 \\#\\#\\#")
+    ours = [h for h in found[1:] if h[1] not in ("Dismissed findings", "Deviations")]
+    assert ours == INTERNAL_HEADINGS
+    assert sum(1 for h in found if h[0] == "h1") == 1
+
+
+def test_hostile_internal_export_shows_the_text_whole():
+    doc = hostile()
+    markdown = render_internal(doc, today=TODAY)
+    shown = shown_text(markdown)
+    # The 10,000-character text is neither cut nor mangled, in a list item and in a table cell.
+    assert shown.count(long_text(doc)) >= 4
+    assert "<script>alert('x')</script>" in shown
+    assert "# heading | pipe" in shown
+    assert "中文说明 🔥👩‍👩‍👧 `tick` ``double`` ***bold*** [link](http://evil.example)" in shown
+    title = next(t for t in MD.parse(markdown) if t.type == "inline")
+    assert shown_text(f"{title.content}\n") == doc.title
+
+
+def test_hostile_timeline_cells_keep_line_breaks_as_br_and_pipes_inside_cells():
+    markdown = render_internal(hostile(), today=TODAY)
+    timeline = next(t for t in tables(markdown) if t[0].startswith("| Time (UTC) | Event"))
+    assert "Deploy by Priya N. \\| step 1<br>second line<br># not heading" in timeline[2]
+
+
+def test_hostile_external_export_keeps_its_structure():
+    markdown = render_external(hostile())
+    assert_well_formed(markdown, expected_tables=1)
+    assert [h[1] for h in headings(markdown)][1:] == [
+        "Summary", "What happened", "Impact", "What we are doing about it"]
+
+
+def test_fishbone_fence_survives_backticks_in_cause_text():
+    doc = hostile()
+    markdown = render_internal(doc, today=TODAY)
+    fences = [t for t in MD.parse(markdown) if t.type == "fence"]
+    assert len(fences) == 1 and fences[0].info == "text"
+    assert "`````" in fences[0].content  # c1's five backticks stay inside the diagram
+    assert re.search(r"^`{6,}text$", markdown, re.MULTILINE)
+
+
+@pytest.mark.parametrize("render", [lambda d: render_internal(d, today=TODAY), render_external])
+def test_same_document_gives_byte_identical_output(render):
+    first = render(hostile())
+    again = render(Postmortem.from_dict(hostile().to_dict()))
+    assert first.encode("utf-8") == again.encode("utf-8")
