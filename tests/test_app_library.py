@@ -39,7 +39,7 @@ async def test_library_lists_and_filters_as_you_type(library_dir, make_app):
         assert isinstance(app.focused, Input)
         await pilot.press(*"check")
         assert table_titles(app) == ["Checkout cache misses"]
-        await pilot.press("ctrl+a", "backspace", *"sev1")
+        await pilot.press(*["backspace"] * 5, *"sev1")
         assert table_titles(app) == ["Database failover stalled"]
         await pilot.press(*" zzz")
         assert table_titles(app) == []

@@ -25,7 +25,7 @@ async def test_fill_stage_one_by_keyboard_then_reopen(library_dir, make_app):
         assert app.focused.id == "title"
         await pilot.press(*" in eu-west")                      # title (appended)
         await pilot.press("tab", *"INC-77")                     # incident ref
-        await pilot.press("tab", "enter", "down", "enter")      # severity: SEV2 (2nd option)
+        await pilot.press("tab", "enter", "down", "down", "enter")  # severity: SEV2
         await pilot.press("tab")                                # status (leave draft)
         await pilot.press("tab", *"2026-03-09 15:00")           # meeting
         await pilot.press("tab", *"queue, kafka")               # tags

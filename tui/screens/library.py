@@ -14,6 +14,7 @@ from postmortem.ids import slugify
 from storage.errors import StorageError
 from storage.library import LibraryEntry
 from tui.commands import bindings_for
+from tui.widgets.text_field import TextField
 from tui.screens.dialogs import ConfirmScreen, NewPostmortemRequest, NewPostmortemScreen
 
 
@@ -24,7 +25,7 @@ def matches(entry: LibraryEntry, query: str) -> bool:
     return all(word in haystack for word in query.casefold().split())
 
 
-class FilterInput(Input):
+class FilterInput(TextField):
     """The filter box; ↑/↓/Enter act on the table below so the hands stay put."""
 
     BINDINGS = [Binding("down", "table('cursor_down')", show=False),

@@ -12,6 +12,7 @@ from postmortem import vocab
 from postmortem.i18n import t
 from postmortem.times import TimeParseError, format_datetime, parse_time
 from tui.stages.base import StageView
+from tui.widgets.text_field import TextField
 
 
 def split_list(text: str) -> list[str]:
@@ -40,9 +41,9 @@ class ScopeStage(StageView):
         with VerticalScroll(id="scope-form"):
             with Collapsible(title=t("scope.preamble_title"), collapsed=True, id="preamble"):
                 yield Static(t("scope.preamble"), id="preamble-text")
-            yield FieldRow(t("scope.title"), Input(doc.title, id="title", disabled=ro,
+            yield FieldRow(t("scope.title"), TextField(doc.title, id="title", disabled=ro,
                                                    placeholder=t("scope.title_placeholder")))
-            yield FieldRow(t("scope.incident_ref"), Input(doc.incident_ref, id="incident_ref",
+            yield FieldRow(t("scope.incident_ref"), TextField(doc.incident_ref, id="incident_ref",
                                                           disabled=ro, placeholder="INC-4821"))
             yield FieldRow(t("scope.severity"), Select(
                 [(s, s) for s in vocab.SEVERITIES], value=doc.severity or Select.NULL,
@@ -50,11 +51,11 @@ class ScopeStage(StageView):
             yield FieldRow(t("scope.status"), Select(
                 [(t(f"status.{s}"), s) for s in vocab.STATUSES], value=doc.status,
                 allow_blank=False, id="status", disabled=ro))
-            yield FieldRow(t("scope.meeting"), Input(
+            yield FieldRow(t("scope.meeting"), TextField(
                 format_datetime(doc.meeting_at) if doc.meeting_at else "", id="meeting_at",
                 disabled=ro, placeholder="2026-03-09 15:00"))
             yield Static("", id="meeting_at-error", classes="field-error")
-            yield FieldRow(t("scope.tags"), Input(", ".join(doc.tags), id="tags", disabled=ro,
+            yield FieldRow(t("scope.tags"), TextField(", ".join(doc.tags), id="tags", disabled=ro,
                                                   placeholder=t("scope.tags_placeholder")))
             yield FieldRow(t("scope.triggers"), SelectionList[str](
                 *[(t(f"trigger.{v}"), v, v in scope.triggers) for v in vocab.TRIGGERS],
@@ -72,11 +73,11 @@ class ScopeStage(StageView):
                 *[RadioButton(t(f"depth.{value}"), scope.depth == value, id=f"depth-{value}")
                   for value in vocab.DEPTHS], id="depth", disabled=ro),
                 Static("", id="depth-hint", classes="field-hint"))
-            yield FieldRow(t("scope.owner"), Input(scope.owner, id="owner", disabled=ro,
+            yield FieldRow(t("scope.owner"), TextField(scope.owner, id="owner", disabled=ro,
                                                    placeholder=t("scope.person_placeholder")))
-            yield FieldRow(t("scope.facilitator"), Input(scope.facilitator, id="facilitator",
+            yield FieldRow(t("scope.facilitator"), TextField(scope.facilitator, id="facilitator",
                                                          disabled=ro, placeholder=t("scope.person_placeholder")))
-            yield FieldRow(t("scope.participants"), Input(
+            yield FieldRow(t("scope.participants"), TextField(
                 ", ".join(scope.participants), id="participants", disabled=ro,
                 placeholder=t("scope.participants_placeholder")))
 
