@@ -89,6 +89,14 @@ def parse_time(text: str, *, previous: datetime | None = None, day: date | None 
     return _absolute(typed, match, previous=previous, day=day, now=now, local_tz=local_tz)
 
 
+def reading_zone(text: str, local_tz: str | None = None) -> tzinfo:
+    """The zone ``parse_time`` reads an absolute time in: its own ``Z``/offset, else local mode's."""
+    match = _ABSOLUTE.fullmatch(text.strip())
+    if match is not None and match.group("zone"):
+        return _explicit_zone(text.strip(), match.group("zone"))
+    return resolve_zone(local_tz)
+
+
 def _parse_relative(typed: str, previous: datetime | None) -> datetime:
     match = _RELATIVE.fullmatch(typed)
     if match is None or not any(match.group(u) for u in ("days", "hours", "minutes")):

@@ -240,3 +240,11 @@ def test_bare_time_with_its_day_parses_back(moment):
 def test_bare_time_after_the_event_above_on_the_same_day_parses_back(moment):
     above = moment.replace(hour=0, minute=0)
     assert parse_time(format_time_hm(moment), previous=above) == moment
+
+
+def test_reading_zone_is_the_typed_zone_else_local_mode():
+    from postmortem.times import reading_zone
+    assert reading_zone("14:05+02:00", "Asia/Tokyo").utcoffset(None) == timedelta(hours=2)
+    assert reading_zone("14:05Z", "Asia/Tokyo") == UTC
+    assert str(reading_zone("14:05", "Asia/Tokyo")) == "Asia/Tokyo"
+    assert reading_zone("14:05") == UTC
