@@ -1,0 +1,90 @@
+"""Typing due dates of action items (DESIGN §5, issue 5): ``2026-04-01``, ``+2w``, ``fri``.
+
+Rules decided here (input is case-insensitive, surrounding spaces ignored):
+
+- ``2026-04-01`` — that day; impossible days (``2026-02-30``) are refused. A day in the past
+  is accepted: an item can be recorded overdue.
+- ``+10d``, ``+2w``, ``+1m`` — days, weeks or calendar *months* after ``today`` (the plus is
+  optional: ``2w``). A month step keeps the day of the month, or the month's last day when
+  it is shorter (Jan 31 + 1m = Feb 28). ``+0d`` is today. Steps backwards are not accepted.
+- A weekday — full name or any abbreviation of at least three letters (``fri``, ``thur``,
+  ``Friday``) — is the *next* such day, strictly after today: on a Friday, ``fri`` is a
+  week later.
+- ``today``, ``tomorrow``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from postmortem.i18n import t
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_STEP = re.compile(r"\+?\s*(?P<count>\d+)\s*(?P<unit>[dwm])", re.IGNORECASE)
+
+
+class DueDateError(ValueError):
+    """Typed text that is not a due date; ``str()`` is one sentence for the user."""
+
+    def __init__(self, text: str, problem: str) -> None:
+        self.text = text
+        super().__init__(t(f"duedates.error.{problem}", text=text))
+
+
+def parse_due(text: str, today: date) -> date:
+    """The day ``text`` names, counted from ``today``; raises ``DueDateError``."""
+    typed = text.strip()
+    word = typed.casefold()
+    if not typed:
+        raise DueDateError(typed, "empty")
+    if word == "today":
+        return today
+    if word == "tomorrow":
+        return today + timedelta(days=1)
+    if _ISO_DATE.fullmatch(typed):
+        try:
+            return date.fromisoformat(typed)
+        except ValueError:
+            raise DueDateError(typed, "bad_date") from None
+    step = _STEP.fullmatch(typed)
+    if step:
+        try:
+            return _after(today, int(step.group("count")), step.group("unit").casefold())
+        except (OverflowError, ValueError):
+            raise DueDateError(typed, "too_far") from None
+    weekday = _weekday(word)
+    if weekday is not None:
+        return next_weekday(today, weekday)
+    raise DueDateError(typed, "unknown")
+
+
+def _after(today: date, count: int, unit: str) -> date:
+    if unit == "d":
+        return today + timedelta(days=count)
+    if unit == "w":
+        return today + timedelta(weeks=count)
+    return add_months(today, count)
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day of the month ``months`` later, or that month's last day."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    if year > 9999:
+        raise OverflowError(year)
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _weekday(word: str) -> int | None:
+    if len(word) < 3:
+        return None
+    return next((number for number, name in enumerate(WEEKDAYS) if name.startswith(word)), None)
+
+
+def next_weekday(today: date, weekday: int) -> date:
+    """The first day strictly after ``today`` that falls on ``weekday`` (Monday = 0)."""
+    return today + timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
