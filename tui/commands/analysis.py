@@ -36,6 +36,8 @@ COMMANDS = (
     Command("fishbone.undo", "u,ctrl+z", "undo", K + "undo", H + "undo", "fishbone"),
     Command("fishbone.move_to", "m", "move_to", K + "move_to", H + "fishbone_move_to", "fishbone"),
     Command("fishbone.diagram", "g", "toggle_diagram", K + "diagram", H + "diagram", "fishbone"),
+    Command("fishbone.diagram.back", "g", "toggle_diagram", K + "diagram", H + "diagram",
+            "fishbone-diagram"),
     Command("fishbone.dismiss", "x", "dismiss", K + "dismiss", H + "dismiss", "fishbone"),
     Command("fishbone.up", "shift+up", "move(-1)", K + "move_up", H + "move_up", "fishbone",
             footer=False),

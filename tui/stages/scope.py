@@ -44,34 +44,34 @@ class ScopeStage(StageView):
             yield FieldRow(t("scope.title"), TextField(doc.title, id="title", disabled=ro,
                                                    placeholder=t("scope.title_placeholder")))
             yield FieldRow(t("scope.incident_ref"), TextField(doc.incident_ref, id="incident_ref",
-                                                          disabled=ro, placeholder="INC-4821"))
+                                                          disabled=ro, placeholder=t("scope.incident_placeholder")))
             yield FieldRow(t("scope.severity"), Select(
                 [(s, s) for s in vocab.SEVERITIES], value=doc.severity or Select.NULL,
-                prompt=t("scope.choose"), id="severity", disabled=ro))
+                prompt=t("scope.choose"), id="severity", disabled=ro, compact=True))
             yield FieldRow(t("scope.status"), Select(
                 [(t(f"status.{s}"), s) for s in vocab.STATUSES], value=doc.status,
-                allow_blank=False, id="status", disabled=ro))
+                allow_blank=False, id="status", disabled=ro, compact=True))
             yield FieldRow(t("scope.meeting"), TextField(
                 format_datetime(doc.meeting_at) if doc.meeting_at else "", id="meeting_at",
-                disabled=ro, placeholder="2026-03-09 15:00"))
+                disabled=ro, placeholder=t("scope.meeting_placeholder")))
             yield Static("", id="meeting_at-error", classes="field-error")
             yield FieldRow(t("scope.tags"), TextField(", ".join(doc.tags), id="tags", disabled=ro,
                                                   placeholder=t("scope.tags_placeholder")))
             yield FieldRow(t("scope.triggers"), SelectionList[str](
                 *[(t(f"trigger.{v}"), v, v in scope.triggers) for v in vocab.TRIGGERS],
-                id="triggers", disabled=ro))
+                id="triggers", disabled=ro, compact=True))
             yield FieldRow(t("scope.audiences"), SelectionList[str](
                 *[(t(f"audience.{v}"), v, v in scope.audiences) for v in vocab.AUDIENCES],
-                id="audiences", disabled=ro))
+                id="audiences", disabled=ro, compact=True))
             yield FieldRow(t("scope.sensitivity"),
-                           Checkbox(t("scope.pii"), scope.sensitivity.pii, id="pii", disabled=ro),
+                           Checkbox(t("scope.pii"), scope.sensitivity.pii, id="pii", disabled=ro, compact=True),
                            Checkbox(t("scope.security"), scope.sensitivity.security, id="security",
-                                    disabled=ro))
+                                    disabled=ro, compact=True))
             yield FieldRow(t("scope.customer_facing"), Checkbox(
-                t("scope.customer_facing_box"), scope.customer_facing, id="customer_facing", disabled=ro))
+                t("scope.customer_facing_box"), scope.customer_facing, id="customer_facing", disabled=ro, compact=True))
             yield FieldRow(t("scope.depth"), RadioSet(
                 *[RadioButton(t(f"depth.{value}"), scope.depth == value, id=f"depth-{value}")
-                  for value in vocab.DEPTHS], id="depth", disabled=ro),
+                  for value in vocab.DEPTHS], id="depth", disabled=ro, compact=True),
                 Static("", id="depth-hint", classes="field-hint"))
             yield FieldRow(t("scope.owner"), TextField(scope.owner, id="owner", disabled=ro,
                                                    placeholder=t("scope.person_placeholder")))
@@ -98,6 +98,8 @@ class ScopeStage(StageView):
     def text_changed(self, event: Input.Changed) -> None:
         doc, scope, value = self.document, self.document.scope, event.value
         field = event.input.id
+        if self._shown_text(field) == value:
+            return  # the field was only (re)filled from the document
         if field == "title":
             doc.title = value
         elif field == "incident_ref":
@@ -116,6 +118,16 @@ class ScopeStage(StageView):
         else:
             return
         self.changed()
+
+    def _shown_text(self, field: str | None) -> str | None:
+        """What the document holds for a text field, formatted as the field shows it."""
+        doc, scope = self.document, self.document.scope
+        return {
+            "title": doc.title, "incident_ref": doc.incident_ref, "tags": ", ".join(doc.tags),
+            "owner": scope.owner, "facilitator": scope.facilitator,
+            "participants": ", ".join(scope.participants),
+            "meeting_at": format_datetime(doc.meeting_at) if doc.meeting_at else "",
+        }.get(field or "")
 
     def _set_meeting(self, text: str) -> bool:
         """Keep what was typed; store it only once it parses (an empty field clears it)."""
@@ -152,6 +164,10 @@ class ScopeStage(StageView):
         chosen = list(event.selection_list.selected)
         order = vocab.TRIGGERS if event.selection_list.id == "triggers" else vocab.AUDIENCES
         values = [v for v in order if v in chosen]
+        current = self.document.scope.triggers if event.selection_list.id == "triggers" \
+            else self.document.scope.audiences
+        if values == current:
+            return
         if event.selection_list.id == "triggers":
             self.document.scope.triggers = values
         else:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
@@ -44,32 +46,37 @@ class StageStrip(Widget, can_focus=True):
     def watch_current(self, value: int) -> None:
         self.highlighted = value
 
-    def _label(self, status: StageStatus, wide: bool) -> str:
-        name = status.title if wide else t(f"stage_short.{status.key}")
-        return f" {status.number} {name} {'✓' if status.ok else '✗'} "
+    @staticmethod
+    def _label(status: StageStatus, form: str) -> str:
+        """``full``: "1 Scope & audience ✓"; ``short``: "1 Scope ✓"; ``tiny``: "1 ✓"."""
+        name = {"full": status.title, "short": t(f"stage_short.{status.key}"), "tiny": ""}[form]
+        return f" {status.number} {name} {'✓' if status.ok else '✗'} ".replace("  ", " ")
+
+    def _form(self) -> str:
+        for form in ("full", "short"):
+            if sum(cell_len(self._label(s, form)) for s in self.statuses) <= self.size.width:
+                return form
+        return "tiny"
 
     def render(self) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis")
-        wide = sum(len(self._label(s, True)) + 1 for s in self.statuses) <= self.size.width
+        form = self._form()
         self._spans = []
         for status in self.statuses:
-            label = self._label(status, wide)
-            style = "bold reverse" if status.number == self.current else ""
+            label = self._label(status, form)
+            base = (Style(bold=True, reverse=True) if status.number == self.current
+                    else self.get_component_rich_style("strip--stage"))
             if status.number == self.highlighted and self.has_focus:
-                style += " underline"
-            mark_style = "strip--ok" if status.ok else "strip--missing"
+                base += self.get_component_rich_style("strip--highlighted")
+            mark = self.get_component_rich_style("strip--ok" if status.ok else "strip--missing",
+                                                 partial=True)
             start = len(text)
-            text.append(label[:-2], style=style)
-            text.append(label[-2:], style=f"{style} {self._mark_colour(mark_style)}")
+            text.append(label[:-2], style=base)
+            text.append(label[-2:], style=base + mark)
             self._spans.append((start, len(text), status.number))
-            text.append(" ")
         return text
 
-    def _mark_colour(self, component: str) -> str:
-        style = self.get_component_rich_style(component, partial=True)
-        return str(style) if style else ""
-
-    COMPONENT_CLASSES = {"strip--ok", "strip--missing"}
+    COMPONENT_CLASSES = {"strip--stage", "strip--highlighted", "strip--ok", "strip--missing"}
 
     def action_move(self, delta: int) -> None:
         self.highlighted = (self.highlighted - 1 + delta) % 6 + 1

@@ -1,0 +1,107 @@
+"""Stage 3's dialogs: pick one item from a list (a new parent, a category) and dismiss a
+blame finding with a reason. Each returns a typed value, None when cancelled."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from postmortem.findings import Finding
+from postmortem.i18n import t
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Picked(Generic[T]):
+    """The choice made in a ``PickScreen``; ``value`` may itself be None (e.g. "top level")."""
+
+    value: T
+
+
+@dataclass(frozen=True)
+class Choice(Generic[T]):
+    label: str
+    value: T
+    current: bool = False   # where the item is now: shown, not offered
+
+
+class PickScreen(ModalScreen["Picked[T] | None"], Generic[T]):
+    """A short list to choose from; Enter picks, Escape cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", t("key.cancel"))]
+
+    def __init__(self, title: str, choices: list[Choice[T]]) -> None:
+        super().__init__(classes="dialog-screen")
+        self.title_text, self.choices = title, choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog pick-dialog"):
+            yield Static(self.title_text, classes="dialog-question")
+            yield OptionList(*[Option(choice.label, disabled=choice.current)
+                               for choice in self.choices], id="pick-list")
+            yield Static(t("analysis_ui.pick.hint"), classes="field-hint")
+
+    def on_mount(self) -> None:
+        options = self.query_one("#pick-list", OptionList)
+        options.focus()
+        first = next((i for i, c in enumerate(self.choices) if not c.current), None)
+        if first is not None:
+            options.highlighted = first
+
+    @on(OptionList.OptionSelected)
+    def picked(self, event: OptionList.OptionSelected) -> None:
+        choice = self.choices[event.option_index]
+        if not choice.current:
+            self.dismiss(Picked(choice.value))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class DismissFindingScreen(ModalScreen[str | None]):
+    """The finding, and an Input for the reason it does not apply; None when cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", t("key.cancel"))]
+
+    def __init__(self, finding: Finding, where: str) -> None:
+        super().__init__(classes="dialog-screen")
+        self.finding, self.where = finding, where
+
+    def compose(self) -> ComposeResult:
+        finding = self.finding
+        with Vertical(classes="dialog"):
+            yield Static(t("analysis_ui.dismiss.title"), classes="dialog-question")
+            yield Static(t("analysis_ui.dismiss.about", matched=finding.matched, where=self.where))
+            yield Static(finding.reason, classes="dismiss-reason")
+            yield Label(t("analysis_ui.dismiss.reason_label"), classes="dismiss-label")
+            yield Input(placeholder=t("analysis_ui.dismiss.reason_placeholder"), id="dismiss-reason")
+            yield Static("", id="dismiss-error", classes="field-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("analysis_ui.dismiss.button"), variant="warning", id="dismiss")
+                yield Button(t("key.cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#dismiss-reason", Input).focus()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#dismiss")
+    def submit(self) -> None:
+        reason = " ".join(self.query_one("#dismiss-reason", Input).value.split())
+        if not reason:
+            self.query_one("#dismiss-error", Static).update(t("blame.error.empty_reason"))
+            self.query_one("#dismiss-reason", Input).focus()
+            return
+        self.dismiss(reason)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,312 @@
+"""What stage 3's two editors share: the in-place line editor, the findings list, undo, and a
+tree base class that draws labels to fit and opens the line editor on a node."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from rich.style import Style
+from rich.text import Text
+from textual import on
+from textual.message import Message
+from textual.widgets import Input, OptionList, Tree
+from textual.widgets.option_list import Option
+from textual.widgets.tree import TreeNode
+
+from postmortem.findings import Finding
+from postmortem.i18n import t
+from postmortem.model import Postmortem
+from tui.commands import bindings_for
+
+UNDO_LIMIT = 200
+
+
+class DismissRequested(Message):
+    """Ask the stage to dismiss a finding (it asks for the reason in a dialog)."""
+
+    def __init__(self, finding: Finding) -> None:
+        super().__init__()
+        self.finding = finding
+
+
+# The in-place line editor -----------------------------------------------------------------
+
+
+@dataclass
+class EditSession:
+    on_save: Callable[[str], str | None]   # returns an error sentence to keep the editor open
+    on_cancel: Callable[[], None]
+    on_change: Callable[[str], None]
+
+
+class InlineEditor(Input):
+    """A one-line Input laid over a tree line: Enter (or leaving it) saves, Escape cancels."""
+
+    COMMAND_SCOPE = "analysis-editor"
+    BINDINGS = bindings_for("analysis-editor")
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(compact=True, id=id, classes="inline-editor")
+        self.session: EditSession | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.session is not None
+
+    def open(self, session: EditSession, *, value: str, placeholder: str,
+             x: int, y: int, width: int) -> None:
+        self.session = session
+        self.placeholder = placeholder
+        self.value = value
+        self.styles.offset = (x, y)
+        self.styles.width = max(8, width)
+        self.add_class("-open")
+        self.focus()
+        self.cursor_position = len(value)
+
+    def action_cancel(self) -> None:
+        session, self.session = self.session, None
+        self._close()
+        if session is not None:
+            session.on_cancel()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.commit()
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if self.session is not None:
+            self.session.on_change(event.value)
+
+    def on_blur(self) -> None:
+        # Clicking elsewhere keeps what was typed, as leaving a form field does.
+        if self.session is not None:
+            self.commit(keep_open_on_error=False)
+
+    def commit(self, keep_open_on_error: bool = True) -> None:
+        session, self.session = self.session, None
+        if session is None:
+            return
+        error = session.on_save(self.value)
+        if error:
+            self.notify(error, severity="error")
+            if keep_open_on_error:
+                self.session = session
+                return
+            self._close()
+            session.on_cancel()
+            return
+        self._close()
+
+    def _close(self) -> None:
+        self.remove_class("-open")
+
+
+# Findings ---------------------------------------------------------------------------------
+
+
+class FindingsList(OptionList):
+    """The blame findings of one text: reason and suggested rewording; x dismisses one."""
+
+    COMMAND_SCOPE = "analysis-findings"
+    BINDINGS = bindings_for("analysis-findings")
+    COMPONENT_CLASSES = OptionList.COMPONENT_CLASSES | {"findings--reason", "findings--suggestion"}
+
+    def __init__(self, *, id: str | None = None, classes: str = "") -> None:
+        super().__init__(id=id, classes=f"findings-list {classes}".strip())
+        self.findings: list[Finding] = []
+
+    def show(self, findings: list[Finding]) -> None:
+        if [f.key for f in findings] == [f.key for f in self.findings] and self.option_count:
+            self.findings = findings
+            return
+        self.findings = findings
+        self.clear_options()
+        self.add_options([Option(self._prompt(f)) for f in findings])
+        self.display = bool(findings)
+        if findings:
+            self.highlighted = 0
+
+    def _prompt(self, finding: Finding) -> Text:
+        reason = self.get_component_rich_style("findings--reason", partial=True)
+        suggestion = self.get_component_rich_style("findings--suggestion", partial=True)
+        return Text.assemble((t("analysis_ui.findings.item", reason=finding.reason), reason), " ",
+                             (t("analysis_ui.findings.suggestion", suggestion=finding.suggestion),
+                              suggestion))
+
+    def action_dismiss(self) -> None:
+        if self.highlighted is not None and self.highlighted < len(self.findings):
+            self.post_message(DismissRequested(self.findings[self.highlighted]))
+
+
+# Undo -------------------------------------------------------------------------------------
+
+
+@dataclass
+class UndoStep:
+    what: str                            # "deleting a why", for the "Undone: …" notice
+    undo: Callable[[], str | None]       # puts things back; returns the item to select
+
+
+# The tree base ----------------------------------------------------------------------------
+
+
+class EditableTree(Tree[str]):
+    """A tree over part of the document; node data is an item id (or a category key).
+
+    Subclasses fill it in ``populate`` and draw each label in ``label_parts``; this class keeps
+    labels within the width (text cut with "…", tags kept), keeps the cursor on the same item
+    across rebuilds, opens the line editor on a node and keeps the undo stack.
+    """
+
+    GUIDE_DEPTH = 3
+
+    def __init__(self, document: Postmortem, *, read_only: bool,
+                 on_change: Callable[[], None], id: str | None = None) -> None:
+        super().__init__("", id=id)
+        self.document = document
+        self.read_only = read_only
+        self.on_change = on_change
+        self.show_root = False
+        self.auto_expand = False
+        self.guide_depth = self.GUIDE_DEPTH
+        self.undo_stack: list[UndoStep] = []
+        self.editor: InlineEditor | None = None   # set by the panel that holds both
+
+    # Filling and selecting ----------------------------------------------------------------
+
+    def populate(self) -> None:
+        raise NotImplementedError
+
+    def rebuild(self, select: str | None = None) -> None:
+        """Redraw from the document, keeping the cursor on ``select`` (or the current item)."""
+        keep = select if select is not None else self.selected_key
+        line = self.cursor_line
+        self.clear()
+        self.populate()
+        self.last_line  # lay the lines out now, so node lines are known below
+        target = self.node_for(keep) if keep is not None else None
+        if target is not None:
+            self.move_cursor(target)
+        elif self.last_line >= 0:
+            self.cursor_line = max(0, min(line, self.last_line))
+        self.refresh()
+
+    def add_item(self, parent: TreeNode[str], key: str) -> TreeNode[str]:
+        node = parent.add("", data=key, expand=True, allow_expand=False)
+        return node
+
+    @property
+    def selected_key(self) -> str | None:
+        node = self.cursor_node
+        return node.data if node is not None else None
+
+    def node_for(self, key: str) -> TreeNode[str] | None:
+        stack = list(self.root.children)
+        while stack:
+            node = stack.pop()
+            if node.data == key:
+                return node
+            stack.extend(node.children)
+        return None
+
+    def select_key(self, key: str) -> bool:
+        node = self.node_for(key)
+        if node is None:
+            return False
+        self.last_line
+        self.move_cursor(node)
+        return True
+
+    # Labels -------------------------------------------------------------------------------
+
+    def label_parts(self, node: TreeNode[str]) -> tuple[list[tuple[str, str]], str, list[tuple[str, str]]]:
+        """(prefix parts, main text, suffix parts); parts are (text, component class)."""
+        raise NotImplementedError
+
+    def _level(self, node: TreeNode[str]) -> int:
+        level, parent = 0, node.parent
+        while parent is not None and parent is not self.root:
+            level, parent = level + 1, parent.parent
+        return level
+
+    def guide_width(self, node: TreeNode[str]) -> int:
+        return self._level(node) * self.guide_depth
+
+    def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
+        from postmortem.fishbone import truncate
+        prefix, main, suffix = self.label_parts(node)
+        text = Text(no_wrap=True)
+        for part, component in prefix:
+            text.append(part, self._style(component))
+        fixed = text.cell_len + sum(Text(p).cell_len for p, _ in suffix)
+        room = self.size.width - self.guide_width(node) - fixed - 1
+        text.append(truncate(main, max(room, 8)))
+        for part, component in suffix:
+            text.append(part, self._style(component))
+        text.stylize_before(style)
+        return text
+
+    def _style(self, component: str) -> Style:
+        return self.get_component_rich_style(component, partial=True) if component else Style()
+
+    def prefix_width(self, node: TreeNode[str]) -> int:
+        prefix, _, _ = self.label_parts(node)
+        return sum(Text(p).cell_len for p, _ in prefix)
+
+    # The line editor ----------------------------------------------------------------------
+
+    def edit_line(self, node: TreeNode[str], *, value: str, placeholder: str,
+                  on_save: Callable[[str], str | None], on_cancel: Callable[[], None] | None = None,
+                  on_change: Callable[[str], None] | None = None) -> None:
+        """Open the line editor over ``node``'s text (after its prefix)."""
+        assert self.editor is not None
+        self.last_line
+        self.scroll_to_node(node, animate=False)
+        self.call_after_refresh(self._place_editor, node, value, placeholder, on_save,
+                                on_cancel or (lambda: None), on_change or (lambda _: None))
+
+    def _place_editor(self, node, value, placeholder, on_save, on_cancel, on_change) -> None:
+        assert self.editor is not None
+        self.last_line
+        x = self.guide_width(node) + self.prefix_width(node) - self.scroll_offset.x
+        y = max(0, node.line - self.scroll_offset.y)
+        session = EditSession(on_save=on_save, on_cancel=on_cancel, on_change=on_change)
+        self.editor.open(session, value=value, placeholder=placeholder, x=x, y=y,
+                         width=self.size.width - x)
+
+    # Helpers for subclasses -------------------------------------------------------------
+
+    def editable(self) -> bool:
+        if self.read_only:
+            self.notify(t("analysis_ui.read_only"), severity="warning")
+            return False
+        return True
+
+    def push_undo(self, what: str, undo: Callable[[], str | None]) -> None:
+        self.undo_stack.append(UndoStep(what, undo))
+        del self.undo_stack[:-UNDO_LIMIT]
+
+    def action_undo(self) -> None:
+        if not self.editable():
+            return
+        if not self.undo_stack:
+            self.notify(t("analysis_ui.undo_empty"))
+            return
+        step = self.undo_stack.pop()
+        try:
+            select = step.undo()
+        except ValueError as problem:   # the domain refuses an undo that would clash
+            self.notify(str(problem), severity="error")
+            return
+        self.rebuild(select)
+        self.on_change()
+        self.notify(t("analysis_ui.undone", what=step.what))
+
+    def on_click(self, event) -> None:
+        if getattr(event, "chain", 1) == 2:
+            self.call_after_refresh(self.run_action, "edit")
