@@ -138,6 +138,20 @@ class WorkspaceScreen(Screen[None]):
     def action_focus_strip(self) -> None:
         self.query_one(StageStrip).focus()
 
+    def action_final_review(self) -> None:
+        from tui.screens.review import FinalReviewScreen
+        others = self.app.library.load_all_documents()
+        self.app.push_screen(FinalReviewScreen(self.document, others), self._jump_after_review)
+
+    def _jump_after_review(self, target: JumpTo | None) -> None:
+        if target is not None:
+            self.action_stage(target.stage, target.location)
+
+    def action_export(self) -> None:
+        from tui.screens.export import ExportScreen
+        self.flush()
+        self.app.push_screen(ExportScreen(self.document, self.document_file.path))
+
     def action_library(self) -> None:
         self.app.pop_screen()
 
