@@ -26,5 +26,5 @@ COMMANDS = (
     Command("workspace.library", "ctrl+l", "library", "key.library", "help.library", "workspace",
             priority=True),
     Command("workspace.save", "ctrl+s", "save_now", "key.save", "help.save_now", "workspace",
-            priority=True),
+            priority=True, footer=False),
 )

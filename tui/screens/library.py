@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from rich.cells import cell_len
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,6 +20,14 @@ from storage.library import LibraryEntry
 from tui.commands import bindings_for
 from tui.widgets.text_field import TextField
 from tui.screens.dialogs import ConfirmScreen, NewPostmortemRequest, NewPostmortemScreen
+
+
+def display_path(path: Path) -> str:
+    """The folder as a person reads it: ``~/…`` under the home folder."""
+    try:
+        return "~/" + str(path.relative_to(Path.home()))
+    except ValueError:
+        return str(path)
 
 
 def matches(entry: LibraryEntry, query: str) -> bool:
@@ -60,25 +72,42 @@ class LibraryScreen(Screen[None]):
         self.entries = self.app.library.entries()
         self.show(self.query_one(FilterInput).value)
 
+    def on_resize(self) -> None:
+        self.show(self.query_one(FilterInput).value)
+
+    def title_width(self, rows: list[tuple[str, ...]]) -> int:
+        """Room for the title once the short columns have theirs (each cell has 1-cell padding)."""
+        headers = [t(f"library.col.{key}") for key in ("severity", "status", "meeting", "owner")]
+        others = sum(max([cell_len(h), *(cell_len(row[i]) for row in rows)]) + 2
+                     for i, h in enumerate(headers))
+        return max(12, self.size.width - others - 2 - 1)
+
     def show(self, query: str) -> None:
         table = self.query_one(DataTable)
         table.clear()
         shown = [e for e in self.entries if matches(e, query)]
-        for entry in shown:
-            if entry.problem:
-                table.add_row(f"⚠ {entry.id}", "", "", "", entry.problem, key=entry.id)
-                continue
-            meeting = entry.meeting_at.strftime("%Y-%m-%d %H:%M") if entry.meeting_at else "—"
-            table.add_row(entry.title or t("header.untitled"), entry.severity or "—",
-                          t(f"status.{entry.status}"), meeting, entry.owner or "—", key=entry.id)
+        rows = [self.row_cells(entry) for entry in shown]
+        width = self.title_width([row[1:] for row in rows])
+        for entry, (title, *rest) in zip(shown, rows):
+            cell = Text(title, no_wrap=True, overflow="ellipsis")
+            cell.truncate(width, overflow="ellipsis")
+            table.add_row(cell, *rest, key=entry.id)
         empty = self.query_one("#library-empty", Static)
         if not self.entries:
-            empty.update(t("library.empty", folder=str(self.app.library.root)))
+            empty.update(t("library.empty", folder=display_path(self.app.library.root)))
         elif not shown:
             empty.update(t("library.no_match", query=query))
         else:
             empty.update(t("library.count", shown=len(shown), total=len(self.entries),
-                           folder=str(self.app.library.root)))
+                           folder=display_path(self.app.library.root)))
+
+    @staticmethod
+    def row_cells(entry: LibraryEntry) -> tuple[str, ...]:
+        if entry.problem:  # a file that does not parse is listed with the reason, never hidden
+            return (f"⚠ {entry.id}", "", "", "", entry.problem[:60])
+        meeting = entry.meeting_at.strftime("%Y-%m-%d %H:%M") if entry.meeting_at else "—"
+        return (entry.title or t("header.untitled"), entry.severity or "—",
+                t(f"status.{entry.status}"), meeting, (entry.owner or "—")[:20])
 
     def selected_id(self) -> str | None:
         table = self.query_one(DataTable)
