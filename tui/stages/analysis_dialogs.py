@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -45,8 +46,8 @@ class PickScreen(ModalScreen["Picked[T] | None"], Generic[T]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog pick-dialog"):
-            yield Static(self.title_text, classes="dialog-question")
-            yield OptionList(*[Option(choice.label, disabled=choice.current)
+            yield Static(Text(self.title_text), classes="dialog-question")
+            yield OptionList(*[Option(Text(choice.label), disabled=choice.current)
                                for choice in self.choices], id="pick-list")
             yield Static(t("analysis_ui.pick.hint"), classes="field-hint")
 
@@ -80,8 +81,9 @@ class DismissFindingScreen(ModalScreen[str | None]):
         finding = self.finding
         with Vertical(classes="dialog"):
             yield Static(t("analysis_ui.dismiss.title"), classes="dialog-question")
-            yield Static(t("analysis_ui.dismiss.about", matched=finding.matched, where=self.where))
-            yield Static(finding.reason, classes="dismiss-reason")
+            yield Static(Text(t("analysis_ui.dismiss.about", matched=finding.matched,
+                                where=self.where)))
+            yield Static(Text(finding.reason), classes="dismiss-reason")
             yield Label(t("analysis_ui.dismiss.reason_label"), classes="dismiss-label")
             yield Input(placeholder=t("analysis_ui.dismiss.reason_placeholder"), id="dismiss-reason")
             yield Static("", id="dismiss-error", classes="field-error")

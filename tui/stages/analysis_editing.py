@@ -21,6 +21,8 @@ from tui.commands import bindings_for
 
 UNDO_LIMIT = 200
 
+Part = tuple[str, str]   # a piece of a tree label: (text, component class or "")
+
 
 class DismissRequested(Message):
     """Ask the stage to dismiss a finding (it asks for the reason in a dialog)."""
@@ -224,8 +226,10 @@ class EditableTree(Tree[str]):
 
     # Labels -------------------------------------------------------------------------------
 
-    def label_parts(self, node: TreeNode[str]) -> tuple[list[tuple[str, str]], str, list[tuple[str, str]]]:
-        """(prefix parts, main text, suffix parts); parts are (text, component class)."""
+    def label_parts(self, node: TreeNode[str]) -> tuple[list[Part], Part, list[Part]]:
+        """(prefix parts, main part, suffix parts); a part is (text, component class or "").
+
+        The main part is cut with "…" to fit the width; prefix and suffix always show."""
         raise NotImplementedError
 
     def _level(self, node: TreeNode[str]) -> int:
@@ -239,13 +243,15 @@ class EditableTree(Tree[str]):
 
     def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
         from postmortem.fishbone import truncate
-        prefix, main, suffix = self.label_parts(node)
+        if node is self.root or node.data is None:
+            return Text()
+        prefix, (main, main_component), suffix = self.label_parts(node)
         text = Text(no_wrap=True)
         for part, component in prefix:
             text.append(part, self._style(component))
         fixed = text.cell_len + sum(Text(p).cell_len for p, _ in suffix)
         room = self.size.width - self.guide_width(node) - fixed - 1
-        text.append(truncate(main, max(room, 8)))
+        text.append(truncate(main, max(room, 8)), self._style(main_component))
         for part, component in suffix:
             text.append(part, self._style(component))
         text.stylize_before(style)

@@ -1,0 +1,160 @@
+"""Stage 3 — root cause analysis (DESIGN §2.3): the problem statement with its blame findings,
+then three views: the five-whys tree, the fishbone (editor and diagram), and the summary of
+root causes and contributing factors. The blame check runs on every edit (DESIGN §6)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Input, Label, TabbedContent, TabPane
+
+from postmortem import blame, fishbone
+from postmortem.findings import Finding
+from postmortem.i18n import t
+from tui.commands import bindings_for
+from tui.stages.analysis_dialogs import DismissFindingScreen
+from tui.stages.analysis_editing import DismissRequested, FindingsList
+from tui.stages.analysis_fishbone import FishbonePanel
+from tui.stages.analysis_summary import GoTo, SummaryList
+from tui.stages.analysis_whys import WhysPanel
+from tui.stages.base import StageView
+
+PROBLEM = "analysis.problem"
+VIEWS = ("analysis-whys", "analysis-fishbone", "analysis-summary")
+
+
+class AnalysisStage(StageView):
+    STAGE = 3
+    COMMAND_SCOPE = "analysis"
+    BINDINGS = bindings_for("analysis")
+
+    def compose(self) -> ComposeResult:
+        doc, ro = self.document, self.read_only
+        with Horizontal(id="analysis-problem-row"):
+            yield Label(t("analysis_ui.problem"), id="analysis-problem-label")
+            yield Input(doc.analysis.problem, id="analysis-problem", compact=True, disabled=ro,
+                        placeholder=t("analysis_ui.problem_placeholder"))
+        yield FindingsList(id="analysis-problem-findings")
+        with TabbedContent(id="analysis-tabs"):
+            with TabPane(t("analysis_ui.tab.whys"), id="analysis-whys"):
+                yield WhysPanel(doc, read_only=ro, on_change=self.edited, id="whys-panel")
+            with TabPane(t("analysis_ui.tab.fishbone"), id="analysis-fishbone"):
+                yield FishbonePanel(doc, read_only=ro, on_change=self.edited, id="fishbone-panel")
+            with TabPane(t("analysis_ui.tab.summary"), id="analysis-summary"):
+                yield SummaryList(doc, id="analysis-summary-list")
+
+    def on_mount(self) -> None:
+        self.show_findings()
+
+    # Keeping every part in step with the document --------------------------------------------
+
+    def edited(self) -> None:
+        """After any edit here: the blame check again, every view, then save and re-check."""
+        self.show_findings()
+        self.changed()
+
+    def show_findings(self) -> None:
+        findings = blame.blame_findings(self.document)
+        by_location: dict[str, list[Finding]] = defaultdict(list)
+        for finding in findings:
+            by_location[finding.location].append(finding)
+        self.query_one("#analysis-problem-findings", FindingsList).show(by_location.get(PROBLEM, []))
+        self.query_one(WhysPanel).show_findings(by_location)
+        self.query_one(FishbonePanel).show_findings(by_location)
+        self.query_one(SummaryList).refresh_summary(findings)
+        whys_ids = {w.id for w in self.document.analysis.whys}
+        counts = {"analysis-whys": sum(len(v) for k, v in by_location.items() if k in whys_ids),
+                  "analysis-fishbone": sum(len(v) for k, v in by_location.items()
+                                           if k not in whys_ids and k != PROBLEM)}
+        tabs = self.query_one(TabbedContent)
+        for pane, key in (("analysis-whys", "whys"), ("analysis-fishbone", "fishbone")):
+            title = t(f"analysis_ui.tab.{key}")
+            tabs.get_tab(pane).label = (t("analysis_ui.tab.with_findings", title=title, count=counts[pane])
+                                        if counts[pane] else title)
+
+    def refresh_from_document(self) -> None:
+        problem = self.query_one("#analysis-problem", Input)
+        if problem.value != self.document.analysis.problem:
+            problem.value = self.document.analysis.problem
+        self.show_findings()
+
+    # The problem statement ---------------------------------------------------------------
+
+    @on(Input.Changed, "#analysis-problem")
+    def problem_changed(self, event: Input.Changed) -> None:
+        if self.read_only or event.value == self.document.analysis.problem:
+            return
+        self.document.analysis.problem = event.value
+        self.edited()
+
+    # Views and focus ---------------------------------------------------------------------
+
+    def main_widget(self, view: str):
+        return {"analysis-whys": lambda: self.query_one(WhysPanel).editor_tree,
+                "analysis-fishbone": lambda: self.query_one(FishbonePanel).editor_tree,
+                "analysis-summary": lambda: self.query_one(SummaryList)}[view]()
+
+    def show_view(self, view: str) -> None:
+        self.query_one(TabbedContent).active = view
+        self.main_widget(view).focus()
+
+    def action_next_view(self) -> None:
+        current = self.query_one(TabbedContent).active
+        self.show_view(VIEWS[(VIEWS.index(current) + 1) % len(VIEWS)] if current in VIEWS else VIEWS[0])
+
+    def action_focus_problem(self) -> None:
+        self.query_one("#analysis-problem", Input).focus()
+
+    def focus_first(self) -> None:
+        if not self.document.analysis.problem.strip() and not self.read_only:
+            self.action_focus_problem()
+        else:
+            self.show_view(self.query_one(TabbedContent).active or VIEWS[0])
+
+    def focus_location(self, location: str) -> bool:
+        if location in (PROBLEM, "problem"):
+            self.action_focus_problem()
+            return True
+        if location.startswith("analysis.whys") or self.document.why(location) is not None:
+            self.show_view("analysis-whys")
+            if self.document.why(location) is not None:
+                self.query_one(WhysPanel).editor_tree.select_key(location)
+            return True
+        if location.startswith("analysis.fishbone"):
+            self.show_view("analysis-fishbone")
+            return True
+        try:
+            fishbone.find_cause(self.document, location)
+        except fishbone.FishboneError:
+            return False
+        self.show_view("analysis-fishbone")
+        self.query_one(FishbonePanel).editor_tree.select_key(location)
+        return True
+
+    @on(GoTo)
+    def go_to(self, event: GoTo) -> None:
+        self.focus_location(event.location)
+
+    # Dismissing a blame finding --------------------------------------------------------------
+
+    @on(DismissRequested)
+    def ask_dismiss(self, event: DismissRequested) -> None:
+        event.stop()
+        if self.read_only:
+            self.notify(t("analysis_ui.read_only"), severity="warning")
+            return
+        finding = event.finding
+        where = (t("analysis_ui.dismiss.where_problem") if finding.location == PROBLEM
+                 else finding.location)
+
+        def dismissed(reason: str | None) -> None:
+            if reason is None:
+                return
+            blame.dismiss(self.document, finding, reason)
+            self.edited()
+            self.notify(t("analysis_ui.dismissed"))
+
+        self.app.push_screen(DismissFindingScreen(finding, where), dismissed)

@@ -1,0 +1,480 @@
+"""The fishbone of stage 3: categories with their causes in a tree (the editor), and the
+diagram drawn by ``render_fishbone``. Side by side when there is room; otherwise g switches
+between the list and the diagram at full width."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from rich.text import Text
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.containers import Container, Horizontal, Vertical, VerticalScroll
+from textual.widgets import Static, Tree
+from textual.widgets.tree import TreeNode
+
+from postmortem import fishbone
+from postmortem.blame import text_findings
+from postmortem.findings import Finding
+from postmortem.fishbone import MARKERS, clean
+from postmortem.i18n import t
+from postmortem.model import Cause, FishboneCategory, Postmortem
+from postmortem.whys import cycle_role
+from tui.commands import bindings_for
+from tui.stages.analysis_dialogs import Choice, PickScreen
+from tui.stages.analysis_editing import DismissRequested, EditableTree, FindingsList, InlineEditor
+from tui.stages.analysis_whys import role_parts
+from tui.widgets.fishbone_view import FishboneDiagram
+
+PENDING = "+new"
+CATEGORY = "cat:"        # node data of a category: "cat:<index>"
+SIDE_BY_SIDE = 110       # cells: below this width the diagram gets its own full-width view
+
+
+def category_key(index: int) -> str:
+    return f"{CATEGORY}{index}"
+
+
+class FishboneTree(EditableTree):
+    COMMAND_SCOPE = "fishbone"
+    BINDINGS = bindings_for("fishbone")
+    COMPONENT_CLASSES = EditableTree.COMPONENT_CLASSES | {
+        "fishbone--category", "fishbone--count", "fishbone--root", "fishbone--contributing",
+        "fishbone--finding", "fishbone--empty"}
+
+    def __init__(self, document: Postmortem, *, read_only: bool, on_change: Callable[[], None],
+                 id: str | None = None) -> None:
+        super().__init__(document, read_only=read_only, on_change=on_change, id=id)
+        self.findings: dict[str, list[Finding]] = {}
+        self.pending: int | None = None   # category index for a new cause; -1: a new category
+        self.live_findings: Callable[[list[Finding]], None] = lambda _: None
+        self.toggle_diagram: Callable[[], None] = lambda: None
+
+    # Drawing --------------------------------------------------------------------------------
+
+    def populate(self) -> None:
+        for index, category in enumerate(self.document.analysis.fishbone):
+            node = self.add_item(self.root, category_key(index))
+            for cause in category.causes:
+                self.add_item(node, cause.id)
+            if self.pending == index:
+                node.add("", data=PENDING, allow_expand=False)
+        if self.pending == -1:
+            self.root.add("", data=PENDING, allow_expand=False)
+
+    def label_parts(self, node: TreeNode[str]):
+        key = node.data or ""
+        if key == PENDING:
+            prefix = [(MARKERS[None] + " ", "")] if self.pending != -1 else []
+            return prefix, ("", ""), []
+        if key.startswith(CATEGORY):
+            category = self.document.analysis.fishbone[int(key[len(CATEGORY):])]
+            return [], (clean(category.category), "fishbone--category"), [
+                (f" ({len(category.causes)})", "fishbone--count")]
+        cause = self.cause(key)
+        component = {"root-cause": "fishbone--root", "contributing": "fishbone--contributing"}
+        prefix = [(MARKERS.get(cause.role, MARKERS[None]) + " ", component.get(cause.role, ""))]
+        suffix = role_parts(cause.role, "fishbone")
+        if self.findings.get(key):
+            suffix.append((" ⚠", "fishbone--finding"))
+        text = clean(cause.text)
+        main = (text, "") if text else (t("fishbone.untitled_cause"), "fishbone--empty")
+        return prefix, main, suffix
+
+    # Lookups ------------------------------------------------------------------------------
+
+    def cause(self, cause_id: str) -> Cause:
+        ci, i = fishbone.find_cause(self.document, cause_id)
+        return self.document.analysis.fishbone[ci].causes[i]
+
+    def selected_category(self) -> int | None:
+        """The category under the cursor, or of the cause under it."""
+        key = self.selected_key
+        if key is None or key == PENDING:
+            return None
+        if key.startswith(CATEGORY):
+            return int(key[len(CATEGORY):])
+        return fishbone.find_cause(self.document, key)[0]
+
+    def selected_cause(self) -> Cause | None:
+        key = self.selected_key
+        if key is None or key == PENDING or key.startswith(CATEGORY):
+            return None
+        return self.cause(key)
+
+    def _busy(self) -> bool:
+        return self.editor is not None and self.editor.is_open
+
+    def _ready(self) -> bool:
+        return self.editable() and not self._busy()
+
+    def _finish(self, select: str | None, changed: bool = False) -> None:
+        self.pending = None
+        self.rebuild(select)
+        self.focus()
+        if changed:
+            self.on_change()
+        else:
+            self.live_findings(self.findings.get(select or "", []))
+
+    # Categories -----------------------------------------------------------------------------
+
+    def action_add_defaults(self) -> None:
+        if not self._ready():
+            return
+        doc = self.document
+        added = fishbone.add_default_categories(doc)
+        if not added:
+            self.notify(t("analysis_ui.fishbone.defaults_present"))
+            return
+
+        def undo() -> str | None:
+            for category in added:
+                if category in doc.analysis.fishbone and not category.causes:
+                    doc.analysis.fishbone.remove(category)
+            return None
+
+        self.push_undo(t("analysis_ui.fishbone.undo_defaults"), undo)
+        self.notify(t("analysis_ui.fishbone.defaults_added", count=len(added)))
+        self.rebuild(category_key(doc.analysis.fishbone.index(added[0])))
+        self.on_change()
+
+    def action_add_category(self) -> None:
+        if not self._ready():
+            return
+        doc = self.document
+        self.pending = -1
+        self.rebuild(PENDING)
+        placeholder = self.node_for(PENDING)
+        back = self.selected_key
+
+        def save(name: str) -> str | None:
+            if not " ".join(name.split()):
+                self._finish(back)
+                return None
+            try:
+                category = fishbone.add_category(doc, name)
+            except fishbone.FishboneError as problem:
+                return str(problem)
+            self.push_undo(t("analysis_ui.fishbone.undo_category"),
+                           lambda: self._drop_category(category))
+            self._finish(category_key(len(doc.analysis.fishbone) - 1), changed=True)
+            return None
+
+        self.edit_line(placeholder, value="", placeholder=t("analysis_ui.fishbone.category_placeholder"),
+                       on_save=save, on_cancel=lambda: self._finish(back))
+
+    def _drop_category(self, category: FishboneCategory) -> None:
+        fishbone.remove_category(self.document, self.document.analysis.fishbone.index(category))
+
+    # Causes ---------------------------------------------------------------------------------
+
+    def action_add_cause(self) -> None:
+        if not self._ready():
+            return
+        index = self.selected_category()
+        if index is None:
+            self.notify(t("analysis_ui.fishbone.no_category"), severity="warning")
+            return
+        doc = self.document
+        back = self.selected_key
+        self.pending = index
+        self.rebuild(PENDING)
+        placeholder = self.node_for(PENDING)
+        people = doc.scope.people()
+
+        def save(text: str) -> str | None:
+            text = " ".join(text.split())
+            if not text:
+                self._finish(back)
+                return None
+            cause = fishbone.add_cause(doc, index, text)
+            self.push_undo(t("analysis_ui.fishbone.undo_cause"),
+                           lambda: (fishbone.remove_cause(doc, cause.id), category_key(index))[1])
+            self._finish(cause.id, changed=True)
+            return None
+
+        self.edit_line(placeholder, value="", placeholder=t("analysis_ui.fishbone.cause_placeholder"),
+                       on_save=save, on_cancel=lambda: self._finish(back),
+                       on_change=lambda text: self.live_findings(text_findings(text, "new", people)))
+
+    # Editing either -------------------------------------------------------------------------
+
+    def action_edit(self) -> None:
+        if not self._ready():
+            return
+        cause = self.selected_cause()
+        if cause is not None:
+            self._edit_cause(cause)
+            return
+        index = self.selected_category()
+        if index is None:
+            self.notify(t("analysis_ui.fishbone.no_item"), severity="warning")
+            return
+        doc = self.document
+        category = doc.analysis.fishbone[index]
+        key = category_key(index)
+
+        def save(name: str) -> str | None:
+            old = category.category
+            try:
+                fishbone.rename_category(doc, index, name)
+            except fishbone.FishboneError as problem:
+                return str(problem)
+            if category.category == old:
+                self._finish(key)
+                return None
+            self.push_undo(t("analysis_ui.fishbone.undo_rename"),
+                           lambda: self._set(category, "category", old, key))
+            self._finish(key, changed=True)
+            return None
+
+        self.edit_line(self.cursor_node, value=category.category,
+                       placeholder=t("analysis_ui.fishbone.category_placeholder"), on_save=save,
+                       on_cancel=lambda: self._finish(key))
+
+    def _edit_cause(self, cause: Cause) -> None:
+        people = self.document.scope.people()
+
+        def save(text: str) -> str | None:
+            text = " ".join(text.split())
+            if not text:
+                return t("analysis_ui.fishbone.cause_required")
+            if text == cause.text:
+                self._finish(cause.id)
+                return None
+            old = cause.text
+            cause.text = text
+            self.push_undo(t("analysis_ui.fishbone.undo_edit"),
+                           lambda: self._set(cause, "text", old, cause.id))
+            self._finish(cause.id, changed=True)
+            return None
+
+        self.edit_line(self.cursor_node, value=cause.text,
+                       placeholder=t("analysis_ui.fishbone.cause_placeholder"), on_save=save,
+                       on_cancel=lambda: self._finish(cause.id),
+                       on_change=lambda text: self.live_findings(text_findings(text, cause.id, people)))
+
+    @staticmethod
+    def _set(item: object, field: str, value: object, select: str) -> str:
+        setattr(item, field, value)
+        return select
+
+    def action_cycle_role(self) -> None:
+        if not self._ready():
+            return
+        cause = self.selected_cause()
+        if cause is None:
+            self.notify(t("analysis_ui.fishbone.not_a_cause"), severity="warning")
+            return
+        old = cause.role
+        cycle_role(cause)
+        self.push_undo(t("analysis_ui.fishbone.undo_role"),
+                       lambda: self._set(cause, "role", old, cause.id))
+        self.rebuild(cause.id)
+        self.on_change()
+
+    def action_delete(self) -> None:
+        if not self._ready():
+            return
+        doc = self.document
+        cause = self.selected_cause()
+        if cause is not None:
+            ci, i = fishbone.find_cause(doc, cause.id)
+            causes = doc.analysis.fishbone[ci].causes
+            after = (causes[i + 1].id if i + 1 < len(causes) else causes[i - 1].id if i > 0
+                     else category_key(ci))
+            removed = fishbone.remove_cause(doc, cause.id)
+            self.push_undo(t("analysis_ui.fishbone.undo_remove_cause"),
+                           lambda: (fishbone.restore(doc, removed), cause.id)[1])
+            self.notify(t("analysis_ui.fishbone.removed_cause", text=clean(cause.text)[:40]))
+            self.rebuild(after)
+            self.on_change()
+            return
+        index = self.selected_category()
+        if index is None:
+            self.notify(t("analysis_ui.fishbone.no_item"), severity="warning")
+            return
+        removed_category = fishbone.remove_category(doc, index)
+        self.push_undo(t("analysis_ui.fishbone.undo_remove_category"),
+                       lambda: (fishbone.restore(doc, removed_category), category_key(index))[1])
+        self.notify(t("analysis_ui.fishbone.removed_category",
+                      name=removed_category.category.category,
+                      count=len(removed_category.category.causes)))
+        count = len(doc.analysis.fishbone)
+        self.rebuild(category_key(min(index, count - 1)) if count else None)
+        self.on_change()
+
+    # Moving ---------------------------------------------------------------------------------
+
+    def action_move(self, step: int) -> None:
+        if not self._ready():
+            return
+        doc = self.document
+        cause = self.selected_cause()
+        if cause is not None:
+            if not fishbone.move_cause(doc, cause.id, step):
+                return
+            self.push_undo(t("analysis_ui.fishbone.undo_move"),
+                           lambda: (fishbone.move_cause(doc, cause.id, -step), cause.id)[1])
+            self.rebuild(cause.id)
+            self.on_change()
+            return
+        index = self.selected_category()
+        if index is None:
+            return
+        other = index + step
+        categories = doc.analysis.fishbone
+        if not 0 <= other < len(categories):
+            return
+        categories[index], categories[other] = categories[other], categories[index]
+
+        def undo() -> str:
+            categories[index], categories[other] = categories[other], categories[index]
+            return category_key(index)
+
+        self.push_undo(t("analysis_ui.fishbone.undo_move"), undo)
+        self.rebuild(category_key(other))
+        self.on_change()
+
+    def action_move_to(self) -> None:
+        if not self._ready():
+            return
+        cause = self.selected_cause()
+        if cause is None:
+            self.notify(t("analysis_ui.fishbone.not_a_cause"), severity="warning")
+            return
+        self._pick_category(cause)
+
+    @work(exclusive=True, group="fishbone-move")
+    async def _pick_category(self, cause: Cause) -> None:
+        doc = self.document
+        ci, i = fishbone.find_cause(doc, cause.id)
+        now = t("analysis_ui.whys.current")
+        choices = [Choice(c.category + (f" {now}" if n == ci else ""), n, current=n == ci)
+                   for n, c in enumerate(doc.analysis.fishbone)]
+        title = t("analysis_ui.fishbone.move_title", text=clean(cause.text)[:40])
+        picked = await self.app.push_screen_wait(PickScreen(title, choices))
+        if picked is None or not fishbone.move_cause_to_category(doc, cause.id, picked.value):
+            return
+        source = doc.analysis.fishbone[ci]
+        target = doc.analysis.fishbone[picked.value]
+
+        def undo() -> str:
+            target.causes.remove(cause)
+            source.causes.insert(min(i, len(source.causes)), cause)
+            return cause.id
+
+        self.push_undo(t("analysis_ui.fishbone.undo_move"), undo)
+        self.rebuild(cause.id)
+        self.on_change()
+
+    # Other ----------------------------------------------------------------------------------
+
+    def action_toggle_diagram(self) -> None:
+        self.toggle_diagram()
+
+    def action_dismiss(self) -> None:
+        found = self.findings.get(self.selected_key or "", [])
+        if not found:
+            self.notify(t("analysis_ui.no_finding"))
+            return
+        self.post_message(DismissRequested(found[0]))
+
+
+class DiagramScroll(VerticalScroll):
+    """The diagram's scroll area; g goes back to the list when it fills the view."""
+
+    COMMAND_SCOPE = "fishbone-diagram"
+    BINDINGS = bindings_for("fishbone-diagram")
+
+    def __init__(self, *children, toggle: Callable[[], None], **kwargs) -> None:
+        super().__init__(*children, **kwargs)
+        self._toggle = toggle
+
+    def action_toggle_diagram(self) -> None:
+        self._toggle()
+
+
+class FishbonePanel(Vertical):
+    """The editor (tree, line editor, details, findings) and the diagram."""
+
+    def __init__(self, document: Postmortem, *, read_only: bool, on_change: Callable[[], None],
+                 id: str | None = None) -> None:
+        super().__init__(id=id, classes="analysis-panel")
+        self.document = document
+        self.editor_tree = FishboneTree(document, read_only=read_only, on_change=on_change,
+                                 id="fishbone-tree")
+        self.editor = InlineEditor(id="fishbone-editor")
+        self.editor_tree.editor = self.editor
+        self.editor_tree.toggle_diagram = self.toggle_diagram
+        self.diagram = FishboneDiagram(document, id="fishbone-diagram")
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="fishbone-split"):
+            with Vertical(id="fishbone-editor-side"):
+                with Container(classes="tree-area"):
+                    yield self.editor_tree
+                    yield self.editor
+                    yield Static(t("analysis_ui.fishbone.empty"), id="fishbone-empty",
+                                 classes="tree-empty")
+                yield Static(id="fishbone-detail", classes="item-detail")
+                yield FindingsList(id="fishbone-findings", classes="item-findings")
+            yield DiagramScroll(self.diagram, toggle=self.toggle_diagram, id="fishbone-diagram-side",
+                                can_focus=True)
+
+    def on_mount(self) -> None:
+        self.editor_tree.live_findings = self.query_one("#fishbone-findings", FindingsList).show
+        self.editor_tree.rebuild()
+        self.show_selected()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width >= SIDE_BY_SIDE, "-side-by-side")
+
+    def toggle_diagram(self) -> None:
+        """Narrow: switch between the list and the full-width diagram (no effect when wide)."""
+        if self.has_class("-side-by-side"):
+            return
+        showing = self.toggle_class("-diagram").has_class("-diagram")
+        (self.query_one("#fishbone-diagram-side") if showing else self.editor_tree).focus()
+
+    def show_findings(self, by_location: dict[str, list[Finding]]) -> None:
+        self.editor_tree.findings = by_location
+        if not self.editor.is_open:
+            self.editor_tree.rebuild()
+        self.diagram.redraw()
+        self.show_selected()
+
+    @on(Tree.NodeHighlighted)
+    def _highlighted(self) -> None:
+        if not self.editor.is_open:
+            self.show_selected()
+
+    def show_selected(self) -> None:
+        doc = self.document
+        self.query_one("#fishbone-empty").display = not doc.analysis.fishbone and self.editor_tree.pending is None
+        detail = self.query_one("#fishbone-detail", Static)
+        findings = self.query_one("#fishbone-findings", FindingsList)
+        key = self.editor_tree.selected_key
+        if key is None or key == PENDING:
+            detail.display = False
+            if not self.editor.is_open:
+                findings.show([])
+            return
+        if key.startswith(CATEGORY):
+            index = int(key[len(CATEGORY):])
+            line = t("analysis_ui.fishbone.category_detail", number=index + 1,
+                     total=len(doc.analysis.fishbone),
+                     count=len(doc.analysis.fishbone[index].causes))
+            found: list[Finding] = []
+        else:
+            ci, _ = fishbone.find_cause(doc, key)
+            cause = self.editor_tree.cause(key)
+            role = t(f"analysis_ui.role.{cause.role}") if cause.role else t("analysis_ui.whys.no_role")
+            line = t("analysis_ui.fishbone.cause_detail", id=cause.id,
+                     category=doc.analysis.fishbone[ci].category, role=role)
+            found = self.editor_tree.findings.get(key, [])
+        hint = "" if self.has_class("-side-by-side") else "  " + t("analysis_ui.fishbone.diagram_hint")
+        detail.update(Text(line + hint))
+        detail.display = True
+        findings.show(found)

@@ -1,0 +1,387 @@
+"""The five-whys tree of stage 3: a Tree over ``doc.analysis.whys`` edited by keyboard.
+
+Labels read ``why 2 · text  root cause ⚠ · depth 2/5``: the level, the answer, the role as a
+coloured tag, a warning when the blame check flags the text, and, at the end of each branch,
+how deep it goes out of five.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Container, Vertical
+from textual.widgets import Static, Tree
+from textual.widgets.tree import TreeNode
+
+from postmortem import whys
+from postmortem.blame import text_findings
+from postmortem.findings import Finding
+from postmortem.fishbone import clean
+from postmortem.i18n import t
+from postmortem.model import Postmortem
+from tui.commands import bindings_for
+from tui.stages.analysis_dialogs import Choice, PickScreen
+from tui.stages.analysis_editing import DismissRequested, EditableTree, FindingsList, InlineEditor
+
+PENDING = "+new"     # the data of the placeholder line while a new why is being typed
+FIVE = 5
+
+
+def role_parts(role: str | None, prefix: str) -> list[tuple[str, str]]:
+    """The coloured role tag of a label, e.g. ``[(" ", ""), (" root cause ", "x--root")]``."""
+    if role == "root-cause":
+        return [(" ", ""), (f" {t('analysis_ui.role.root-cause')} ", f"{prefix}--root")]
+    if role == "contributing":
+        return [(" ", ""), (f" {t('analysis_ui.role.contributing')} ", f"{prefix}--contributing")]
+    return []
+
+
+class WhysTree(EditableTree):
+    COMMAND_SCOPE = "whys"
+    BINDINGS = bindings_for("whys")
+    COMPONENT_CLASSES = EditableTree.COMPONENT_CLASSES | {
+        "whys--level", "whys--root", "whys--contributing", "whys--depth", "whys--finding",
+        "whys--empty"}
+
+    def __init__(self, document: Postmortem, *, read_only: bool, on_change: Callable[[], None],
+                 id: str | None = None) -> None:
+        super().__init__(document, read_only=read_only, on_change=on_change, id=id)
+        self.findings: dict[str, list[Finding]] = {}
+        self.pending: tuple[str, str | None] | None = None   # ("child"|"sibling", anchor id)
+        self.live_findings: Callable[[list[Finding]], None] = lambda _: None
+
+    # Drawing --------------------------------------------------------------------------------
+
+    def populate(self) -> None:
+        doc = self.document
+        made: dict[str, TreeNode[str]] = {}
+        for node, _ in whys.preorder(doc):
+            parent = made.get(node.parent, self.root) if node.parent else self.root
+            made[node.id] = self.add_item(parent, node.id)
+        if self.pending is not None:
+            kind, anchor = self.pending
+            if kind == "child":
+                parent = made.get(anchor, self.root) if anchor else self.root
+                parent.add("", data=PENDING, expand=True, allow_expand=False)
+            else:
+                after = made[anchor]
+                (after.parent or self.root).add("", data=PENDING, after=after, expand=True,
+                                                allow_expand=False)
+
+    def level_of(self, key: str) -> int:
+        if key == PENDING and self.pending is not None:
+            kind, anchor = self.pending
+            if anchor is None:
+                return 1
+            return whys.depth(self.document, anchor) + (1 if kind == "child" else 0)
+        return whys.depth(self.document, key)
+
+    def label_parts(self, node: TreeNode[str]):
+        key = node.data or ""
+        level = self.level_of(key)
+        prefix = [(t("analysis_ui.whys.level", level=level) + " · ", "whys--level")]
+        if key == PENDING:
+            return prefix, ("", ""), []
+        why = whys.node(self.document, key)
+        suffix = role_parts(why.role, "whys")
+        if self.findings.get(key):
+            suffix.append((" ⚠", "whys--finding"))
+        if not node.children:
+            suffix.append((" · " + t("analysis_ui.whys.depth", depth=level), "whys--depth"))
+        text = clean(why.text)
+        main = (text, "") if text else (t("analysis_ui.whys.empty_text"), "whys--empty")
+        return prefix, main, suffix
+
+    # Adding ---------------------------------------------------------------------------------
+
+    def _busy(self) -> bool:
+        return self.editor is not None and self.editor.is_open
+
+    def action_add_why(self) -> None:
+        if not self.editable() or self._busy():
+            return
+        self._start_adding("child", self.selected_key)
+
+    def action_add_sibling(self) -> None:
+        if not self.editable() or self._busy():
+            return
+        anchor = self.selected_key
+        self._start_adding("sibling" if anchor else "child", anchor)
+
+    def _start_adding(self, kind: str, anchor: str | None) -> None:
+        self.pending = (kind, anchor)
+        self.rebuild(PENDING)
+        placeholder = self.node_for(PENDING)
+        assert placeholder is not None
+
+        def save(text: str) -> str | None:
+            self.pending = None
+            text = " ".join(text.split())
+            if not text:
+                self._finish(anchor)
+                return None
+            doc = self.document
+            added = (whys.add_child(doc, anchor, text) if kind == "child"
+                     else whys.add_sibling(doc, anchor, text))
+            self.push_undo(t("analysis_ui.whys.undo_add"), lambda: self._remove(added.id, anchor))
+            self._finish(added.id, changed=True)
+            return None
+
+        def cancel() -> None:
+            self.pending = None
+            self._finish(anchor)
+
+        self.edit_line(placeholder, value="", placeholder=t("analysis_ui.whys.edit_placeholder"),
+                       on_save=save, on_cancel=cancel, on_change=self._live(PENDING))
+
+    def _remove(self, node_id: str, select: str | None) -> str | None:
+        whys.delete_subtree(self.document, node_id)
+        return select
+
+    def _finish(self, select: str | None, changed: bool = False) -> None:
+        self.rebuild(select)
+        self.focus()
+        if changed:
+            self.on_change()
+        else:
+            self.live_findings(self.findings.get(select or "", []))
+
+    def _live(self, location: str) -> Callable[[str], None]:
+        people = self.document.scope.people()
+        return lambda text: self.live_findings(text_findings(text, location, people))
+
+    # Editing --------------------------------------------------------------------------------
+
+    def _selected_why(self):
+        key = self.selected_key
+        if key is None or key == PENDING:
+            self.notify(t("analysis_ui.whys.no_node"), severity="warning")
+            return None
+        return whys.node(self.document, key)
+
+    def action_edit(self) -> None:
+        if not self.editable() or self._busy():
+            return
+        why = self._selected_why()
+        if why is None:
+            return
+
+        def save(text: str) -> str | None:
+            text = " ".join(text.split())
+            if not text:
+                return t("analysis_ui.whys.text_required")
+            if text != why.text:
+                old = why.text
+                why.text = text
+                self.push_undo(t("analysis_ui.whys.undo_edit"), lambda: self._set(why, "text", old))
+                self._finish(why.id, changed=True)
+            else:
+                self._finish(why.id)
+            return None
+
+        self.edit_line(self.cursor_node, value=why.text,
+                       placeholder=t("analysis_ui.whys.edit_placeholder"), on_save=save,
+                       on_cancel=lambda: self._finish(why.id), on_change=self._live(why.id))
+
+    def action_evidence(self) -> None:
+        if not self.editable() or self._busy():
+            return
+        why = self._selected_why()
+        if why is None:
+            return
+
+        def save(text: str) -> str | None:
+            text = " ".join(text.split())
+            if text != why.evidence:
+                old = why.evidence
+                why.evidence = text
+                self.push_undo(t("analysis_ui.whys.undo_edit"),
+                               lambda: self._set(why, "evidence", old))
+                self._finish(why.id, changed=True)
+            else:
+                self._finish(why.id)
+            return None
+
+        self.edit_line(self.cursor_node, value=why.evidence,
+                       placeholder=t("analysis_ui.whys.evidence_placeholder"), on_save=save,
+                       on_cancel=lambda: self._finish(why.id))
+
+    @staticmethod
+    def _set(item: object, field: str, value: object) -> str:
+        setattr(item, field, value)
+        return item.id  # type: ignore[attr-defined]
+
+    def action_cycle_role(self) -> None:
+        if not self.editable() or self._busy():
+            return
+        why = self._selected_why()
+        if why is None:
+            return
+        old = why.role
+        whys.cycle_role(why)
+        self.push_undo(t("analysis_ui.whys.undo_role"), lambda: self._set(why, "role", old))
+        self.rebuild(why.id)
+        self.on_change()
+
+    # Deleting and moving --------------------------------------------------------------------
+
+    def action_delete(self) -> None:
+        if not self.editable() or self._busy():
+            return
+        why = self._selected_why()
+        if why is None:
+            return
+        doc = self.document
+        siblings = whys.children(doc, why.parent)
+        index = siblings.index(why)
+        neighbour = (siblings[index + 1] if index + 1 < len(siblings)
+                     else siblings[index - 1] if index > 0 else None)
+        select = neighbour.id if neighbour else why.parent
+        deleted = whys.delete_subtree(doc, why.id)
+
+        def undo() -> str:
+            whys.restore_subtree(doc, deleted)
+            return why.id
+
+        self.push_undo(t("analysis_ui.whys.undo_delete"), undo)
+        text = clean(why.text)[:40] or t("analysis_ui.whys.empty_text")
+        below = len(deleted.nodes) - 1
+        self.notify(t("analysis_ui.whys.deleted", text=text, count=below) if below
+                    else t("analysis_ui.whys.deleted_one", text=text))
+        self.rebuild(select)
+        self.on_change()
+
+    def action_move(self, step: int) -> None:
+        if not self.editable() or self._busy():
+            return
+        why = self._selected_why()
+        if why is None:
+            return
+        mover = whys.move_up if step < 0 else whys.move_down
+        back = whys.move_down if step < 0 else whys.move_up
+        if not mover(self.document, why.id):
+            self.notify(t("analysis_ui.whys.first_sibling" if step < 0
+                          else "analysis_ui.whys.last_sibling"))
+            return
+        self.push_undo(t("analysis_ui.whys.undo_move"),
+                       lambda: (back(self.document, why.id), why.id)[1])
+        self.rebuild(why.id)
+        self.on_change()
+
+    def action_move_to(self) -> None:
+        if not self.editable() or self._busy():
+            return
+        why = self._selected_why()
+        if why is None:
+            return
+        self._pick_parent(why.id)
+
+    @work(exclusive=True, group="whys-move")
+    async def _pick_parent(self, node_id: str) -> None:
+        doc = self.document
+        why = whys.node(doc, node_id)
+        excluded = {node_id} | whys.descendant_ids(doc, node_id)
+        now = t("analysis_ui.whys.current")
+        choices: list[Choice[str | None]] = [Choice(
+            t("analysis_ui.whys.top_level") + (f" {now}" if why.parent is None else ""), None,
+            current=why.parent is None)]
+        for node, level in whys.preorder(doc):
+            if node.id in excluded:
+                continue
+            label = ("  " * (level - 1) + t("analysis_ui.whys.level", level=level) + " · "
+                     + (clean(node.text)[:60] or t("analysis_ui.whys.empty_text")))
+            current = node.id == why.parent
+            choices.append(Choice(label + (f" {now}" if current else ""), node.id,
+                                  current=current))
+        title = t("analysis_ui.whys.move_title", text=clean(why.text)[:40])
+        picked = await self.app.push_screen_wait(PickScreen(title, choices))
+        if picked is None:
+            return
+        whys_list = doc.analysis.whys
+        old_parent, old_index = why.parent, whys_list.index(why)
+        try:
+            moved = whys.move_to_parent(doc, node_id, picked.value)
+        except whys.WhyTreeError as problem:
+            self.notify(str(problem), severity="error")
+            return
+        if not moved:
+            return
+
+        def undo() -> str:
+            whys_list.remove(why)
+            why.parent = old_parent
+            whys_list.insert(min(old_index, len(whys_list)), why)
+            return node_id
+
+        self.push_undo(t("analysis_ui.whys.undo_move"), undo)
+        self.rebuild(node_id)
+        self.on_change()
+
+    # Findings -------------------------------------------------------------------------------
+
+    def action_dismiss(self) -> None:
+        key = self.selected_key
+        found = self.findings.get(key or "", [])
+        if not found:
+            self.notify(t("analysis_ui.no_finding"))
+            return
+        self.post_message(DismissRequested(found[0]))
+
+
+class WhysPanel(Vertical):
+    """The tree with its line editor, and under it the selected answer's details and findings."""
+
+    def __init__(self, document: Postmortem, *, read_only: bool, on_change: Callable[[], None],
+                 id: str | None = None) -> None:
+        super().__init__(id=id, classes="analysis-panel")
+        self.document = document
+        self.editor_tree = WhysTree(document, read_only=read_only, on_change=on_change, id="whys-tree")
+        self.editor = InlineEditor(id="whys-editor")
+        self.editor_tree.editor = self.editor
+
+    def compose(self) -> ComposeResult:
+        with Container(classes="tree-area"):
+            yield self.editor_tree
+            yield self.editor
+            yield Static(t("analysis_ui.whys.empty_tree"), id="whys-empty", classes="tree-empty")
+        yield Static(id="whys-detail", classes="item-detail")
+        yield FindingsList(id="whys-findings", classes="item-findings")
+
+    def on_mount(self) -> None:
+        self.editor_tree.live_findings = self.query_one("#whys-findings", FindingsList).show
+        self.editor_tree.rebuild()
+        self.show_selected()
+
+    def show_findings(self, by_location: dict[str, list[Finding]]) -> None:
+        self.editor_tree.findings = by_location
+        if not self.editor.is_open:
+            self.editor_tree.rebuild()
+        self.show_selected()
+
+    @on(Tree.NodeHighlighted)
+    def _highlighted(self) -> None:
+        if not self.editor.is_open:
+            self.show_selected()
+
+    def show_selected(self) -> None:
+        doc = self.document
+        self.query_one("#whys-empty").display = not doc.analysis.whys and self.editor_tree.pending is None
+        detail = self.query_one("#whys-detail", Static)
+        key = self.editor_tree.selected_key
+        why = doc.why(key) if key and key != PENDING else None
+        if why is None:
+            detail.update("")
+            detail.display = False
+            if not self.editor.is_open:
+                self.query_one("#whys-findings", FindingsList).show([])
+            return
+        role = t(f"analysis_ui.role.{why.role}") if why.role else t("analysis_ui.whys.no_role")
+        lines = [t("analysis_ui.whys.detail", id=why.id, level=whys.depth(doc, why.id), role=role)]
+        lines.append(t("analysis_ui.whys.evidence", evidence=why.evidence) if why.evidence
+                     else t("analysis_ui.whys.no_evidence"))
+        detail.update(Text(" · ".join(lines)))
+        detail.display = True
+        self.query_one("#whys-findings", FindingsList).show(self.editor_tree.findings.get(why.id, []))
