@@ -17,7 +17,7 @@ import platformdirs
 from postmortem.i18n import t
 from postmortem.ids import is_valid_id
 from postmortem.model import Postmortem
-from storage.atomic import backup_path, fsync_folder, is_temp_name
+from storage.atomic import atomic_write, backup_path, fsync_folder, is_temp_name
 from storage.document_file import DocumentFile
 from storage.errors import AlreadyExistsError, InvalidIdError, NotFoundError, StorageError
 from storage.lock import WriterLock
@@ -171,6 +171,29 @@ class Library:
                     fsync_folder(folder)
                 except OSError:
                     pass
+        finally:
+            lock.release()
+        return target
+
+    def restore_backup(self, path: Path) -> Path:
+        """Put ``<name>.bak`` in place of a file that does not parse; returns where the broken
+        file went (``.trash/``). The broken file is moved, never written over or unlinked."""
+        path = Path(path)
+        backup = backup_path(path)
+        load_document(backup)  # the backup must itself be a good postmortem
+        data = backup.read_bytes()
+        lock = WriterLock(path, action="open").acquire()
+        try:
+            trash = self.root / TRASH
+            _make_private_folder(trash)
+            target = _free_name(trash, path.name + ".broken")
+            try:
+                os.rename(path, target)
+            except OSError as error:
+                raise StorageError(t("storage.restore_failed", path=path,
+                                     reason=os.strerror(error.errno or 0))) from error
+            atomic_write(path, data, keep_backup=False)
+            fsync_folder(trash)
         finally:
             lock.release()
         return target

@@ -6,6 +6,7 @@ import asyncio
 import signal
 from pathlib import Path
 
+from textual import work
 from textual.app import App
 
 from postmortem.i18n import t
@@ -44,8 +45,9 @@ class PostmortemApp(App[None]):
             self.open_postmortem(self.open_target)
 
     def open_postmortem(self, target: str | Path) -> None:
-        """Open a postmortem by id or path; a second window gets a read-only view."""
-        from storage.errors import LockedError, StorageError
+        """Open a postmortem by id or path; a second window gets a read-only view; a file
+        that does not parse is left alone and its backup is offered."""
+        from storage.errors import CorruptFileError, LockedError, StorageError
         from tui.screens.workspace import WorkspaceScreen
         try:
             try:
@@ -53,10 +55,31 @@ class PostmortemApp(App[None]):
             except LockedError as locked:
                 document_file = self.library.open(str(target), read_only=True)
                 self.notify(str(locked), severity="warning", timeout=10)
+        except CorruptFileError as corrupt:
+            if corrupt.backup is None:
+                self.notify(str(corrupt), severity="error", timeout=20)
+            else:
+                self.offer_backup(corrupt, target)
+            return
         except StorageError as error:
             self.notify(str(error), severity="error", timeout=15)
             return
         self.push_screen(WorkspaceScreen(document_file))
+
+    @work
+    async def offer_backup(self, corrupt, target: str | Path) -> None:
+        from storage.errors import StorageError
+        from tui.screens.dialogs import ConfirmScreen
+        question = t("app.offer_backup", problem=str(corrupt))
+        if not await self.push_screen_wait(ConfirmScreen(question, t("app.restore_backup"))):
+            return
+        try:
+            moved_to = self.library.restore_backup(corrupt.path)
+        except StorageError as error:
+            self.notify(str(error), severity="error", timeout=15)
+            return
+        self.notify(t("app.restored", path=str(moved_to)), timeout=10)
+        self.open_postmortem(target)
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
