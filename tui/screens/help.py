@@ -44,9 +44,10 @@ class HelpScreen(ModalScreen[None]):
             table.add_row(f"[b]{t('help.scope.' + scope)}[/b]", "")
             for command in (c for c in commands if c.scope == scope):
                 table.add_row(key_name(command.key), command.help_text)
+        self.table = table
         with VerticalScroll(classes="dialog help"):
             yield Static(t("help.title"), classes="dialog-question")
-            yield Static(table)
+            yield Static(table, id="help-table")
             yield Static(t("help.footer"), classes="field-hint")
 
     async def action_dismiss(self, result: None = None) -> None:
