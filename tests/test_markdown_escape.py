@@ -15,7 +15,7 @@ MD = MarkdownIt("commonmark").enable("table")
 
 # Text a facilitator might paste: Markdown punctuation, HTML, line breaks, tabs, CJK, emoji.
 HOSTILE_ALPHABET = st.sampled_from(
-    list("abcXYZ019 .,:;!?#>-+*_=`~|\\[]()<>&/@\"'%\n\t") + ["中", "文", "。", "🔥", "👩‍👩‍👧", "\r\n"])
+    list("abcXYZ019 .,:;!?#>-+*_=`~|\\[]()<>&/@\"'%$\n\t") + ["中", "文", "。", "🔥", "👩‍👩‍👧", "\r\n"])
 hostile_text = st.lists(HOSTILE_ALPHABET, max_size=60).map("".join)
 hostile_words = st.lists(st.sampled_from(
     ["# heading", "<script>", "</div>", "| a | b |", "---", "===", "1.", "2)", "- item", "+ x",
@@ -141,6 +141,8 @@ def test_block_markers_at_the_start_of_lines_are_escaped():
 def test_inline_punctuation_is_escaped_and_plain_ampersands_stay_readable():
     assert escape_inline("a|b *c* _d_ `e` [f] ~g~ \\") == "a\\|b \\*c\\* \\_d\\_ \\`e\\` \\[f\\] \\~g\\~ \\\\"
     assert escape_inline("R&D &amp; more") == "R&D &amp;amp; more"
+    # "$" opens math on GitHub: "$5 and $10" must not turn into a formula.
+    assert escape_inline("$5 and $10") == "\\$5 and \\$10"
 
 
 def test_cells_turn_line_breaks_into_br_and_drop_empty_lines():
@@ -152,12 +154,19 @@ def test_urls_and_addresses_become_autolinks_and_www_stays_text():
     assert escape_inline("see https://x.com/a_b. ok") == "see <https://x.com/a_b>. ok"
     assert escape_inline("mail ops@example.com,") == "mail <ops@example.com>,"
     assert escape_inline("www.example.com") == "www\\.example.com"
+    assert escape_inline("__www.x.com awww.b") == "\\_\\_www\\.x.com awww\\.b"
+    assert escape_inline("http://ahttps://b https://") == "<http://ahttps://b> https://"
+    # Square brackets end a URL: they are not URL characters, and markdownlint's reversed-link
+    # rule would misread "(x)[a]" inside an autolink.
+    assert escape_inline("http://x/(x)[a]") == "<http://x/(x)>\\[a\\]"
+    assert escape_inline("(see http://x/a_(b)).") == "(see <http://x/a_(b)>)."
 
 
 def test_heading_drops_trailing_punctuation_and_escapes_hashes():
     assert escape_heading("Lost data!!! ##") == "Lost data!!! \\#\\#"
     assert escape_heading("Disk full.") == "Disk full"
     assert escape_heading("C# build\nbroke。") == "C\\# build broke"
+    assert escape_heading("1. !") == "1"
 
 
 def test_fence_outgrows_backticks_in_the_content():

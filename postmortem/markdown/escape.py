@@ -16,7 +16,7 @@ Everything a user typed goes through one of these before it reaches the output:
 
 The rules, shared by all of them:
 
-- characters with inline meaning (``\\ ` * _ [ ] | ~``) are backslash-escaped; ``<`` and ``>``
+- characters with inline meaning (``\\ ` * _ [ ] | ~ $``) are backslash-escaped; ``<`` and ``>``
   become ``&lt;`` / ``&gt;`` so raw HTML (``<script>``) is text, never markup, on every
   renderer; an ``&`` that would start a character reference becomes ``&amp;``;
 - bare ``http(s)://`` URLs and e-mail addresses become autolinks (``<https://…>``) so that
@@ -31,17 +31,18 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Inline punctuation that CommonMark/GFM gives a meaning to anywhere in a line.
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+# Inline punctuation that CommonMark/GFM gives a meaning to anywhere in a line ("$" opens
+# math on GitHub and in markdownlint's parser).
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]|~$])")
 # "&" followed by something a renderer would decode as a character reference.
 _ENTITY_START = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
-# Autolinks: a URL runs to the next space or angle bracket; sentence punctuation at its end is
-# not part of it (as GitHub's own linkifier decides).
+# Autolinks: a URL runs to the next space, angle or square bracket, quote or pipe; sentence
+# punctuation at its end is not part of it (as GitHub's own linkifier decides).
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"  # a host name label, as CommonMark says
-_URL = re.compile(r"(?:https?|ftp)://[^\s<>\"`|]+"
+_URL = re.compile(r"(?:https?|ftp)://[^\s<>\"`|\[\]]+"
                   rf"|[A-Za-z0-9._%+-]+@{_LABEL}(?:\.{_LABEL})+(?![A-Za-z0-9-])")
 # GFM also links "www.example.com" without a scheme; an escaped dot keeps it plain text.
-_WWW = re.compile(r"(?<![\w.])(www)\.", re.IGNORECASE)
+_WWW = re.compile(r"(www)\.", re.IGNORECASE)
 _URL_TRAILING = ".,;:!?)'\"*_~"
 # Block starts that survive inline escaping (``*``, `` ` ``, ``~``, ``|``, ``_`` are already
 # escaped everywhere; ``<`` and ``>`` are entities).
@@ -67,13 +68,22 @@ def _escape_words(text: str) -> str:
     return text.replace("<", "&lt;").replace(">", "&gt;")
 
 
+def _trim_url(url: str) -> str:
+    """Drop sentence punctuation after a URL; a ")" stays when it closes a "(" of the URL."""
+    while url and url[-1] in _URL_TRAILING:
+        if url[-1] == ")" and url.count("(") >= url.count(")"):
+            break
+        url = url[:-1]
+    return url
+
+
 def _escape_span(text: str) -> str:
     """Inline-escape one line, turning URLs and e-mail addresses into autolinks."""
     out, last = [], 0
     for match in _URL.finditer(text):
-        url = match.group(0).rstrip(_URL_TRAILING)
-        if "://" in url and url.endswith("://"):
-            continue
+        url = _trim_url(match.group(0))
+        if "://" in url and url.index("://") + 3 == len(url):
+            continue  # a scheme with nothing after it is no link
         start, end = match.start(), match.start() + len(url)
         out.append(_escape_words(text[last:start]))
         out.append(f"<{url}>")
@@ -109,7 +119,7 @@ def escape_cell(text: str) -> str:
 
 def escape_heading(text: str) -> str:
     """Heading text: inline-escaped, every ``#`` escaped, no trailing sentence punctuation."""
-    plain = _squeeze(" ".join(_plain_lines(text))).rstrip(_HEADING_TRAILING).rstrip()
+    plain = _squeeze(" ".join(_plain_lines(text))).rstrip(_HEADING_TRAILING + " ")
     return _escape_span(plain).replace("#", "\\#")
 
 
