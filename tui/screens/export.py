@@ -1,0 +1,227 @@
+"""F6: the Markdown export — a preview for either audience, then a write next to the library
+file (``<id>.md`` / ``<id>.customer.md``) or to a path chosen in a small dialog.
+
+The preview shows exactly the text that will be written (``render_markdown``); a refused
+customer-facing export (a security incident without approved legal review) shows the reason
+instead, and nothing can be written for that audience.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Input, Markdown, Static
+
+from postmortem.i18n import t
+from postmortem.markdown import ExportRefused, render_markdown
+from postmortem.model import Postmortem
+from storage.atomic import atomic_write
+from storage.errors import SaveError
+from tui.commands import bindings_for
+
+AUDIENCES = ("internal", "external")
+
+
+class ExportPathError(ValueError):
+    """A path the export cannot write to; str() is one sentence for the user."""
+
+
+def default_export_path(document: Postmortem, library_file: Path, audience: str) -> Path:
+    """``<id>.md`` (internal) or ``<id>.customer.md`` next to the postmortem's file."""
+    suffix = ".md" if audience == "internal" else ".customer.md"
+    return library_file.parent / f"{document.id}{suffix}"
+
+
+def resolve_export_path(text: str, base: Path) -> Path:
+    """The file a typed path names: ``~`` expanded, a relative path taken from ``base``."""
+    stripped = text.strip()
+    if not stripped:
+        raise ExportPathError(t("export_ui.error.empty_path"))
+    path = Path(stripped).expanduser()
+    return path if path.is_absolute() else base / path
+
+
+def write_export(path: Path, data: bytes, default_name: str) -> None:
+    """Write atomically (mode 0600); every failure is an ``ExportPathError`` sentence."""
+    if path.is_dir():
+        raise ExportPathError(t("export_ui.error.is_folder", path=path, name=default_name))
+    if not path.parent.is_dir():
+        raise ExportPathError(t("export_ui.error.no_folder", folder=path.parent))
+    try:
+        atomic_write(path, data, keep_backup=False)
+    except SaveError as error:
+        raise ExportPathError(t("export_ui.error.write_failed", path=path,
+                                reason=error.reason)) from error
+
+
+class ExportPathScreen(ModalScreen[Path | None]):
+    """Where to write: an input prefilled with the default path. Enter writes (the callback
+    raises ``ExportPathError`` for a bad path, shown here while the dialog stays open);
+    the result is the path written, or None when cancelled."""
+
+    COMMAND_SCOPE = "export-path"
+    BINDINGS = bindings_for("export-path")
+
+    def __init__(self, default: Path, question: str,
+                 write: Callable[[Path], None]) -> None:
+        super().__init__(classes="dialog-screen")
+        self.default, self.question, self.write = default, question, write
+        self.base = Path.cwd()
+        self._replace_confirmed: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.question,
+                         classes="dialog-question", markup=False)
+            yield Input(str(self.default), id="export-path-input")
+            yield Static("", id="export-path-error", classes="field-error", markup=False)
+            yield Static(t("export_ui.path_hint", folder=self.base), classes="field-hint",
+                         markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted)
+    def action_confirm(self) -> None:
+        error = self.query_one("#export-path-error", Static)
+        try:
+            path = resolve_export_path(self.query_one(Input).value, self.base)
+            if path.is_file() and self._replace_confirmed != path:
+                self._replace_confirmed = path  # a second Enter on the same path replaces it
+                error.update(t("export_ui.path_replace", path=path))
+                return
+            self.write(path)
+        except ExportPathError as problem:
+            self._replace_confirmed = None
+            error.update(str(problem))
+            return
+        self.dismiss(path)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ExportScreen(Screen[None]):
+    COMMAND_SCOPE = "export"
+    BINDINGS = bindings_for("export")
+
+    def __init__(self, document: Postmortem, document_path: Path) -> None:
+        super().__init__()
+        self.document = document
+        self.document_path = Path(document_path)
+        self.audience = "internal"
+
+    # What is shown -------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        title = self.document.title.strip() or t("export_ui.untitled")
+        yield Static(t("export_ui.title", title=title), id="export-title", markup=False)
+        yield Static(id="export-audience")
+        with VerticalScroll(id="export-preview"):
+            yield Markdown(id="export-markdown", open_links=False)
+        with Vertical(id="export-refused"):
+            yield Static(t("export_ui.refused_title"), id="export-refused-title")
+            yield Static(id="export-refused-reason", markup=False)
+            yield Static(t("export_ui.refused_hint"), id="export-refused-hint", markup=False)
+        yield Static(id="export-status", markup=False)
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        await self.show_audience()
+
+    def audience_label(self, audience: str | None = None) -> str:
+        return t(f"export_ui.audience_{audience or self.audience}")
+
+    def rendered(self) -> str:
+        """The Markdown for the current audience; raises ``ExportRefused``."""
+        return render_markdown(self.document, self.audience)
+
+    async def show_audience(self) -> None:
+        parts: list[Content | str] = [t("export_ui.audience_label")]
+        for audience in AUDIENCES:
+            label = f" {self.audience_label(audience)} "
+            parts += [" ", Content.styled(label, "bold reverse $accent") if audience == self.audience
+                      else Content.styled(label, "$text-muted")]
+        self.query_one("#export-audience", Static).update(Content.assemble(*parts))
+        try:
+            markdown = self.rendered()
+        except ExportRefused as refused:
+            self.query_one("#export-refused-reason", Static).update(str(refused))
+            self.set_class(True, "-refused")
+            self.set_status("")  # the reason is on screen already
+            return
+        self.set_class(False, "-refused")
+        self.set_status(t("export_ui.will_write", path=self.default_path()))
+        await self.query_one(Markdown).update(markdown)
+        preview = self.query_one("#export-preview", VerticalScroll)
+        preview.scroll_home(animate=False)
+        preview.focus()
+
+    def set_status(self, text: str, state: str | None = None) -> None:
+        status = self.query_one("#export-status", Static)
+        status.update(text)
+        for name in ("-written", "-failed"):
+            status.set_class(name == state, name)
+
+    def default_path(self) -> Path:
+        return default_export_path(self.document, self.document_path, self.audience)
+
+    # Keys ----------------------------------------------------------------------------------
+
+    async def action_toggle_audience(self) -> None:
+        self.audience = AUDIENCES[(AUDIENCES.index(self.audience) + 1) % len(AUDIENCES)]
+        await self.show_audience()
+
+    def data(self) -> bytes:
+        return self.rendered().encode("utf-8")
+
+    def write_to(self, path: Path) -> None:
+        """Write the current audience's Markdown to ``path``; raises ``ExportPathError``."""
+        try:
+            data = self.data()
+        except ExportRefused as refused:
+            raise ExportPathError(str(refused)) from refused
+        write_export(path, data, self.default_path().name)
+        self.report_written(path, len(data))
+
+    def report_written(self, path: Path, size: int) -> None:
+        message = t("export_ui.wrote", path=path, size=size)
+        self.set_status(message, "-written")
+        self.notify(message)
+
+    def refused(self) -> bool:
+        """True (and the reason notified) when the current audience may not be exported."""
+        try:
+            self.rendered()
+        except ExportRefused as refused:
+            self.notify(str(refused), severity="error", timeout=10)
+            return True
+        return False
+
+    def action_write(self) -> None:
+        if self.refused():
+            return
+        try:
+            self.write_to(self.default_path())
+        except ExportPathError as problem:
+            self.set_status(str(problem), "-failed")
+            self.notify(str(problem), severity="error", timeout=10)
+
+    def action_write_to(self) -> None:
+        if self.refused():
+            return
+        question = t(f"export_ui.path_question_{self.audience}")
+        self.app.push_screen(ExportPathScreen(self.default_path(), question, self.write_to))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+__all__ = ["ExportPathError", "ExportPathScreen", "ExportScreen", "default_export_path",
+           "resolve_export_path", "write_export"]

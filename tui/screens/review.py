@@ -1,0 +1,124 @@
+"""F5: the final review — the seed's five checklist lines, each ✓/✗ with every reason, then
+the deviations. Enter (or a click) on a reason closes the screen with a ``JumpTo`` to the
+stage and item to fix; Escape closes it with ``None``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.geometry import Spacing
+from textual.screen import Screen
+from textual.visual import Padding
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from postmortem.checklist import Review, evaluate
+from postmortem.i18n import t
+from postmortem.model import Postmortem
+from postmortem.stages import STAGE_KEYS
+from tui.commands import bindings_for
+from tui.messages import JumpTo
+
+REASON_INDENT = 4  # cells; reasons hang under their line's text, past the ✓/✗ mark
+
+
+class ReviewList(OptionList):
+    """The checklist lines (not selectable) with their reasons (selectable) beneath."""
+
+    COMMAND_SCOPE = "review-list"
+    BINDINGS = bindings_for("review-list")
+
+
+def stage_tag(stage: int) -> str:
+    return t("review_ui.stage", stage=stage, stage_title=t(f"stage.{STAGE_KEYS[stage - 1]}"))
+
+
+def reason_prompt(text: str, stage: int, mark: Content | None = None) -> Padding:
+    """A reason, wrapped and indented as a block, with where it is fixed in muted text."""
+    body = Content.assemble(mark or "", text, ("  · " + stage_tag(stage), "$text-muted"))
+    return Padding(body, Spacing(0, 0, 0, REASON_INDENT))
+
+
+def summary_text(review: Review) -> Content:
+    failed, count = sum(not line.ok for line in review.lines), len(review.lines)
+    if failed:
+        return Content.styled(t("checklist.format.some_fail", failed=failed, count=count),
+                              "bold $error")
+    if not review.ok:
+        return Content.styled(t("checklist.format.blocked", count=count), "bold $warning")
+    return Content.styled(t("checklist.format.all_pass", count=count), "bold $success")
+
+
+class FinalReviewScreen(Screen[JumpTo | None]):
+    COMMAND_SCOPE = "review"
+    BINDINGS = bindings_for("review")
+
+    def __init__(self, document: Postmortem, library_docs: list[Postmortem], *,
+                 today: date | None = None) -> None:
+        super().__init__()
+        self.document = document
+        # The local calendar day: follow-up reviews are days in the team's calendar.
+        self.review = evaluate(document, library_docs=library_docs,
+                               today=today if today is not None else date.today())
+        self.targets: dict[str, JumpTo] = {}
+
+    def compose(self) -> ComposeResult:
+        title = self.document.title.strip() or t("review_ui.untitled")
+        yield Static(t("review_ui.title", title=title), id="review-title", markup=False)
+        yield Static(summary_text(self.review), id="review-summary")
+        yield ReviewList(*self.options(), id="review-list")
+        yield Static("", id="review-hint", markup=False)
+        yield Footer()
+
+    def options(self) -> list[Option | None]:
+        options: list[Option | None] = []
+        for line in self.review.lines:
+            mark = (Content.styled(t("checklist.format.pass"), "bold $success") if line.ok
+                    else Content.styled(t("checklist.format.fail"), "bold $error"))
+            options.append(Option(Content.assemble(mark, " ", (line.label, "bold")),
+                                  id=f"line-{line.key}", disabled=True))
+            for reason in line.reasons:
+                options.append(self.target_option(reason.text, reason.stage, reason.location))
+        options.append(None)
+        options.append(Option(Content.styled(t("review_ui.deviations"), "bold"),
+                              id="deviations", disabled=True))
+        if not self.review.deviations:
+            options.append(Option(Padding(Content.styled(t("review_ui.no_deviations"), "$text-muted"),
+                                          Spacing(0, 0, 0, REASON_INDENT)),
+                                  id="no-deviations", disabled=True))
+        for deviation in self.review.deviations:
+            label, style = (("review_ui.blocking", "bold $error") if deviation.blocking
+                            else ("review_ui.advice", "bold $warning"))
+            mark = Content.styled(t(label) + ": ", style)
+            options.append(self.target_option(deviation.text, deviation.stage, deviation.location,
+                                              mark))
+        return options
+
+    def target_option(self, text: str, stage: int, location: str | None,
+                      mark: Content | None = None) -> Option:
+        option_id = f"target-{len(self.targets)}"
+        self.targets[option_id] = JumpTo(stage, location)
+        return Option(reason_prompt(text, stage, mark), id=option_id)
+
+    def on_mount(self) -> None:
+        review_list = self.query_one(ReviewList)
+        first = next((index for index, option in enumerate(review_list.options)
+                      if not option.disabled), None)
+        review_list.highlighted = first
+        hint = self.query_one("#review-hint", Static)
+        hint.update(t("review_ui.nothing_to_fix") if first is None else "")
+        hint.display = first is None
+        review_list.focus()
+
+    @on(OptionList.OptionSelected, "#review-list")
+    def go_to_fix(self, event: OptionList.OptionSelected) -> None:
+        target = self.targets.get(event.option.id or "")
+        if target is not None:
+            self.dismiss(target)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
