@@ -64,7 +64,7 @@ def test_external_design_example():
         "- **Customer data:** No data affected\n"
         "- **Service level commitments:** Not met during the incident\n\n"
         "## What we are doing about it\n\n"
-        "- Alert when cache hit ratio &lt; 80% for 5 min (planned)\n")
+        "- Alert when cache hit ratio &lt; 80% for 5 min — planned\n")
 
 
 def test_actions_show_status_but_not_owner_due_or_tracker():
@@ -72,9 +72,9 @@ def test_actions_show_status_but_not_owner_due_or_tracker():
     items = doing.rstrip("\n").split("\n")
     assert len(items) == 3  # a3 is "won't do"
     assert items[0] == ("- Alert \\| when hit ratio &lt; 80% for 5 min — ask a team member and "
-                        "a team member (planned)")
-    assert items[1] == "- \\# Warm-up &lt;script&gt;mandatory&lt;/script&gt; second line (in progress)"
-    assert items[2].endswith("(completed)")
+                        "a team member — planned")
+    assert items[1] == "- \\# Warm-up &lt;script&gt;mandatory&lt;/script&gt; second line — in progress"
+    assert items[2].endswith(" — completed")
 
 
 @pytest.mark.parametrize("state", ["pending", "not-needed"])
@@ -103,3 +103,20 @@ def test_a_resolved_incident_states_its_window_and_duration():
     happened = render_external(doc).split("## What happened\n\n")[1].split("\n")[0]
     assert happened == ("The incident began on 2026-03-04 at 23:58 UTC and was resolved on "
                         "2026-03-06 at 01:05 UTC, after 1d 1h 07m.")
+
+
+def test_demo_customer_version_names_no_person_and_no_tracker():
+    from postmortem.demo import demo_document
+    doc = demo_document()
+    markdown = render_external(doc)
+    people = doc.scope.people() + [a.owner for a in doc.actions]
+    first_names = {name.split(" ")[0] for name in people}
+    for word in sorted(set(people) | first_names):
+        assert not re.search(rf"(?<!\w){re.escape(word)}(?!\w)", markdown), word
+    for tracker in [a.tracker for a in doc.actions] + [doc.incident_ref]:
+        assert tracker not in markdown, tracker
+    for event in doc.timeline:
+        if event.internal:
+            assert event.text not in markdown.replace("\\", "")
+        if event.source:
+            assert f"| {event.source} |" not in markdown

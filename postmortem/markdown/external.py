@@ -138,5 +138,6 @@ def _doing(out: Document, doc: Postmortem, scrub: Scrubber) -> None:
         if action.status == "wont-do" or not action.title.strip():
             continue
         title = escape_inline(scrub(action.title))
-        items.append(f"{title} ({t(f'export.external_status.{action.status}')})")
+        items.append(t("export.external.action", title=title,
+                       status=t(f"export.external_status.{action.status}")))
     out.bullets(items)
