@@ -104,7 +104,8 @@ def test_action_items_table():
     assert actions.split("\n")[0] == \
         "| ID | Action | Type | Owner | Due | Tracker | Status | Addresses |"
     assert actions.split("\n")[2] == \
-        "| a1 | Alert when cache hit ratio &lt; 80% for 5 min | Detect | Lee W. | 2026-03-20 | OPS-112 | Open | w2 |"
+        ("| a1 | Alert when cache hit ratio &lt; 80% for 5 min | Detect | Lee W. | 2026-03-20 "
+         "| OPS-112 | Open | w2 |")
 
 
 def test_communication_and_follow_ups():

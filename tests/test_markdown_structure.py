@@ -183,7 +183,8 @@ def fill(doc: Postmortem, texts) -> Postmortem:
     for event in doc.timeline:
         event.text, event.source = next(texts), next(texts)
     impact = doc.impact
-    impact.users_affected, impact.data_integrity_notes, impact.sla_notes = next(texts), next(texts), next(texts)
+    impact.users_affected, impact.data_integrity_notes = next(texts), next(texts)
+    impact.sla_notes = next(texts)
     doc.analysis.problem = next(texts)
     for node in doc.analysis.whys:
         node.text, node.evidence = next(texts), next(texts)

@@ -8,6 +8,8 @@ and wiki renderers. User text is escaped by ``postmortem.markdown.escape``.
 
 from __future__ import annotations
 
+from datetime import date
+
 from postmortem.i18n import t
 from postmortem.markdown.escape import (escape_cell, escape_heading, escape_inline,
                                         escape_paragraph, fenced)
@@ -22,10 +24,15 @@ class UnknownAudience(ValueError):
     """An audience other than internal or external."""
 
 
-def render_markdown(doc: Postmortem, audience: str = "internal") -> str:
-    """The Markdown for ``audience``: "internal" (the whole document) or "external"."""
+def render_markdown(doc: Postmortem, audience: str = "internal", *,
+                    today: date | None = None) -> str:
+    """The Markdown for ``audience``: "internal" (the whole document) or "external".
+
+    Raises ``ExportRefused`` (external, security incident without approved legal review) or
+    ``UnknownAudience``; both are ``ValueError`` with a one-sentence message.
+    """
     if audience == "internal":
-        return render_internal(doc)
+        return render_internal(doc, today=today)
     if audience == "external":
         return render_external(doc)
     raise UnknownAudience(t("export.error.unknown_audience", audience=audience))

@@ -58,7 +58,7 @@ def _metadata(out: Document, doc: Postmortem) -> None:
         ("triggers", _labels("trigger", scope.triggers)),
         ("audiences", _labels("audience", scope.audiences)),
         ("sensitivity", t("export.list_separator").join(sensitivity) or t("export.meta.no_sensitivity")),
-        ("customer_facing", t("export.meta.needed") if scope.customer_facing else t("export.meta.not_needed")),
+        ("customer_facing", t("export.meta.needed" if scope.customer_facing else "export.meta.not_needed")),
         ("tags", joined(doc.tags)),
         ("owner", cell(scope.owner)),
         ("facilitator", cell(scope.facilitator)),
@@ -108,14 +108,14 @@ def _timeline(out: Document, doc: Postmortem) -> None:
         out.paragraph(t("export.none"))
         return
     rows = [[when, cell(e.text), label("milestone", e.milestone) if e.milestone else "",
-             escape_inline_cell(e.source),
+             _optional_cell(e.source),
              t("export.timeline.internal") if e.internal else t("export.timeline.public")]
             for when, e in zip(timeline_times(events), events)]
     out.table([t("export.column.time"), t("export.column.event"), t("export.column.milestone"),
                t("export.column.source"), t("export.column.visibility")], rows)
 
 
-def escape_inline_cell(text: str) -> str:
+def _optional_cell(text: str) -> str:
     """A cell that may stay empty (an optional column such as source)."""
     return cell(text) if text.strip() else ""
 
@@ -128,9 +128,14 @@ def _role_tag(role: str | None) -> str:
     return ""
 
 
+def _bold_id(item_id: str) -> str:
+    # An id made only of control characters would leave "****", which is no bold text.
+    return f"**{escape_inline(item_id) or '?'}**"
+
+
 def _item(item_id: str, text: str) -> str:
     """"**w2** text" — the id lets readers follow an action's "Addresses" column."""
-    return f"**{escape_inline(item_id)}** {escape_inline(text) or t('export.whys.untitled')}"
+    return f"{_bold_id(item_id)} {escape_inline(text) or t('export.whys.untitled')}"
 
 
 def _analysis(out: Document, doc: Postmortem) -> None:
@@ -172,7 +177,7 @@ def _analysis(out: Document, doc: Postmortem) -> None:
 
 
 def _cause_cell(cause_id: str, text: str) -> str:
-    return f"**{escape_inline(cause_id)}** {escape_cell(text) or t('export.whys.untitled')}"
+    return f"{_bold_id(cause_id)} {escape_cell(text) or t('export.whys.untitled')}"
 
 
 def _marked_item(doc: Postmortem, item_id: str, text: str) -> str:
