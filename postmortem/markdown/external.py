@@ -7,7 +7,9 @@ What never reaches this document:
   (full name or first name, as the blame check recognises them) and of ``@handles`` in the
   published text, replaced by "a team member";
 - tracker references (action trackers, the internal incident reference), also where they
-  appear inside published text ("an internal ticket");
+  appear, exactly as written in those fields, inside published text ("an internal ticket");
+  other internal words in text the facilitator marked public (a channel name) stay: what is
+  public is the facilitator's call, made per event and in the customer summary;
 - internal-only timeline events, event sources, why-node evidence, the analysis itself,
   dismissed findings and their reasons, SLA notes (they name internal objectives), severity,
   status and every other internal field;
