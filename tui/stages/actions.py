@@ -1,0 +1,308 @@
+"""Stage 5 — action items: a board (grouped by status or type) or a table, and the form of
+the selected item with its vagueness findings.
+
+Side by side when there is room; below ``NARROW_WIDTH`` columns the form sits under the
+board and lays its fields out two to a line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, OptionList, Static
+
+from postmortem import vocab
+from postmortem.blame import DismissalError, dismiss, undismiss
+from postmortem.findings import active
+from postmortem.i18n import t
+from postmortem.model import Action
+from postmortem.vagueness import RULE, action_findings, finding_field
+from tui.commands import bindings_for
+from tui.stages import actions_clock
+from tui.stages.actions_board import GROUPINGS, VIEWS, ActionBoard, ActionTable, item_facts
+from tui.stages.actions_dialogs import CausePickerScreen, DismissActionFindingScreen
+from tui.stages.actions_form import ActionForm, DismissRequested
+from tui.stages.base import StageView
+
+NARROW_WIDTH = 110   # below this (and in the table view) the form goes under the list
+UNDO_LIMIT = 100
+
+
+@dataclass
+class DeletedAction:
+    index: int
+    action: Action
+
+
+class ActionsStage(StageView):
+    STAGE = 5
+    COMMAND_SCOPE = "actions"
+    BINDINGS = bindings_for("actions")
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.grouping = GROUPINGS[0]
+        self.view = VIEWS[0]
+        self.selected_id: str | None = None
+        self.deleted: list[DeletedAction] = []
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="actions-body"):
+            with Vertical(id="actions-list-pane"):
+                yield Static("", id="actions-view-line")
+                yield Static(t("actions_ui.empty"), id="actions-empty")
+                yield ActionBoard()
+                yield ActionTable()
+            yield ActionForm(self.document, read_only=self.read_only,
+                             today=lambda: actions_clock.today())
+
+    def on_mount(self) -> None:
+        first = self.document.actions[0].id if self.document.actions else None
+        self.refresh_views(first)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._arrange(event.size.width)
+
+    def _arrange(self, width: int) -> None:
+        # The table wants the whole width; so does everything on a narrow screen.
+        self.set_class(width < NARROW_WIDTH or self.view == "table", "-narrow")
+
+    # Showing ----------------------------------------------------------------------------
+
+    @property
+    def board(self) -> ActionBoard:
+        return self.query_one(ActionBoard)
+
+    @property
+    def table(self) -> ActionTable:
+        return self.query_one(ActionTable)
+
+    @property
+    def form(self) -> ActionForm:
+        return self.query_one(ActionForm)
+
+    def current_view(self) -> ActionBoard | ActionTable:
+        return self.board if self.view == "board" else self.table
+
+    def selected(self) -> Action | None:
+        return next((a for a in self.document.actions if a.id == self.selected_id), None)
+
+    def refresh_from_document(self) -> None:
+        self.refresh_views(self.selected_id, reload_form=True)
+
+    def refresh_views(self, select: str | None, *, reload_form: bool = True) -> None:
+        """Redraw the board or table from the document, keeping ``select`` highlighted."""
+        ids = [a.id for a in self.document.actions]
+        if select not in ids:
+            select = ids[0] if ids else None
+        facts = item_facts(self.document, actions_clock.today())
+        self.board.display = self.view == "board"
+        self.table.display = self.view == "table"
+        self._arrange(self.size.width)
+        self.query_one("#actions-empty").display = not ids
+        self.query_one("#actions-view-line", Static).update(t(
+            f"actions_ui.view_line.{self.view}", grouping=t(f"actions_ui.grouping.{self.grouping}"),
+            other=t(f"actions_ui.grouping.{_other(GROUPINGS, self.grouping)}")))
+        previous = self.selected_id
+        self.selected_id = select
+        if self.view == "board":
+            self.board.show(facts, self.grouping, select)
+        else:
+            self.table.show(facts, select)
+        if reload_form or select != previous:
+            self.form.show(self.selected())
+
+    def _select(self, action_id: str | None) -> None:
+        if action_id is not None and action_id != self.selected_id:
+            self.selected_id = action_id
+            self.form.show(self.selected())
+
+    @on(OptionList.OptionHighlighted, "#action-board")
+    def _board_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self._select(event.option.id)
+
+    @on(DataTable.RowHighlighted, "#action-table")
+    def _table_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self._select(event.row_key.value)
+
+    @on(OptionList.OptionSelected, "#action-board")
+    @on(DataTable.RowSelected, "#action-table")
+    def _chosen(self, event) -> None:
+        event.stop()
+        self.action_edit()
+
+    def focus_first(self) -> None:
+        self.current_view().focus()
+
+    def focus_location(self, location: str) -> bool:
+        action = next((a for a in self.document.actions if a.id == location), None)
+        if action is not None:
+            self.refresh_views(action.id)
+            findings = active(self.document, action_findings(action, today=actions_clock.today()))
+            if not findings or not self.form.focus_field(finding_field(findings[0])):
+                self.current_view().focus()
+            return True
+        if location == "actions":
+            self.focus_first()
+            return True
+        return False
+
+    # Editing ----------------------------------------------------------------------------
+
+    def _editable(self) -> bool:
+        if self.read_only:
+            self.notify(t("workspace.read_only"), severity="warning")
+        return not self.read_only
+
+    def _selected_or_hint(self) -> Action | None:
+        action = self.selected()
+        if action is None:
+            self.notify(t("actions_ui.nothing_selected"))
+        return action
+
+    @on(ActionForm.Edited)
+    def _edited(self, event: ActionForm.Edited) -> None:
+        event.stop()
+        self.refresh_views(event.action.id, reload_form=False)
+        self.changed()
+
+    @on(ActionForm.Done)
+    def _form_done(self, event: ActionForm.Done) -> None:
+        event.stop()
+        self.current_view().focus()
+
+    def action_add(self) -> None:
+        if not self._editable():
+            return
+        action = Action(id=self.document.next_id("a"))
+        # Dismissals left behind by a deleted item of the same id are not this item's.
+        prefix = f"{RULE}:{action.id}:"
+        self.document.dismissed_findings = [d for d in self.document.dismissed_findings
+                                            if not d.key.startswith(prefix)]
+        self.document.actions.append(action)
+        self.refresh_views(action.id)
+        self.changed()
+        self.form.focus_field("title")
+
+    def action_edit(self) -> None:
+        if self._selected_or_hint() is not None:
+            self.form.focus_field("title")
+
+    def action_delete(self) -> None:
+        action = self._selected_or_hint()
+        if action is None or not self._editable():
+            return
+        index = self.document.actions.index(action)
+        self.document.actions.remove(action)
+        self.deleted.append(DeletedAction(index, action))
+        del self.deleted[:-UNDO_LIMIT]
+        ids = [a.id for a in self.document.actions]
+        following = ids[min(index, len(ids) - 1)] if ids else None
+        self.refresh_views(following)
+        self.changed()
+        self.notify(t("actions_ui.deleted", id=action.id, title=action.title or "…"), timeout=4)
+
+    def action_undo(self) -> None:
+        if not self._editable():
+            return
+        if not self.deleted:
+            self.notify(t("actions_ui.undo_empty"))
+            return
+        step = self.deleted.pop()
+        action = step.action
+        if any(a.id == action.id for a in self.document.actions):
+            # The id was handed to a new item since; the restored one gets a fresh id.
+            old, action.id = action.id, self.document.next_id("a")
+            self.notify(t("actions_ui.restored_as", old=old, new=action.id), timeout=6)
+        action.causes = [c for c in action.causes if c in self.document.cause_ids()]
+        self.document.actions.insert(min(step.index, len(self.document.actions)), action)
+        self.refresh_views(action.id)
+        self.changed()
+        self.current_view().focus()
+
+    def _cycle(self, field: str, values: tuple[str, ...]) -> None:
+        action = self._selected_or_hint()
+        if action is None or not self._editable():
+            return
+        setattr(action, field, _other(values, getattr(action, field)))
+        self.refresh_views(action.id)
+        self.changed()
+
+    def action_cycle_status(self) -> None:
+        self._cycle("status", vocab.ACTION_STATUSES)
+
+    def action_cycle_type(self) -> None:
+        self._cycle("type", vocab.ACTION_TYPES)
+
+    def action_toggle_grouping(self) -> None:
+        self.grouping = _other(GROUPINGS, self.grouping)
+        if self.view != "board":
+            self.view = "board"
+        self.refresh_views(self.selected_id, reload_form=False)
+        self.board.focus()
+
+    def action_toggle_view(self) -> None:
+        self.view = _other(VIEWS, self.view)
+        self.refresh_views(self.selected_id, reload_form=False)
+        self.current_view().focus()
+
+    def action_focus_findings(self) -> None:
+        findings = self.query_one("#action-findings")
+        if findings.display:
+            findings.focus()
+
+    @on(ActionForm.PickCauses)
+    def _pick_from_form(self, event: ActionForm.PickCauses) -> None:
+        event.stop()
+        self.action_pick_causes()
+
+    def action_pick_causes(self) -> None:
+        action = self._selected_or_hint()
+        if action is None or not self._editable():
+            return
+
+        def picked(causes: list[str] | None) -> None:
+            if causes is None or causes == action.causes:
+                return
+            action.causes = causes
+            self.refresh_views(action.id)
+            self.changed()
+
+        self.app.push_screen(CausePickerScreen(self.document, action.title, action.causes), picked)
+
+    @on(DismissRequested)
+    def _dismiss_requested(self, event: DismissRequested) -> None:
+        event.stop()
+        action = self.selected()
+        if action is None or not self._editable():
+            return
+        if event.dismissed:
+            undismiss(self.document, event.finding)
+            self.form.show_findings()
+            self.refresh_views(action.id, reload_form=False)
+            self.changed()
+            return
+
+        def reason_given(reason: str | None) -> None:
+            if reason is None:
+                return
+            try:
+                dismiss(self.document, event.finding, reason)
+            except DismissalError as problem:
+                self.notify(str(problem), severity="error")
+                return
+            self.form.show_findings()
+            self.refresh_views(action.id, reload_form=False)
+            self.changed()
+
+        self.app.push_screen(DismissActionFindingScreen(event.finding, action.title), reason_given)
+
+
+def _other(values: tuple[str, ...], current: str) -> str:
+    """The value after ``current`` (wrapping round): toggles and cycles."""
+    return values[(values.index(current) + 1) % len(values)] if current in values else values[0]

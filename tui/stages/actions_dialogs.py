@@ -1,0 +1,143 @@
+"""Stage 5's dialogs: pick the causes an action addresses, dismiss a finding with a reason.
+
+Each returns a typed value and None when cancelled.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from postmortem.findings import Finding
+from postmortem.i18n import t
+from postmortem.model import Postmortem
+from postmortem.whys import preorder
+
+
+@dataclass(frozen=True)
+class CauseChoice:
+    id: str
+    label: Text
+
+
+def cause_choices(doc: Postmortem) -> list[CauseChoice]:
+    """Why-nodes in tree order (indented), then fishbone causes by category, with roles."""
+    choices = []
+
+    def label(item_id: str, text: str, role: str | None, where: str, indent: int) -> Text:
+        line = Text(no_wrap=True, overflow="ellipsis")
+        line.append(f"{item_id:<4}", style="dim")
+        line.append("  " * indent)
+        if role:
+            line.append(f"[{t(f'actions_ui.role.{role}')}] ",
+                        style="bold" if role == "root-cause" else "italic")
+        line.append(text or t("actions_ui.untitled_cause"))
+        line.append(f"  {where}", style="dim")
+        return line
+
+    for node, level in preorder(doc):
+        choices.append(CauseChoice(node.id, label(node.id, node.text, node.role,
+                                                  t("actions_ui.picker.why"), level - 1)))
+    for category, cause in doc.analysis.causes():
+        choices.append(CauseChoice(cause.id, label(cause.id, cause.text, cause.role,
+                                                   category, 0)))
+    return choices
+
+
+class CauseList(SelectionList[str]):
+    """Space ticks; Enter confirms the dialog (a plain SelectionList would tick on Enter)."""
+
+    BINDINGS = [Binding("enter", "screen.confirm", t("actions_ui.picker.confirm"), show=False)]
+
+
+class CausePickerScreen(ModalScreen[list[str] | None]):
+    """Tick the why-nodes and fishbone causes an action addresses; Enter or the button
+    confirms (the ticked ids in document order), Escape cancels (None)."""
+
+    BINDINGS = [Binding("escape", "cancel", t("key.cancel")),
+                Binding("ctrl+s", "confirm", t("actions_ui.picker.confirm"), priority=True)]
+
+    def __init__(self, doc: Postmortem, action_title: str, chosen: list[str]) -> None:
+        super().__init__(classes="dialog-screen")
+        self.choices = cause_choices(doc)
+        self.action_title, self.chosen = action_title, set(chosen)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog cause-picker"):
+            yield Static(Text(t("actions_ui.picker.title", title=self.action_title
+                                or t("actions_ui.untitled"))), classes="dialog-question")
+            if self.choices:
+                yield CauseList(
+                    *[Selection(choice.label, choice.id, choice.id in self.chosen)
+                      for choice in self.choices], id="cause-list")
+                yield Static(t("actions_ui.picker.hint"), classes="field-hint")
+            else:
+                yield Static(t("actions_ui.picker.none"), classes="field-hint")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("actions_ui.picker.confirm"), variant="primary", id="confirm")
+                yield Button(t("key.cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        lists = self.query(SelectionList)
+        (lists.first() if lists else self.query_one("#cancel")).focus()
+
+    def action_confirm(self) -> None:
+        lists = self.query(SelectionList)
+        ticked = set(lists.first().selected) if lists else set()
+        self.dismiss([choice.id for choice in self.choices if choice.id in ticked])
+
+    @on(Button.Pressed, "#confirm")
+    def _confirm_pressed(self) -> None:
+        self.action_confirm()
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class DismissActionFindingScreen(ModalScreen[str | None]):
+    """The finding, and the reason it does not apply; None when cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", t("key.cancel"))]
+
+    def __init__(self, finding: Finding, title: str) -> None:
+        super().__init__(classes="dialog-screen")
+        self.finding, self.title_text = finding, title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(t("actions_ui.dismiss.title"), classes="dialog-question")
+            yield Static(Text(t("actions_ui.dismiss.about", id=self.finding.location,
+                                title=self.title_text or t("actions_ui.untitled"))))
+            yield Static(Text(self.finding.reason), classes="action-dismiss-reason")
+            yield Label(t("actions_ui.dismiss.reason_label"))
+            yield Input(placeholder=t("actions_ui.dismiss.reason_placeholder"), id="dismiss-reason")
+            yield Static("", id="dismiss-error", classes="field-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("actions_ui.dismiss.button"), variant="warning", id="dismiss")
+                yield Button(t("key.cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#dismiss-reason", Input).focus()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#dismiss")
+    def submit(self) -> None:
+        reason = " ".join(self.query_one("#dismiss-reason", Input).value.split())
+        if not reason:
+            self.query_one("#dismiss-error", Static).update(t("actions_ui.dismiss.empty_reason"))
+            self.query_one("#dismiss-reason", Input).focus()
+            return
+        self.dismiss(reason)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
