@@ -250,7 +250,7 @@ class EditableTree(Tree[str]):
         for part, component in prefix:
             text.append(part, self._style(component))
         fixed = text.cell_len + sum(Text(p).cell_len for p, _ in suffix)
-        room = self.size.width - self.guide_width(node) - fixed - 1
+        room = self.scrollable_content_region.width - self.guide_width(node) - fixed - 1
         text.append(truncate(main, max(room, 8)), self._style(main_component))
         for part, component in suffix:
             text.append(part, self._style(component))
@@ -283,7 +283,7 @@ class EditableTree(Tree[str]):
         y = max(0, node.line - self.scroll_offset.y)
         session = EditSession(on_save=on_save, on_cancel=on_cancel, on_change=on_change)
         self.editor.open(session, value=value, placeholder=placeholder, x=x, y=y,
-                         width=self.size.width - x)
+                         width=self.scrollable_content_region.width - x)
 
     # Helpers for subclasses -------------------------------------------------------------
 

@@ -40,7 +40,7 @@ class FishboneTree(EditableTree):
     BINDINGS = bindings_for("fishbone")
     COMPONENT_CLASSES = EditableTree.COMPONENT_CLASSES | {
         "fishbone--category", "fishbone--count", "fishbone--root", "fishbone--contributing",
-        "fishbone--finding", "fishbone--empty"}
+        "fishbone--mark-root", "fishbone--mark-contributing", "fishbone--finding", "fishbone--empty"}
 
     def __init__(self, document: Postmortem, *, read_only: bool, on_change: Callable[[], None],
                  id: str | None = None) -> None:
@@ -72,7 +72,7 @@ class FishboneTree(EditableTree):
             return [], (clean(category.category), "fishbone--category"), [
                 (f" ({len(category.causes)})", "fishbone--count")]
         cause = self.cause(key)
-        component = {"root-cause": "fishbone--root", "contributing": "fishbone--contributing"}
+        component = {"root-cause": "fishbone--mark-root", "contributing": "fishbone--mark-contributing"}
         prefix = [(MARKERS.get(cause.role, MARKERS[None]) + " ", component.get(cause.role, ""))]
         suffix = role_parts(cause.role, "fishbone")
         if self.findings.get(key):
@@ -432,9 +432,7 @@ class FishbonePanel(Vertical):
         self.set_class(event.size.width >= SIDE_BY_SIDE, "-side-by-side")
 
     def toggle_diagram(self) -> None:
-        """Narrow: switch between the list and the full-width diagram (no effect when wide)."""
-        if self.has_class("-side-by-side"):
-            return
+        """Switch between the list (with the diagram beside it when wide) and the diagram alone."""
         showing = self.toggle_class("-diagram").has_class("-diagram")
         (self.query_one("#fishbone-diagram-side") if showing else self.editor_tree).focus()
 
@@ -463,18 +461,19 @@ class FishbonePanel(Vertical):
             return
         if key.startswith(CATEGORY):
             index = int(key[len(CATEGORY):])
-            line = t("analysis_ui.fishbone.category_detail", number=index + 1,
-                     total=len(doc.analysis.fishbone),
-                     count=len(doc.analysis.fishbone[index].causes))
+            text = Text(t("analysis_ui.fishbone.category_detail", number=index + 1,
+                          total=len(doc.analysis.fishbone),
+                          count=len(doc.analysis.fishbone[index].causes)), "dim")
             found: list[Finding] = []
         else:
             ci, _ = fishbone.find_cause(doc, key)
             cause = self.editor_tree.cause(key)
             role = t(f"analysis_ui.role.{cause.role}") if cause.role else t("analysis_ui.whys.no_role")
-            line = t("analysis_ui.fishbone.cause_detail", id=cause.id,
+            meta = t("analysis_ui.fishbone.cause_detail", id=cause.id,
                      category=doc.analysis.fishbone[ci].category, role=role)
+            text = Text.assemble((meta + ": ", "dim"), clean(cause.text) or "—")
             found = self.editor_tree.findings.get(key, [])
-        hint = "" if self.has_class("-side-by-side") else "  " + t("analysis_ui.fishbone.diagram_hint")
-        detail.update(Text(line + hint))
+        text.append("  " + t("analysis_ui.fishbone.diagram_hint"), "dim italic")
+        detail.update(text)
         detail.display = True
         findings.show(found)

@@ -379,9 +379,10 @@ class WhysPanel(Vertical):
                 self.query_one("#whys-findings", FindingsList).show([])
             return
         role = t(f"analysis_ui.role.{why.role}") if why.role else t("analysis_ui.whys.no_role")
-        lines = [t("analysis_ui.whys.detail", id=why.id, level=whys.depth(doc, why.id), role=role)]
-        lines.append(t("analysis_ui.whys.evidence", evidence=why.evidence) if why.evidence
-                     else t("analysis_ui.whys.no_evidence"))
-        detail.update(Text(" · ".join(lines)))
+        meta = t("analysis_ui.whys.detail", id=why.id, level=whys.depth(doc, why.id), role=role)
+        evidence = (t("analysis_ui.whys.evidence", evidence=why.evidence) if why.evidence
+                    else t("analysis_ui.whys.no_evidence"))
+        detail.update(Text.assemble((meta + ": ", "dim"), clean(why.text) or "—",
+                                    ("\n" + evidence, "dim")))
         detail.display = True
         self.query_one("#whys-findings", FindingsList).show(self.editor_tree.findings.get(why.id, []))

@@ -29,9 +29,10 @@ class FishboneDiagram(Static):
         super().__init__(id=id)
         self.document = document
         self._drawn_width = 0
+        self._stale = True   # an edit arrived while hidden (no width): draw when shown
 
     def on_resize(self, event: events.Resize) -> None:
-        if event.size.width != self._drawn_width:
+        if event.size.width != self._drawn_width or self._stale:
             self.redraw()
 
     def on_mount(self) -> None:
@@ -40,9 +41,10 @@ class FishboneDiagram(Static):
     def redraw(self) -> None:
         """Draw the document's fishbone again (call after every edit)."""
         width = self.content_size.width or self.size.width
-        if width <= 0:
+        if width <= 0 or not self.display:
+            self._stale = True
             return
-        self._drawn_width = width
+        self._drawn_width, self._stale = width, False
         self.update(self.diagram_text(render_fishbone(self.document, width)))
 
     def _colour(self, component: str) -> Style:
