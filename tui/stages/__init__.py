@@ -9,6 +9,7 @@ def stage_view_classes() -> list[type]:
                                      LessonsReadOnly, TimelineReadOnly)
     from tui.stages.lessons import LessonsStage as LessonsReadOnly  # noqa: F811  stage 4
     from tui.stages.actions import ActionsStage as ActionsReadOnly  # noqa: F811  stage 5
+    from tui.stages.communication import CommunicationStage as CommunicationReadOnly  # noqa: F811  stage 6
     from tui.stages.analysis import AnalysisStage as AnalysisReadOnly  # noqa: F811  stage 3
     return [ScopeStage, TimelineReadOnly, AnalysisReadOnly, LessonsReadOnly, ActionsReadOnly,
             CommunicationReadOnly]
