@@ -147,7 +147,7 @@ class ExportScreen(Screen[None]):
         for audience in AUDIENCES:
             label = f" {self.audience_label(audience)} "
             parts += [" ", Content.styled(label, "bold reverse $accent") if audience == self.audience
-                      else Content.styled(label, "$text-muted")]
+                      else Content.styled(label, "$foreground-muted")]
         self.query_one("#export-audience", Static).update(Content.assemble(*parts))
         try:
             markdown = self.rendered()

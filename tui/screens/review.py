@@ -39,7 +39,7 @@ def stage_tag(stage: int) -> str:
 
 def reason_prompt(text: str, stage: int, mark: Content | None = None) -> Padding:
     """A reason, wrapped and indented as a block, with where it is fixed in muted text."""
-    body = Content.assemble(mark or "", text, ("  · " + stage_tag(stage), "$text-muted"))
+    body = Content.assemble(mark or "", text, ("  · " + stage_tag(stage), "$foreground-muted"))
     return Padding(body, Spacing(0, 0, 0, REASON_INDENT))
 
 
@@ -87,7 +87,7 @@ class FinalReviewScreen(Screen[JumpTo | None]):
         options.append(Option(Content.styled(t("review_ui.deviations"), "bold"),
                               id="deviations", disabled=True))
         if not self.review.deviations:
-            options.append(Option(Padding(Content.styled(t("review_ui.no_deviations"), "$text-muted"),
+            options.append(Option(Padding(Content.styled(t("review_ui.no_deviations"), "$foreground-muted"),
                                           Spacing(0, 0, 0, REASON_INDENT)),
                                   id="no-deviations", disabled=True))
         for deviation in self.review.deviations:
