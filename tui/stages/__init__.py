@@ -11,5 +11,6 @@ def stage_view_classes() -> list[type]:
     from tui.stages.actions import ActionsStage as ActionsReadOnly  # noqa: F811  stage 5
     from tui.stages.communication import CommunicationStage as CommunicationReadOnly  # noqa: F811  stage 6
     from tui.stages.analysis import AnalysisStage as AnalysisReadOnly  # noqa: F811  stage 3
+    from tui.stages.timeline import TimelineStage as TimelineReadOnly  # noqa: F811  stage 2
     return [ScopeStage, TimelineReadOnly, AnalysisReadOnly, LessonsReadOnly, ActionsReadOnly,
             CommunicationReadOnly]

@@ -1,0 +1,127 @@
+"""Stage 2 — timeline & impact (DESIGN §2.2, §5): the minute-resolution UTC timeline editor
+with its live metrics, and the impact form.
+
+Large terminals show the impact form under the timeline; smaller ones (80×24) show one at a
+time (``v`` switches, the line at the top says which is showing). The stage's exit condition is re-checked by the
+workspace after every edit.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from postmortem.i18n import t
+from tui.commands import bindings_for
+from tui.stages.base import StageView
+from tui.stages.timeline_impact import ImpactForm
+from tui.stages.timeline_pane import TimelinePane
+
+# From this size of the stage on, the impact form (two columns) fits under the timeline.
+SPLIT_WIDTH, SPLIT_HEIGHT = 100, 28
+
+
+class ViewSwitch(Static):
+    """"Timeline │ Impact": which one is showing; a click switches."""
+
+    def on_click(self) -> None:
+        stage = next(a for a in self.ancestors if isinstance(a, TimelineStage))
+        stage.action_switch_view()
+
+
+class TimelineStage(StageView):
+    STAGE = 2
+    COMMAND_SCOPE = "timeline-stage"
+    BINDINGS = bindings_for("timeline-stage")
+
+    def compose(self) -> ComposeResult:
+        yield ViewSwitch(id="timeline-views")
+        with Vertical(id="timeline-panes"):
+            yield TimelinePane(self.document, read_only=self.read_only, on_change=self.edited,
+                               id="timeline-pane")
+            with Vertical(id="impact-pane") as impact_pane:
+                impact_pane.border_title = t("timeline_ui.impact_title")
+                yield ImpactForm(self.document, read_only=self.read_only, on_change=self.edited,
+                                 id="impact-form")
+
+    def on_mount(self) -> None:
+        self._show_view_switch()
+
+    @property
+    def pane(self) -> TimelinePane:
+        return self.query_one(TimelinePane)
+
+    @property
+    def impact(self) -> ImpactForm:
+        return self.query_one(ImpactForm)
+
+    def edited(self) -> None:
+        self.impact.show_duration()
+        self.changed()
+
+    def refresh_from_document(self) -> None:
+        self.pane.show(select=self.pane.table.selected_id)
+        self.impact.refresh_from_document()
+
+    # Layout ---------------------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        single = event.size.width < SPLIT_WIDTH or event.size.height < SPLIT_HEIGHT
+        self.set_class(single, "-single")
+        self._show_view_switch()
+
+    @property
+    def showing_impact(self) -> bool:
+        return self.has_class("-impact")
+
+    def show_view(self, impact: bool) -> None:
+        self.set_class(impact, "-impact")
+        self._show_view_switch()
+
+    def _show_view_switch(self) -> None:
+        impact = self.showing_impact
+        line = Text(" ")
+        line.append(f" {t('timeline_ui.view_timeline')} ", style="" if impact else "bold reverse")
+        line.append(" │ ")
+        line.append(f" {t('timeline_ui.impact_title')} ", style="bold reverse" if impact else "")
+        line.append(f"   {t('timeline_ui.view_hint')}", style="dim")
+        self.query_one(ViewSwitch).update(line)
+
+    def action_switch_view(self) -> None:
+        if self.has_class("-single"):
+            self.show_view(not self.showing_impact)
+            if self.showing_impact:
+                self.impact.focus_field("users_affected")
+            else:
+                self.pane.focus_table()
+        elif self.impact.has_focus_within:
+            self.pane.focus_table()
+        else:
+            self.impact.focus_field("users_affected")
+
+    # Focus ----------------------------------------------------------------------------------
+
+    def focus_first(self) -> None:
+        self.show_view(False)
+        self.pane.focus_table()
+
+    def focus_location(self, location: str) -> bool:
+        if location.startswith("impact."):
+            self.show_view(True)
+            return self.impact.focus_field(location.removeprefix("impact."))
+        if location == "timeline":
+            self.focus_first()
+            return True
+        if self.pane.select_event(location):
+            self.show_view(False)
+            return True
+        return False
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Focus moved into the other view (a jump, a click): show that view."""
+        in_impact = self.impact in event.widget.ancestors_with_self
+        if self.has_class("-single") and in_impact != self.showing_impact:
+            self.show_view(in_impact)

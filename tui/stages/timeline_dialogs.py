@@ -1,0 +1,130 @@
+"""Stage 2's dialogs: paste many events with a preview, and the source/evidence note."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, DataTable, Input, Static, TextArea
+
+from postmortem.i18n import t
+from postmortem.pasting import PastedLine, parse_pasted, parsed_events
+from postmortem.times import format_datetime
+from tui.commands import bindings_for
+
+PastedEvents = list[tuple[datetime, str]]
+
+
+class PreviewTable(DataTable):
+    """How each pasted line reads; lines left out are shown with the reason."""
+
+    COMPONENT_CLASSES = DataTable.COMPONENT_CLASSES | {"paste--error"}
+
+
+class PasteDialog(ModalScreen[PastedEvents | None]):
+    """Lines from chat or logs, a live preview of how each reads, and nothing added until
+    "Add N events" (Ctrl+S). Returns the (time, text) of the lines that read as events."""
+
+    COMMAND_SCOPE = "timeline-paste"
+    BINDINGS = bindings_for("timeline-paste")
+
+    def __init__(self, *, day: date | None, previous: datetime | None,
+                 local_tz: str | None, now: datetime | None = None) -> None:
+        super().__init__(classes="dialog-screen")
+        self.day, self.previous, self.local_tz, self.now = day, previous, local_tz, now
+        self.lines: list[PastedLine] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog paste-dialog"):
+            yield Static(t("timeline_ui.paste.title"), classes="dialog-question")
+            yield Static(t("timeline_ui.paste.hint", zone=self.local_tz or t("timeline_ui.entry.utc")),
+                         classes="field-hint paste-hint")
+            yield TextArea(id="paste-text", soft_wrap=False, show_line_numbers=True,
+                           placeholder=t("timeline_ui.paste.placeholder"))
+            yield Static(t("timeline_ui.paste.summary_none"), id="paste-summary")
+            table = PreviewTable(id="paste-preview", cursor_type="none", zebra_stripes=True)
+            table.add_column(t("timeline_ui.paste.col_line"), key="line", width=4)
+            table.add_column(t("timeline_ui.paste.col_time"), key="time", width=16)
+            table.add_column(t("timeline_ui.paste.col_text"), key="text")
+            yield table
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("timeline_ui.paste.add", count=0), variant="primary",
+                             id="paste-add", disabled=True, compact=True)
+                yield Button(t("timeline_ui.paste.cancel"), id="paste-cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#paste-text", TextArea).focus()
+
+    @on(TextArea.Changed, "#paste-text")
+    def preview(self) -> None:
+        block = self.query_one("#paste-text", TextArea).text
+        self.lines = parse_pasted(block, day=self.day, previous=self.previous,
+                                  local_tz=self.local_tz, now=self.now)
+        table = self.query_one("#paste-preview", PreviewTable)
+        table.clear()
+        warning = table.get_component_rich_style("paste--error")
+        for line in self.lines:
+            when = format_datetime(line.at) if line.at is not None and line.ok else "—"
+            shown = Text(line.text) if line.ok else Text(f"⚠ {line.error}  ({line.raw.strip()})",
+                                                          style=warning)
+            table.add_row(str(line.line_no), when, shown, key=str(line.line_no))
+        good = len(parsed_events(self.lines))
+        bad = len(self.lines) - good
+        summary = (t("timeline_ui.paste.summary_none") if not self.lines else
+                   t("timeline_ui.paste.summary_bad", ok=good, total=len(self.lines), bad=bad) if bad
+                   else t("timeline_ui.paste.summary", ok=good, total=len(self.lines)))
+        self.query_one("#paste-summary", Static).update(summary)
+        self.query_one("#paste-summary").set_class(bad > 0, "-bad")
+        button = self.query_one("#paste-add", Button)
+        button.label = t("timeline_ui.paste.add_one") if good == 1 else t("timeline_ui.paste.add",
+                                                                          count=good)
+        button.disabled = good == 0
+
+    @on(Button.Pressed, "#paste-add")
+    def action_add_pasted(self) -> None:
+        events = parsed_events(self.lines)
+        if not events:
+            self.notify(t("timeline_ui.paste.nothing"), severity="warning")
+            return
+        self.dismiss(events)
+
+    @on(Button.Pressed, "#paste-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class SourceDialog(ModalScreen[str | None]):
+    """The source or evidence of one event (dashboard, log, ticket); None when cancelled."""
+
+    COMMAND_SCOPE = "timeline-source"
+    BINDINGS = bindings_for("timeline-source")
+
+    def __init__(self, what: str, source: str) -> None:
+        super().__init__(classes="dialog-screen")
+        self.what, self.source = what, source
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.what, classes="dialog-question", markup=False)
+            yield Input(self.source, id="source-input", compact=True, select_on_focus=False,
+                        placeholder=t("timeline_ui.source_dialog.placeholder"))
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("timeline_ui.source_dialog.save"), variant="primary",
+                             id="source-save", compact=True)
+                yield Button(t("timeline_ui.source_dialog.cancel"), id="source-cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#source-input", Input).focus()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#source-save")
+    def save(self) -> None:
+        self.dismiss(self.query_one("#source-input", Input).value.strip())
+
+    @on(Button.Pressed, "#source-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
