@@ -13,6 +13,7 @@ from textual.widgets import Input, Label, TabbedContent, TabPane
 
 from postmortem import blame, fishbone
 from postmortem.findings import Finding
+from postmortem.fishbone import clean, truncate
 from postmortem.i18n import t
 from tui.commands import bindings_for
 from tui.stages.analysis_dialogs import DismissFindingScreen
@@ -147,14 +148,19 @@ class AnalysisStage(StageView):
             self.notify(t("analysis_ui.read_only"), severity="warning")
             return
         finding = event.finding
-        where = (t("analysis_ui.dismiss.where_problem") if finding.location == PROBLEM
-                 else finding.location)
+        self.app.push_screen(DismissFindingScreen(finding, self.describe(finding.location)),
+                             lambda reason: self._dismissed(finding, reason))
 
-        def dismissed(reason: str | None) -> None:
-            if reason is None:
-                return
-            blame.dismiss(self.document, finding, reason)
-            self.edited()
-            self.notify(t("analysis_ui.dismissed"))
+    def describe(self, location: str) -> str:
+        """How the dismiss dialog names the place: the problem, or the item's id and text."""
+        if location == PROBLEM:
+            return t("analysis_ui.dismiss.where_problem")
+        text = self.document.cause_text(location) or ""
+        return t("analysis_ui.dismiss.where_item", id=location, text=truncate(clean(text), 50))
 
-        self.app.push_screen(DismissFindingScreen(finding, where), dismissed)
+    def _dismissed(self, finding: Finding, reason: str | None) -> None:
+        if reason is None:
+            return
+        blame.dismiss(self.document, finding, reason)
+        self.edited()
+        self.notify(t("analysis_ui.dismissed"))

@@ -16,7 +16,7 @@ from textual.widgets.tree import TreeNode
 from postmortem import fishbone
 from postmortem.blame import text_findings
 from postmortem.findings import Finding
-from postmortem.fishbone import MARKERS, clean
+from postmortem.fishbone import MARKERS, clean, truncate
 from postmortem.i18n import t
 from postmortem.model import Cause, FishboneCategory, Postmortem
 from postmortem.whys import cycle_role
@@ -351,7 +351,8 @@ class FishboneTree(EditableTree):
         doc = self.document
         ci, i = fishbone.find_cause(doc, cause.id)
         now = t("analysis_ui.whys.current")
-        choices = [Choice(c.category + (f" {now}" if n == ci else ""), n, current=n == ci)
+        choices = [Choice(truncate(clean(c.category), 50) + (f" {now}" if n == ci else ""), n,
+                          current=n == ci)
                    for n, c in enumerate(doc.analysis.fishbone)]
         title = t("analysis_ui.fishbone.move_title", text=clean(cause.text)[:40])
         picked = await self.app.push_screen_wait(PickScreen(title, choices))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -19,7 +20,7 @@ from textual.widgets.tree import TreeNode
 from postmortem import whys
 from postmortem.blame import text_findings
 from postmortem.findings import Finding
-from postmortem.fishbone import clean
+from postmortem.fishbone import clean, truncate
 from postmortem.i18n import t
 from postmortem.model import Postmortem
 from tui.commands import bindings_for
@@ -27,7 +28,7 @@ from tui.stages.analysis_dialogs import Choice, PickScreen
 from tui.stages.analysis_editing import DismissRequested, EditableTree, FindingsList, InlineEditor
 
 PENDING = "+new"     # the data of the placeholder line while a new why is being typed
-FIVE = 5
+PICK_WIDTH = 60      # cells of a line in the move dialog
 
 
 def role_parts(role: str | None, prefix: str) -> list[tuple[str, str]]:
@@ -291,10 +292,11 @@ class WhysTree(EditableTree):
         for node, level in whys.preorder(doc):
             if node.id in excluded:
                 continue
-            label = ("  " * (level - 1) + t("analysis_ui.whys.level", level=level) + " · "
-                     + (clean(node.text)[:60] or t("analysis_ui.whys.empty_text")))
             current = node.id == why.parent
-            choices.append(Choice(label + (f" {now}" if current else ""), node.id,
+            suffix = f" {now}" if current else ""
+            label = ("  " * (level - 1) + t("analysis_ui.whys.level", level=level) + " · "
+                     + (clean(node.text) or t("analysis_ui.whys.empty_text")))
+            choices.append(Choice(truncate(label, PICK_WIDTH - cell_len(suffix)) + suffix, node.id,
                                   current=current))
         title = t("analysis_ui.whys.move_title", text=clean(why.text)[:40])
         picked = await self.app.push_screen_wait(PickScreen(title, choices))
