@@ -10,7 +10,7 @@ from textual.widgets import Input, Markdown
 from postmortem.demo import demo_document
 from postmortem.markdown import ExportRefused, render_markdown
 from storage.library import Library
-from tui.screens.export import ExportPathScreen, ExportScreen
+from tui.screens.export import ExportPathScreen, ExportScreen, preview_markdown
 from tui.screens.workspace import WorkspaceScreen
 
 DEMO = "demo-checkout-latency"
@@ -220,3 +220,66 @@ async def test_relative_path_starts_in_the_working_folder(library_dir, make_app,
         await pilot.press("ctrl+u", *"relative.md", "enter")   # typed, from an emptied field
         await pilot.pause()
     assert (tmp_path / "relative.md").read_bytes() == render_markdown(doc).encode("utf-8")
+
+
+def long_timeline_document(events: int = 500):
+    from datetime import datetime, timedelta, timezone
+
+    from postmortem.model import Event
+    doc = demo_document()
+    doc.id = "long"
+    start = datetime(2026, 3, 4, tzinfo=timezone.utc)
+    doc.timeline = [Event(id=f"e{i}", at=start + timedelta(minutes=i), text=f"Event {i} | ok")
+                    for i in range(events)]
+    doc.timeline[0].milestone, doc.timeline[-1].milestone = "start", "resolved"
+    return doc
+
+
+def table_runs(text: str) -> list[int]:
+    runs, count = [], 0
+    for line in text.split("\n") + [""]:
+        if line.startswith("|"):
+            count += 1
+        elif count:
+            runs, count = runs + [count], 0
+    return runs
+
+
+def test_preview_shortens_only_long_tables():
+    full = render_markdown(long_timeline_document(), "internal")
+    preview, hidden = preview_markdown(full, max_rows=60)
+    assert max(table_runs(full)) == 502                      # header, delimiter, 500 events
+    assert max(table_runs(preview)) == 62
+    assert hidden == 440
+    assert "440 more rows in the written file" in preview
+    # Nothing else changes: the other tables and every line outside the cut rows.
+    kept = [line for line in preview.split("\n") if "more rows in the written file" not in line]
+    assert [line for line in full.split("\n") if line.startswith("|")][:62] == \
+        [line for line in kept if line.startswith("|")][:62]
+    assert [line for line in kept if line.strip() and not line.startswith("|")] == \
+        [line for line in full.split("\n") if line.strip() and not line.startswith("|")]
+    short = render_markdown(demo_document(), "internal")
+    assert preview_markdown(short, max_rows=60) == (short, 0)
+
+
+def test_preview_leaves_fenced_blocks_alone():
+    rows = "\n".join(f"| in a fence {i} |" for i in range(10))
+    text = f"# T\n\n```text\n{rows}\n```\n\n| a |\n| - |\n" + "\n".join(f"| {i} |" for i in range(5)) + "\n"
+    preview, hidden = preview_markdown(text, max_rows=2)
+    assert hidden == 3
+    assert rows in preview
+    assert "| 1 |" in preview and "| 2 |" not in preview
+    assert preview.rstrip().endswith("3 more rows in the written file (the preview shortens long tables).*")
+
+
+async def test_long_document_previews_quickly_and_writes_everything(library_dir, make_app):
+    doc = long_timeline_document()
+    Library(library_dir).create(doc).close()
+    app = make_app("long")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_export(pilot)
+        assert source(screen) == preview_markdown(render_markdown(doc, "internal"))[0]
+        assert "table rows not shown" in status(screen)
+        await pilot.press("w")
+        await pilot.pause()
+    assert (library_dir / "long.md").read_bytes() == render_markdown(doc, "internal").encode("utf-8")

@@ -8,6 +8,7 @@ instead, and nothing can be written for that audience.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,6 +27,49 @@ from storage.errors import SaveError
 from tui.commands import bindings_for
 
 AUDIENCES = ("internal", "external")
+
+
+# Textual's Markdown widget makes a widget of every table cell: a 2,000-event timeline takes
+# half a minute to lay out. The preview keeps this many rows of each table (the file gets all).
+PREVIEW_TABLE_ROWS = 60
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+def preview_markdown(markdown: str, max_rows: int = PREVIEW_TABLE_ROWS) -> tuple[str, int]:
+    """The text to preview: each table cut after ``max_rows`` body rows, with a note of how
+    many rows the written file has beyond them. Returns the text and the rows left out."""
+    out: list[str] = []
+    fence: str | None = None
+    rows, hidden, total_hidden = -2, 0, 0   # -2: the header and delimiter rows come first
+
+    def close_table() -> None:
+        nonlocal rows, hidden, total_hidden
+        if hidden:
+            out.extend(["", t("export_ui.preview_rows_hidden", count=hidden)])
+            total_hidden += hidden
+        rows, hidden = -2, 0
+
+    for line in markdown.split("\n"):
+        opened = _FENCE.match(line)
+        if fence is not None:
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence) \
+                    and not line.strip().strip(fence[0]):
+                fence = None
+            out.append(line)
+            continue
+        if line.startswith("|"):
+            rows += 1
+            if rows > max_rows:
+                hidden += 1
+                continue
+        else:
+            close_table()
+            if opened:
+                fence = opened.group(1)
+        out.append(line)
+    close_table()
+    return "\n".join(out), total_hidden
 
 
 class ExportPathError(ValueError):
@@ -157,8 +201,12 @@ class ExportScreen(Screen[None]):
             self.set_status("")  # the reason is on screen already
             return
         self.set_class(False, "-refused")
-        self.set_status(t("export_ui.will_write", path=self.default_path()))
-        await self.query_one(Markdown).update(markdown)
+        preview, hidden = preview_markdown(markdown)
+        status = t("export_ui.will_write", path=self.default_path())
+        if hidden:
+            status += " " + t("export_ui.preview_shortened", count=hidden)
+        self.set_status(status)
+        await self.query_one(Markdown).update(preview)
         preview = self.query_one("#export-preview", VerticalScroll)
         preview.scroll_home(animate=False)
         preview.focus()
@@ -224,4 +272,4 @@ class ExportScreen(Screen[None]):
 
 
 __all__ = ["ExportPathError", "ExportPathScreen", "ExportScreen", "default_export_path",
-           "resolve_export_path", "write_export"]
+           "preview_markdown", "resolve_export_path", "write_export"]
