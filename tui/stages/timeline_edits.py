@@ -25,10 +25,11 @@ from postmortem.model import Event, Postmortem
 class Undo:
     """What an edit changed: the events as they were, and the ids it created."""
 
-    label: str                                        # catalogue key describing the edit
-    before: list[Event] = field(default_factory=list)  # copies, as they were
-    created: list[str] = field(default_factory=list)   # ids the edit added
-    focus: str | None = None                           # the event to select after undoing
+    label: str                                          # catalogue key describing the edit
+    before: list[Event] = field(default_factory=list)    # changed events, as they were (copies)
+    removed: list[Event] = field(default_factory=list)   # deleted events (copies)
+    created: list[str] = field(default_factory=list)     # ids the edit added
+    focus: str | None = None                             # the event to select after undoing
 
 
 def find(doc: Postmortem, event_id: str) -> Event | None:
@@ -82,7 +83,7 @@ def delete_event(doc: Postmortem, event_id: str) -> Undo | None:
     if event is None:
         return None
     doc.timeline.remove(event)
-    return Undo("timeline_ui.undo.delete", before=[replace(event)], focus=event_id)
+    return Undo("timeline_ui.undo.delete", removed=[replace(event)], focus=event_id)
 
 
 def toggle_milestone(doc: Postmortem, event_id: str, milestone: str) -> Undo | None:
@@ -109,8 +110,9 @@ def undo(doc: Postmortem, record: Undo) -> None:
     for was in record.before:
         current = find(doc, was.id)
         if current is not None:
-            doc.timeline.remove(current)
-        elif was.id in _used_ids(doc):
+            doc.timeline[doc.timeline.index(current)] = replace(was)
+    for was in record.removed:
+        if was.id in _used_ids(doc):
             was = replace(was, id=doc.next_id("e"))  # the id went to another item meanwhile
             record.focus = was.id
         _insert_sorted(doc, replace(was))

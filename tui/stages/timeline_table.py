@@ -38,6 +38,9 @@ class TimeCell:
     def __rich__(self) -> Text:
         return self.text
 
+    def __str__(self) -> str:
+        return self.text.plain
+
 
 @dataclass(frozen=True)
 class RowView:
