@@ -48,6 +48,10 @@ async def test_preview_shows_either_audience(library_dir, make_app):
     app = make_app(DEMO)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_export(pilot)
+        shown = {key: b.binding.description for key, b in screen.active_bindings.items()
+                 if b.binding.show}
+        assert {shown[k] for k in ("t", "w", "o", "escape")} == {"Audience", "Write", "Write to…",
+                                                                 "Back"}
         assert source(screen) == render_markdown(doc, "internal")
         assert "Priya N." in source(screen)          # the owner: internal only
         assert "INC-4821" in source(screen)          # the incident reference: internal only

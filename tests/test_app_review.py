@@ -81,6 +81,10 @@ async def test_enter_on_a_reason_jumps_to_that_field(library_dir, make_app):
         screen = await open_review(pilot)
         review_list = screen.query_one(ReviewList)
         assert app.focused is review_list
+        # The footer names the keys, from the command registry.
+        shown = {key: b.binding.description for key, b in screen.active_bindings.items()
+                 if b.binding.show}
+        assert shown["enter"] == "Go to fix" and shown["escape"] == "Back"
         # The highlight starts on the first reason and moves over reasons only (lines are
         # headings): down to "Set the meeting date", the reason of stage 1.
         start = review_list.highlighted
