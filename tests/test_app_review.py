@@ -216,3 +216,15 @@ async def test_today_decides_overdue_follow_ups(library_dir, make_app):
         text = screen_text(screen.query_one(ReviewList))
         assert "✗ Follow-up review scheduled" in text
         assert "was due on 2026-04-08 and is not marked done" in text
+
+
+async def test_user_text_is_shown_as_typed_not_as_markup(library_dir, make_app):
+    doc = broken_demo()
+    doc.title = "Cache [b]warm-up[/b] $error"
+    doc.actions[0].title = "Warm the cache [red]before[/red] traffic, alert on hit ratio < 90%"
+    Library(library_dir).create(doc).close()
+    app = make_app("broken")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_review(pilot)
+        assert "[red]before[/red]" in screen_text(screen.query_one(ReviewList))
+        assert "Cache [b]warm-up[/b] $error" in str(screen.query_one("#review-title").render())

@@ -87,8 +87,8 @@ class FinalReviewScreen(Screen[JumpTo | None]):
         options.append(Option(Content.styled(t("review_ui.deviations"), "bold"),
                               id="deviations", disabled=True))
         if not self.review.deviations:
-            options.append(Option(Padding(Content.styled(t("review_ui.no_deviations"), "$foreground-muted"),
-                                          Spacing(0, 0, 0, REASON_INDENT)),
+            none = Content.styled(t("review_ui.no_deviations"), "$foreground-muted")
+            options.append(Option(Padding(none, Spacing(0, 0, 0, REASON_INDENT)),
                                   id="no-deviations", disabled=True))
         for deviation in self.review.deviations:
             label, style = (("review_ui.blocking", "bold $error") if deviation.blocking
