@@ -29,11 +29,11 @@ The rules, shared by all of them:
 from __future__ import annotations
 
 import re
-import unicodedata
 
 # Inline punctuation that CommonMark/GFM gives a meaning to anywhere in a line ("$" opens
-# math on GitHub and in markdownlint's parser).
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]|~$])")
+# math on GitHub and in markdownlint's parser), and the angle brackets of raw HTML.
+_INLINE_SPECIAL = re.compile(r"[\\`*_\[\]|~$<>]")
+_INLINE_REPLACEMENT = {**{ch: "\\" + ch for ch in "\\`*_[]|~$"}, "<": "&lt;", ">": "&gt;"}
 # "&" followed by something a renderer would decode as a character reference.
 _ENTITY_START = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # Autolinks: a URL runs to the next space, angle or square bracket, quote or pipe; sentence
@@ -49,23 +49,30 @@ _URL_TRAILING = ".,;:!?)'\"*_~"
 _BLOCK_START = re.compile(r"^(#|-|\+|=)")
 _ORDERED_START = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 _HEADING_TRAILING = ".,;:!。，；：！"
+# Unicode category Cc is exactly these 65 code points (tab among them).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_SPACES = re.compile(r" {2,}")
+# Text with none of these comes out of the inline escaping unchanged: no control character
+# or line separator, nothing to escape, no URL, e-mail or "www.", no run of spaces, no outer
+# whitespace. Most user text is like that, and one search lets it skip the work below.
+_NEEDS_WORK = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\\`*_\[\]|~$<>&@]|://|  |www\.|\A\s|\s\Z",
+                         re.IGNORECASE)
 
 
 def _plain_lines(text: str) -> list[str]:
     """Lines of ``text`` without control characters, tabs or outer whitespace."""
-    lines = []
-    for line in text.splitlines():
-        line = line.replace("\t", " ")
-        line = "".join(ch for ch in line if unicodedata.category(ch) != "Cc")
-        lines.append(line.strip())
-    return lines
+    return [_CONTROL.sub("", line.replace("\t", " ")).strip() for line in text.splitlines()]
 
 
 def _escape_words(text: str) -> str:
-    text = _ENTITY_START.sub("&amp;", text)
-    text = _INLINE_SPECIAL.sub(r"\\\1", text)
-    text = _WWW.sub(r"\1\\.", text)
-    return text.replace("<", "&lt;").replace(">", "&gt;")
+    if "&" in text:
+        text = _ENTITY_START.sub("&amp;", text)
+    text = _INLINE_SPECIAL.sub(_inline_replacement, text)
+    return _WWW.sub(r"\1\\.", text) if "." in text else text
+
+
+def _inline_replacement(match: re.Match[str]) -> str:
+    return _INLINE_REPLACEMENT[match.group()]
 
 
 def _trim_url(url: str) -> str:
@@ -79,6 +86,8 @@ def _trim_url(url: str) -> str:
 
 def _escape_span(text: str) -> str:
     """Inline-escape one line, turning URLs and e-mail addresses into autolinks."""
+    if "://" not in text and "@" not in text:
+        return _escape_words(text)  # no URL or address can match
     out, last = [], 0
     for match in _URL.finditer(text):
         url = _trim_url(match.group(0))
@@ -92,8 +101,13 @@ def _escape_span(text: str) -> str:
     return "".join(out)
 
 
+_LINE_START_MARKS = "#-+=0123456789"
+
+
 def _escape_line_start(line: str) -> str:
     """Escape a marker that would make an (already inline-escaped) line start a block."""
+    if line[:1] not in _LINE_START_MARKS:
+        return line
     line = _BLOCK_START.sub(r"\\\1", line)
     return _ORDERED_START.sub(r"\1\\\2", line)
 
@@ -103,16 +117,20 @@ def escape_inline(text: str) -> str:
 
     Safe at the start of a list item or paragraph as well (block markers are escaped).
     """
+    if _NEEDS_WORK.search(text) is None:
+        return _escape_line_start(text)
     return _escape_line_start(_escape_span(_squeeze(" ".join(_plain_lines(text)))))
 
 
 def _squeeze(text: str) -> str:
     # Runs of spaces mean nothing in Markdown; keep one so the source reads like the output.
-    return re.sub(r" {2,}", " ", text).strip()
+    return _SPACES.sub(" ", text).strip() if "  " in text else text.strip()
 
 
 def escape_cell(text: str) -> str:
     """A GFM table cell showing ``text``: ``|`` escaped, line breaks as ``<br>``."""
+    if _NEEDS_WORK.search(text) is None:
+        return text
     lines = [_escape_span(_squeeze(line)) for line in _plain_lines(text)]
     return "<br>".join(line for line in lines if line)
 
@@ -140,8 +158,7 @@ def escape_paragraph(text: str) -> str:
 
 
 def _plain_code_line(line: str) -> str:
-    line = line.replace("\t", " ")
-    return "".join(ch for ch in line if unicodedata.category(ch) != "Cc").rstrip()
+    return _CONTROL.sub("", line.replace("\t", " ")).rstrip()
 
 
 def longest_backtick_run(text: str) -> int:
