@@ -225,8 +225,13 @@ async def test_escape_cancels_an_edit_and_an_empty_new_line_adds_nothing(library
         stage.query_one(WhysTree).focus()
         await pilot.press("a")
         await type_line(pilot, "Cold cache")
-        await pilot.press("e", "ctrl+u", *"Something else", "escape")
+        await pilot.press("enter")                        # Enter edits, as e does
         await pilot.pause()
+        editor = stage.query_one("#whys-editor")
+        assert editor.is_open and editor.value == "Cold cache"
+        await pilot.press("ctrl+u", *"Something else", "escape")
+        await pilot.pause()
+        assert not editor.is_open
         doc = stage.document
         assert doc.why("w1").text == "Cold cache"
         assert app.focused is stage.query_one(WhysTree)   # Escape closed the editor only
@@ -256,11 +261,16 @@ async def test_fishbone_defaults_remove_undo_rename_and_move(library_dir, make_a
                          "People & communication"]
         await pilot.press("down", "e", "ctrl+u", *"process", "enter")   # a duplicate name
         await pilot.pause()
-        assert doc.analysis.fishbone[1].category == "Tooling"
         assert stage.query_one("#fishbone-editor").is_open                # still editing
-        await pilot.press("ctrl+u", *"Deploy tooling", "enter")
+        assert [c.category.casefold() for c in doc.analysis.fishbone].count("process") == 1
+        await pilot.press("escape")                                       # the name comes back
         await pilot.pause()
-        assert doc.analysis.fishbone[1].category == "Deploy tooling"
+        assert doc.analysis.fishbone[1].category == "Tooling"
+        await pilot.press("e", "ctrl+u", *"Deploy tooling")
+        await pilot.pause()
+        assert doc.analysis.fishbone[1].category == "Deploy tooling"      # saved while typing
+        await pilot.press("enter")
+        await pilot.pause()
         await pilot.press("a")
         await type_line(pilot, "replace-node.sh skips warm-up")
         await pilot.press("m")                            # to another category
@@ -326,3 +336,23 @@ async def test_read_only_window_refuses_edits(library_dir, make_app):
             assert stage.document.analysis.whys == [] and stage.document.analysis.fishbone == []
             assert not stage.query_one("#whys-editor").is_open
     assert stored(library_dir, "shared")["analysis"]["whys"] == []
+
+
+async def test_a_line_being_typed_is_saved_and_escape_takes_it_back(library_dir, make_app):
+    create(library_dir, "typing")
+    app = make_app("typing")
+    async with app.run_test(size=(80, 24)) as pilot:
+        stage = await open_stage_three(app, pilot)
+        stage.query_one(WhysTree).focus()
+        await pilot.press("a", *"Half typed")               # no Enter yet
+        await pilot.pause()
+        assert app.screen.flush()
+        assert [w["text"] for w in stored(library_dir, "typing")["analysis"]["whys"]] == [
+            "Half typed"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.flush()
+        assert stored(library_dir, "typing")["analysis"]["whys"] == []
+        await pilot.press("a", *"Kept on quit")
+        await pilot.press("ctrl+q")                         # quitting mid-line keeps the line
+    assert [w["text"] for w in stored(library_dir, "typing")["analysis"]["whys"]] == ["Kept on quit"]

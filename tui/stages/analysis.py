@@ -49,6 +49,13 @@ class AnalysisStage(StageView):
 
     def on_mount(self) -> None:
         self.show_findings()
+        self._show_problem_start()
+
+    def _show_problem_start(self) -> None:
+        """A long problem statement shows from its beginning until the field is entered."""
+        problem = self.query_one("#analysis-problem", Input)
+        if not problem.has_focus:
+            problem.cursor_position = 0
 
     # Keeping every part in step with the document --------------------------------------------
 
@@ -80,6 +87,7 @@ class AnalysisStage(StageView):
         problem = self.query_one("#analysis-problem", Input)
         if problem.value != self.document.analysis.problem:
             problem.value = self.document.analysis.problem
+            self._show_problem_start()
         self.show_findings()
 
     # The problem statement ---------------------------------------------------------------

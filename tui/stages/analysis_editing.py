@@ -22,6 +22,12 @@ from tui.commands import bindings_for
 UNDO_LIMIT = 200
 
 Part = tuple[str, str]   # a piece of a tree label: (text, component class or "")
+PENDING = "+new"         # the key of the placeholder line while a new item is typed
+
+
+def normalised(text: str) -> str:
+    """One line, single spaces, no spaces at the ends."""
+    return " ".join(text.split())
 
 
 class DismissRequested(Message):
@@ -61,11 +67,14 @@ class InlineEditor(Input):
         self.session = session
         self.placeholder = placeholder
         self.value = value
-        self.styles.offset = (x, y)
-        self.styles.width = max(8, width)
+        self.place(x=x, y=y, width=width)
         self.add_class("-open")
         self.focus()
         self.cursor_position = len(value)
+
+    def place(self, *, x: int, y: int, width: int) -> None:
+        self.styles.offset = (x, y)
+        self.styles.width = max(8, width)
 
     def action_cancel(self) -> None:
         session, self.session = self.session, None
@@ -178,6 +187,9 @@ class EditableTree(Tree[str]):
         self.guide_depth = self.GUIDE_DEPTH
         self.undo_stack: list[UndoStep] = []
         self.editor: InlineEditor | None = None   # set by the panel that holds both
+        self.findings: dict[str, list[Finding]] = {}   # active blame findings by location
+        self.live_findings: Callable[[list[Finding]], None] = lambda _: None
+        self.pending: object = None   # where a new item's placeholder line goes, while typed
 
     # Filling and selecting ----------------------------------------------------------------
 
@@ -269,21 +281,147 @@ class EditableTree(Tree[str]):
     def edit_line(self, node: TreeNode[str], *, value: str, placeholder: str,
                   on_save: Callable[[str], str | None], on_cancel: Callable[[], None] | None = None,
                   on_change: Callable[[str], None] | None = None) -> None:
-        """Open the line editor over ``node``'s text (after its prefix)."""
+        """Open the line editor over ``node``'s text (after its prefix).
+
+        The editor takes the focus at once, so keys typed right after the command land in
+        it, never on the tree; it is moved onto the line again once the tree has scrolled."""
         assert self.editor is not None
+        session = EditSession(on_save=on_save, on_cancel=on_cancel or (lambda: None),
+                              on_change=on_change or (lambda _: None))
         self.last_line
         self.scroll_to_node(node, animate=False)
-        self.call_after_refresh(self._place_editor, node, value, placeholder, on_save,
-                                on_cancel or (lambda: None), on_change or (lambda _: None))
+        self.editor.open(session, value=value, placeholder=placeholder, **self._editor_place(node))
+        self.call_after_refresh(self._replace_editor, node)
 
-    def _place_editor(self, node, value, placeholder, on_save, on_cancel, on_change) -> None:
-        assert self.editor is not None
+    def _editor_place(self, node: TreeNode[str]) -> dict[str, int]:
         self.last_line
         x = self.guide_width(node) + self.prefix_width(node) - self.scroll_offset.x
         y = max(0, node.line - self.scroll_offset.y)
-        session = EditSession(on_save=on_save, on_cancel=on_cancel, on_change=on_change)
-        self.editor.open(session, value=value, placeholder=placeholder, x=x, y=y,
-                         width=self.scrollable_content_region.width - x)
+        return {"x": x, "y": y, "width": self.scrollable_content_region.width - x}
+
+    def _replace_editor(self, node: TreeNode[str]) -> None:
+        if self.editor is not None and self.editor.is_open:
+            self.editor.place(**self._editor_place(node))
+
+    # Typing straight into the document ----------------------------------------------------
+    #
+    # What is typed goes into the document at every keystroke (and so is saved within a
+    # second, like any field); Enter keeps it and records the undo step, Escape puts the
+    # original back.
+
+    def edit_text(self, node: TreeNode[str], *, value: str, placeholder: str,
+                  apply: Callable[[str], None], select: str, undo: str,
+                  required: str | None = None,
+                  findings: Callable[[str], list[Finding]] | None = None) -> None:
+        """Edit an existing text; ``apply`` writes it (raising ValueError to refuse it)."""
+        original = value
+
+        def live(text: str) -> None:
+            if findings is not None:
+                self.live_findings(findings(text))
+            if self._apply(apply, normalised(text), required):
+                self.on_change()
+
+        def save(text: str) -> str | None:
+            text = normalised(text)
+            if required and not text:
+                return required
+            try:
+                apply(text)
+            except ValueError as problem:
+                return str(problem)
+            if text != original:
+                self.push_undo(undo, lambda: (apply(original), select)[1])
+            self.finish(select, changed=True)
+            return None
+
+        def cancel() -> None:
+            self._apply(apply, original, None)
+            self.finish(select, changed=True)
+
+        self.edit_line(node, value=value, placeholder=placeholder, on_save=save,
+                       on_cancel=cancel, on_change=live)
+
+    def add_text(self, pending: object, *, placeholder: str, create: Callable[[str], str],
+                 apply: Callable[[str, str], None], remove: Callable[[str], None],
+                 back: str | None, undo: str,
+                 findings: Callable[[str], list[Finding]] | None = None) -> None:
+        """Type a new item on a placeholder line; it joins the document with the first
+        character (``create`` returns its key), and leaves it if nothing is kept."""
+        created: list[str] = []
+        self.pending = pending
+        self.rebuild(PENDING)
+        placeholder_node = self.node_for(PENDING)
+        assert placeholder_node is not None
+
+        def write(text: str) -> bool:
+            try:
+                if created:
+                    apply(created[0], text)
+                elif text:
+                    created.append(create(text))
+                else:
+                    return False
+            except ValueError:
+                return False
+            return True
+
+        def live(text: str) -> None:
+            if findings is not None:
+                self.live_findings(findings(text))
+            if write(normalised(text)):
+                self.on_change()
+
+        def save(text: str) -> str | None:
+            text = normalised(text)
+            if not text:
+                cancel()
+                return None
+            try:
+                if created:
+                    apply(created[0], text)
+                else:
+                    created.append(create(text))
+            except ValueError as problem:
+                return str(problem)
+            key = created[0]
+            self.push_undo(undo, lambda: (remove(key), back)[1])
+            self.finish(key, changed=True)
+            return None
+
+        def cancel() -> None:
+            if created:
+                remove(created[0])
+            self.finish(back, changed=bool(created))
+
+        self.edit_line(placeholder_node, value="", placeholder=placeholder, on_save=save,
+                       on_cancel=cancel, on_change=live)
+
+    @staticmethod
+    def _apply(apply: Callable[[str], None], text: str, required: str | None) -> bool:
+        if required and not text:
+            return False
+        try:
+            apply(text)
+        except ValueError:
+            return False
+        return True
+
+    def finish(self, select: str | None, changed: bool = False) -> None:
+        """After an edit: redraw with the cursor on ``select``, focus back on the tree."""
+        self.pending = None
+        self.rebuild(select)
+        self.focus()
+        if changed:
+            self.on_change()
+        self.live_findings(self.findings.get(select or "", []))
+
+    def busy(self) -> bool:
+        return self.editor is not None and self.editor.is_open
+
+    def ready(self) -> bool:
+        """May an edit start now? (Not read-only, not already editing a line.)"""
+        return self.editable() and not self.busy()
 
     # Helpers for subclasses -------------------------------------------------------------
 

@@ -18,15 +18,15 @@ from postmortem.blame import text_findings
 from postmortem.findings import Finding
 from postmortem.fishbone import MARKERS, clean, truncate
 from postmortem.i18n import t
-from postmortem.model import Cause, FishboneCategory, Postmortem
+from postmortem.model import Cause, Postmortem
 from postmortem.whys import cycle_role
 from tui.commands import bindings_for
 from tui.stages.analysis_dialogs import Choice, PickScreen
-from tui.stages.analysis_editing import DismissRequested, EditableTree, FindingsList, InlineEditor
+from tui.stages.analysis_editing import (PENDING, DismissRequested, EditableTree, FindingsList,
+                                         InlineEditor)
 from tui.stages.analysis_whys import role_parts
 from tui.widgets.fishbone_view import FishboneDiagram
 
-PENDING = "+new"
 CATEGORY = "cat:"        # node data of a category: "cat:<index>"
 SIDE_BY_SIDE = 110       # cells: below this width the diagram gets its own full-width view
 
@@ -45,9 +45,7 @@ class FishboneTree(EditableTree):
     def __init__(self, document: Postmortem, *, read_only: bool, on_change: Callable[[], None],
                  id: str | None = None) -> None:
         super().__init__(document, read_only=read_only, on_change=on_change, id=id)
-        self.findings: dict[str, list[Finding]] = {}
         self.pending: int | None = None   # category index for a new cause; -1: a new category
-        self.live_findings: Callable[[list[Finding]], None] = lambda _: None
         self.toggle_diagram: Callable[[], None] = lambda: None
 
     # Drawing --------------------------------------------------------------------------------
@@ -102,25 +100,10 @@ class FishboneTree(EditableTree):
             return None
         return self.cause(key)
 
-    def _busy(self) -> bool:
-        return self.editor is not None and self.editor.is_open
-
-    def _ready(self) -> bool:
-        return self.editable() and not self._busy()
-
-    def _finish(self, select: str | None, changed: bool = False) -> None:
-        self.pending = None
-        self.rebuild(select)
-        self.focus()
-        if changed:
-            self.on_change()
-        else:
-            self.live_findings(self.findings.get(select or "", []))
-
     # Categories -----------------------------------------------------------------------------
 
     def action_add_defaults(self) -> None:
-        if not self._ready():
+        if not self.ready():
             return
         doc = self.document
         added = fishbone.add_default_categories(doc)
@@ -140,120 +123,75 @@ class FishboneTree(EditableTree):
         self.on_change()
 
     def action_add_category(self) -> None:
-        if not self._ready():
+        if not self.ready():
             return
         doc = self.document
-        self.pending = -1
-        self.rebuild(PENDING)
-        placeholder = self.node_for(PENDING)
-        back = self.selected_key
+        fishbone_list = doc.analysis.fishbone
 
-        def save(name: str) -> str | None:
-            if not " ".join(name.split()):
-                self._finish(back)
-                return None
-            try:
-                category = fishbone.add_category(doc, name)
-            except fishbone.FishboneError as problem:
-                return str(problem)
-            self.push_undo(t("analysis_ui.fishbone.undo_category"),
-                           lambda: self._drop_category(category))
-            self._finish(category_key(len(doc.analysis.fishbone) - 1), changed=True)
-            return None
+        def create(name: str) -> str:
+            fishbone.add_category(doc, name)
+            return category_key(len(fishbone_list) - 1)
 
-        self.edit_line(placeholder, value="", placeholder=t("analysis_ui.fishbone.category_placeholder"),
-                       on_save=save, on_cancel=lambda: self._finish(back))
+        def remove(key: str) -> None:
+            fishbone.remove_category(doc, int(key[len(CATEGORY):]))
 
-    def _drop_category(self, category: FishboneCategory) -> None:
-        fishbone.remove_category(self.document, self.document.analysis.fishbone.index(category))
+        self.add_text(-1, placeholder=t("analysis_ui.fishbone.category_placeholder"),
+                      create=create,
+                      apply=lambda key, name: fishbone.rename_category(
+                          doc, int(key[len(CATEGORY):]), name),
+                      remove=remove, back=self.selected_key,
+                      undo=t("analysis_ui.fishbone.undo_category"))
 
     # Causes ---------------------------------------------------------------------------------
 
     def action_add_cause(self) -> None:
-        if not self._ready():
+        if not self.ready():
             return
         index = self.selected_category()
         if index is None:
             self.notify(t("analysis_ui.fishbone.no_category"), severity="warning")
             return
         doc = self.document
-        back = self.selected_key
-        self.pending = index
-        self.rebuild(PENDING)
-        placeholder = self.node_for(PENDING)
-        people = doc.scope.people()
 
-        def save(text: str) -> str | None:
-            text = " ".join(text.split())
-            if not text:
-                self._finish(back)
-                return None
-            cause = fishbone.add_cause(doc, index, text)
-            self.push_undo(t("analysis_ui.fishbone.undo_cause"),
-                           lambda: (fishbone.remove_cause(doc, cause.id), category_key(index))[1])
-            self._finish(cause.id, changed=True)
-            return None
+        def apply(cause_id: str, text: str) -> None:
+            self.cause(cause_id).text = text
 
-        self.edit_line(placeholder, value="", placeholder=t("analysis_ui.fishbone.cause_placeholder"),
-                       on_save=save, on_cancel=lambda: self._finish(back),
-                       on_change=lambda text: self.live_findings(text_findings(text, "new", people)))
+        self.add_text(index, placeholder=t("analysis_ui.fishbone.cause_placeholder"),
+                      create=lambda text: fishbone.add_cause(doc, index, text).id, apply=apply,
+                      remove=lambda cause_id: self._remove_quietly(cause_id),
+                      back=self.selected_key, undo=t("analysis_ui.fishbone.undo_cause"),
+                      findings=self._checker("new"))
+
+    def _remove_quietly(self, cause_id: str) -> None:
+        fishbone.remove_cause(self.document, cause_id)
+
+    def _checker(self, location: str) -> Callable[[str], list[Finding]]:
+        people = self.document.scope.people()
+        return lambda text: text_findings(text, location, people)
 
     # Editing either -------------------------------------------------------------------------
 
     def action_edit(self) -> None:
-        if not self._ready():
+        if not self.ready():
             return
         cause = self.selected_cause()
         if cause is not None:
-            self._edit_cause(cause)
+            self.edit_text(self.cursor_node, value=cause.text,
+                           placeholder=t("analysis_ui.fishbone.cause_placeholder"),
+                           apply=lambda text: setattr(cause, "text", text), select=cause.id,
+                           undo=t("analysis_ui.fishbone.undo_edit"),
+                           required=t("analysis_ui.fishbone.cause_required"),
+                           findings=self._checker(cause.id))
             return
         index = self.selected_category()
         if index is None:
             self.notify(t("analysis_ui.fishbone.no_item"), severity="warning")
             return
         doc = self.document
-        category = doc.analysis.fishbone[index]
-        key = category_key(index)
-
-        def save(name: str) -> str | None:
-            old = category.category
-            try:
-                fishbone.rename_category(doc, index, name)
-            except fishbone.FishboneError as problem:
-                return str(problem)
-            if category.category == old:
-                self._finish(key)
-                return None
-            self.push_undo(t("analysis_ui.fishbone.undo_rename"),
-                           lambda: self._set(category, "category", old, key))
-            self._finish(key, changed=True)
-            return None
-
-        self.edit_line(self.cursor_node, value=category.category,
-                       placeholder=t("analysis_ui.fishbone.category_placeholder"), on_save=save,
-                       on_cancel=lambda: self._finish(key))
-
-    def _edit_cause(self, cause: Cause) -> None:
-        people = self.document.scope.people()
-
-        def save(text: str) -> str | None:
-            text = " ".join(text.split())
-            if not text:
-                return t("analysis_ui.fishbone.cause_required")
-            if text == cause.text:
-                self._finish(cause.id)
-                return None
-            old = cause.text
-            cause.text = text
-            self.push_undo(t("analysis_ui.fishbone.undo_edit"),
-                           lambda: self._set(cause, "text", old, cause.id))
-            self._finish(cause.id, changed=True)
-            return None
-
-        self.edit_line(self.cursor_node, value=cause.text,
-                       placeholder=t("analysis_ui.fishbone.cause_placeholder"), on_save=save,
-                       on_cancel=lambda: self._finish(cause.id),
-                       on_change=lambda text: self.live_findings(text_findings(text, cause.id, people)))
+        self.edit_text(self.cursor_node, value=doc.analysis.fishbone[index].category,
+                       placeholder=t("analysis_ui.fishbone.category_placeholder"),
+                       apply=lambda name: fishbone.rename_category(doc, index, name),
+                       select=category_key(index), undo=t("analysis_ui.fishbone.undo_rename"))
 
     @staticmethod
     def _set(item: object, field: str, value: object, select: str) -> str:
@@ -261,7 +199,7 @@ class FishboneTree(EditableTree):
         return select
 
     def action_cycle_role(self) -> None:
-        if not self._ready():
+        if not self.ready():
             return
         cause = self.selected_cause()
         if cause is None:
@@ -275,7 +213,7 @@ class FishboneTree(EditableTree):
         self.on_change()
 
     def action_delete(self) -> None:
-        if not self._ready():
+        if not self.ready():
             return
         doc = self.document
         cause = self.selected_cause()
@@ -308,7 +246,7 @@ class FishboneTree(EditableTree):
     # Moving ---------------------------------------------------------------------------------
 
     def action_move(self, step: int) -> None:
-        if not self._ready():
+        if not self.ready():
             return
         doc = self.document
         cause = self.selected_cause()
@@ -338,7 +276,7 @@ class FishboneTree(EditableTree):
         self.on_change()
 
     def action_move_to(self) -> None:
-        if not self._ready():
+        if not self.ready():
             return
         cause = self.selected_cause()
         if cause is None:
@@ -439,10 +377,10 @@ class FishbonePanel(Vertical):
 
     def show_findings(self, by_location: dict[str, list[Finding]]) -> None:
         self.editor_tree.findings = by_location
-        if not self.editor.is_open:
-            self.editor_tree.rebuild()
         self.diagram.redraw()
-        self.show_selected()
+        if not self.editor.is_open:   # while a line is typed, its own findings show
+            self.editor_tree.rebuild()
+            self.show_selected()
 
     @on(Tree.NodeHighlighted)
     def _highlighted(self) -> None:

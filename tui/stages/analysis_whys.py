@@ -25,9 +25,9 @@ from postmortem.i18n import t
 from postmortem.model import Postmortem
 from tui.commands import bindings_for
 from tui.stages.analysis_dialogs import Choice, PickScreen
-from tui.stages.analysis_editing import DismissRequested, EditableTree, FindingsList, InlineEditor
+from tui.stages.analysis_editing import (PENDING, DismissRequested, EditableTree, FindingsList,
+                                         InlineEditor)
 
-PENDING = "+new"     # the data of the placeholder line while a new why is being typed
 PICK_WIDTH = 60      # cells of a line in the move dialog
 
 
@@ -50,9 +50,7 @@ class WhysTree(EditableTree):
     def __init__(self, document: Postmortem, *, read_only: bool, on_change: Callable[[], None],
                  id: str | None = None) -> None:
         super().__init__(document, read_only=read_only, on_change=on_change, id=id)
-        self.findings: dict[str, list[Finding]] = {}
         self.pending: tuple[str, str | None] | None = None   # ("child"|"sibling", anchor id)
-        self.live_findings: Callable[[list[Finding]], None] = lambda _: None
 
     # Drawing --------------------------------------------------------------------------------
 
@@ -98,61 +96,38 @@ class WhysTree(EditableTree):
 
     # Adding ---------------------------------------------------------------------------------
 
-    def _busy(self) -> bool:
-        return self.editor is not None and self.editor.is_open
-
     def action_add_why(self) -> None:
-        if not self.editable() or self._busy():
-            return
-        self._start_adding("child", self.selected_key)
+        if self.ready():
+            self._start_adding("child", self.selected_key)
 
     def action_add_sibling(self) -> None:
-        if not self.editable() or self._busy():
-            return
-        anchor = self.selected_key
-        self._start_adding("sibling" if anchor else "child", anchor)
+        if self.ready():
+            anchor = self.selected_key
+            self._start_adding("sibling" if anchor else "child", anchor)
 
     def _start_adding(self, kind: str, anchor: str | None) -> None:
-        self.pending = (kind, anchor)
-        self.rebuild(PENDING)
-        placeholder = self.node_for(PENDING)
-        assert placeholder is not None
+        doc = self.document
 
-        def save(text: str) -> str | None:
-            self.pending = None
-            text = " ".join(text.split())
-            if not text:
-                self._finish(anchor)
-                return None
-            doc = self.document
+        def create(text: str) -> str:
             added = (whys.add_child(doc, anchor, text) if kind == "child"
                      else whys.add_sibling(doc, anchor, text))
-            self.push_undo(t("analysis_ui.whys.undo_add"), lambda: self._remove(added.id, anchor))
-            self._finish(added.id, changed=True)
-            return None
+            return added.id
 
-        def cancel() -> None:
-            self.pending = None
-            self._finish(anchor)
+        def apply(key: str, text: str) -> None:
+            whys.node(doc, key).text = text
 
-        self.edit_line(placeholder, value="", placeholder=t("analysis_ui.whys.edit_placeholder"),
-                       on_save=save, on_cancel=cancel, on_change=self._live(PENDING))
+        self.add_text((kind, anchor), placeholder=t("analysis_ui.whys.edit_placeholder"),
+                      create=create, apply=apply,
+                      remove=lambda key: self._delete_quietly(key),
+                      back=anchor, undo=t("analysis_ui.whys.undo_add"),
+                      findings=self._checker(PENDING))
 
-    def _remove(self, node_id: str, select: str | None) -> str | None:
+    def _delete_quietly(self, node_id: str) -> None:
         whys.delete_subtree(self.document, node_id)
-        return select
 
-    def _finish(self, select: str | None, changed: bool = False) -> None:
-        self.rebuild(select)
-        self.focus()
-        if changed:
-            self.on_change()
-        else:
-            self.live_findings(self.findings.get(select or "", []))
-
-    def _live(self, location: str) -> Callable[[str], None]:
+    def _checker(self, location: str) -> Callable[[str], list[Finding]]:
         people = self.document.scope.people()
-        return lambda text: self.live_findings(text_findings(text, location, people))
+        return lambda text: text_findings(text, location, people)
 
     # Editing --------------------------------------------------------------------------------
 
@@ -164,51 +139,22 @@ class WhysTree(EditableTree):
         return whys.node(self.document, key)
 
     def action_edit(self) -> None:
-        if not self.editable() or self._busy():
-            return
-        why = self._selected_why()
-        if why is None:
-            return
-
-        def save(text: str) -> str | None:
-            text = " ".join(text.split())
-            if not text:
-                return t("analysis_ui.whys.text_required")
-            if text != why.text:
-                old = why.text
-                why.text = text
-                self.push_undo(t("analysis_ui.whys.undo_edit"), lambda: self._set(why, "text", old))
-                self._finish(why.id, changed=True)
-            else:
-                self._finish(why.id)
-            return None
-
-        self.edit_line(self.cursor_node, value=why.text,
-                       placeholder=t("analysis_ui.whys.edit_placeholder"), on_save=save,
-                       on_cancel=lambda: self._finish(why.id), on_change=self._live(why.id))
+        why = self._selected_why() if self.ready() else None
+        if why is not None:
+            self.edit_text(self.cursor_node, value=why.text,
+                           placeholder=t("analysis_ui.whys.edit_placeholder"),
+                           apply=lambda text: setattr(why, "text", text), select=why.id,
+                           undo=t("analysis_ui.whys.undo_edit"),
+                           required=t("analysis_ui.whys.text_required"),
+                           findings=self._checker(why.id))
 
     def action_evidence(self) -> None:
-        if not self.editable() or self._busy():
-            return
-        why = self._selected_why()
-        if why is None:
-            return
-
-        def save(text: str) -> str | None:
-            text = " ".join(text.split())
-            if text != why.evidence:
-                old = why.evidence
-                why.evidence = text
-                self.push_undo(t("analysis_ui.whys.undo_edit"),
-                               lambda: self._set(why, "evidence", old))
-                self._finish(why.id, changed=True)
-            else:
-                self._finish(why.id)
-            return None
-
-        self.edit_line(self.cursor_node, value=why.evidence,
-                       placeholder=t("analysis_ui.whys.evidence_placeholder"), on_save=save,
-                       on_cancel=lambda: self._finish(why.id))
+        why = self._selected_why() if self.ready() else None
+        if why is not None:
+            self.edit_text(self.cursor_node, value=why.evidence,
+                           placeholder=t("analysis_ui.whys.evidence_placeholder"),
+                           apply=lambda text: setattr(why, "evidence", text), select=why.id,
+                           undo=t("analysis_ui.whys.undo_edit"))
 
     @staticmethod
     def _set(item: object, field: str, value: object) -> str:
@@ -216,9 +162,7 @@ class WhysTree(EditableTree):
         return item.id  # type: ignore[attr-defined]
 
     def action_cycle_role(self) -> None:
-        if not self.editable() or self._busy():
-            return
-        why = self._selected_why()
+        why = self._selected_why() if self.ready() else None
         if why is None:
             return
         old = why.role
@@ -230,9 +174,7 @@ class WhysTree(EditableTree):
     # Deleting and moving --------------------------------------------------------------------
 
     def action_delete(self) -> None:
-        if not self.editable() or self._busy():
-            return
-        why = self._selected_why()
+        why = self._selected_why() if self.ready() else None
         if why is None:
             return
         doc = self.document
@@ -256,9 +198,7 @@ class WhysTree(EditableTree):
         self.on_change()
 
     def action_move(self, step: int) -> None:
-        if not self.editable() or self._busy():
-            return
-        why = self._selected_why()
+        why = self._selected_why() if self.ready() else None
         if why is None:
             return
         mover = whys.move_up if step < 0 else whys.move_down
@@ -273,9 +213,7 @@ class WhysTree(EditableTree):
         self.on_change()
 
     def action_move_to(self) -> None:
-        if not self.editable() or self._busy():
-            return
-        why = self._selected_why()
+        why = self._selected_why() if self.ready() else None
         if why is None:
             return
         self._pick_parent(why.id)
@@ -359,9 +297,9 @@ class WhysPanel(Vertical):
 
     def show_findings(self, by_location: dict[str, list[Finding]]) -> None:
         self.editor_tree.findings = by_location
-        if not self.editor.is_open:
+        if not self.editor.is_open:   # while a line is typed, its own findings show
             self.editor_tree.rebuild()
-        self.show_selected()
+            self.show_selected()
 
     @on(Tree.NodeHighlighted)
     def _highlighted(self) -> None:
