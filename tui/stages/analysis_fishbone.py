@@ -22,8 +22,8 @@ from postmortem.model import Cause, Postmortem
 from postmortem.whys import cycle_role
 from tui.commands import bindings_for
 from tui.stages.analysis_dialogs import Choice, PickScreen
-from tui.stages.analysis_editing import (PENDING, DismissRequested, EditableTree, FindingsList,
-                                         InlineEditor)
+from tui.stages.analysis_editing import DismissRequested, FindingsList, InlineEditor
+from tui.stages.analysis_tree import PENDING, EditableTree
 from tui.stages.analysis_whys import role_parts
 from tui.widgets.fishbone_view import FishboneDiagram
 

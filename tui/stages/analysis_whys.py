@@ -25,8 +25,8 @@ from postmortem.i18n import t
 from postmortem.model import Postmortem
 from tui.commands import bindings_for
 from tui.stages.analysis_dialogs import Choice, PickScreen
-from tui.stages.analysis_editing import (PENDING, DismissRequested, EditableTree, FindingsList,
-                                         InlineEditor)
+from tui.stages.analysis_editing import DismissRequested, FindingsList, InlineEditor
+from tui.stages.analysis_tree import PENDING, EditableTree
 
 PICK_WIDTH = 60      # cells of a line in the move dialog
 
