@@ -356,3 +356,21 @@ async def test_a_line_being_typed_is_saved_and_escape_takes_it_back(library_dir,
         await pilot.press("a", *"Kept on quit")
         await pilot.press("ctrl+q")                         # quitting mid-line keeps the line
     assert [w["text"] for w in stored(library_dir, "typing")["analysis"]["whys"]] == ["Kept on quit"]
+
+
+async def test_mouse_double_click_edits_and_clicking_a_tab_switches_view(library_dir, make_app):
+    from postmortem.demo import demo_document
+    Library(library_dir).create(demo_document()).close()
+    app = make_app("demo-checkout-latency")
+    async with app.run_test(size=(120, 40)) as pilot:
+        stage = await open_stage_three(app, pilot)
+        tree = stage.query_one(WhysTree)
+        line = tree.node_for("w2").line
+        await pilot.double_click(WhysTree, offset=(12, line))
+        await pilot.pause()
+        editor = stage.query_one("#whys-editor")
+        assert editor.is_open and editor.value == stage.document.why("w2").text
+        await pilot.press("escape")
+        await pilot.click("#--content-tab-analysis-summary")
+        await pilot.pause()
+        assert stage.query_one(TabbedContent).active == "analysis-summary"
