@@ -176,6 +176,7 @@ async def test_existing_file_is_replaced_only_after_a_second_enter(library_dir, 
         dialog = await choose_path(pilot, str(target))
         assert app.screen is dialog
         assert "already exists" in str(dialog.query_one("#export-path-error").render())
+        assert dialog.query_one("#export-path-error").region.height >= 1
         assert target.read_text() == "keep me\n"
         await pilot.press("enter")
         await pilot.pause()
@@ -195,12 +196,16 @@ async def test_bad_paths_show_a_sentence_and_write_nothing(library_dir, make_app
             (str(tmp_path / "missing" / "x.md"), "does not exist"),
             ("/proc/postmortem-export.md", "Could not write /proc/postmortem-export.md"),
             ("   ", "Type the path"),
+            (str(tmp_path / ("n" * 300 + ".md")), "File name too long"),
+            (str(tmp_path / "nul\0.md"), "Could not write"),
         ]
         for text, sentence in cases:
             dialog = await choose_path(pilot, text)
             assert app.screen is dialog, text          # the dialog stays open to fix the path
-            error = str(dialog.query_one("#export-path-error").render())
+            error_line = dialog.query_one("#export-path-error")
+            error = str(error_line.render())
             assert sentence in error, error
+            assert error_line.display and error_line.region.height >= 1   # visible, not just set
             assert error.count(".") >= 1 and "\n" not in error.strip()
             await pilot.press("escape")
             await pilot.pause()

@@ -8,6 +8,7 @@ instead, and nothing can be written for that audience.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -93,15 +94,28 @@ def resolve_export_path(text: str, base: Path) -> Path:
 
 def write_export(path: Path, data: bytes, default_name: str) -> None:
     """Write atomically (mode 0600); every failure is an ``ExportPathError`` sentence."""
-    if path.is_dir():
-        raise ExportPathError(t("export_ui.error.is_folder", path=path, name=default_name))
-    if not path.parent.is_dir():
-        raise ExportPathError(t("export_ui.error.no_folder", folder=path.parent))
     try:
+        if path.is_dir():
+            raise ExportPathError(t("export_ui.error.is_folder", path=path, name=default_name))
+        if not path.parent.is_dir():
+            raise ExportPathError(t("export_ui.error.no_folder", folder=path.parent))
         atomic_write(path, data, keep_backup=False)
     except SaveError as error:
         raise ExportPathError(t("export_ui.error.write_failed", path=path,
                                 reason=error.reason)) from error
+    except (OSError, ValueError) as error:  # stat refused, a name too long, a NUL byte
+        if isinstance(error, ExportPathError):
+            raise
+        reason = os.strerror(error.errno) if getattr(error, "errno", None) else str(error)
+        raise ExportPathError(t("export_ui.error.write_failed", path=path,
+                                reason=reason)) from error
+
+
+def is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False  # the write says what is wrong with the path
 
 
 class ExportPathScreen(ModalScreen[Path | None]):
@@ -121,29 +135,32 @@ class ExportPathScreen(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.question,
-                         classes="dialog-question", markup=False)
+            yield Static(self.question, classes="dialog-question", markup=False)
             yield Input(str(self.default), id="export-path-input")
-            yield Static("", id="export-path-error", classes="field-error", markup=False)
+            yield Static("", id="export-path-error", classes="-hidden", markup=False)
             yield Static(t("export_ui.path_hint", folder=self.base), classes="field-hint",
                          markup=False)
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
 
+    def show_error(self, sentence: str) -> None:
+        error = self.query_one("#export-path-error", Static)
+        error.update(sentence)
+        error.set_class(not sentence, "-hidden")
+
     @on(Input.Submitted)
     def action_confirm(self) -> None:
-        error = self.query_one("#export-path-error", Static)
         try:
             path = resolve_export_path(self.query_one(Input).value, self.base)
-            if path.is_file() and self._replace_confirmed != path:
+            if is_file(path) and self._replace_confirmed != path:
                 self._replace_confirmed = path  # a second Enter on the same path replaces it
-                error.update(t("export_ui.path_replace", path=path))
+                self.show_error(t("export_ui.path_replace", path=path))
                 return
             self.write(path)
         except ExportPathError as problem:
             self._replace_confirmed = None
-            error.update(str(problem))
+            self.show_error(str(problem))
             return
         self.dismiss(path)
 
