@@ -124,7 +124,8 @@ def person_mentions(text: str, people: list[str]) -> list[tuple[int, str]]:
     pattern = _name_pattern(tuple(people))
     if pattern is not None:
         found += [(m.start(), m.group()) for m in pattern.finditer(text)]
-    found += [(m.start(), _handle_text(m)) for m in _handles(text)]
+    if "@" in text:  # every handle starts with one
+        found += [(m.start(), _handle_text(m)) for m in _handles(text)]
     return sorted(found)
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from operator import attrgetter
 from typing import Iterable
 
 from postmortem import times
@@ -31,15 +32,17 @@ MINUS = "\u2212"  # "−", a real minus sign: a hyphen reads as a dash in a tabl
 
 def sorted_events(events: Iterable[Event]) -> list[Event]:
     """Events by time; events at the same time keep their order (stable sort)."""
-    return sorted(events, key=lambda event: event.at)
+    return sorted(events, key=attrgetter("at"))
 
 
 def milestone_events(doc: Postmortem) -> dict[str, Event]:
     """The earliest event carrying each milestone present, keyed by milestone."""
     found: dict[str, Event] = {}
-    for event in sorted_events(doc.timeline):
+    for event in doc.timeline:  # one pass, no sort: on a tie the event listed first stays
         if event.milestone is not None:
-            found.setdefault(event.milestone, event)
+            earliest = found.get(event.milestone)
+            if earliest is None or event.at < earliest.at:
+                found[event.milestone] = event
     return found
 
 

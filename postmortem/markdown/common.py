@@ -99,10 +99,11 @@ def timeline_times(events: list[Event]) -> list[str]:
     """The time column: date and time on the first row and whenever the date changes."""
     shown, previous_day = [], None
     for event in events:
-        day = times.format_date(event.at)
+        moment = event.at.astimezone(times.UTC)
+        day = moment.date()
         if day != previous_day:
-            shown.append(times.format_datetime(event.at))
+            shown.append(times.format_datetime(moment))
         else:
-            shown.append(times.format_time_hm(event.at))
+            shown.append(times.format_time_hm(moment))
         previous_day = day
     return shown

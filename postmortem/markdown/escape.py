@@ -57,6 +57,8 @@ _SPACES = re.compile(r" {2,}")
 # whitespace. Most user text is like that, and one search lets it skip the work below.
 _NEEDS_WORK = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\\`*_\[\]|~$<>&@]|://|  |www\.|\A\s|\s\Z",
                          re.IGNORECASE)
+# Text with none of these is one clean line in which only characters need escaping.
+_NOT_ONE_CLEAN_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029@]|://|  |\A\s|\s\Z")
 
 
 def _plain_lines(text: str) -> list[str]:
@@ -131,6 +133,8 @@ def escape_cell(text: str) -> str:
     """A GFM table cell showing ``text``: ``|`` escaped, line breaks as ``<br>``."""
     if _NEEDS_WORK.search(text) is None:
         return text
+    if _NOT_ONE_CLEAN_LINE.search(text) is None:
+        return _escape_words(text)
     lines = [_escape_span(_squeeze(line)) for line in _plain_lines(text)]
     return "<br>".join(line for line in lines if line)
 

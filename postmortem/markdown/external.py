@@ -56,10 +56,11 @@ class Scrubber:
         refs = sorted((r for r in refs if len(r) >= 3 and not r.isdigit()), key=lambda r: (-len(r), r))
         alternatives = "|".join(re.escape(r) for r in refs)
         self.refs = re.compile(rf"(?<![A-Za-z0-9])(?:{alternatives})(?![A-Za-z0-9])") if refs else None
+        self.internal_reference = t("export.external.internal_reference")
 
     def __call__(self, text: str) -> str:
         if self.refs is not None:
-            text = self.refs.sub(t("export.external.internal_reference"), text)
+            text = self.refs.sub(self.internal_reference, text)
         out, last = [], 0
         for position, matched in person_mentions(text, self.people):
             if position < last:

@@ -107,9 +107,11 @@ def _timeline(out: Document, doc: Postmortem) -> None:
     if not events:
         out.paragraph(t("export.none"))
         return
-    rows = [[when, cell(e.text), label("milestone", e.milestone) if e.milestone else "",
-             _optional_cell(e.source),
-             t("export.timeline.internal") if e.internal else t("export.timeline.public")]
+    # Labels looked up once, not once per row: a timeline can have thousands of events.
+    milestones = {m: label("milestone", m) if m else "" for m in {e.milestone for e in events}}
+    visibility = {True: t("export.timeline.internal"), False: t("export.timeline.public")}
+    rows = [[when, cell(e.text), milestones[e.milestone], _optional_cell(e.source),
+             visibility[e.internal]]
             for when, e in zip(timeline_times(events), events)]
     out.table([t("export.column.time"), t("export.column.event"), t("export.column.milestone"),
                t("export.column.source"), t("export.column.visibility")], rows)
