@@ -22,7 +22,8 @@ from postmortem.model import Action
 from postmortem.vagueness import RULE, action_findings, finding_field
 from tui.commands import bindings_for
 from tui.stages import actions_clock
-from tui.stages.actions_board import GROUPINGS, VIEWS, ActionBoard, ActionTable, item_facts
+from tui.stages.actions_board import (GROUPINGS, VIEWS, ActionBoard, ActionTable, board_order,
+                                      item_facts)
 from tui.stages.actions_dialogs import CausePickerScreen, DismissActionFindingScreen
 from tui.stages.actions_form import ActionForm, DismissRequested
 from tui.stages.base import StageView
@@ -60,8 +61,7 @@ class ActionsStage(StageView):
                              today=lambda: actions_clock.today())
 
     def on_mount(self) -> None:
-        first = self.document.actions[0].id if self.document.actions else None
-        self.refresh_views(first)
+        self.refresh_views(None)
 
     def on_resize(self, event: events.Resize) -> None:
         self._arrange(event.size.width)
@@ -95,10 +95,11 @@ class ActionsStage(StageView):
 
     def refresh_views(self, select: str | None, *, reload_form: bool = True) -> None:
         """Redraw the board or table from the document, keeping ``select`` highlighted."""
-        ids = [a.id for a in self.document.actions]
-        if select not in ids:
-            select = ids[0] if ids else None
         facts = item_facts(self.document, actions_clock.today())
+        ids = [a.id for a in self.document.actions]
+        if select not in ids:   # the first item as the current view shows it
+            shown = board_order(facts, self.grouping) if self.view == "board" else facts
+            select = shown[0].action.id if shown else None
         self.board.display = self.view == "board"
         self.table.display = self.view == "table"
         self._arrange(self.size.width)

@@ -49,6 +49,12 @@ def group_order(grouping: str) -> tuple[str, ...]:
     return vocab.ACTION_STATUSES if grouping == "status" else vocab.ACTION_TYPES
 
 
+def board_order(facts: list[ItemFacts], grouping: str) -> list[ItemFacts]:
+    """The items as the board lists them: group by group, document order within a group."""
+    order = group_order(grouping)
+    return sorted(facts, key=lambda f: order.index(group_value(f.action, grouping)))
+
+
 def group_label(grouping: str, value: str) -> str:
     return t(f"actions_ui.{grouping}.{value}")
 
@@ -72,8 +78,9 @@ class ActionBoard(_Styled, OptionList):
 
     def show(self, facts: list[ItemFacts], grouping: str, select: str | None) -> None:
         options: list[Option] = []
+        ordered = board_order(facts, grouping)
         for value in group_order(grouping):
-            members = [f for f in facts if group_value(f.action, grouping) == value]
+            members = [f for f in ordered if group_value(f.action, grouping) == value]
             if not members:
                 continue
             heading = Text(t("actions_ui.group_heading", group=group_label(grouping, value),

@@ -88,6 +88,15 @@ class CausePickerScreen(ModalScreen[list[str] | None]):
     def on_mount(self) -> None:
         lists = self.query(SelectionList)
         (lists.first() if lists else self.query_one("#cancel")).focus()
+        self._fit(self.size.height)
+
+    def on_resize(self, event) -> None:
+        self._fit(event.size.height)
+
+    def _fit(self, height: int) -> None:
+        # The title, hint and buttons must stay on screen: the list gets what is left.
+        for choices in self.query(SelectionList):
+            choices.styles.max_height = max(3, height - 16)
 
     def action_confirm(self) -> None:
         lists = self.query(SelectionList)

@@ -201,7 +201,7 @@ class ActionForm(Vertical):
         button = self.query_one("#action-causes", Button)
         button.label = (t("actions_ui.causes_button", ids=", ".join(action.causes)) if action.causes
                         else t("actions_ui.causes_button_none"))
-        lines = Text()
+        lines = Text(no_wrap=True, overflow="ellipsis")
         for cause_id in action.causes:
             if lines:
                 lines.append("\n")

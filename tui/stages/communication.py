@@ -109,7 +109,8 @@ class CommunicationStage(StageView):
     def refresh_from_document(self) -> None:
         """Stage 1 may have changed what is needed; the reviews may have been edited elsewhere."""
         self._show_scope_notes()
-        if len(self.query(FollowUpRow)) != len(self.document.communication.follow_ups):
+        reviews = self.document.communication.follow_ups
+        if not reviews or len(self.query(FollowUpRow)) != len(reviews):
             self.run_worker(self._rebuild_reviews(), exclusive=True, group="comms-rows")
         else:
             self._show_review_messages()
@@ -143,7 +144,8 @@ class CommunicationStage(StageView):
         if rows:
             await container.mount_all(rows)
         else:
-            await container.mount(Static(t("comms_ui.no_reviews"), classes="comms-note"))
+            await container.mount(Static(t("comms_ui.no_reviews" if self.document.meeting_at
+                                           else "comms_ui.no_reviews_no_meeting"), classes="comms-note"))
         self._show_review_messages()
         if focus_index is not None and focus_index < len(rows):
             rows[focus_index].query_one(".follow-up-due", Input).focus()
