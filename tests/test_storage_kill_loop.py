@@ -67,9 +67,14 @@ def test_kill_9_during_saves_never_loses_the_file(tmp_path, record_property):
         assert seen >= last_seen, "an older version came back"
         assert path.read_bytes() == dumps_document({"postmortem": {"1": kill_child.version(seen)}}).encode()
         assert temp_files(tmp_path) == []
-        backup = load_document(tmp_path / "kill-loop.json.bak")
-        assert backup.to_dict() == kill_child.version(kill_child.counter(backup))
-        assert kill_child.counter(backup) <= seen
+        backup_file = tmp_path / "kill-loop.json.bak"
+        # A child killed before its first save finished leaves no backup yet; any save that
+        # completed made one, and it must be a whole, older version.
+        assert backup_file.exists() or seen == 0
+        if backup_file.exists():
+            backup = load_document(backup_file)
+            assert backup.to_dict() == kill_child.version(kill_child.counter(backup))
+            assert kill_child.counter(backup) <= seen
         outcomes["file advanced" if seen > last_seen else "file unchanged"] += 1
         last_seen = seen
 
