@@ -3,6 +3,9 @@
 Two shapes are read: the library file (TinyDB: ``{"postmortem": {"1": <document>}}``) and the
 bare interchange document of DESIGN §4. Anything that does not parse or validate becomes a
 ``CorruptFileError`` that names the file and offers its backup when the backup is usable.
+
+This module is the light way in for commands that only read (``export``, ``check``): it does
+not import the writing side (atomic saves, locks, TinyDB), so those commands start fast.
 """
 
 from __future__ import annotations
@@ -14,11 +17,12 @@ from typing import Any
 
 from postmortem.fields import ValidationError
 from postmortem.i18n import t
+from postmortem.ids import is_valid_id
 from postmortem.model import Postmortem
-from storage.atomic import backup_path
-from storage.errors import CorruptFileError, NotFoundError, StorageError
+from storage.errors import CorruptFileError, InvalidIdError, NotFoundError, StorageError
 
 TABLE = "postmortem"
+SUFFIX = ".json"
 
 
 def read_json(path: Path, *, offer_backup: bool = True) -> Any | None:
@@ -97,8 +101,25 @@ def load_document(path: Path) -> Postmortem:
     return _load(Path(path), offer_backup=True)
 
 
+def resolve_target(root: Path, id_or_path: str) -> Path:
+    """The file named by an id of the library in ``root`` or by a path to an existing file
+    (what ``Library(root).resolve`` answers, without importing the library's writing side)."""
+    if is_valid_id(id_or_path):
+        path = root / f"{id_or_path}{SUFFIX}"
+        if path.exists():
+            return path
+        raise NotFoundError(t("storage.no_such_id", id=id_or_path, library=root))
+    candidate = Path(id_or_path).expanduser()
+    if id_or_path and candidate.is_file():
+        return candidate
+    if id_or_path and (os.sep in id_or_path or "/" in id_or_path or id_or_path.endswith(SUFFIX)):
+        raise NotFoundError(t("storage.no_such_file", path=id_or_path))
+    raise InvalidIdError(id_or_path)
+
+
 def usable_backup(path: Path) -> Path | None:
     """``<name>.bak`` when it exists and holds a valid postmortem."""
+    from storage.atomic import backup_path  # only a file that does not read needs it
     backup = backup_path(Path(path))
     if not backup.is_file():
         return None

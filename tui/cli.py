@@ -57,9 +57,11 @@ def build_parser() -> Parser:
 
 
 def library_dir(args: argparse.Namespace) -> Path:
-    from storage.library import default_library_dir
     chosen = getattr(args, "library", None)
-    return Path(chosen).expanduser() if chosen else default_library_dir()
+    if chosen:
+        return Path(chosen).expanduser()
+    from storage.library import default_library_dir
+    return default_library_dir()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -150,9 +152,17 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def load_target(args: argparse.Namespace):
-    """The document named by an id in the library or by a path to any postmortem file."""
-    from storage.library import Library, load_document
-    return load_document(Library(library_dir(args)).resolve(args.target))
+    """The document named by an id in the library or by a path to any postmortem file.
+
+    Reading needs only ``storage.reading``; the library module (locks, atomic writes, TinyDB)
+    is imported just to create a library folder that does not exist yet.
+    """
+    from storage.reading import load_document, resolve_target
+    root = library_dir(args)
+    if not root.is_dir():
+        from storage.library import Library
+        Library(root)  # creates the folder (owner-only) or says why it cannot
+    return load_document(resolve_target(root, args.target))
 
 
 def cmd_check(args: argparse.Namespace) -> int:
