@@ -71,7 +71,8 @@ async def test_create_from_the_library_opens_the_new_postmortem(library_dir, mak
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("n")
         await pilot.press("enter")  # empty title: refused with a sentence, dialog stays
-        assert "title is needed" in str(app.screen.query_one("#new-error").render())
+        message = app.screen.query_one("#new-error")
+        assert message.display and "title is needed" in str(message.render())
         await pilot.press(*"Queue backlog 积压 🔥", "enter")
         await pilot.pause()
         assert isinstance(app.screen, WorkspaceScreen)

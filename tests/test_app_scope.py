@@ -79,7 +79,8 @@ async def test_bad_meeting_time_keeps_the_text_and_saves_nothing(library_dir, ma
         await pilot.press(*"25:61")
         await pilot.pause()
         assert screen.query_one("#meeting_at", Input).value == "25:61"
-        assert "25:61" in str(screen.query_one("#meeting_at-error").render())
+        message = screen.query_one("#meeting_at-error")
+        assert message.display and "25:61" in str(message.render())
         assert screen.flush()
         assert stored(library_dir, "t1")["meeting_at"] is None
 

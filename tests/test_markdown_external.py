@@ -86,7 +86,7 @@ def test_a_security_incident_is_refused_until_legal_review_is_approved(state):
         render_external(doc)
     message = str(refused.value)
     assert "legal review is approved" in message and "\n" not in message
-    assert message.endswith(").") and message.count(". ") == 0
+    assert message.endswith(".") and message.count(". ") == 0
     with pytest.raises(ExportRefused):
         render_markdown(doc, "external")
     assert render_markdown(doc, "internal")  # the team's own document is never refused

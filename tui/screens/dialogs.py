@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from postmortem import vocab
 from postmortem.i18n import t
+from tui.widgets.field_message import FieldMessage
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -60,7 +61,7 @@ class NewPostmortemScreen(ModalScreen[NewPostmortemRequest | None]):
             yield Input(placeholder=t("scope.title_placeholder"), id="new-title")
             yield Select([(s, s) for s in vocab.SEVERITIES], prompt=t("scope.severity"),
                          id="new-severity")
-            yield Static("", id="new-error", classes="field-error")
+            yield FieldMessage(id="new-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("library.create"), variant="primary", id="create")
                 yield Button(t("key.cancel"), id="cancel")
@@ -70,7 +71,7 @@ class NewPostmortemScreen(ModalScreen[NewPostmortemRequest | None]):
     def create(self) -> None:
         title = self.query_one("#new-title", Input).value.strip()
         if not title:
-            self.query_one("#new-error", Static).update(t("library.title_required"))
+            self.query_one("#new-error", FieldMessage).show(t("library.title_required"))
             self.query_one("#new-title").focus()
             return
         severity = self.query_one("#new-severity", Select).value

@@ -12,6 +12,7 @@ from postmortem import vocab
 from postmortem.i18n import t
 from postmortem.times import TimeParseError, format_datetime, parse_time
 from tui.stages.base import StageView
+from tui.widgets.field_message import FieldMessage
 from tui.widgets.text_field import TextField
 
 
@@ -54,7 +55,7 @@ class ScopeStage(StageView):
             yield FieldRow(t("scope.meeting"), TextField(
                 format_datetime(doc.meeting_at) if doc.meeting_at else "", id="meeting_at",
                 disabled=ro, placeholder=t("scope.meeting_placeholder")))
-            yield Static("", id="meeting_at-error", classes="field-error")
+            yield FieldMessage(id="meeting_at-error")
             yield FieldRow(t("scope.tags"), TextField(", ".join(doc.tags), id="tags", disabled=ro,
                                                   placeholder=t("scope.tags_placeholder")))
             yield FieldRow(t("scope.triggers"), SelectionList[str](
@@ -131,17 +132,17 @@ class ScopeStage(StageView):
 
     def _set_meeting(self, text: str) -> bool:
         """Keep what was typed; store it only once it parses (an empty field clears it)."""
-        error = self.query_one("#meeting_at-error", Static)
+        error = self.query_one("#meeting_at-error", FieldMessage)
         if not text.strip():
             self.document.meeting_at = None
-            error.update("")
+            error.show("")
             return True
         try:
             moment = parse_time(text, day=None)
         except TimeParseError as problem:
-            error.update(str(problem))
+            error.show(str(problem))
             return False
-        error.update(t("scope.meeting_parsed", when=format_datetime(moment)))
+        error.show(t("scope.meeting_parsed", when=format_datetime(moment)))
         self.document.meeting_at = moment
         return True
 
