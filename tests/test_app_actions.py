@@ -226,3 +226,19 @@ async def test_read_only_window_refuses_edits(library_dir, make_app):
             await pilot.pause()
             assert [a.to_dict() for a in stage.document.actions] == before
             assert stage.query_one("#action-title", Input).disabled
+
+
+async def test_final_review_jump_focuses_the_field_to_fix(library_dir, make_app):
+    doc = demo_document()
+    doc.actions[2].owner = ""                                   # a3 loses its owner
+    Library(library_dir).create(doc).close()
+    app = make_app(doc.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.screen.action_stage(5, "a3")
+        await pilot.pause()
+        stage = app.screen.query_one(ActionsStage)
+        assert stage.selected_id == "a3"
+        assert app.focused.id == "action-owner"
+        await pilot.press(*"Aiko", "enter")
+        assert stage.document.actions[2].owner == "Aiko M."

@@ -203,3 +203,19 @@ async def test_read_only_window_disables_editing(library_dir, make_app):
             assert stage.query_one("#follow-up-defaults").disabled
             await stage.action_default_reviews()
             assert stage.document.communication.follow_ups == []
+
+
+async def test_final_review_jump_to_follow_ups(library_dir, make_app):
+    doc_id = seed(library_dir)
+    app = make_app(doc_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.screen.action_stage(6, "communication.follow_ups")
+        await pilot.pause()
+        assert app.focused.id == "follow-up-defaults"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(app.screen.document.communication.follow_ups) == 2
+        app.screen.action_stage(6, "communication.follow_ups")
+        await pilot.pause()
+        assert app.focused.has_class("follow-up-due")

@@ -148,7 +148,9 @@ class CommunicationStage(StageView):
                                            else "comms_ui.no_reviews_no_meeting"), classes="comms-note"))
         self._show_review_messages()
         if focus_index is not None and focus_index < len(rows):
-            rows[focus_index].query_one(".follow-up-due", Input).focus()
+            due = rows[focus_index].query_one(".follow-up-due", Input)
+            due.focus()
+            due.action_select_all()   # a new review: typing "+45d" replaces the suggested day
 
     def _show_review_messages(self) -> None:
         today = actions_clock.today()

@@ -64,6 +64,10 @@ class LessonColumn(Vertical):
         super().__init__(id=f"lessons-column-{key}", classes="lesson-column")
         self.key = key
 
+    def on_resize(self, event: events.Resize) -> None:
+        # The editor sits right under the last entry; a long list scrolls above it.
+        self.query_one(LessonList).styles.max_height = max(1, event.size.height - 2)
+
     def compose(self) -> ComposeResult:
         yield Static("", classes="lesson-heading")
         yield Static(t("lessons_ui.empty"), classes="lesson-empty")
