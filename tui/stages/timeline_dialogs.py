@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
@@ -23,6 +23,17 @@ class PreviewTable(DataTable):
     """How each pasted line reads; lines left out are shown with the reason."""
 
     COMPONENT_CLASSES = DataTable.COMPONENT_CLASSES | {"paste--error"}
+
+    def on_resize(self, event: events.Resize) -> None:
+        # The text column takes what the line number and time leave, so nothing scrolls sideways.
+        column = self.columns.get("text")  # type: ignore[call-overload]
+        if column is None:
+            return
+        used = 4 + 16 + 6 * self.cell_padding + self.styles.scrollbar_size_vertical
+        column.width, column.auto_width = max(10, event.size.width - used), False
+        self._clear_caches()
+        self._require_update_dimensions = True
+        self.refresh()
 
 
 class PasteDialog(ModalScreen[PastedEvents | None]):
@@ -49,7 +60,7 @@ class PasteDialog(ModalScreen[PastedEvents | None]):
             table = PreviewTable(id="paste-preview", cursor_type="none", zebra_stripes=True)
             table.add_column(t("timeline_ui.paste.col_line"), key="line", width=4)
             table.add_column(t("timeline_ui.paste.col_time"), key="time", width=16)
-            table.add_column(t("timeline_ui.paste.col_text"), key="text")
+            table.add_column(t("timeline_ui.paste.col_text"), key="text", width=40)
             yield table
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("timeline_ui.paste.add", count=0), variant="primary",
@@ -69,9 +80,12 @@ class PasteDialog(ModalScreen[PastedEvents | None]):
         warning = table.get_component_rich_style("paste--error")
         for line in self.lines:
             when = format_datetime(line.at) if line.at is not None and line.ok else "—"
-            shown = Text(line.text) if line.ok else Text(f"⚠ {line.error}  ({line.raw.strip()})",
-                                                          style=warning)
-            table.add_row(str(line.line_no), when, shown, key=str(line.line_no))
+            if line.ok:
+                table.add_row(str(line.line_no), when,
+                              Text(line.text, no_wrap=True, overflow="ellipsis"), key=str(line.line_no))
+            else:  # two lines, so the whole reason can be read
+                table.add_row(str(line.line_no), when, Text(f"⚠ {line.error}", style=warning),
+                              key=str(line.line_no), height=2)
         good = len(parsed_events(self.lines))
         bad = len(self.lines) - good
         summary = (t("timeline_ui.paste.summary_none") if not self.lines else

@@ -35,6 +35,8 @@ class EntryBar(Vertical):
     class Closed(Message):
         pass
 
+    _label = _error = ""
+
     def compose(self) -> ComposeResult:
         with Horizontal(id="timeline-entry-row"):
             yield Label("", id="timeline-entry-label")
@@ -62,10 +64,14 @@ class EntryBar(Vertical):
         entry.selection = Selection(0, select) if select else Selection.cursor(len(value))
 
     def set_label(self, label: str) -> None:
-        self.query_one("#timeline-entry-label", Label).update(label)
+        if label != self._label:  # an unchanged label needs no new layout
+            self._label = label
+            self.query_one("#timeline-entry-label", Label).update(label)
 
     def show_error(self, sentence: str) -> None:
-        self.query_one("#timeline-entry-error", Static).update(sentence)
+        if sentence != self._error:
+            self._error = sentence
+            self.query_one("#timeline-entry-error", Static).update(sentence)
         self.set_class(bool(sentence), "-error")
 
     def close(self) -> None:

@@ -54,7 +54,9 @@ class TimelinePane(Vertical):
         yield EntryBar(id="timeline-entry-bar")
 
     def on_mount(self) -> None:
-        self.show()
+        # The table is filled when the stage is first shown (see ``show``): opening a long
+        # postmortem on stage 1 does not wait for 2,000 rows nobody is looking at yet.
+        self.show_metrics()
 
     @property
     def table(self) -> TimelineTable:
@@ -73,13 +75,15 @@ class TimelinePane(Vertical):
         table.show(events, set(problems_by_event(self.document)), rebuild=rebuild)
         if select is not None:
             table.select_event(select)
-        self.query_one("#timeline-empty").display = not events
+        empty = self.query_one("#timeline-empty")
+        if empty.display != (not events):
+            empty.display = not events
         self.show_metrics()
         self.show_detail()
 
     def show_metrics(self) -> None:
         metrics = compute_metrics(self.document)
-        self.query_one("#timeline-metrics", Static).update(t(
+        self.query_one("#timeline-metrics", Static).update(layout=False, content=t(
             "timeline_ui.metrics", detect=format_duration(metrics.time_to_detect),
             mitigate=format_duration(metrics.time_to_mitigate),
             resolve=format_duration(metrics.time_to_resolve),
@@ -89,9 +93,8 @@ class TimelinePane(Vertical):
         """The selected event: its milestone problem, its whole text when the table cuts it,
         when it was (UTC and local), its source and whether it is internal-only."""
         event = self.selected()
-        detail = self.query_one("#timeline-detail", Static)
         if event is None:
-            detail.update("")
+            self.query_one("#timeline-detail", Static).update("")
             return
         parts: list[str | tuple[str, str]] = []
         problem = problems_by_event(self.document).get(event.id)
@@ -108,7 +111,7 @@ class TimelinePane(Vertical):
         if event.internal:
             facts.append(t("timeline_ui.detail.internal"))
         parts.append(" · ".join(facts))
-        detail.update(Content.assemble(*parts))
+        self.query_one("#timeline-detail", Static).update(Content.assemble(*parts))
 
     @on(DataTable.RowHighlighted, "#timeline-table")
     def highlighted(self) -> None:

@@ -15,6 +15,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.coordinate import Coordinate
+from textual.geometry import Size
 from textual.widgets import DataTable
 
 from postmortem.i18n import t
@@ -26,6 +27,7 @@ DAY_PREFIX = "day:"
 FIXED_WIDTHS = {"time": 5, "local": 5, "milestone": 11, "internal": 4}
 SOURCE_WIDTH = (12, 24)     # narrow, wide
 TEXT_MIN_WIDTH = 12
+EMPTY = Text("")   # shared by every empty cell (DataTable never changes a cell's Text)
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,15 @@ class TimelineTable(DataTable):
             self._require_update_dimensions = True
             self.refresh()
 
+    def _update_dimensions(self, new_rows: object) -> None:
+        """Every column has a set width and every row is one line, so only the scrollable size
+        changes. (DataTable would measure each cell of each new row: about a second for 2,000
+        events, and the widths it finds are not used for columns of a set width.)"""
+        header = self.header_height if self.show_header else 0
+        width = sum(column.get_render_width(self) for column in self.columns.values())
+        self.virtual_size = Size(width + self._row_label_column_width,
+                                 self._total_row_height + header)
+
     # Rows ---------------------------------------------------------------------------------
 
     def show(self, events_in_order: list[Event], problems: set[str], *,
@@ -143,11 +154,12 @@ class TimelineTable(DataTable):
             self.remove_row(key)
             del self._views[key]
         keys = self.column_keys()
+        styles = self._styles()
         for view in views:
             old = self._views.get(view.key)
             if old == view:
                 continue
-            cells = self._cells(view)
+            cells = self._cells(view, styles)
             if old is None:
                 self.add_row(*cells, key=view.key)
             else:
@@ -160,9 +172,13 @@ class TimelineTable(DataTable):
             self.sort("time", key=lambda cell: position[cell.row_key])
         self.cursor_coordinate = self.cursor_coordinate  # off a date row, inside the table
 
-    def _cells(self, view: RowView) -> list[object]:
-        def style(name: str) -> Style:
-            return self.get_component_rich_style(name, partial=True)
+    def _styles(self) -> dict[str, Style]:
+        return {name: self.get_component_rich_style(name, partial=True)
+                for name in ("timeline--day", "timeline--milestone", "timeline--problem",
+                             "timeline--muted")}
+
+    def _cells(self, view: RowView, styles: dict[str, Style]) -> list[object]:
+        style = styles.__getitem__
         if view.key.startswith(DAY_PREFIX):
             day: date = view.at  # type: ignore[assignment]
             label = t("timeline_ui.day", date=format_date(day),
@@ -170,22 +186,23 @@ class TimelineTable(DataTable):
             cells: dict[str, object] = {"time": TimeCell(view.key, Text("─" * 5, style=style("timeline--muted"))),
                                         "text": Text(label, style=style("timeline--day"))}
         else:
-            milestone = Text()
+            milestone = EMPTY
             if view.milestone:
+                milestone = Text()
                 if view.problem:
                     milestone.append("⚠ ", style=style("timeline--problem"))
                 milestone.append(t(f"metrics.milestone_title.{view.milestone}"),
                                  style=style("timeline--problem" if view.problem else "timeline--milestone"))
             cells = {
                 "time": TimeCell(view.key, Text(format_time_hm(view.at))),  # type: ignore[arg-type]
-                "local": Text(view.local, style=style("timeline--muted")),
+                "local": Text(view.local, style=style("timeline--muted")) if view.local else EMPTY,
                 "milestone": milestone,
                 "text": Text(view.text, no_wrap=True, overflow="ellipsis"),
                 "source": Text(view.source, no_wrap=True, overflow="ellipsis",
-                               style=style("timeline--muted")),
-                "internal": Text(t("timeline_ui.internal_mark") if view.internal else ""),
+                               style=style("timeline--muted")) if view.source else EMPTY,
+                "internal": Text(t("timeline_ui.internal_mark")) if view.internal else EMPTY,
             }
-        return [cells.get(key, Text("")) for key in self.column_keys()]
+        return [cells.get(key, EMPTY) for key in self.column_keys()]
 
     # The selected event ---------------------------------------------------------------------
 
