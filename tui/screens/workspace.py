@@ -79,6 +79,8 @@ class WorkspaceScreen(Screen[None]):
             self.autosaver.submit(self.document.to_dict())
 
     def _show_save_result(self, error: Exception | None) -> None:
+        if not self.is_attached:
+            return  # a save that finished after the window closed: nothing to show it on
         header = self.query_one(DocumentHeader)
         if error is None:
             header.save_state = t("header.saved") if not self._unsubmitted else header.save_state
