@@ -1,0 +1,36 @@
+"""`postmortem demo` and `open`: what they put in the library before the app starts."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui import cli
+
+
+@pytest.fixture
+def opened(monkeypatch):
+    calls: list[str | None] = []
+    monkeypatch.setattr(cli, "open_app", lambda args, target=None: calls.append(target) or 0)
+    return calls
+
+
+def test_demo_opens_a_fresh_copy_and_keeps_the_old_one_in_trash(library_dir, opened):
+    assert cli.main(["--library", str(library_dir), "demo"]) == 0
+    path = library_dir / "demo-checkout-latency.json"
+    assert opened == ["demo-checkout-latency"] and path.exists()
+    edited = path.read_text("utf-8").replace("Checkout latency", "Edited latency")
+    path.write_text(edited, "utf-8")
+
+    assert cli.main(["--library", str(library_dir), "demo"]) == 0
+    assert "Edited latency" not in path.read_text("utf-8")  # a fresh copy
+    trashed = list((library_dir / ".trash").glob("demo-checkout-latency*.json"))
+    assert [p.read_text("utf-8") for p in trashed] == [edited]  # the edited copy is kept
+
+
+def test_open_refuses_a_file_that_is_not_a_postmortem_before_starting(library_dir, opened, capsys, tmp_path):
+    notes = tmp_path / "notes.json"
+    notes.write_text("not json at all", "utf-8")
+    assert cli.main(["--library", str(library_dir), "open", str(notes)]) == 2
+    assert opened == []
+    error = capsys.readouterr().err
+    assert "notes.json" in error and error.count("\n") == 1
