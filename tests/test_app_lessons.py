@@ -145,3 +145,16 @@ async def test_read_only_window_refuses_edits(library_dir, make_app):
             await pilot.press("a", *"nope", "enter")
             assert stage.document.lessons.went_well == []
             assert not stage.editor_of("went_well").has_class("-open")
+
+
+async def test_ctrl_z_while_typing_does_not_restore_a_deleted_entry(library_dir, make_app):
+    doc_id = seed(library_dir)
+    app = make_app(doc_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        stage = await open_stage_four(pilot)
+        await pilot.press("a", *"One", "enter", "enter", "d")
+        assert stage.document.lessons.went_well == []
+        await pilot.press("a", *"Two", "ctrl+z", "enter", "enter")
+        assert stage.document.lessons.went_well == ["Two"]
+        await pilot.press("u")   # outside the field it undoes the adding of "Two"
+        assert stage.document.lessons.went_well == []

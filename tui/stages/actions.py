@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, OptionList, Static
+from textual.widgets import DataTable, Input, OptionList, Static
 
 from postmortem import vocab
 from postmortem.blame import DismissalError, dismiss, undismiss
@@ -69,6 +69,12 @@ class ActionsStage(StageView):
     def _arrange(self, width: int) -> None:
         # The table wants the whole width; so does everything on a narrow screen.
         self.set_class(width < NARROW_WIDTH or self.view == "table", "-narrow")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Ctrl+Z while typing belongs to the text, not to the list: no surprise restores.
+        if action == "undo" and isinstance(self.app.focused, Input):
+            return False
+        return True
 
     # Showing ----------------------------------------------------------------------------
 

@@ -112,6 +112,12 @@ class LessonsStage(StageView):
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Ctrl+Z while typing belongs to the text, not to the list: no surprise restores.
+        if action == "undo" and isinstance(self.app.focused, Input):
+            return False
+        return True
+
     # Showing ----------------------------------------------------------------------------
 
     def items(self, key: str) -> list[str]:
