@@ -219,7 +219,7 @@ async def test_edit_keeps_the_events_day_and_milestones_can_be_cleared(library_d
         rows = table_text(screen)
         assert "Wed 2026-03-04" in rows and "Thu 2026-03-05" in rows   # a date row per day
         screen.query_one(TimelineTable).select_event("e2")
-        await pilot.press("e")
+        await pilot.press("enter")                                   # Enter on a row edits it
         entry = screen.query_one("#timeline-entry", Input)
         assert entry.value == "00:20 latency alert"
         await pilot.press("home", *["delete"] * 5, *"00:25", "enter")
