@@ -31,9 +31,9 @@ from __future__ import annotations
 import re
 
 # Inline punctuation that CommonMark/GFM gives a meaning to anywhere in a line ("$" opens
-# math on GitHub and in markdownlint's parser), and the angle brackets of raw HTML.
-_INLINE_SPECIAL = re.compile(r"[\\`*_\[\]|~$<>]")
-_INLINE_REPLACEMENT = {**{ch: "\\" + ch for ch in "\\`*_[]|~$"}, "<": "&lt;", ">": "&gt;"}
+# math on GitHub and in markdownlint's parser), and the angle brackets of raw HTML; the
+# backslash comes first so that the backslashes added after it are not escaped again.
+_INLINE_REPLACEMENTS = (*((ch, "\\" + ch) for ch in "\\`*_[]|~$"), ("<", "&lt;"), (">", "&gt;"))
 # "&" followed by something a renderer would decode as a character reference.
 _ENTITY_START = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # Autolinks: a URL runs to the next space, angle or square bracket, quote or pipe; sentence
@@ -52,13 +52,15 @@ _HEADING_TRAILING = ".,;:!。，；：！"
 # Unicode category Cc is exactly these 65 code points (tab among them).
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _SPACES = re.compile(r" {2,}")
-# Text with none of these comes out of the inline escaping unchanged: no control character
-# or line separator, nothing to escape, no URL, e-mail or "www.", no run of spaces, no outer
-# whitespace. Most user text is like that, and one search lets it skip the work below.
-_NEEDS_WORK = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\\`*_\[\]|~$<>&@]|://|  |www\.|\A\s|\s\Z",
-                         re.IGNORECASE)
-# Text with none of these is one clean line in which only characters need escaping.
-_NOT_ONE_CLEAN_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029@]|://|  |\A\s|\s\Z")
+
+
+def _one_clean_line(text: str) -> bool:
+    """Whether ``text`` is one line that only needs its characters escaped: nothing for
+    ``_plain_lines`` or ``_squeeze`` to change (no control character, line separator or
+    other unprintable character, no outer whitespace, no run of spaces) and no URL or
+    e-mail address. Most user text is; string methods decide it far faster than a regex."""
+    return (text.isprintable() and "  " not in text and "://" not in text and "@" not in text
+            and text.strip() == text)
 
 
 def _plain_lines(text: str) -> list[str]:
@@ -69,12 +71,10 @@ def _plain_lines(text: str) -> list[str]:
 def _escape_words(text: str) -> str:
     if "&" in text:
         text = _ENTITY_START.sub("&amp;", text)
-    text = _INLINE_SPECIAL.sub(_inline_replacement, text)
+    for special, replacement in _INLINE_REPLACEMENTS:
+        if special in text:
+            text = text.replace(special, replacement)
     return _WWW.sub(r"\1\\.", text) if "." in text else text
-
-
-def _inline_replacement(match: re.Match[str]) -> str:
-    return _INLINE_REPLACEMENT[match.group()]
 
 
 def _trim_url(url: str) -> str:
@@ -119,8 +119,8 @@ def escape_inline(text: str) -> str:
 
     Safe at the start of a list item or paragraph as well (block markers are escaped).
     """
-    if _NEEDS_WORK.search(text) is None:
-        return _escape_line_start(text)
+    if _one_clean_line(text):
+        return _escape_line_start(_escape_words(text))
     return _escape_line_start(_escape_span(_squeeze(" ".join(_plain_lines(text)))))
 
 
@@ -131,9 +131,7 @@ def _squeeze(text: str) -> str:
 
 def escape_cell(text: str) -> str:
     """A GFM table cell showing ``text``: ``|`` escaped, line breaks as ``<br>``."""
-    if _NEEDS_WORK.search(text) is None:
-        return text
-    if _NOT_ONE_CLEAN_LINE.search(text) is None:
+    if _one_clean_line(text):
         return _escape_words(text)
     lines = [_escape_span(_squeeze(line)) for line in _plain_lines(text)]
     return "<br>".join(line for line in lines if line)
