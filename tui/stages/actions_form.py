@@ -25,7 +25,7 @@ from textual.widgets.option_list import Option
 
 from postmortem import vocab
 from postmortem.duedates import DueDateError, parse_due
-from postmortem.findings import Finding, dismissed_keys
+from postmortem.findings import Finding
 from postmortem.i18n import t
 from postmortem.model import Action, Postmortem
 from postmortem.vagueness import action_findings, overdue
@@ -217,7 +217,8 @@ class ActionForm(Vertical):
             return
         dismissed = {d.key: d.reason for d in self.document.dismissed_findings}
         findings = action_findings(action, today=self.today())
-        entries = [(f, None) for f in findings if f.key not in dismissed_keys(self.document)]
+        # Active findings first; dismissed ones after them, with the reason given.
+        entries = [(f, None) for f in findings if f.key not in dismissed]
         entries += [(f, dismissed[f.key]) for f in findings if f.key in dismissed]
         self.query_one(ActionFindings).show(entries)
 
