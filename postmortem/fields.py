@@ -14,6 +14,7 @@ from postmortem.i18n import t
 
 _UTC_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?Z")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ABSENT = object()  # a key missing from the object (None is a value)
 
 
 class ValidationError(ValueError):
@@ -37,7 +38,12 @@ def format_time(moment: datetime) -> str:
 
 
 class Reader:
-    """A view of one JSON object at a path; each getter checks one field."""
+    """A view of one JSON object at a path; each getter checks one field.
+
+    The getters look the key up themselves and call ``raw`` only when it is missing: a
+    document can hold thousands of events, and the extra call per field was most of the
+    cost of reading them.
+    """
 
     def __init__(self, data: Any, path: str = "") -> None:
         if not isinstance(data, dict):
@@ -60,13 +66,15 @@ class Reader:
         return self.data[key]
 
     def text(self, key: str, default: str = "", required: bool = False) -> str:
-        value = self.raw(key, default, required)
+        value = self.data.get(key, _ABSENT)
+        if value is _ABSENT:
+            value = self.raw(key, default, required)
         if not isinstance(value, str):
             raise ValidationError(self.at(key), value, t("validation.not_text"))
         return value
 
     def flag(self, key: str, default: bool | None = False, nullable: bool = False) -> bool | None:
-        value = self.raw(key, default)
+        value = self.data.get(key, default)
         if value is None and nullable:
             return None
         if not isinstance(value, bool):
@@ -75,7 +83,7 @@ class Reader:
 
     def choice(self, key: str, allowed: tuple[str, ...], default: str | None = None,
                nullable: bool = False) -> str | None:
-        value = self.raw(key, default)
+        value = self.data.get(key, default)
         if value is None and nullable:
             return None
         if value not in allowed:
@@ -103,13 +111,16 @@ class Reader:
         value = self.raw(key, [])
         if not isinstance(value, list):
             raise ValidationError(self.at(key), value, t("validation.not_list"))
-        return [Reader(item, f"{self.at(key)}[{i}]") for i, item in enumerate(value)]
+        path = self.at(key)
+        return [Reader(item, f"{path}[{i}]") for i, item in enumerate(value)]
 
     def child(self, key: str) -> "Reader":
         return Reader(self.raw(key, {}), self.at(key))
 
     def time(self, key: str, nullable: bool = False) -> datetime | None:
-        value = self.raw(key, None, required=not nullable)
+        value = self.data.get(key, _ABSENT)
+        if value is _ABSENT:
+            value = self.raw(key, None, required=not nullable)
         if value is None and nullable:
             return None
         if not isinstance(value, str) or not _UTC_TIME.fullmatch(value):
