@@ -244,12 +244,17 @@ class TimelinePane(Vertical):
         if event is None:
             return
         before = {e.id: e.at for e in self.document.timeline if e.milestone == milestone}
+        replaced = event.milestone if event.milestone not in (None, milestone) else None
         self._apply(edits.toggle_milestone(self.document, event.id, milestone), select=event.id)
         name = t(f"metrics.milestone_title.{milestone}")
         moved_from = [at for event_id, at in before.items() if event_id != event.id]
         if event.milestone is None:
             self.notify(t("timeline_ui.milestone_cleared", milestone=name))
-        elif moved_from:
+            return
+        if replaced:  # one milestone per event: say what the event no longer marks
+            self.notify(t("timeline_ui.milestone_replaced", milestone=name,
+                          old=t(f"metrics.milestone.{replaced}")))
+        if moved_from:
             self.notify(t("timeline_ui.milestone_moved", milestone=name,
                           old=format_time_hm(min(moved_from)), new=format_time_hm(event.at)))
 
