@@ -35,7 +35,9 @@ class HelpScreen(ModalScreen[None]):
             node = node.parent
 
     def compose(self) -> ComposeResult:
-        table = Table(t("help.key"), t("help.does"), expand=True, show_edge=False)
+        table = Table(expand=True, show_edge=False)
+        table.add_column(t("help.key"), no_wrap=True, max_width=22)
+        table.add_column(t("help.does"), ratio=1)
         commands = all_commands()
         scopes = [s for s in self.focused_scopes if s not in SCOPE_ORDER]
         scopes += [s for s in dict.fromkeys(c.scope for c in commands) if s not in scopes]
