@@ -232,6 +232,20 @@ async def test_edit_keeps_the_events_day_and_milestones_can_be_cleared(library_d
         assert "Time to detect —" in shown(screen.query_one("#timeline-metrics"))
 
 
+async def test_undo_while_typing_keeps_new_events_on_the_incident_day(library_dir, make_app):
+    create(library_dir, events=[Event("e1", at(23, 50, day=4), "cache node replaced", "start")])
+    app = make_app("t2")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await go_to_stage_two(pilot)
+        await pilot.press("a", *"+5m pool exhausted", "enter")
+        await pilot.press("ctrl+z")                       # from the entry line: undoes the add
+        await pilot.pause()
+        assert [e.id for e in screen.document.timeline] == ["e1"]
+        await pilot.press("ctrl+a", *"00:10 first ticket", "enter")  # counts from e1 again
+        await pilot.pause()
+        assert screen.document.timeline[-1].at == at(0, 10, day=5)   # not the meeting day
+
+
 async def test_out_of_order_milestones_are_shown_next_to_the_event(library_dir, make_app):
     create(library_dir, events=[Event("e1", at(14, 0), "deploy", "start"),
                                 Event("e2", at(14, 10), "alert", "detected"),

@@ -150,14 +150,22 @@ class TimelinePane(Vertical):
     def action_add(self) -> None:
         if self._refuse_read_only():
             return
-        selected = self.selected()
-        last = sorted_events(self.document.timeline)[-1] if self.document.timeline else None
-        self.anchor = (selected or last).id if (selected or last) else None
+        self.anchor = None
         self.editing = None
         self._open_entry_for_add()
 
-    def _open_entry_for_add(self) -> None:
+    def _anchor_event(self) -> Event | None:
+        """The event a new one counts from: the last one added here, else the selected one,
+        else the last of the timeline (None on an empty timeline)."""
         anchor = edits.find(self.document, self.anchor) if self.anchor else None
+        if anchor is None:
+            anchor = self.selected() or (sorted_events(self.document.timeline)[-1]
+                                         if self.document.timeline else None)
+            self.anchor = anchor.id if anchor else None
+        return anchor
+
+    def _open_entry_for_add(self) -> None:
+        anchor = self._anchor_event()
         prefill = f"{self._typed_time(anchor.at)} " if anchor else ""
         self.entry.open(t("timeline_ui.entry.add", zone=self._input_zone_label()), prefill,
                         t("timeline_ui.entry.placeholder"), select=len(prefill))
@@ -184,7 +192,7 @@ class TimelinePane(Vertical):
                                        day=self._day_in_input_zone(editing.at),
                                        now=self.now(), local_tz=self._input_tz())
             else:
-                anchor = edits.find(self.document, self.anchor) if self.anchor else None
+                anchor = self._anchor_event()
                 at, text = parse_entry(message.line, previous=anchor.at if anchor else None,
                                        day=None if anchor else self._default_day(),
                                        now=self.now(), local_tz=self._input_tz())
@@ -300,7 +308,6 @@ class TimelinePane(Vertical):
             return
         added, record = edits.add_events(self.document, pasted)
         self._apply(record, select=added[0].id)
-        self.anchor = added[-1].id
         self.notify(t("timeline_ui.added_many", count=len(added)))
 
     # Local time -----------------------------------------------------------------------------
