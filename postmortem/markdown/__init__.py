@@ -4,20 +4,32 @@ Both are pure functions of the document: the same document gives byte-identical 
 in exactly one newline, with no trailing spaces and blank lines around every block, so the
 output is clean under markdownlint (line length aside) and renders alike on GitHub, GitLab
 and wiki renderers. User text is escaped by ``postmortem.markdown.escape``.
+
+The two renderers are imported when first used: the internal document needs the whole
+review checklist (blame, vagueness, fishbone rules), the customer version does not, and a
+command that exports one should not pay for importing the other.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from importlib import import_module
+from typing import TYPE_CHECKING
 
 from postmortem.i18n import t
 from postmortem.markdown.escape import (escape_cell, escape_heading, escape_inline,
                                         escape_paragraph, fenced)
-from postmortem.markdown.external import ExportRefused, check_external_allowed, render_external
-from postmortem.markdown.internal import render_internal
 from postmortem.model import Postmortem
 
+if TYPE_CHECKING:
+    from postmortem.markdown.external import ExportRefused, check_external_allowed, render_external
+    from postmortem.markdown.internal import render_internal
+
 AUDIENCES = ("internal", "external")
+
+# Names of this package that live in a renderer module, imported on first access.
+_RENDERER_NAMES = {"ExportRefused": "external", "check_external_allowed": "external",
+                   "render_external": "external", "render_internal": "internal"}
 
 
 class UnknownAudience(ValueError):
@@ -32,10 +44,18 @@ def render_markdown(doc: Postmortem, audience: str = "internal", *,
     ``UnknownAudience``; both are ``ValueError`` with a one-sentence message.
     """
     if audience == "internal":
+        from postmortem.markdown.internal import render_internal
         return render_internal(doc, today=today)
     if audience == "external":
+        from postmortem.markdown.external import render_external
         return render_external(doc)
     raise UnknownAudience(t("export.error.unknown_audience", audience=audience))
+
+
+def __getattr__(name: str) -> object:
+    if name in _RENDERER_NAMES:
+        return getattr(import_module(f"{__name__}.{_RENDERER_NAMES[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = ["AUDIENCES", "ExportRefused", "UnknownAudience", "check_external_allowed",
