@@ -305,6 +305,14 @@ async def test_the_80_column_view_switch_and_jumps(library_dir, make_app):
         assert isinstance(app.focused, TimelineTable)
         assert screen.query_one(TimelineTable).selected_id == "e1"
         assert not stage.focus_location("w9")
+        # The palette offers the timeline's commands while the stage shows.
+        await pilot.press("ctrl+p", *"paste many events")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PasteDialog)
+        await pilot.press("escape")
+        assert app.screen is screen
 
 
 async def test_read_only_window_refuses_edits(library_dir, make_app):

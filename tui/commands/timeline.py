@@ -8,6 +8,7 @@ COMMANDS = (
     # The timeline (table, detail and entry line): single letters act on the selected event.
     Command("timeline.add", "a", "add", K + "add", H + "add", "timeline"),
     Command("timeline.edit", "e", "edit", K + "edit", H + "edit", "timeline"),
+    Command("timeline.paste", "p", "paste", K + "paste", H + "paste", "timeline"),
     Command("timeline.delete", "d,delete", "delete", K + "delete", H + "delete", "timeline"),
     Command("timeline.undo", "u,ctrl+z", "undo", K + "undo", H + "undo", "timeline"),
     Command("timeline.start", "s", "milestone('start')", K + "start", H + "start", "timeline"),
@@ -19,7 +20,6 @@ COMMANDS = (
             "timeline"),
     Command("timeline.internal", "i", "internal", K + "internal", H + "internal", "timeline"),
     Command("timeline.source", "n", "source", K + "source", H + "source", "timeline"),
-    Command("timeline.paste", "p", "paste", K + "paste", H + "paste", "timeline"),
     Command("timeline.local_column", "l", "local_column", K + "local_column", H + "local_column",
             "timeline", footer=False),
     Command("timeline.local_input", "L", "local_input", K + "local_input", H + "local_input",

@@ -21,7 +21,6 @@ from textual.widgets import DataTable
 from postmortem.i18n import t
 from postmortem.model import Event
 from postmortem.times import format_date, format_local_hm, format_time_hm
-from tui.commands import bindings_for
 
 DAY_PREFIX = "day:"
 FIXED_WIDTHS = {"time": 5, "local": 5, "milestone": 11, "internal": 4}
@@ -78,8 +77,8 @@ def row_views(events_in_order: list[Event], problems: set[str], local_tz: str | 
 
 
 class TimelineTable(DataTable):
-    COMMAND_SCOPE = "timeline"
-    BINDINGS = bindings_for("timeline")
+    """Its keys are the timeline pane's (tui/commands/timeline.py), acting on the selected row."""
+
     COMPONENT_CLASSES = DataTable.COMPONENT_CLASSES | {
         "timeline--day", "timeline--milestone", "timeline--problem", "timeline--muted"}
 
