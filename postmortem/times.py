@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta, timezone, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from postmortem.i18n import t
 
@@ -62,6 +61,9 @@ def resolve_zone(local_tz: str | None) -> tzinfo:
     """The zone bare times are read in: UTC, or the IANA zone named by ``local_tz``."""
     if not local_tz:
         return UTC
+    # Imported here: only local mode needs the zone database, and showing times (exports,
+    # the CLI) should not pay for importing it.
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
     try:
         return ZoneInfo(local_tz)
     except (ZoneInfoNotFoundError, ValueError):
@@ -138,7 +140,7 @@ def _absolute(typed: str, match: re.Match[str], *, previous: datetime | None, da
         on = reference.astimezone(zone).date()
 
     local = datetime(on.year, on.month, on.day, hour, minute, tzinfo=zone)
-    if isinstance(zone, ZoneInfo) and _skipped(local):
+    if not isinstance(zone, timezone) and _skipped(local):  # a ZoneInfo: it may skip an hour
         raise TimeParseError(typed, "nonexistent_local", zone=str(zone))
     try:
         return utc_minute(local)
