@@ -19,7 +19,8 @@ from postmortem.vagueness import phrase_findings
 from storage.library import Library
 from tui.stages import actions_clock
 from tui.stages.actions import ActionsStage
-from tui.stages.actions_dialogs import CausePickerScreen, DismissActionFindingScreen
+from tui.screens.dismiss import DismissFindingScreen
+from tui.stages.actions_dialogs import CausePickerScreen
 from tui.stages.actions_form import ActionFindings
 
 TODAY = date(2026, 3, 25)   # a Wednesday
@@ -108,7 +109,7 @@ async def test_three_actions_by_keyboard_findings_causes_then_reopen(library_dir
         # Dismiss a3's wording finding with a reason (kept in the document).
         await pilot.press("f", "x")
         await pilot.pause()
-        assert isinstance(app.screen, DismissActionFindingScreen)
+        assert isinstance(app.screen, DismissFindingScreen)
         await pilot.press(*"Team norm, tracked in the runbook review", "enter")
         await pilot.pause()
         assert [d.key.split(":")[:2] for d in doc.dismissed_findings] == [["vague", "a3"]]

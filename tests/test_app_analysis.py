@@ -12,7 +12,8 @@ from postmortem.factory import new_postmortem
 from storage.library import Library
 from tui.screens.workspace import WorkspaceScreen
 from tui.stages.analysis import AnalysisStage
-from tui.stages.analysis_dialogs import DismissFindingScreen, PickScreen
+from tui.screens.dismiss import DismissFindingScreen
+from tui.stages.analysis_dialogs import PickScreen
 from tui.stages.analysis_fishbone import FishboneTree
 from tui.stages.analysis_whys import WhysTree
 from tui.widgets.fishbone_view import FishboneDiagram

@@ -8,7 +8,7 @@ import pytest
 
 from postmortem.metrics import (Metrics, MilestoneProblem, compute_metrics, format_duration,
                                 incident_duration, milestone_events, milestone_problems, milestone_times,
-                                problems_by_event, sorted_events, timeline_exit_reasons)
+                                sorted_events, timeline_exit_reasons)
 from postmortem.model import Event, Impact, Postmortem
 from postmortem.stages import stage_status
 

@@ -24,7 +24,8 @@ from tui.commands import bindings_for
 from tui.stages import actions_clock
 from tui.stages.actions_board import (GROUPINGS, VIEWS, ActionBoard, ActionTable, board_order,
                                       item_facts)
-from tui.stages.actions_dialogs import CausePickerScreen, DismissActionFindingScreen
+from tui.screens.dismiss import DismissFindingScreen
+from tui.stages.actions_dialogs import CausePickerScreen
 from tui.stages.actions_form import ActionForm, DismissRequested
 from tui.stages.base import StageView
 
@@ -307,7 +308,12 @@ class ActionsStage(StageView):
             self.refresh_views(action.id, reload_form=False)
             self.changed()
 
-        self.app.push_screen(DismissActionFindingScreen(event.finding, action.title), reason_given)
+        dialog = DismissFindingScreen(
+            event.finding, title=t("actions_ui.dismiss.title"),
+            about=t("actions_ui.dismiss.about", id=event.finding.location,
+                    title=action.title or t("actions_ui.untitled")),
+            example_reason=t("actions_ui.dismiss.reason_placeholder"))
+        self.app.push_screen(dialog, reason_given)
 
 
 def _other(values: tuple[str, ...], current: str) -> str:

@@ -13,10 +13,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, SelectionList, Static
+from textual.widgets import Button, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from postmortem.findings import Finding
 from postmortem.i18n import t
 from postmortem.model import Postmortem
 from postmortem.whys import preorder
@@ -106,46 +105,6 @@ class CausePickerScreen(ModalScreen[list[str] | None]):
     @on(Button.Pressed, "#confirm")
     def _confirm_pressed(self) -> None:
         self.action_confirm()
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class DismissActionFindingScreen(ModalScreen[str | None]):
-    """The finding, and the reason it does not apply; None when cancelled."""
-
-    BINDINGS = [Binding("escape", "cancel", t("key.cancel"))]
-
-    def __init__(self, finding: Finding, title: str) -> None:
-        super().__init__(classes="dialog-screen")
-        self.finding, self.title_text = finding, title
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(t("actions_ui.dismiss.title"), classes="dialog-question")
-            yield Static(Text(t("actions_ui.dismiss.about", id=self.finding.location,
-                                title=self.title_text or t("actions_ui.untitled"))))
-            yield Static(Text(self.finding.reason), classes="action-dismiss-reason")
-            yield Label(t("actions_ui.dismiss.reason_label"))
-            yield Input(placeholder=t("actions_ui.dismiss.reason_placeholder"), id="dismiss-reason")
-            yield Static("", id="dismiss-error", classes="field-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(t("actions_ui.dismiss.button"), variant="warning", id="dismiss")
-                yield Button(t("key.cancel"), id="cancel")
-
-    def on_mount(self) -> None:
-        self.query_one("#dismiss-reason", Input).focus()
-
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#dismiss")
-    def submit(self) -> None:
-        reason = " ".join(self.query_one("#dismiss-reason", Input).value.split())
-        if not reason:
-            self.query_one("#dismiss-error", Static).update(t("actions_ui.dismiss.empty_reason"))
-            self.query_one("#dismiss-reason", Input).focus()
-            return
-        self.dismiss(reason)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

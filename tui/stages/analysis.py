@@ -16,7 +16,7 @@ from postmortem.findings import Finding
 from postmortem.fishbone import clean, truncate
 from postmortem.i18n import t
 from tui.commands import bindings_for
-from tui.stages.analysis_dialogs import DismissFindingScreen
+from tui.screens.dismiss import DismissFindingScreen
 from tui.stages.analysis_editing import DismissRequested, FindingsList
 from tui.stages.analysis_fishbone import FishbonePanel
 from tui.stages.analysis_summary import GoTo, SummaryList
@@ -156,8 +156,12 @@ class AnalysisStage(StageView):
             self.notify(t("analysis_ui.read_only"), severity="warning")
             return
         finding = event.finding
-        self.app.push_screen(DismissFindingScreen(finding, self.describe(finding.location)),
-                             lambda reason: self._dismissed(finding, reason))
+        dialog = DismissFindingScreen(
+            finding, title=t("analysis_ui.dismiss.title"),
+            about=t("analysis_ui.dismiss.about", matched=finding.matched,
+                    where=self.describe(finding.location)),
+            example_reason=t("analysis_ui.dismiss.reason_placeholder"))
+        self.app.push_screen(dialog, lambda reason: self._dismissed(finding, reason))
 
     def describe(self, location: str) -> str:
         """How the dismiss dialog names the place: the problem, or the item's id and text."""

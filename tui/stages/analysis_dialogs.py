@@ -10,12 +10,11 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from postmortem.findings import Finding
 from postmortem.i18n import t
 
 T = TypeVar("T")
@@ -64,46 +63,5 @@ class PickScreen(ModalScreen["Picked[T] | None"], Generic[T]):
         if not choice.current:
             self.dismiss(Picked(choice.value))
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class DismissFindingScreen(ModalScreen[str | None]):
-    """The finding, and an Input for the reason it does not apply; None when cancelled."""
-
-    BINDINGS = [Binding("escape", "cancel", t("key.cancel"))]
-
-    def __init__(self, finding: Finding, where: str) -> None:
-        super().__init__(classes="dialog-screen")
-        self.finding, self.where = finding, where
-
-    def compose(self) -> ComposeResult:
-        finding = self.finding
-        with Vertical(classes="dialog"):
-            yield Static(t("analysis_ui.dismiss.title"), classes="dialog-question")
-            yield Static(Text(t("analysis_ui.dismiss.about", matched=finding.matched,
-                                where=self.where)))
-            yield Static(Text(finding.reason), classes="dismiss-reason")
-            yield Label(t("analysis_ui.dismiss.reason_label"), classes="dismiss-label")
-            yield Input(placeholder=t("analysis_ui.dismiss.reason_placeholder"), id="dismiss-reason")
-            yield Static("", id="dismiss-error", classes="field-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(t("analysis_ui.dismiss.button"), variant="warning", id="dismiss")
-                yield Button(t("key.cancel"), id="cancel")
-
-    def on_mount(self) -> None:
-        self.query_one("#dismiss-reason", Input).focus()
-
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#dismiss")
-    def submit(self) -> None:
-        reason = " ".join(self.query_one("#dismiss-reason", Input).value.split())
-        if not reason:
-            self.query_one("#dismiss-error", Static).update(t("blame.error.empty_reason"))
-            self.query_one("#dismiss-reason", Input).focus()
-            return
-        self.dismiss(reason)
-
-    @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
