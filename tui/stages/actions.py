@@ -162,11 +162,6 @@ class ActionsStage(StageView):
 
     # Editing ----------------------------------------------------------------------------
 
-    def _editable(self) -> bool:
-        if self.read_only:
-            self.notify(t("workspace.read_only"), severity="warning")
-        return not self.read_only
-
     def _selected_or_hint(self) -> Action | None:
         action = self.selected()
         if action is None:
@@ -185,7 +180,7 @@ class ActionsStage(StageView):
         self.current_view().focus()
 
     def action_add(self) -> None:
-        if not self._editable():
+        if not self.editable():
             return
         action = Action(id=self.document.next_id("a"))
         # Dismissals left behind by a deleted item of the same id are not this item's.
@@ -203,7 +198,7 @@ class ActionsStage(StageView):
 
     def action_delete(self) -> None:
         action = self._selected_or_hint()
-        if action is None or not self._editable():
+        if action is None or not self.editable():
             return
         index = self.document.actions.index(action)
         self.document.actions.remove(action)
@@ -216,7 +211,7 @@ class ActionsStage(StageView):
         self.notify(t("actions_ui.deleted", id=action.id, title=action.title or "…"), timeout=4)
 
     def action_undo(self) -> None:
-        if not self._editable():
+        if not self.editable():
             return
         if not self.deleted:
             self.notify(t("actions_ui.undo_empty"))
@@ -235,7 +230,7 @@ class ActionsStage(StageView):
 
     def _cycle(self, field: str, values: tuple[str, ...]) -> None:
         action = self._selected_or_hint()
-        if action is None or not self._editable():
+        if action is None or not self.editable():
             return
         setattr(action, field, _other(values, getattr(action, field)))
         self.refresh_views(action.id)
@@ -271,7 +266,7 @@ class ActionsStage(StageView):
 
     def action_pick_causes(self) -> None:
         action = self._selected_or_hint()
-        if action is None or not self._editable():
+        if action is None or not self.editable():
             return
 
         def picked(causes: list[str] | None) -> None:
@@ -287,7 +282,7 @@ class ActionsStage(StageView):
     def _dismiss_requested(self, event: DismissRequested) -> None:
         event.stop()
         action = self.selected()
-        if action is None or not self._editable():
+        if action is None or not self.editable():
             return
         if event.dismissed:
             undismiss(self.document, event.finding)

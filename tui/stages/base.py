@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.containers import Vertical
 from textual.widget import Widget
 
+from postmortem.i18n import t
 from postmortem.model import Postmortem
 from tui.messages import DocumentChanged
 
@@ -22,6 +23,12 @@ class StageView(Vertical):
     def changed(self) -> None:
         """Report an edit: the workspace saves it and re-checks the exit conditions."""
         self.post_message(DocumentChanged())
+
+    def editable(self) -> bool:
+        """True when edits are allowed; in a read-only window says why and returns False."""
+        if self.read_only:
+            self.notify(t("workspace.read_only"), severity="warning")
+        return not self.read_only
 
     def refresh_from_document(self) -> None:
         """Show the document's current values (another stage may have changed them)."""

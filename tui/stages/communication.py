@@ -184,11 +184,6 @@ class CommunicationStage(StageView):
 
     # Editing ----------------------------------------------------------------------------
 
-    def _editable(self) -> bool:
-        if self.read_only:
-            self.notify(t("workspace.read_only"), severity="warning")
-        return not self.read_only
-
     @on(TextArea.Changed)
     def _summary_changed(self, event: TextArea.Changed) -> None:
         comms, text = self.document.communication, event.text_area.text
@@ -275,7 +270,7 @@ class CommunicationStage(StageView):
     async def _remove_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         row = self._row_of(event.button)
-        if row is None or not self._editable():
+        if row is None or not self.editable():
             return
         reviews = self.document.communication.follow_ups
         if row.review in reviews:
@@ -288,7 +283,7 @@ class CommunicationStage(StageView):
 
     @on(Button.Pressed, "#follow-up-defaults")
     async def action_default_reviews(self) -> None:
-        if not self._editable():
+        if not self.editable():
             return
         try:
             defaults = default_follow_ups(self.document)
@@ -309,7 +304,7 @@ class CommunicationStage(StageView):
 
     @on(Button.Pressed, "#follow-up-add")
     async def action_add_review(self) -> None:
-        if not self._editable():
+        if not self.editable():
             return
         reviews = self.document.communication.follow_ups
         if reviews:

@@ -175,11 +175,6 @@ class LessonsStage(StageView):
 
     # Changing ---------------------------------------------------------------------------
 
-    def _editable(self) -> bool:
-        if self.read_only:
-            self.notify(t("workspace.read_only"), severity="warning")
-        return not self.read_only
-
     def _remember(self, what: str) -> None:
         lessons = self.document.lessons.to_dict()
         self.undo_stack.append(UndoStep(what, lessons, self.current,
@@ -201,12 +196,12 @@ class LessonsStage(StageView):
         self.list_of(self.current).focus()
 
     def action_add(self) -> None:
-        if self._editable():
+        if self.editable():
             self._open_editor(EditorState(self.current, None), "")
 
     def action_edit(self) -> None:
         index = self._highlighted()
-        if index is not None and self._editable():
+        if index is not None and self.editable():
             self._open_editor(EditorState(self.current, index), self.items(self.current)[index])
 
     @on(OptionList.OptionSelected, ".lesson-list")
@@ -216,7 +211,7 @@ class LessonsStage(StageView):
 
     def action_delete(self) -> None:
         index = self._highlighted()
-        if index is None or not self._editable():
+        if index is None or not self.editable():
             return
         self._remember(t("lessons_ui.undo.delete"))
         items = self.items(self.current)
@@ -227,7 +222,7 @@ class LessonsStage(StageView):
     def action_move(self, step: int) -> None:
         index = self._highlighted()
         items = self.items(self.current)
-        if index is None or not 0 <= index + step < len(items) or not self._editable():
+        if index is None or not 0 <= index + step < len(items) or not self.editable():
             return
         self._remember(t("lessons_ui.undo.move"))
         items[index], items[index + step] = items[index + step], items[index]
@@ -237,7 +232,7 @@ class LessonsStage(StageView):
         """Move the highlighted entry to the neighbouring list (it was filed in the wrong one)."""
         index = self._highlighted()
         target = LISTS.index(self.current) + step
-        if index is None or not 0 <= target < len(LISTS) or not self._editable():
+        if index is None or not 0 <= target < len(LISTS) or not self.editable():
             return
         self._remember(t("lessons_ui.undo.move"))
         text = self.items(self.current).pop(index)
@@ -250,7 +245,7 @@ class LessonsStage(StageView):
         self.changed()
 
     def action_undo(self) -> None:
-        if not self._editable():
+        if not self.editable():
             return
         if not self.undo_stack:
             self.notify(t("lessons_ui.undo_empty"))
