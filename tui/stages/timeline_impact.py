@@ -74,7 +74,7 @@ class ImpactForm(VerticalScroll):
     def show_duration(self) -> None:
         shown = t("timeline_ui.impact.duration_value",
                   duration=format_duration(incident_duration(self.document)))
-        self.query_one("#impact-duration", Static).update(shown)
+        self.query_one("#impact-duration", Static).update(shown, layout=False)  # one line, always
 
     def refresh_from_document(self) -> None:
         impact = self.document.impact

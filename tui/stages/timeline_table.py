@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from rich.style import Style
 from rich.text import Text
@@ -43,9 +44,9 @@ class TimeCell:
         return self.text.plain
 
 
-@dataclass(frozen=True)
-class RowView:
-    """What a row shows; two equal views need no redraw."""
+class RowView(NamedTuple):
+    """What a row shows; two equal views need no redraw. (A tuple: 2,000 of them are built
+    and compared on every edit.)"""
 
     key: str
     at: object                     # the event time or the day
@@ -86,6 +87,8 @@ class TimelineTable(DataTable):
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
         self.local_tz: str | None = None       # the zone of the local column, None: no column
         self._views: dict[str, RowView] = {}
+        self._order: list[str] = []            # the row keys as the table shows them
+        self._style_cache: dict[str, Style] | None = None
         self.text_width = 30
         self._source_width = SOURCE_WIDTH[0]
 
@@ -146,12 +149,14 @@ class TimelineTable(DataTable):
         views = row_views(events_in_order, problems, self.local_tz)
         if rebuild or not self.columns:
             self.clear(columns=True)
-            self._views = {}
+            self._views, self._order = {}, []
             self._add_columns()
         wanted = {view.key: view for view in views}
-        for key in [k for k in self._views if k not in wanted]:
+        removed = [key for key in self._views if key not in wanted]
+        for key in removed:
             self.remove_row(key)
             del self._views[key]
+        shown_order = [key for key in self._order if key in wanted] if removed else self._order
         keys = self.column_keys()
         styles = self._styles()
         for view in views:
@@ -160,21 +165,29 @@ class TimelineTable(DataTable):
                 continue
             cells = self._cells(view, styles)
             if old is None:
-                self.add_row(*cells, key=view.key)
+                self.add_row(*cells, key=view.key)       # added rows go to the bottom
+                shown_order.append(view.key)
             else:
                 for column, cell in zip(keys, cells):
                     self.update_cell(view.key, column, cell)
             self._views[view.key] = view
         order = [view.key for view in views]
-        if [row.key.value for row in self.ordered_rows] != order:
+        if shown_order != order:
             position = {key: index for index, key in enumerate(order)}
             self.sort("time", key=lambda cell: position[cell.row_key])
+        self._order = order
         self.cursor_coordinate = self.cursor_coordinate  # off a date row, inside the table
 
     def _styles(self) -> dict[str, Style]:
-        return {name: self.get_component_rich_style(name, partial=True)
-                for name in ("timeline--day", "timeline--milestone", "timeline--problem",
-                             "timeline--muted")}
+        if self._style_cache is None:
+            self._style_cache = {name: self.get_component_rich_style(name, partial=True)
+                                 for name in ("timeline--day", "timeline--milestone",
+                                              "timeline--problem", "timeline--muted")}
+        return self._style_cache
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._style_cache = None   # a new theme: cells drawn from now on use its colours
 
     def _cells(self, view: RowView, styles: dict[str, Style]) -> list[object]:
         style = styles.__getitem__
