@@ -99,14 +99,24 @@ def name_variants(person: str) -> list[str]:
     return variants
 
 
+def _names_alternation(people: tuple[str, ...]) -> str:
+    variants = {v for person in people for v in name_variants(person)}
+    # Longest first, so "Priya N." wins over "Priya" at the same place.
+    return "|".join(re.escape(v) for v in sorted(variants, key=lambda v: (-len(v), v)))
+
+
 @lru_cache(maxsize=64)
 def _name_pattern(people: tuple[str, ...]) -> re.Pattern[str] | None:
-    variants = {v for person in people for v in name_variants(person)}
-    if not variants:
-        return None
-    # Longest first, so "Priya N." wins over "Priya" at the same place.
-    names = "|".join(re.escape(v) for v in sorted(variants, key=lambda v: (-len(v), v)))
-    return re.compile(rf"{_BEFORE}(?:{names}){_AFTER}")
+    names = _names_alternation(people)
+    return re.compile(rf"{_BEFORE}(?:{names}){_AFTER}") if names else None
+
+
+@lru_cache(maxsize=64)
+def _any_name(people: tuple[str, ...]) -> re.Pattern[str]:
+    """The names without the word checks around them: text where this finds nothing cannot
+    mention anyone, and it is several times faster to search (the regex engine skips to a
+    name's first letter, which the look-behind of ``_name_pattern`` prevents)."""
+    return re.compile(_names_alternation(people))
 
 
 def _handles(text: str) -> list[re.Match[str]]:
@@ -121,8 +131,9 @@ def _handle_text(match: re.Match[str]) -> str:
 def person_mentions(text: str, people: list[str]) -> list[tuple[int, str]]:
     """(position, text) of each name of ``people`` and each @handle in ``text``."""
     found: list[tuple[int, str]] = []
-    pattern = _name_pattern(tuple(people))
-    if pattern is not None:
+    key = tuple(people)
+    pattern = _name_pattern(key)
+    if pattern is not None and _any_name(key).search(text):
         found += [(m.start(), m.group()) for m in pattern.finditer(text)]
     if "@" in text:  # every handle starts with one
         found += [(m.start(), _handle_text(m)) for m in _handles(text)]

@@ -56,10 +56,13 @@ class Scrubber:
         refs = sorted((r for r in refs if len(r) >= 3 and not r.isdigit()), key=lambda r: (-len(r), r))
         alternatives = "|".join(re.escape(r) for r in refs)
         self.refs = re.compile(rf"(?<![A-Za-z0-9])(?:{alternatives})(?![A-Za-z0-9])") if refs else None
+        # The references alone: several times faster to search than ``refs`` (no look-behind
+        # in front), so text without any skips the substitution.
+        self.any_ref = re.compile(alternatives) if refs else None
         self.internal_reference = t("export.external.internal_reference")
 
     def __call__(self, text: str) -> str:
-        if self.refs is not None:
+        if self.any_ref is not None and self.any_ref.search(text):
             text = self.refs.sub(self.internal_reference, text)
         out, last = [], 0
         for position, matched in person_mentions(text, self.people):
