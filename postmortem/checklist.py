@@ -52,6 +52,8 @@ LINE_KEYS = ("blameless", "impact", "analysis", "actions", "follow_up")
 
 @dataclass(frozen=True)
 class Reason:
+    """Why a checklist line does not hold yet, and where to fix it."""
+
     text: str
     stage: int               # 1..6: where to fix it
     location: str | None     # item id ("w2", "a3") or field path ("impact.sla_notes"), if any
@@ -59,6 +61,8 @@ class Reason:
 
 @dataclass(frozen=True)
 class ChecklistLine:
+    """One of the five checklist lines with every reason it fails (none: it holds)."""
+
     key: str                 # one of LINE_KEYS
     label: str
     reasons: tuple[Reason, ...]
@@ -70,6 +74,8 @@ class ChecklistLine:
 
 @dataclass(frozen=True)
 class Deviation:
+    """A deviation: blocking (security review missing) or advice (a repeated failure)."""
+
     kind: str                # "security" or "repeated"
     text: str
     stage: int
@@ -80,6 +86,8 @@ class Deviation:
 
 @dataclass(frozen=True)
 class Review:
+    """The final review: the five checklist lines and the deviations."""
+
     lines: tuple[ChecklistLine, ...]
     deviations: tuple[Deviation, ...]
 

@@ -53,6 +53,8 @@ def milestone_times(doc: Postmortem) -> dict[str, datetime]:
 
 @dataclass(frozen=True)
 class Metrics:
+    """Time to detect, mitigate and resolve, counted from the start milestone."""
+
     time_to_detect: timedelta | None
     time_to_mitigate: timedelta | None
     time_to_resolve: timedelta | None
@@ -98,6 +100,8 @@ def format_duration(delta: timedelta | None) -> str:
 
 @dataclass(frozen=True)
 class MilestoneProblem:
+    """A milestone out of order, attached to the event that marks it."""
+
     event_id: str
     message: str
 

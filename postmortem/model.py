@@ -20,6 +20,8 @@ from postmortem.ids import is_valid_id
 
 @dataclass
 class Sensitivity:
+    """Whether the incident touched personal data or security (scope, stage 1)."""
+
     pii: bool = False
     security: bool = False
 
@@ -34,6 +36,8 @@ class Sensitivity:
 
 @dataclass
 class Scope:
+    """Stage 1: why this postmortem is held, for whom, how deep, and who takes part."""
+
     triggers: list[str] = field(default_factory=list)
     audiences: list[str] = field(default_factory=list)
     sensitivity: Sensitivity = field(default_factory=Sensitivity)
@@ -76,6 +80,8 @@ class Scope:
 
 @dataclass
 class Event:
+    """One timeline entry: when (aware UTC), what happened, and the milestone it marks, if any."""
+
     id: str
     at: datetime
     text: str = ""
@@ -97,6 +103,8 @@ class Event:
 
 @dataclass
 class Impact:
+    """Stage 2: who and what was affected; ``None`` answers are not known yet."""
+
     users_affected: str = ""
     customer_visible: bool | None = None
     data_integrity: str | None = None
@@ -127,6 +135,8 @@ class Impact:
 
 @dataclass
 class WhyNode:
+    """A node of the five-whys tree; ``parent`` is None for a top-level why."""
+
     id: str
     parent: str | None = None
     text: str = ""
@@ -149,6 +159,8 @@ class WhyNode:
 
 @dataclass
 class Cause:
+    """A cause on one bone of the fishbone."""
+
     id: str
     text: str = ""
     role: str | None = None
@@ -164,6 +176,8 @@ class Cause:
 
 @dataclass
 class FishboneCategory:
+    """A bone of the fishbone (a category name) with its causes."""
+
     category: str
     causes: list[Cause] = field(default_factory=list)
 
@@ -179,6 +193,8 @@ class FishboneCategory:
 
 @dataclass
 class Analysis:
+    """Stage 3: the problem statement, the five-whys tree and the fishbone."""
+
     problem: str = ""
     whys: list[WhyNode] = field(default_factory=list)
     fishbone: list[FishboneCategory] = field(default_factory=list)
@@ -202,6 +218,8 @@ class Analysis:
 
 @dataclass
 class Lessons:
+    """Stage 4: what went well, what went wrong, where we were lucky."""
+
     went_well: list[str] = field(default_factory=list)
     went_wrong: list[str] = field(default_factory=list)
     lucky: list[str] = field(default_factory=list)
@@ -219,6 +237,8 @@ class Lessons:
 
 @dataclass
 class Action:
+    """Stage 5: an action item and the causes (why-node or fishbone ids) it addresses."""
+
     id: str
     title: str = ""
     type: str = "prevent"
@@ -248,6 +268,8 @@ class Action:
 
 @dataclass
 class FollowUp:
+    """A scheduled follow-up review of the actions."""
+
     due: date
     label: str = ""
     done: bool = False
@@ -263,6 +285,8 @@ class FollowUp:
 
 @dataclass
 class Communication:
+    """Stage 6: the summaries, who was told, legal review and follow-up reviews."""
+
     internal_summary: str = ""
     customer_summary: str = ""
     shared_with: list[str] = field(default_factory=list)
@@ -311,6 +335,8 @@ TOP_LEVEL_FIELDS = ("schema", "id", "title", "incident_ref", "severity", "status
 
 @dataclass
 class Postmortem:
+    """A whole postmortem document: the six stages plus identity and status."""
+
     id: str
     title: str = ""
     incident_ref: str = ""
