@@ -64,7 +64,7 @@ async def open_stage_two_once(library_dir: Path) -> float:
     began = time.perf_counter()
     app = create_app(library_dir, DOC_ID, clock=False)
     async with app.run_test(size=SIZE) as pilot:
-        app.screen.action_stage(2)
+        await app.screen.action_stage(2)
         await pilot.pause()
         elapsed = time.perf_counter() - began
         assert app.screen.query_one(TimelineTable).row_count > len(app.screen.document.timeline)
@@ -137,7 +137,7 @@ async def add_events(library_dir: Path, adds: int) -> tuple[list[float], list[fl
     ui, save, snapshot = [], [], []
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
-        screen.action_stage(2)
+        await screen.action_stage(2)
         await pilot.pause()
         await pilot.press("ctrl+end", "a")                # the entry, after the last event
         await pilot.pause()

@@ -236,7 +236,7 @@ async def test_final_review_jump_focuses_the_field_to_fix(library_dir, make_app)
     app = make_app(doc.id)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        app.screen.action_stage(5, "a3")
+        await app.screen.action_stage(5, "a3")
         await pilot.pause()
         stage = app.screen.query_one(ActionsStage)
         assert stage.selected_id == "a3"

@@ -210,12 +210,12 @@ async def test_final_review_jump_to_follow_ups(library_dir, make_app):
     app = make_app(doc_id)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        app.screen.action_stage(6, "communication.follow_ups")
+        await app.screen.action_stage(6, "communication.follow_ups")
         await pilot.pause()
         assert app.focused.id == "follow-up-defaults"
         await pilot.press("enter")
         await pilot.pause()
         assert len(app.screen.document.communication.follow_ups) == 2
-        app.screen.action_stage(6, "communication.follow_ups")
+        await app.screen.action_stage(6, "communication.follow_ups")
         await pilot.pause()
         assert app.focused.has_class("follow-up-due")

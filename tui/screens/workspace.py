@@ -18,6 +18,7 @@ from tui.autosave import Autosaver
 from tui.commands import bindings_for
 from tui.messages import DocumentChanged, JumpTo
 from tui.stages import stage_view_classes
+from tui.stages.base import StageView
 from tui.widgets.doc_header import DocumentHeader
 from tui.widgets.stage_strip import StageStrip
 
@@ -43,10 +44,24 @@ class WorkspaceScreen(Screen[None]):
         yield DocumentHeader(clock=getattr(self.app, "show_clock", True), id="doc-header")
         yield StageStrip(id="stage-strip")
         yield Static(id="exit-status")
+        # Only stage 1 is built now; the others are built the first time they are shown, so a
+        # postmortem opens fast however much the other stages hold.
         with ContentSwitcher(initial="stage-1", id="stages"):
-            for number, view_class in enumerate(stage_view_classes(), start=1):
-                yield view_class(self.document, read_only=self.read_only, id=f"stage-{number}")
+            yield self._new_view(1)
         yield Footer()
+
+    def _new_view(self, number: int) -> StageView:
+        view_class = stage_view_classes()[number - 1]
+        return view_class(self.document, read_only=self.read_only, id=f"stage-{number}")
+
+    async def stage_view(self, number: int) -> StageView:
+        """The view of a stage, built and mounted on first use."""
+        found = self.query(f"#stage-{number}")
+        if found:
+            return found.first(StageView)
+        view = self._new_view(number)
+        await self.query_one(ContentSwitcher).mount(view)
+        return view
 
     def on_mount(self) -> None:
         if not self.read_only:
@@ -125,20 +140,20 @@ class WorkspaceScreen(Screen[None]):
         status.set_class(current.ok, "-ok")
         status.set_class(not current.ok, "-missing")
 
-    def action_stage(self, number: int, location: str | None = None) -> None:
+    async def action_stage(self, number: int, location: str | None = None) -> None:
+        view = await self.stage_view(number)
         self.query_one(StageStrip).current = number
         self.query_one(ContentSwitcher).current = f"stage-{number}"
-        view = self.query_one(f"#stage-{number}")
         view.refresh_from_document()
         self.refresh_status()
         if location is None or not view.focus_location(location):
             view.focus_first()
 
-    def action_next_stage(self) -> None:
-        self.action_stage(self.query_one(StageStrip).current % 6 + 1)
+    async def action_next_stage(self) -> None:
+        await self.action_stage(self.query_one(StageStrip).current % 6 + 1)
 
-    def action_previous_stage(self) -> None:
-        self.action_stage((self.query_one(StageStrip).current - 2) % 6 + 1)
+    async def action_previous_stage(self) -> None:
+        await self.action_stage((self.query_one(StageStrip).current - 2) % 6 + 1)
 
     def action_focus_strip(self) -> None:
         self.query_one(StageStrip).focus()
@@ -148,9 +163,9 @@ class WorkspaceScreen(Screen[None]):
         others = self.app.library.load_all_documents()
         self.app.push_screen(FinalReviewScreen(self.document, others), self._jump_after_review)
 
-    def _jump_after_review(self, target: JumpTo | None) -> None:
+    async def _jump_after_review(self, target: JumpTo | None) -> None:
         if target is not None:
-            self.action_stage(target.stage, target.location)
+            await self.action_stage(target.stage, target.location)
 
     def action_export(self) -> None:
         from tui.screens.export import ExportScreen
@@ -168,9 +183,9 @@ class WorkspaceScreen(Screen[None]):
             self.notify(t("workspace.saved_now", path=str(self.document_file.path)))
 
     @on(StageStrip.Selected)
-    def stage_selected(self, event: StageStrip.Selected) -> None:
-        self.action_stage(event.stage)
+    async def stage_selected(self, event: StageStrip.Selected) -> None:
+        await self.action_stage(event.stage)
 
     @on(JumpTo)
-    def jump_to(self, event: JumpTo) -> None:
-        self.action_stage(event.stage, event.location)
+    async def jump_to(self, event: JumpTo) -> None:
+        await self.action_stage(event.stage, event.location)
