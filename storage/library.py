@@ -21,7 +21,7 @@ from storage.atomic import atomic_write, backup_path, fsync_folder, is_temp_name
 from storage.document_file import DocumentFile
 from storage.errors import AlreadyExistsError, InvalidIdError, NotFoundError, StorageError
 from storage.lock import WriterLock
-from storage.reading import document_data, load_document, read_json
+from storage.reading import document_data, load_document, read_json, resolve_target
 
 __all__ = ["Library", "LibraryEntry", "default_library_dir", "load_document"]
 
@@ -74,17 +74,7 @@ class Library:
 
     def resolve(self, id_or_path: str) -> Path:
         """The file named by an id of this library or by a path to an existing file."""
-        if is_valid_id(id_or_path):
-            path = self.path_for(id_or_path)
-            if path.exists():
-                return path
-            raise NotFoundError(t("storage.no_such_id", id=id_or_path, library=self.root))
-        candidate = Path(id_or_path).expanduser()
-        if id_or_path and candidate.is_file():
-            return candidate
-        if id_or_path and (os.sep in id_or_path or "/" in id_or_path or id_or_path.endswith(SUFFIX)):
-            raise NotFoundError(t("storage.no_such_file", path=id_or_path))
-        raise InvalidIdError(id_or_path)
+        return resolve_target(self.root, id_or_path)
 
     def taken_ids(self) -> set[str]:
         return {path.stem for path in self._files()}

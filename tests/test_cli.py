@@ -147,3 +147,49 @@ def test_corrupt_file_is_reported_and_left_alone(library_dir):
     assert_one_sentence_error(result)
     assert "broken.json" in result.stderr
     assert path.read_text() == "{ not json"
+
+
+def demo_file(folder, **changes) -> Path:
+    """The demo as an interchange file, its follow-up reviews marked held (they are in the past)."""
+    from postmortem.demo import demo_dict
+    data = demo_dict()
+    for review in data["communication"]["follow_ups"]:
+        review["done"] = True
+    for key, value in changes.items():
+        data[key] = value
+    path = folder / f"{data['id']}.json"
+    path.write_text(json.dumps(data), "utf-8")
+    return path
+
+
+def test_check_exit_codes(library_dir, tmp_path):
+    good = demo_file(tmp_path)
+    passing = run("check", str(good), library=library_dir)
+    assert passing.returncode == 0, passing.stdout + passing.stderr
+    assert passing.stdout.count("✓") == 5 and "✗" not in passing.stdout
+
+    from postmortem.demo import demo_dict
+    data = demo_dict()
+    data["id"] = "failing"
+    data["actions"][0]["owner"] = ""
+    data["communication"]["follow_ups"] = []
+    (tmp_path / "failing.json").write_text(json.dumps(data), "utf-8")
+    failing = run("check", str(tmp_path / "failing.json"), library=library_dir)
+    assert failing.returncode == 1
+    lines = failing.stdout.splitlines()
+    assert "✗ Action items owned, dated, and tracked" in lines
+    assert "✗ Follow-up review scheduled" in lines
+    # each reason is indented under its line
+    owner_line = lines.index("✗ Action items owned, dated, and tracked")
+    assert lines[owner_line + 1].startswith("    ") or lines[owner_line + 1].startswith("  ")
+
+    assert_one_sentence_error(run("check", "no-such-id", library=library_dir))
+    assert_one_sentence_error(run("check", "../x", library=library_dir))
+
+
+def test_check_in_a_library_points_out_a_repeated_failure(library_dir, tmp_path):
+    run("import", str(demo_file(tmp_path)), library=library_dir)
+    again = demo_file(tmp_path, id="repeat-of-demo")  # same root causes and tags, another id
+    result = run("check", str(again), library=library_dir)
+    assert "demo-checkout-latency" in result.stdout
+    assert "architecture" in result.stdout or "SLO" in result.stdout

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 from typing import NoReturn, Sequence
 
@@ -170,7 +171,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     from storage.library import Library
     document = load_target(args)
     library_docs = Library(library_dir(args)).load_all_documents()
-    review = evaluate(document, library_docs=library_docs)
+    # Today's date, as on the final review screen: a follow-up review whose date has passed
+    # without being held is a failure the room should hear about.
+    review = evaluate(document, library_docs=library_docs, today=date.today())
     print(format_check(review))
     return exit_code(review)
 
