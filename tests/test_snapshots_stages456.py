@@ -44,6 +44,8 @@ def keys(*pressed: str):
     async def run_before(pilot) -> None:
         await pilot.press(*pressed)
         await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
         pilot.app.flush_all()    # the header says "saved", not "editing…", whatever the timing
         await pilot.pause()
         for widget in pilot.app.screen.query("Input, TextArea"):

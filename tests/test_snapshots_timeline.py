@@ -26,6 +26,7 @@ def test_stage_two_impact_view_at_80_columns(snap_compare, demo, make_app):
 async def steady_cursor(pilot) -> None:
     """A blinking cursor is drawn or not depending on timing: keep it on."""
     await pilot.pause()
+    await pilot.app.screen.action_stage(2)  # stage views are built when first shown
     pilot.app.screen.query_one("#timeline-entry").cursor_blink = False
 
 

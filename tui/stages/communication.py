@@ -100,8 +100,10 @@ class CommunicationStage(StageView):
         # On a short screen the summaries scroll inside their boxes, so the reviews stay near.
         self.set_class(event.size.height < SHORT_HEIGHT, "-short")
 
-    async def on_mount(self) -> None:
-        await self._rebuild_reviews()
+    def on_mount(self) -> None:
+        # In the same exclusive group as later rebuilds, so two rebuilds never interleave
+        # (a refresh right after mounting would otherwise mount the rows twice).
+        self.run_worker(self._rebuild_reviews(), exclusive=True, group="comms-rows")
         self._show_scope_notes()
 
     # Showing ----------------------------------------------------------------------------
