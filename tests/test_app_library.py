@@ -78,3 +78,18 @@ async def test_create_from_the_library_opens_the_new_postmortem(library_dir, mak
         assert isinstance(app.screen, WorkspaceScreen)
         doc_id = app.screen.document.id
     assert stored(library_dir, doc_id)["title"] == "Queue backlog 积压 🔥"
+
+
+async def test_back_to_the_library_from_a_postmortem_opened_directly(library_dir, make_app):
+    seed(library_dir, ("direct", "Opened directly", "SEV2"))
+    app = make_app("direct")
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert isinstance(app.screen, WorkspaceScreen)
+        await pilot.press(*" edit", "ctrl+l")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        assert table_titles(app) == ["Opened directly edit"]  # saved on the way out
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WorkspaceScreen) and not app.screen.read_only
+    assert stored(library_dir, "direct")["title"] == "Opened directly edit"

@@ -39,14 +39,24 @@ class PostmortemApp(App[None]):
     def on_mount(self) -> None:
         self.title = t("app.title")
         self._install_signal_handlers()
-        from tui.screens.library import LibraryScreen
-        self.push_screen(LibraryScreen())
-        if self.open_target is not None:
-            self.open_postmortem(self.open_target)
+        # Opening one postmortem directly builds only its screen; the library is built when
+        # the facilitator goes back to it (or when the postmortem cannot be opened).
+        if self.open_target is None or not self.open_postmortem(self.open_target):
+            self.show_library()
 
-    def open_postmortem(self, target: str | Path) -> None:
+    def show_library(self) -> None:
+        """Back to the library: under the current screen if it is there, else a new one."""
+        from tui.screens.library import LibraryScreen
+        if any(isinstance(screen, LibraryScreen) for screen in self.screen_stack[:-1]):
+            self.pop_screen()
+        elif len(self.screen_stack) > 1:
+            self.switch_screen(LibraryScreen())
+        else:
+            self.push_screen(LibraryScreen())
+
+    def open_postmortem(self, target: str | Path) -> bool:
         """Open a postmortem by id or path; a second window gets a read-only view; a file
-        that does not parse is left alone and its backup is offered."""
+        that does not parse is left alone and its backup is offered. False if not opened."""
         from storage.errors import CorruptFileError, LockedError, StorageError
         from tui.screens.workspace import WorkspaceScreen
         try:
@@ -60,11 +70,12 @@ class PostmortemApp(App[None]):
                 self.notify(str(corrupt), severity="error", timeout=20)
             else:
                 self.offer_backup(corrupt, target)
-            return
+            return False
         except StorageError as error:
             self.notify(str(error), severity="error", timeout=15)
-            return
+            return False
         self.push_screen(WorkspaceScreen(document_file))
+        return True
 
     @work
     async def offer_backup(self, corrupt, target: str | Path) -> None:

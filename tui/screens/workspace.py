@@ -173,7 +173,9 @@ class WorkspaceScreen(Screen[None]):
         self.app.push_screen(ExportScreen(self.document, self.document_file.path))
 
     def action_library(self) -> None:
-        self.app.pop_screen()
+        # Saved and unlocked before the library reads the folder (and may reopen this file).
+        self.close_document()
+        self.app.show_library()
 
     def action_save_now(self) -> None:
         if self.read_only:
