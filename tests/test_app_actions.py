@@ -3,12 +3,9 @@ the title is typed, link causes, dismiss a finding, toggle the views; reopen the
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import pytest
-from textual.geometry import Region
-from textual.widget import Widget
 from textual.widgets import Input
 
 from postmortem.demo import demo_document
@@ -22,6 +19,7 @@ from tui.stages.actions import ActionsStage
 from tui.screens.dismiss import DismissFindingScreen
 from tui.stages.actions_dialogs import CausePickerScreen
 from tui.stages.actions_form import ActionFindings
+from helpers import shown, stored
 
 TODAY = date(2026, 3, 25)   # a Wednesday
 
@@ -29,16 +27,6 @@ TODAY = date(2026, 3, 25)   # a Wednesday
 @pytest.fixture(autouse=True)
 def fixed_today(monkeypatch):
     monkeypatch.setattr(actions_clock, "today", lambda: TODAY)
-
-
-def stored(library_dir, doc_id):
-    return json.loads((library_dir / f"{doc_id}.json").read_text("utf-8"))["postmortem"]["1"]
-
-
-def shown(widget: Widget) -> str:
-    """The text a widget shows, lines joined, spaces collapsed (wrapping does not matter)."""
-    lines = widget.render_lines(Region(0, 0, *widget.outer_size))
-    return " ".join(" ".join(strip.text for strip in lines).split())
 
 
 def seed(library_dir) -> str:

@@ -3,7 +3,6 @@ check and its dismissals; on screen, in the file, and again after reopening."""
 
 from __future__ import annotations
 
-import json
 
 from rich.style import Style
 from textual.widgets import Input, TabbedContent
@@ -17,10 +16,7 @@ from tui.stages.analysis_dialogs import PickScreen
 from tui.stages.analysis_fishbone import FishboneTree
 from tui.stages.analysis_whys import WhysTree
 from tui.widgets.fishbone_view import FishboneDiagram
-
-
-def stored(library_dir, doc_id):
-    return json.loads((library_dir / f"{doc_id}.json").read_text("utf-8"))["postmortem"]["1"]
+from helpers import stored
 
 
 def create(library_dir, doc_id="cache", participants=("Priya N.", "Max B.")):

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime, timezone
 
 import pytest
-from textual.geometry import Region
-from textual.widget import Widget
 from textual.widgets import Checkbox, Input, RadioSet, TextArea
 
 from postmortem.factory import new_postmortem
@@ -16,6 +13,7 @@ from postmortem.i18n import t
 from storage.library import Library
 from tui.stages import actions_clock
 from tui.stages.communication import CommunicationStage, FollowUpRow
+from helpers import shown, stored
 
 TODAY = date(2026, 3, 25)
 
@@ -23,15 +21,6 @@ TODAY = date(2026, 3, 25)
 @pytest.fixture(autouse=True)
 def fixed_today(monkeypatch):
     monkeypatch.setattr(actions_clock, "today", lambda: TODAY)
-
-
-def stored(library_dir, doc_id):
-    return json.loads((library_dir / f"{doc_id}.json").read_text("utf-8"))["postmortem"]["1"]
-
-
-def shown(widget: Widget) -> str:
-    lines = widget.render_lines(Region(0, 0, *widget.outer_size))
-    return " ".join(" ".join(strip.text for strip in lines).split())
 
 
 def seed(library_dir, doc_id="c1", *, meeting=True, depth="full", security=False,

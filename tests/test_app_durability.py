@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 
 from postmortem.factory import new_postmortem
 from storage.errors import SaveError
@@ -10,10 +9,7 @@ from storage.library import Library
 from tui.screens.library import LibraryScreen
 from tui.screens.workspace import WorkspaceScreen
 from tui.widgets.doc_header import DocumentHeader
-
-
-def stored(library_dir, doc_id):
-    return json.loads((library_dir / f"{doc_id}.json").read_text("utf-8"))["postmortem"]["1"]
+from helpers import stored
 
 
 async def test_a_failing_disk_shows_an_error_and_saves_once_it_is_fixed(library_dir, make_app, monkeypatch):

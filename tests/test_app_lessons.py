@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-import json
 
-from textual.geometry import Region
-from textual.widget import Widget
 
 from postmortem.factory import new_postmortem
 from postmortem.i18n import t
 from storage.library import Library
 from tui.stages.lessons import LessonsStage
-
-
-def stored(library_dir, doc_id):
-    return json.loads((library_dir / f"{doc_id}.json").read_text("utf-8"))["postmortem"]["1"]
-
-
-def shown(widget: Widget) -> str:
-    """The text a widget shows, lines joined, spaces collapsed (wrapping does not matter)."""
-    lines = widget.render_lines(Region(0, 0, *widget.outer_size))
-    return " ".join(" ".join(strip.text for strip in lines).split())
+from helpers import shown, stored
 
 
 def seed(library_dir, doc_id="l1"):

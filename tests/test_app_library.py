@@ -10,16 +10,13 @@ from postmortem.factory import new_postmortem
 from storage.library import Library
 from tui.screens.library import LibraryScreen
 from tui.screens.workspace import WorkspaceScreen
+from helpers import stored
 
 
 def seed(library_dir, *docs):
     library = Library(library_dir)
     for doc_id, title, severity in docs:
         library.create(new_postmortem(doc_id, title, severity)).close()
-
-
-def stored(library_dir, doc_id):
-    return json.loads((library_dir / f"{doc_id}.json").read_text("utf-8"))["postmortem"]["1"]
 
 
 def table_titles(app) -> list[str]:

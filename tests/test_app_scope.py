@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import json
 
 from textual.widgets import Checkbox, Input, RadioSet, Select, SelectionList
 
 from postmortem.factory import new_postmortem
 from storage.library import Library
 from tui.screens.workspace import WorkspaceScreen
-
-
-def stored(library_dir, doc_id):
-    return json.loads((library_dir / f"{doc_id}.json").read_text("utf-8"))["postmortem"]["1"]
+from helpers import stored
 
 
 async def test_fill_stage_one_by_keyboard_then_reopen(library_dir, make_app):

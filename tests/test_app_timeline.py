@@ -3,12 +3,11 @@ reopen — on screen and in the file. Plus the pure helpers behind the entry lin
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime, timezone
 
 import pytest
 from textual import events
-from textual.widgets import Checkbox, Input, RadioButton, TextArea
+from textual.widgets import Checkbox, Input, RadioButton
 
 from postmortem.factory import new_postmortem
 from postmortem.model import Event, Postmortem
@@ -19,16 +18,13 @@ from tui.stages import timeline_edits as edits
 from tui.stages.timeline_dialogs import PasteDialog, SourceDialog
 from tui.stages.timeline_input import EntryError, parse_entry
 from tui.stages.timeline_table import TimelineTable
+from helpers import stored
 
 UTC = timezone.utc
 
 
 def at(hour: int, minute: int, day: int = 9) -> datetime:
     return datetime(2026, 3, day, hour, minute, tzinfo=UTC)
-
-
-def stored(library_dir, doc_id):
-    return json.loads((library_dir / f"{doc_id}.json").read_text("utf-8"))["postmortem"]["1"]
 
 
 def create(library_dir, doc_id="t2", events: list[Event] | None = None) -> None:
