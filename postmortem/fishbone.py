@@ -199,8 +199,14 @@ def restore(doc: Postmortem, removed: RemovedCategory | RemovedCause) -> None:
 _BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
 
 
+# The diagram never shows more than a few hundred cells of one text; anything past this many
+# characters can only be cut off, and cleaning or wrapping it would cost time on every key.
+_LONGEST_SHOWN = 2000
+
+
 def clean(text: str) -> str:
     """One line of printable text: line breaks and tabs become spaces, controls go."""
+    text = text[:_LONGEST_SHOWN]
     kept = "".join(ch for ch in text if unicodedata.category(ch) != "Cc" or ch.isspace())
     kept = "".join(ch for ch in kept if ch not in _BIDI_CONTROLS)
     return " ".join(kept.split())

@@ -384,3 +384,16 @@ def test_cause_roles_use_the_shared_role_helpers():
     assert fb.cycle_role(cause) == "root-cause"
     fb.set_role(cause, "contributing")
     assert cause.role == "contributing"
+
+
+def test_ten_thousand_character_texts_are_cut_not_drawn_whole():
+    from postmortem.demo import demo_document
+    from rich.cells import cell_len
+    long_text = ("Max forgot 支付 🔥 | <b> " * 600)[:10000]
+    doc = demo_document()
+    doc.analysis.problem = long_text
+    doc.analysis.fishbone[0].causes[0].text = long_text
+    for width in (80, 200):
+        lines = render_fishbone(doc, width)
+        assert all(cell_len(line) <= width for line in lines)
+        assert any("…" in line for line in lines)
