@@ -394,6 +394,6 @@ def test_ten_thousand_character_texts_are_cut_not_drawn_whole():
     doc.analysis.problem = long_text
     doc.analysis.fishbone[0].causes[0].text = long_text
     for width in (80, 200):
-        lines = render_fishbone(doc, width)
+        lines = fb.render_fishbone(doc, width)
         assert all(cell_len(line) <= width for line in lines)
         assert any("…" in line for line in lines)
