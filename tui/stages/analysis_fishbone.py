@@ -7,10 +7,10 @@ from __future__ import annotations
 from typing import Callable
 
 from rich.text import Text
-from textual import events, on, work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.containers import Container, Horizontal, Vertical, VerticalScroll
-from textual.widgets import Static, Tree
+from textual.widgets import Static
 from textual.widgets.tree import TreeNode
 
 from postmortem import fishbone
@@ -22,8 +22,8 @@ from postmortem.model import Cause, Postmortem
 from postmortem.whys import cycle_role
 from tui.commands import bindings_for
 from tui.stages.analysis_dialogs import Choice, PickScreen
-from tui.stages.analysis_editing import DismissRequested, FindingsList, InlineEditor
-from tui.stages.analysis_tree import PENDING, EditableTree
+from tui.stages.analysis_editing import DismissRequested, FindingsList
+from tui.stages.analysis_tree import PENDING, EditableTree, TreePanel
 from tui.stages.analysis_whys import role_parts
 from tui.widgets.fishbone_view import FishboneDiagram
 
@@ -335,17 +335,15 @@ class DiagramScroll(VerticalScroll):
         self._toggle()
 
 
-class FishbonePanel(Vertical):
+class FishbonePanel(TreePanel):
     """The editor (tree, line editor, details, findings) and the diagram."""
+
+    NAME = "fishbone"
 
     def __init__(self, document: Postmortem, *, read_only: bool, on_change: Callable[[], None],
                  id: str | None = None) -> None:
-        super().__init__(id=id, classes="analysis-panel")
-        self.document = document
-        self.editor_tree = FishboneTree(document, read_only=read_only, on_change=on_change,
-                                 id="fishbone-tree")
-        self.editor = InlineEditor(id="fishbone-editor")
-        self.editor_tree.editor = self.editor
+        super().__init__(document, FishboneTree(document, read_only=read_only, on_change=on_change,
+                                                id="fishbone-tree"), id=id)
         self.editor_tree.toggle_diagram = self.toggle_diagram
         self.diagram = FishboneDiagram(document, id="fishbone-diagram")
 
@@ -362,11 +360,6 @@ class FishbonePanel(Vertical):
             yield DiagramScroll(self.diagram, toggle=self.toggle_diagram, id="fishbone-diagram-side",
                                 can_focus=True)
 
-    def on_mount(self) -> None:
-        self.editor_tree.live_findings = self.query_one("#fishbone-findings", FindingsList).show
-        self.editor_tree.rebuild()
-        self.show_selected()
-
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width >= SIDE_BY_SIDE, "-side-by-side")
 
@@ -375,17 +368,8 @@ class FishbonePanel(Vertical):
         showing = self.toggle_class("-diagram").has_class("-diagram")
         (self.query_one("#fishbone-diagram-side") if showing else self.editor_tree).focus()
 
-    def show_findings(self, by_location: dict[str, list[Finding]]) -> None:
-        self.editor_tree.findings = by_location
+    def findings_changed(self) -> None:
         self.diagram.redraw()
-        if not self.editor.is_open:   # while a line is typed, its own findings show
-            self.editor_tree.rebuild()
-            self.show_selected()
-
-    @on(Tree.NodeHighlighted)
-    def _highlighted(self) -> None:
-        if not self.editor.is_open:
-            self.show_selected()
 
     def show_selected(self) -> None:
         doc = self.document

@@ -9,13 +9,15 @@ from typing import Callable
 
 from rich.style import Style
 from rich.text import Text
+from textual import on
+from textual.containers import Vertical
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from postmortem.findings import Finding
 from postmortem.i18n import t
 from postmortem.model import Postmortem
-from tui.stages.analysis_editing import EditSession, InlineEditor, normalised
+from tui.stages.analysis_editing import EditSession, FindingsList, InlineEditor, normalised
 
 UNDO_LIMIT = 200
 
@@ -323,3 +325,40 @@ class EditableTree(Tree[str]):
     def on_click(self, event) -> None:
         if getattr(event, "chain", 1) == 2:
             self.call_after_refresh(self.run_action, "edit")
+
+
+class TreePanel(Vertical):
+    """A tree with its line editor, and the selected item's details and findings under it
+    (the whys tree and the fishbone editor). Subclasses set ``NAME`` and ``show_selected``."""
+
+    NAME = ""  # the prefix of the panel's widget ids: #<NAME>-findings, #<NAME>-editor
+
+    def __init__(self, document: Postmortem, tree: EditableTree, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes="analysis-panel")
+        self.document = document
+        self.editor_tree = tree
+        self.editor = InlineEditor(id=f"{self.NAME}-editor")
+        tree.editor = self.editor
+
+    def on_mount(self) -> None:
+        self.editor_tree.live_findings = self.query_one(f"#{self.NAME}-findings", FindingsList).show
+        self.editor_tree.rebuild()
+        self.show_selected()
+
+    def show_findings(self, by_location: dict[str, list[Finding]]) -> None:
+        self.editor_tree.findings = by_location
+        self.findings_changed()
+        if not self.editor.is_open:   # while a line is typed, its own findings show
+            self.editor_tree.rebuild()
+            self.show_selected()
+
+    def findings_changed(self) -> None:
+        """Hook: something else drawn from the findings (the fishbone diagram)."""
+
+    @on(Tree.NodeHighlighted)
+    def _highlighted(self) -> None:
+        if not self.editor.is_open:
+            self.show_selected()
+
+    def show_selected(self) -> None:
+        raise NotImplementedError

@@ -11,10 +11,10 @@ from typing import Callable
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
-from textual.containers import Container, Vertical
-from textual.widgets import Static, Tree
+from textual.containers import Container
+from textual.widgets import Static
 from textual.widgets.tree import TreeNode
 
 from postmortem import whys
@@ -25,8 +25,8 @@ from postmortem.i18n import t
 from postmortem.model import Postmortem
 from tui.commands import bindings_for
 from tui.stages.analysis_dialogs import Choice, PickScreen
-from tui.stages.analysis_editing import DismissRequested, FindingsList, InlineEditor
-from tui.stages.analysis_tree import PENDING, EditableTree
+from tui.stages.analysis_editing import DismissRequested, FindingsList
+from tui.stages.analysis_tree import PENDING, EditableTree, TreePanel
 
 PICK_WIDTH = 60      # cells of a line in the move dialog
 
@@ -271,16 +271,15 @@ class WhysTree(EditableTree):
         self.post_message(DismissRequested(found[0]))
 
 
-class WhysPanel(Vertical):
+class WhysPanel(TreePanel):
     """The tree with its line editor, and under it the selected answer's details and findings."""
+
+    NAME = "whys"
 
     def __init__(self, document: Postmortem, *, read_only: bool, on_change: Callable[[], None],
                  id: str | None = None) -> None:
-        super().__init__(id=id, classes="analysis-panel")
-        self.document = document
-        self.editor_tree = WhysTree(document, read_only=read_only, on_change=on_change, id="whys-tree")
-        self.editor = InlineEditor(id="whys-editor")
-        self.editor_tree.editor = self.editor
+        super().__init__(document, WhysTree(document, read_only=read_only, on_change=on_change,
+                                            id="whys-tree"), id=id)
 
     def compose(self) -> ComposeResult:
         with Container(classes="tree-area"):
@@ -289,22 +288,6 @@ class WhysPanel(Vertical):
             yield Static(t("analysis_ui.whys.empty_tree"), id="whys-empty", classes="tree-empty")
         yield Static(id="whys-detail", classes="item-detail")
         yield FindingsList(id="whys-findings", classes="item-findings")
-
-    def on_mount(self) -> None:
-        self.editor_tree.live_findings = self.query_one("#whys-findings", FindingsList).show
-        self.editor_tree.rebuild()
-        self.show_selected()
-
-    def show_findings(self, by_location: dict[str, list[Finding]]) -> None:
-        self.editor_tree.findings = by_location
-        if not self.editor.is_open:   # while a line is typed, its own findings show
-            self.editor_tree.rebuild()
-            self.show_selected()
-
-    @on(Tree.NodeHighlighted)
-    def _highlighted(self) -> None:
-        if not self.editor.is_open:
-            self.show_selected()
 
     def show_selected(self) -> None:
         doc = self.document
