@@ -22,7 +22,7 @@ from postmortem.model import Cause, Postmortem
 from postmortem.whys import cycle_role
 from tui.commands import bindings_for
 from tui.stages.analysis_dialogs import Choice, PickScreen
-from tui.stages.analysis_editing import DismissRequested, FindingsList
+from tui.stages.analysis_editing import FindingsList
 from tui.stages.analysis_tree import PENDING, EditableTree, TreePanel
 from tui.stages.analysis_whys import role_parts
 from tui.widgets.fishbone_view import FishboneDiagram
@@ -313,12 +313,6 @@ class FishboneTree(EditableTree):
     def action_toggle_diagram(self) -> None:
         self.toggle_diagram()
 
-    def action_dismiss(self) -> None:
-        found = self.findings.get(self.selected_key or "", [])
-        if not found:
-            self.notify(t("analysis_ui.no_finding"))
-            return
-        self.post_message(DismissRequested(found[0]))
 
 
 class DiagramScroll(VerticalScroll):

@@ -17,7 +17,8 @@ from textual.widgets.tree import TreeNode
 from postmortem.findings import Finding
 from postmortem.i18n import t
 from postmortem.model import Postmortem
-from tui.stages.analysis_editing import EditSession, FindingsList, InlineEditor, normalised
+from tui.stages.analysis_editing import (DismissRequested, EditSession, FindingsList,
+                                         InlineEditor, normalised)
 
 UNDO_LIMIT = 200
 
@@ -325,6 +326,14 @@ class EditableTree(Tree[str]):
     def on_click(self, event) -> None:
         if getattr(event, "chain", 1) == 2:
             self.call_after_refresh(self.run_action, "edit")
+
+    def action_dismiss(self) -> None:
+        """Dismiss the selected item's first finding (the panel asks for the reason)."""
+        found = self.findings.get(self.selected_key or "", [])
+        if not found:
+            self.notify(t("analysis_ui.no_finding"))
+            return
+        self.post_message(DismissRequested(found[0]))
 
 
 class TreePanel(Vertical):

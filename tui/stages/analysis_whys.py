@@ -25,7 +25,7 @@ from postmortem.i18n import t
 from postmortem.model import Postmortem
 from tui.commands import bindings_for
 from tui.stages.analysis_dialogs import Choice, PickScreen
-from tui.stages.analysis_editing import DismissRequested, FindingsList
+from tui.stages.analysis_editing import FindingsList
 from tui.stages.analysis_tree import PENDING, EditableTree, TreePanel
 
 PICK_WIDTH = 60      # cells of a line in the move dialog
@@ -260,15 +260,6 @@ class WhysTree(EditableTree):
         self.rebuild(node_id)
         self.on_change()
 
-    # Findings -------------------------------------------------------------------------------
-
-    def action_dismiss(self) -> None:
-        key = self.selected_key
-        found = self.findings.get(key or "", [])
-        if not found:
-            self.notify(t("analysis_ui.no_finding"))
-            return
-        self.post_message(DismissRequested(found[0]))
 
 
 class WhysPanel(TreePanel):
