@@ -27,12 +27,12 @@ dismissing a finding does not change that.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from postmortem.findings import Finding, active
 from postmortem.i18n import t
 from postmortem.model import DismissedFinding, Postmortem
+from postmortem.records import Record
 from postmortem.whys import preorder
 
 RULE = "blame"
@@ -52,10 +52,12 @@ _EN_SUBJECTS = (r"he|she|they|someone|somebody|I|we|you|"
 _ZH_SUBJECTS = "他们|她们|我们|他|她|我|你|有人|某人|值班人员|值班工程师|工程师|运维人员|开发人员"
 
 
-@dataclass(frozen=True)
-class _Phrase:
+class _Phrase(Record, frozen=True):
     group: str        # selects the reason and suggestion in the catalogue
     pattern: str
+
+    def __init__(self, group: str, pattern: str) -> None:
+        self._set(group=group, pattern=pattern)
 
 
 _EN_PHRASES = (

@@ -36,7 +36,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 
 from postmortem import blame, metrics
@@ -44,36 +43,40 @@ from postmortem.findings import dismissed_keys
 from postmortem.followup import follow_up_reasons, legal_review_blocks
 from postmortem.i18n import t
 from postmortem.model import Postmortem
+from postmortem.records import Record
 from postmortem.stages import STAGE_KEYS
 from postmortem.vagueness import action_findings, is_missing_field
 
 LINE_KEYS = ("blameless", "impact", "analysis", "actions", "follow_up")
 
 
-@dataclass(frozen=True)
-class Reason:
+class Reason(Record, frozen=True):
     """Why a checklist line does not hold yet, and where to fix it."""
 
     text: str
     stage: int               # 1..6: where to fix it
     location: str | None     # item id ("w2", "a3") or field path ("impact.sla_notes"), if any
 
+    def __init__(self, text: str, stage: int, location: str | None) -> None:
+        self._set(text=text, stage=stage, location=location)
 
-@dataclass(frozen=True)
-class ChecklistLine:
+
+class ChecklistLine(Record, frozen=True):
     """One of the five checklist lines with every reason it fails (none: it holds)."""
 
     key: str                 # one of LINE_KEYS
     label: str
     reasons: tuple[Reason, ...]
 
+    def __init__(self, key: str, label: str, reasons: tuple[Reason, ...]) -> None:
+        self._set(key=key, label=label, reasons=reasons)
+
     @property
     def ok(self) -> bool:
         return not self.reasons
 
 
-@dataclass(frozen=True)
-class Deviation:
+class Deviation(Record, frozen=True):
     """A deviation: blocking (security review missing) or advice (a repeated failure)."""
 
     kind: str                # "security" or "repeated"
@@ -81,15 +84,22 @@ class Deviation:
     stage: int
     location: str | None
     blocking: bool           # True: fails the review (security); False: advice
-    other_id: str | None = None   # the other postmortem of a repeated failure
+    other_id: str | None     # the other postmortem of a repeated failure
+
+    def __init__(self, kind: str, text: str, stage: int, location: str | None, blocking: bool,
+                 other_id: str | None = None) -> None:
+        self._set(kind=kind, text=text, stage=stage, location=location, blocking=blocking,
+                  other_id=other_id)
 
 
-@dataclass(frozen=True)
-class Review:
+class Review(Record, frozen=True):
     """The final review: the five checklist lines and the deviations."""
 
     lines: tuple[ChecklistLine, ...]
     deviations: tuple[Deviation, ...]
+
+    def __init__(self, lines: tuple[ChecklistLine, ...], deviations: tuple[Deviation, ...]) -> None:
+        self._set(lines=lines, deviations=deviations)
 
     @property
     def ok(self) -> bool:

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from postmortem.model import Postmortem
+from postmortem.records import Record
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(Record, frozen=True):
     rule: str          # "blame" or "vague"
     location: str      # a field path ("analysis.problem") or an item id ("w2", "c1", "a3")
     matched: str       # the words that triggered it, as typed
     reason: str        # one sentence, from the catalogue
     suggestion: str    # a systemic / specific rewording example
+
+    def __init__(self, rule: str, location: str, matched: str, reason: str, suggestion: str) -> None:
+        self._set(rule=rule, location=location, matched=matched, reason=reason, suggestion=suggestion)
 
     @property
     def key(self) -> str:

@@ -1,4 +1,4 @@
-"""The postmortem document (DESIGN §4) as plain dataclasses.
+"""The postmortem document (DESIGN §4) as plain record classes (``postmortem.records``).
 
 ``Postmortem.from_dict(d).to_dict() == d`` for every valid document: optional fields that
 were added after v1 (``dismissed_findings``) are written only when they hold something.
@@ -8,7 +8,6 @@ an autosave of ``to_dict()``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Iterator
 
@@ -16,14 +15,17 @@ from postmortem import vocab
 from postmortem.fields import Reader, ValidationError, format_time
 from postmortem.i18n import t
 from postmortem.ids import is_valid_id
+from postmortem.records import Record
 
 
-@dataclass
-class Sensitivity:
+class Sensitivity(Record):
     """Whether the incident touched personal data or security (scope, stage 1)."""
 
-    pii: bool = False
-    security: bool = False
+    pii: bool
+    security: bool
+
+    def __init__(self, pii: bool = False, security: bool = False) -> None:
+        self.pii, self.security = pii, security
 
     def to_dict(self) -> dict[str, Any]:
         return {"pii": self.pii, "security": self.security}
@@ -34,18 +36,28 @@ class Sensitivity:
         return cls(pii=r.flag("pii"), security=r.flag("security"))
 
 
-@dataclass
-class Scope:
+class Scope(Record):
     """Stage 1: why this postmortem is held, for whom, how deep, and who takes part."""
 
-    triggers: list[str] = field(default_factory=list)
-    audiences: list[str] = field(default_factory=list)
-    sensitivity: Sensitivity = field(default_factory=Sensitivity)
-    customer_facing: bool = False
-    depth: str | None = None
-    owner: str = ""
-    facilitator: str = ""
-    participants: list[str] = field(default_factory=list)
+    triggers: list[str]
+    audiences: list[str]
+    sensitivity: Sensitivity
+    customer_facing: bool
+    depth: str | None
+    owner: str
+    facilitator: str
+    participants: list[str]
+
+    def __init__(self, triggers: list[str] | None = None, audiences: list[str] | None = None,
+                 sensitivity: Sensitivity | None = None, customer_facing: bool = False,
+                 depth: str | None = None, owner: str = "", facilitator: str = "",
+                 participants: list[str] | None = None) -> None:
+        self.triggers = [] if triggers is None else triggers
+        self.audiences = [] if audiences is None else audiences
+        self.sensitivity = Sensitivity() if sensitivity is None else sensitivity
+        self.customer_facing, self.depth = customer_facing, depth
+        self.owner, self.facilitator = owner, facilitator
+        self.participants = [] if participants is None else participants
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -78,16 +90,20 @@ class Scope:
         return list(seen)
 
 
-@dataclass
-class Event:
+class Event(Record):
     """One timeline entry: when (aware UTC), what happened, and the milestone it marks, if any."""
 
     id: str
     at: datetime
-    text: str = ""
-    milestone: str | None = None
-    source: str = ""
-    internal: bool = False
+    text: str
+    milestone: str | None
+    source: str
+    internal: bool
+
+    def __init__(self, id: str, at: datetime, text: str = "", milestone: str | None = None,
+                 source: str = "", internal: bool = False) -> None:
+        self.id, self.at, self.text = id, at, text
+        self.milestone, self.source, self.internal = milestone, source, internal
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "at": format_time(self.at), "text": self.text,
@@ -101,17 +117,25 @@ class Event:
                    source=r.text("source"), internal=r.flag("internal"))
 
 
-@dataclass
-class Impact:
+class Impact(Record):
     """Stage 2: who and what was affected; ``None`` answers are not known yet."""
 
-    users_affected: str = ""
-    customer_visible: bool | None = None
-    data_integrity: str | None = None
-    data_integrity_notes: str = ""
-    sla_breach: bool | None = None
-    sla_notes: str = ""
-    comms_aligned: bool = False
+    users_affected: str
+    customer_visible: bool | None
+    data_integrity: str | None
+    data_integrity_notes: str
+    sla_breach: bool | None
+    sla_notes: str
+    comms_aligned: bool
+
+    def __init__(self, users_affected: str = "", customer_visible: bool | None = None,
+                 data_integrity: str | None = None, data_integrity_notes: str = "",
+                 sla_breach: bool | None = None, sla_notes: str = "",
+                 comms_aligned: bool = False) -> None:
+        self.users_affected, self.customer_visible = users_affected, customer_visible
+        self.data_integrity, self.data_integrity_notes = data_integrity, data_integrity_notes
+        self.sla_breach, self.sla_notes = sla_breach, sla_notes
+        self.comms_aligned = comms_aligned
 
     def to_dict(self) -> dict[str, Any]:
         return {"users_affected": self.users_affected, "customer_visible": self.customer_visible,
@@ -133,15 +157,18 @@ class Impact:
         )
 
 
-@dataclass
-class WhyNode:
+class WhyNode(Record):
     """A node of the five-whys tree; ``parent`` is None for a top-level why."""
 
     id: str
-    parent: str | None = None
-    text: str = ""
-    evidence: str = ""
-    role: str | None = None
+    parent: str | None
+    text: str
+    evidence: str
+    role: str | None
+
+    def __init__(self, id: str, parent: str | None = None, text: str = "", evidence: str = "",
+                 role: str | None = None) -> None:
+        self.id, self.parent, self.text, self.evidence, self.role = id, parent, text, evidence, role
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "parent": self.parent, "text": self.text,
@@ -157,13 +184,15 @@ class WhyNode:
                    role=r.choice("role", vocab.ROLES, nullable=True))
 
 
-@dataclass
-class Cause:
+class Cause(Record):
     """A cause on one bone of the fishbone."""
 
     id: str
-    text: str = ""
-    role: str | None = None
+    text: str
+    role: str | None
+
+    def __init__(self, id: str, text: str = "", role: str | None = None) -> None:
+        self.id, self.text, self.role = id, text, role
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "text": self.text, "role": self.role}
@@ -174,12 +203,15 @@ class Cause:
         return cls(id=r.item_id(), text=r.text("text"), role=r.choice("role", vocab.ROLES, nullable=True))
 
 
-@dataclass
-class FishboneCategory:
+class FishboneCategory(Record):
     """A bone of the fishbone (a category name) with its causes."""
 
     category: str
-    causes: list[Cause] = field(default_factory=list)
+    causes: list[Cause]
+
+    def __init__(self, category: str, causes: list[Cause] | None = None) -> None:
+        self.category = category
+        self.causes = [] if causes is None else causes
 
     def to_dict(self) -> dict[str, Any]:
         return {"category": self.category, "causes": [c.to_dict() for c in self.causes]}
@@ -191,13 +223,18 @@ class FishboneCategory:
                    causes=[Cause.read(c) for c in r.objects("causes")])
 
 
-@dataclass
-class Analysis:
+class Analysis(Record):
     """Stage 3: the problem statement, the five-whys tree and the fishbone."""
 
-    problem: str = ""
-    whys: list[WhyNode] = field(default_factory=list)
-    fishbone: list[FishboneCategory] = field(default_factory=list)
+    problem: str
+    whys: list[WhyNode]
+    fishbone: list[FishboneCategory]
+
+    def __init__(self, problem: str = "", whys: list[WhyNode] | None = None,
+                 fishbone: list[FishboneCategory] | None = None) -> None:
+        self.problem = problem
+        self.whys = [] if whys is None else whys
+        self.fishbone = [] if fishbone is None else fishbone
 
     def to_dict(self) -> dict[str, Any]:
         return {"problem": self.problem, "whys": [w.to_dict() for w in self.whys],
@@ -216,13 +253,18 @@ class Analysis:
                 yield category.category, cause
 
 
-@dataclass
-class Lessons:
+class Lessons(Record):
     """Stage 4: what went well, what went wrong, where we were lucky."""
 
-    went_well: list[str] = field(default_factory=list)
-    went_wrong: list[str] = field(default_factory=list)
-    lucky: list[str] = field(default_factory=list)
+    went_well: list[str]
+    went_wrong: list[str]
+    lucky: list[str]
+
+    def __init__(self, went_well: list[str] | None = None, went_wrong: list[str] | None = None,
+                 lucky: list[str] | None = None) -> None:
+        self.went_well = [] if went_well is None else went_well
+        self.went_wrong = [] if went_wrong is None else went_wrong
+        self.lucky = [] if lucky is None else lucky
 
     def to_dict(self) -> dict[str, Any]:
         return {"went_well": list(self.went_well), "went_wrong": list(self.went_wrong),
@@ -235,18 +277,24 @@ class Lessons:
                    lucky=r.texts("lucky"))
 
 
-@dataclass
-class Action:
+class Action(Record):
     """Stage 5: an action item and the causes (why-node or fishbone ids) it addresses."""
 
     id: str
-    title: str = ""
-    type: str = "prevent"
-    owner: str = ""
-    due: date | None = None
-    tracker: str = ""
-    status: str = "open"
-    causes: list[str] = field(default_factory=list)
+    title: str
+    type: str
+    owner: str
+    due: date | None
+    tracker: str
+    status: str
+    causes: list[str]
+
+    def __init__(self, id: str, title: str = "", type: str = "prevent", owner: str = "",
+                 due: date | None = None, tracker: str = "", status: str = "open",
+                 causes: list[str] | None = None) -> None:
+        self.id, self.title, self.type, self.owner = id, title, type, owner
+        self.due, self.tracker, self.status = due, tracker, status
+        self.causes = [] if causes is None else causes
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "title": self.title, "type": self.type, "owner": self.owner,
@@ -266,13 +314,15 @@ class Action:
         return self.status in ("open", "in-progress")
 
 
-@dataclass
-class FollowUp:
+class FollowUp(Record):
     """A scheduled follow-up review of the actions."""
 
     due: date
-    label: str = ""
-    done: bool = False
+    label: str
+    done: bool
+
+    def __init__(self, due: date, label: str = "", done: bool = False) -> None:
+        self.due, self.label, self.done = due, label, done
 
     def to_dict(self) -> dict[str, Any]:
         return {"due": self.due.isoformat(), "label": self.label, "done": self.done}
@@ -283,15 +333,22 @@ class FollowUp:
         return cls(due=r.day("due", nullable=False), label=r.text("label"), done=r.flag("done"))
 
 
-@dataclass
-class Communication:
+class Communication(Record):
     """Stage 6: the summaries, who was told, legal review and follow-up reviews."""
 
-    internal_summary: str = ""
-    customer_summary: str = ""
-    shared_with: list[str] = field(default_factory=list)
-    legal_review: str = "not-needed"
-    follow_ups: list[FollowUp] = field(default_factory=list)
+    internal_summary: str
+    customer_summary: str
+    shared_with: list[str]
+    legal_review: str
+    follow_ups: list[FollowUp]
+
+    def __init__(self, internal_summary: str = "", customer_summary: str = "",
+                 shared_with: list[str] | None = None, legal_review: str = "not-needed",
+                 follow_ups: list[FollowUp] | None = None) -> None:
+        self.internal_summary, self.customer_summary = internal_summary, customer_summary
+        self.shared_with = [] if shared_with is None else shared_with
+        self.legal_review = legal_review
+        self.follow_ups = [] if follow_ups is None else follow_ups
 
     def to_dict(self) -> dict[str, Any]:
         return {"internal_summary": self.internal_summary, "customer_summary": self.customer_summary,
@@ -308,8 +365,7 @@ class Communication:
                    follow_ups=[FollowUp.read(f) for f in r.objects("follow_ups")])
 
 
-@dataclass
-class DismissedFinding:
+class DismissedFinding(Record):
     """A rule finding (blame, vagueness) the facilitator dismissed, with the reason.
 
     ``key`` identifies the finding: ``<rule>:<item id or field>:<matched text>``.
@@ -318,6 +374,9 @@ class DismissedFinding:
 
     key: str
     reason: str
+
+    def __init__(self, key: str, reason: str) -> None:
+        self.key, self.reason = key, reason
 
     def to_dict(self) -> dict[str, Any]:
         return {"key": self.key, "reason": self.reason}
@@ -333,25 +392,44 @@ TOP_LEVEL_FIELDS = ("schema", "id", "title", "incident_ref", "severity", "status
                     "communication", "dismissed_findings")
 
 
-@dataclass
-class Postmortem:
+class Postmortem(Record):
     """A whole postmortem document: the six stages plus identity and status."""
 
     id: str
-    title: str = ""
-    incident_ref: str = ""
-    severity: str | None = None
-    status: str = "draft"
-    meeting_at: datetime | None = None
-    tags: list[str] = field(default_factory=list)
-    scope: Scope = field(default_factory=Scope)
-    timeline: list[Event] = field(default_factory=list)
-    impact: Impact = field(default_factory=Impact)
-    analysis: Analysis = field(default_factory=Analysis)
-    lessons: Lessons = field(default_factory=Lessons)
-    actions: list[Action] = field(default_factory=list)
-    communication: Communication = field(default_factory=Communication)
-    dismissed_findings: list[DismissedFinding] = field(default_factory=list)
+    title: str
+    incident_ref: str
+    severity: str | None
+    status: str
+    meeting_at: datetime | None
+    tags: list[str]
+    scope: Scope
+    timeline: list[Event]
+    impact: Impact
+    analysis: Analysis
+    lessons: Lessons
+    actions: list[Action]
+    communication: Communication
+    dismissed_findings: list[DismissedFinding]
+
+    def __init__(self, id: str, title: str = "", incident_ref: str = "",
+                 severity: str | None = None, status: str = "draft",
+                 meeting_at: datetime | None = None, tags: list[str] | None = None,
+                 scope: Scope | None = None, timeline: list[Event] | None = None,
+                 impact: Impact | None = None, analysis: Analysis | None = None,
+                 lessons: Lessons | None = None, actions: list[Action] | None = None,
+                 communication: Communication | None = None,
+                 dismissed_findings: list[DismissedFinding] | None = None) -> None:
+        self.id, self.title, self.incident_ref = id, title, incident_ref
+        self.severity, self.status, self.meeting_at = severity, status, meeting_at
+        self.tags = [] if tags is None else tags
+        self.scope = Scope() if scope is None else scope
+        self.timeline = [] if timeline is None else timeline
+        self.impact = Impact() if impact is None else impact
+        self.analysis = Analysis() if analysis is None else analysis
+        self.lessons = Lessons() if lessons is None else lessons
+        self.actions = [] if actions is None else actions
+        self.communication = Communication() if communication is None else communication
+        self.dismissed_findings = [] if dismissed_findings is None else dismissed_findings
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {

@@ -31,12 +31,12 @@ the finding on.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 
 from postmortem.findings import Finding, active
 from postmortem.i18n import t
 from postmortem.model import Action, Postmortem
+from postmortem.records import Record
 
 RULE = "vague"
 
@@ -91,11 +91,13 @@ def names_a_signal(text: str) -> bool:
 # Generic phrasing --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Family:
+class _Family(Record, frozen=True):
     name: str                 # selects the reason and suggestion in the catalogue
     pattern: re.Pattern[str]
     unless_signal: bool       # not flagged when the title names something measurable
+
+    def __init__(self, name: str, pattern: re.Pattern[str], unless_signal: bool) -> None:
+        self._set(name=name, pattern=pattern, unless_signal=unless_signal)
 
 
 def _family(name: str, english: list[str], chinese: list[str], unless_signal: bool) -> _Family:
