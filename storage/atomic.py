@@ -14,6 +14,8 @@ import secrets
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from storage.errors import SaveError
 
 TEMP_MARKER = ".tmp-"
@@ -25,9 +27,62 @@ _NO_LINK = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EML
 _NO_FOLDER_FSYNC = {errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EBADF}
 
 
+_ORJSON_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
+# orjson writes 64-bit integers only; Python's json any integer.
+_SMALLEST_INT, _BIGGEST_INT = -2**63, 2**64 - 1
+
+
 def dumps_document(data: Any) -> str:
     """Deterministic JSON: sorted keys, 2-space indent, non-ASCII kept readable, final newline."""
+    fast = plain_json_bytes(data)
+    return fast.decode("utf-8") if fast is not None else _stdlib_dumps(data)
+
+
+def document_bytes(data: Any) -> bytes:
+    """``dumps_document(data)`` encoded as UTF-8."""
+    fast = plain_json_bytes(data)
+    return fast if fast is not None else _stdlib_dumps(data).encode("utf-8")
+
+
+def plain_json_bytes(data: Any) -> bytes | None:
+    """``dumps_document(data)`` as UTF-8 when ``data`` holds only plain JSON values (which read back
+    as equal values), written by orjson; ``None`` for anything else.
+
+    orjson's bytes are the standard library's for plain JSON (tests/test_save_speed_json.py proves
+    it); everything else is left to ``json``, which writes or refuses it as it always did: floats
+    (``1e-05``, ``NaN``), integers beyond 64 bits, tuples, subclasses, types orjson would write but
+    json refuses, and strings with lone surrogates.
+    """
+    try:
+        fast = orjson.dumps(data, option=_ORJSON_OPTIONS)
+    except orjson.JSONEncodeError:
+        return None
+    # Checked after encoding: having encoded it, orjson proved it is neither circular nor too deep.
+    return fast if _is_plain_json(data) else None
+
+
+def _stdlib_dumps(data: Any) -> str:
     return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+
+def _is_plain_json(value: Any) -> bool:
+    """Only dicts with ``str`` keys, lists, ``str``, 64-bit ``int``, ``bool`` and ``None``."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        kind = type(item)
+        if kind is str or item is None or kind is bool:
+            continue
+        if kind is dict:
+            for key in item:
+                if type(key) is not str:
+                    return False
+            pending.extend(item.values())
+        elif kind is list:
+            pending.extend(item)
+        elif kind is not int or not _SMALLEST_INT <= item <= _BIGGEST_INT:
+            return False
+    return True
 
 
 def backup_path(path: Path) -> Path:
@@ -42,13 +97,17 @@ def is_temp_name(name: str) -> bool:
     return name.startswith(".") and TEMP_MARKER in name
 
 
-def atomic_write(path: Path, data: bytes, *, keep_backup: bool = True, mode: int = 0o600) -> None:
-    """Replace ``path`` with ``data`` atomically; raise ``SaveError`` and leave it untouched on failure."""
+def atomic_write(path: Path, data: bytes, *, keep_backup: bool = True, mode: int = 0o600) -> os.stat_result:
+    """Replace ``path`` with ``data`` atomically; raise ``SaveError`` and leave it untouched on failure.
+
+    Returns the status of the file written, taken from its own descriptor before the rename (which
+    changes only its ctime), so it describes this save's file even if another one replaced it since.
+    """
     # Through a symlink, write where it points and keep the link itself.
     target = Path(os.path.realpath(path))
     temps: list[Path] = []
     try:
-        temp = _write_temp(target.parent, target.name, data, mode, temps)
+        temp, written = _write_temp(target.parent, target.name, data, mode, temps)
         if keep_backup and os.path.exists(target):
             _keep_backup(target, temps)
         os.replace(temp, target)
@@ -58,6 +117,7 @@ def atomic_write(path: Path, data: bytes, *, keep_backup: bool = True, mode: int
         for leftover in temps:
             _remove_quietly(leftover)
         raise SaveError.from_os_error(Path(path), error) from error
+    return written
 
 
 def clean_temp_files(folder: Path, name: str | None = None) -> list[Path]:
@@ -106,7 +166,8 @@ def _new_temp(folder: Path, name: str, mode: int) -> tuple[int, Path]:
         return fd, temp
 
 
-def _write_temp(folder: Path, name: str, data: bytes, mode: int, temps: list[Path]) -> Path:
+def _write_temp(folder: Path, name: str, data: bytes, mode: int,
+                temps: list[Path]) -> tuple[Path, os.stat_result]:
     fd, temp = _new_temp(folder, name, mode)
     temps.append(temp)
     try:
@@ -116,9 +177,10 @@ def _write_temp(folder: Path, name: str, data: bytes, mode: int, temps: list[Pat
             written = os.write(fd, view)
             view = view[written:]
         os.fsync(fd)
+        status = os.fstat(fd)
     finally:
         os.close(fd)
-    return temp
+    return temp, status
 
 
 def _keep_backup(target: Path, temps: list[Path]) -> None:
@@ -132,7 +194,7 @@ def _keep_backup(target: Path, temps: list[Path]) -> None:
     except OSError as error:
         if error.errno not in _NO_LINK:
             raise
-        link = _write_temp(target.parent, name, target.read_bytes(), 0o600, temps)
+        link, _ = _write_temp(target.parent, name, target.read_bytes(), 0o600, temps)
     os.replace(link, target.parent / name)
     temps.remove(link)
 

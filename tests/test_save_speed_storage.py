@@ -1,0 +1,108 @@
+"""Saves reuse the tables they last read or wrote only while the file on disk is that very file."""
+
+import json
+import os
+
+import pytest
+from tinydb import TinyDB
+
+from postmortem.model import Postmortem
+from storage import tinydb_storage
+from storage.atomic import dumps_document
+from storage.document_file import DocumentFile
+from storage.errors import CorruptFileError, SaveError
+from storage.tinydb_storage import DurableStorage
+
+
+def doc(title: str) -> Postmortem:
+    return Postmortem(id="doc", title=title)
+
+
+def on_disk(path) -> dict:
+    return json.loads(path.read_text("utf-8"))
+
+
+def test_reading_again_gives_what_the_file_holds(tmp_path):
+    path = tmp_path / "doc.json"
+    db = TinyDB(path, storage=DurableStorage)
+    db.table("postmortem").insert({"title": "缓存", "tags": ["a"]})
+    db.table("notes").insert({"n": 1})
+    assert db.storage.read() == on_disk(path)
+    assert db.storage.read() == on_disk(path)  # twice: what was handed out is not what is kept
+    handed = db.storage.read()
+    handed["postmortem"]["1"]["title"] = "changed by a caller"
+    handed["notes"] = {}
+    assert db.storage.read() == on_disk(path)
+
+
+def test_a_file_replaced_by_another_program_is_read_again(tmp_path):
+    path = tmp_path / "doc.json"
+    with DocumentFile.create(path, doc("ours")) as document_file:
+        document_file.save(doc("ours, edited").to_dict())
+        theirs = {"postmortem": {"1": doc("theirs").to_dict()}, "extra": {"7": {"kept": True}}}
+        replacement = tmp_path / "elsewhere.json"
+        replacement.write_text(dumps_document(theirs), "utf-8")
+        os.replace(replacement, path)
+        document_file.save(doc("ours again").to_dict())
+    assert on_disk(path)["extra"] == {"7": {"kept": True}}  # TinyDB kept the table it read
+    assert on_disk(path)["postmortem"]["1"]["title"] == "ours again"
+
+
+def test_a_file_edited_in_place_with_the_same_size_is_read_again(tmp_path):
+    path = tmp_path / "doc.json"
+    with DocumentFile.create(path, doc("aaaa")) as document_file:
+        document_file.save(doc("bbbb").to_dict())
+        status = os.stat(path)
+        with open(path, "r+b") as file:  # same inode, same size: only the mtime tells
+            content = file.read()
+            file.seek(0)
+            file.write(content.replace(b'"title": "bbbb"', b'"title": nope!'))
+        os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns + 1_000_000))
+        assert os.stat(path).st_size == status.st_size and os.stat(path).st_ino == status.st_ino
+        with pytest.raises(CorruptFileError):
+            document_file.save(doc("cccc").to_dict())
+    assert b'"title": nope!' in path.read_bytes()  # the file it could not read is left alone
+
+
+def test_a_file_that_became_corrupt_after_a_save_is_never_written_over(tmp_path):
+    path = tmp_path / "doc.json"
+    with DocumentFile.create(path, doc("first")) as document_file:
+        document_file.save(doc("second").to_dict())
+        path.write_bytes(b"{ not json")
+        with pytest.raises(CorruptFileError):
+            document_file.save(doc("third").to_dict())
+    assert path.read_bytes() == b"{ not json"
+
+
+def test_a_file_deleted_after_a_save_is_written_back_whole(tmp_path):
+    path = tmp_path / "doc.json"
+    with DocumentFile.create(path, doc("first")) as document_file:
+        document_file.save(doc("second").to_dict())
+        path.unlink()
+        document_file.save(doc("third").to_dict())
+    assert on_disk(path) == {"postmortem": {"1": doc("third").to_dict()}}
+
+
+def test_after_a_save_that_failed_half_way_the_file_is_read_again(tmp_path, monkeypatch):
+    """The rename happened but the folder fsync failed: the file is new, the save reported failed."""
+    path = tmp_path / "doc.json"
+    real_write = tinydb_storage.atomic_write
+
+    def write_then_fail(target, data, **options):
+        real_write(target, data, **options)
+        raise SaveError(target, "folder fsync failed")
+
+    with DocumentFile.create(path, doc("first")) as document_file:
+        monkeypatch.setattr(tinydb_storage, "atomic_write", write_then_fail)
+        with pytest.raises(SaveError):
+            document_file.save(doc("second").to_dict())
+        monkeypatch.undo()
+        storage = document_file._db.storage
+        assert storage.read() == on_disk(path) == {"postmortem": {"1": doc("second").to_dict()}}
+
+
+def test_values_that_are_not_plain_json_are_read_back_from_the_file(tmp_path):
+    path = tmp_path / "doc.json"
+    db = TinyDB(path, storage=DurableStorage)
+    db.table("t").insert({"pair": (1, 2), "ratio": 1e-05})
+    assert db.storage.read() == {"t": {"1": {"pair": [1, 2], "ratio": 1e-05}}}
