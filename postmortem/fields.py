@@ -30,6 +30,16 @@ def show_value(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
+def parse_time(value: Any) -> datetime | None:
+    """``value`` as an aware UTC time if it is one in the format's notation, else None."""
+    if not isinstance(value, str) or not _UTC_TIME.fullmatch(value):
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
 def format_time(moment: datetime) -> str:
     """UTC ISO-8601 with ``Z``; seconds only when they are not zero."""
     moment = moment.astimezone(timezone.utc)
@@ -123,12 +133,10 @@ class Reader:
             value = self.raw(key, None, required=not nullable)
         if value is None and nullable:
             return None
-        if not isinstance(value, str) or not _UTC_TIME.fullmatch(value):
+        moment = parse_time(value)
+        if moment is None:
             raise ValidationError(self.at(key), value, t("validation.not_time"))
-        try:
-            return datetime.fromisoformat(value.replace("Z", "+00:00"))
-        except ValueError:
-            raise ValidationError(self.at(key), value, t("validation.not_time")) from None
+        return moment
 
     def day(self, key: str, nullable: bool = True) -> date | None:
         value = self.raw(key, None, required=not nullable)
