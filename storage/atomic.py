@@ -26,7 +26,6 @@ _NO_LINK = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EML
 # Folders whose fsync the filesystem does not support; the rename is as durable as it gets.
 _NO_FOLDER_FSYNC = {errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EBADF}
 
-
 _ORJSON_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
 # orjson writes 64-bit integers only; Python's json any integer.
 _SMALLEST_INT, _BIGGEST_INT = -2**63, 2**64 - 1
@@ -36,12 +35,6 @@ def dumps_document(data: Any) -> str:
     """Deterministic JSON: sorted keys, 2-space indent, non-ASCII kept readable, final newline."""
     fast = plain_json_bytes(data)
     return fast.decode("utf-8") if fast is not None else _stdlib_dumps(data)
-
-
-def document_bytes(data: Any) -> bytes:
-    """``dumps_document(data)`` encoded as UTF-8."""
-    fast = plain_json_bytes(data)
-    return fast if fast is not None else _stdlib_dumps(data).encode("utf-8")
 
 
 def plain_json_bytes(data: Any) -> bytes | None:
