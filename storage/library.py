@@ -20,6 +20,7 @@ from postmortem.model import Postmortem
 from storage.atomic import atomic_write, backup_path, fsync_folder, is_temp_name
 from storage.document_file import DocumentFile
 from storage.errors import AlreadyExistsError, InvalidIdError, NotFoundError, StorageError
+from storage.last_stage import forget_stage
 from storage.lock import WriterLock
 from storage.reading import document_data, load_document, read_json, resolve_target
 
@@ -112,7 +113,9 @@ class Library:
         path = self.path_for(doc.id)
         if path.exists():
             raise AlreadyExistsError(t("storage.id_taken", id=doc.id, path=path))
-        return DocumentFile.create(path, doc)
+        created = DocumentFile.create(path, doc)
+        forget_stage(self.root, doc.id)
+        return created
 
     def open(self, id_or_path: str, read_only: bool = False) -> DocumentFile:
         return DocumentFile.open(self.resolve(id_or_path), read_only=read_only)
@@ -130,6 +133,7 @@ class Library:
         if path.exists():
             raise AlreadyExistsError(t("storage.id_taken", id=doc.id, path=path))
         DocumentFile.create(path, doc).close()
+        forget_stage(self.root, doc.id)
         return doc
 
     def delete(self, doc_id: str) -> Path:
@@ -163,6 +167,7 @@ class Library:
                     pass
         finally:
             lock.release()
+        forget_stage(self.root, doc_id)
         return target
 
     def restore_backup(self, path: Path) -> Path:

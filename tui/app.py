@@ -11,6 +11,7 @@ from textual.app import App
 
 from postmortem.i18n import t
 from storage.library import Library
+from tui import heap
 from tui.commands import bindings_for
 from tui.palette import RegistryCommands
 
@@ -55,9 +56,11 @@ class PostmortemApp(App[None]):
             self.push_screen(LibraryScreen())
 
     def open_postmortem(self, target: str | Path) -> bool:
-        """Open a postmortem by id or path; a second window gets a read-only view; a file
-        that does not parse is left alone and its backup is offered. False if not opened."""
+        """Open a postmortem by id or path, on the stage it was last left on; a second window
+        gets a read-only view; a file that does not parse is left alone and its backup is
+        offered. False if not opened."""
         from storage.errors import CorruptFileError, LockedError, StorageError
+        from storage.last_stage import last_stage
         from tui.screens.workspace import WorkspaceScreen
         try:
             try:
@@ -74,7 +77,8 @@ class PostmortemApp(App[None]):
         except StorageError as error:
             self.notify(str(error), severity="error", timeout=15)
             return False
-        self.push_screen(WorkspaceScreen(document_file))
+        stage = last_stage(self.library.root, document_file.document.id)
+        self.push_screen(WorkspaceScreen(document_file, stage, resume_folder=self.library.root))
         return True
 
     @work
@@ -123,4 +127,5 @@ class PostmortemApp(App[None]):
 
 def create_app(library_dir: Path, open_target: str | None = None, *, clock: bool = True) -> PostmortemApp:
     """The app on a library folder; tests pass a temporary folder."""
+    heap.settle()  # the imports are done: modules, classes and styles live as long as the app
     return PostmortemApp(Library(library_dir), open_target, clock=clock)

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Input, Markdown, Static
+from textual.widgets import Input, Markdown, Static
 
 from postmortem.i18n import t
 from postmortem.markdown import ExportRefused, render_markdown
@@ -26,6 +26,7 @@ from postmortem.model import Postmortem
 from storage.atomic import atomic_write
 from storage.errors import SaveError
 from tui.commands import bindings_for
+from tui.widgets.key_footer import KeyFooter
 
 AUDIENCES = ("internal", "external")
 
@@ -191,7 +192,7 @@ class ExportScreen(Screen[None]):
             yield Static(id="export-refused-reason", markup=False)
             yield Static(t("export_ui.refused_hint"), id="export-refused-hint", markup=False)
         yield Static(id="export-status", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     async def on_mount(self) -> None:
         await self.show_audience()

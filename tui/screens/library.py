@@ -10,7 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from postmortem.factory import new_postmortem
 from postmortem.i18n import t
@@ -20,6 +20,7 @@ from storage.library import LibraryEntry
 from tui.commands import bindings_for
 from tui.widgets.text_field import TextField
 from tui.screens.dialogs import ConfirmScreen, NewPostmortemRequest, NewPostmortemScreen
+from tui.widgets.key_footer import KeyFooter
 
 
 def display_path(path: Path) -> str:
@@ -56,7 +57,7 @@ class LibraryScreen(Screen[None]):
         yield FilterInput(placeholder=t("library.filter_placeholder"), id="library-filter")
         yield DataTable(id="library-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="library-empty")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

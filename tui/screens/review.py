@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.geometry import Spacing
 from textual.screen import Screen
 from textual.visual import Padding
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from postmortem.checklist import Review, evaluate
@@ -22,6 +22,7 @@ from postmortem.model import Postmortem
 from postmortem.stages import STAGE_KEYS
 from tui.commands import bindings_for
 from tui.messages import JumpTo
+from tui.widgets.key_footer import KeyFooter
 
 REASON_INDENT = 4  # cells; reasons hang under their line's text, past the ✓/✗ mark
 
@@ -72,7 +73,7 @@ class FinalReviewScreen(Screen[JumpTo | None]):
         yield Static(summary_text(self.review), id="review-summary")
         yield ReviewList(*self.options(), id="review-list")
         yield Static("", id="review-hint", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def options(self) -> list[Option | None]:
         options: list[Option | None] = []

@@ -4,22 +4,26 @@ from __future__ import annotations
 
 import asyncio
 import os
+from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Footer, Static
+from textual.widgets import ContentSwitcher, Static
 
 from postmortem.i18n import t
 from postmortem.stages import stage_statuses
 from storage.document_file import DocumentFile
+from storage.last_stage import remember_stage
+from tui import heap
 from tui.autosave import Autosaver
 from tui.commands import bindings_for
 from tui.messages import DocumentChanged, JumpTo
 from tui.stages import stage_view_classes
 from tui.stages.base import StageView
 from tui.widgets.doc_header import DocumentHeader
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.stage_strip import StageStrip
 
 # Seconds of quiet typing before a save; well inside the one-second promise. The variable is a
@@ -31,9 +35,17 @@ class WorkspaceScreen(Screen[None]):
     COMMAND_SCOPE = "workspace"
     BINDINGS = bindings_for("workspace")
 
-    def __init__(self, document_file: DocumentFile) -> None:
+    def __init__(self, document_file: DocumentFile, stage: int = 1,
+                 resume_folder: Path | None = None) -> None:
+        """``stage`` is the one shown first; leaving remembers the current one in
+        ``resume_folder`` (the library) so the next opening resumes there."""
         super().__init__()
         self.document_file = document_file
+        self.first_stage = self.current_stage = stage
+        # Focus starts where on_mount's focus_first puts it, not on the strip: a focus move
+        # right after opening would rebuild the footer's keys a second time.
+        self.AUTO_FOCUS = f"#stage-{stage} *"
+        self.resume_folder = resume_folder
         self.document = document_file.document
         self.read_only = document_file.read_only
         self.autosaver: Autosaver | None = None
@@ -44,11 +56,11 @@ class WorkspaceScreen(Screen[None]):
         yield DocumentHeader(clock=getattr(self.app, "show_clock", True), id="doc-header")
         yield StageStrip(id="stage-strip")
         yield Static(id="exit-status")
-        # Only stage 1 is built now; the others are built the first time they are shown, so a
-        # postmortem opens fast however much the other stages hold.
-        with ContentSwitcher(initial="stage-1", id="stages"):
-            yield self._new_view(1)
-        yield Footer()
+        # Only the stage it opens on is built now; the others are built the first time they
+        # are shown, so a postmortem opens fast however much the other stages hold.
+        with ContentSwitcher(initial=f"stage-{self.first_stage}", id="stages"):
+            yield self._new_view(self.first_stage)
+        yield KeyFooter()
 
     def _new_view(self, number: int) -> StageView:
         view_class = stage_view_classes()[number - 1]
@@ -71,9 +83,13 @@ class WorkspaceScreen(Screen[None]):
                 on_result=lambda error: loop.call_soon_threadsafe(self._show_save_result, error))
         header = self.query_one(DocumentHeader)
         header.read_only = self.read_only
+        self.query_one(StageStrip).current = self.first_stage
         self.refresh_status()
         self.set_interval(5, self._retry_failed_save)
-        self.query_one("#stage-1").focus_first()
+        first = self.query_one(f"#stage-{self.first_stage}", StageView)
+        first.refresh_from_document()  # as action_stage does for every stage it shows
+        first.focus_first()
+        heap.settle()  # the document and its first stage live until the postmortem is closed
 
     # Editing and saving ----------------------------------------------------------------
 
@@ -115,11 +131,14 @@ class WorkspaceScreen(Screen[None]):
         return self.autosaver.flush() if self.autosaver is not None else True
 
     def close_document(self) -> None:
+        if self.resume_folder is not None and not self.read_only and not self.document_file.closed:
+            remember_stage(self.resume_folder, self.document.id, self.current_stage)
         if self.autosaver is not None:
             self.flush()
             self.autosaver.close()
             self.autosaver = None
         self.document_file.close()
+        heap.release()
 
     def on_unmount(self) -> None:
         self.close_document()
@@ -142,6 +161,7 @@ class WorkspaceScreen(Screen[None]):
 
     async def action_stage(self, number: int, location: str | None = None) -> None:
         view = await self.stage_view(number)
+        self.current_stage = number
         self.query_one(StageStrip).current = number
         self.query_one(ContentSwitcher).current = f"stage-{number}"
         view.refresh_from_document()

@@ -54,8 +54,7 @@ class TimelinePane(Vertical):
         yield EntryBar(id="timeline-entry-bar")
 
     def on_mount(self) -> None:
-        # The table is filled when the stage is first shown (see ``show``): opening a long
-        # postmortem on stage 1 does not wait for 2,000 rows nobody is looking at yet.
+        # The table is filled by ``show``, which the workspace calls whenever it shows stage 2.
         self.show_metrics()
 
     @property
