@@ -32,6 +32,7 @@ from functools import lru_cache
 from postmortem.findings import Finding, active
 from postmortem.i18n import t
 from postmortem.model import DismissedFinding, Postmortem
+from postmortem.patterns import lazy_compile
 from postmortem.records import Record
 from postmortem.whys import preorder
 
@@ -76,6 +77,14 @@ _EN_PHRASES = (
     _Phrase("fault", r"\bblam(?:e|ed|es|ing)\b"),
 )
 
+# Each English phrase contains one of these (matched as the phrases are, ignoring case):
+# text without any skips the phrase patterns, and they are compiled only when first needed.
+_EN_PHRASE_WORDS = lazy_compile(
+    "error|mistake|forg|careless|sloppy|incompeten|neglig|bother|known|fault|blam", re.IGNORECASE)
+# Every "<person> forgot" in English has this.
+_FORG = lazy_compile("forg", re.IGNORECASE)
+
+# The Chinese phrases (and the Chinese "forgot") are made of Chinese characters only.
 _ZH_PHRASES = (
     _Phrase("zh", r"人为(?:失误|错误)"),
     _Phrase("zh", r"操作失误"),
@@ -108,17 +117,26 @@ def _names_alternation(people: tuple[str, ...]) -> str:
 
 
 @lru_cache(maxsize=64)
-def _name_pattern(people: tuple[str, ...]) -> re.Pattern[str] | None:
-    names = _names_alternation(people)
-    return re.compile(rf"{_BEFORE}(?:{names}){_AFTER}") if names else None
+def _name_pattern(people: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"{_BEFORE}(?:{_names_alternation(people)}){_AFTER}")
 
 
 @lru_cache(maxsize=64)
-def _any_name(people: tuple[str, ...]) -> re.Pattern[str]:
-    """The names without the word checks around them: text where this finds nothing cannot
-    mention anyone, and it is several times faster to search (the regex engine skips to a
-    name's first letter, which the look-behind of ``_name_pattern`` prevents)."""
-    return re.compile(_names_alternation(people))
+def _any_name(people: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The names without the word checks around them (None: nobody to look for). Text where
+    this finds nothing cannot mention anyone, and it is several times faster to search (the
+    regex engine skips to a name's first letter, which the look-behind of ``_name_pattern``
+    prevents) and to compile."""
+    names = _names_alternation(people)
+    return re.compile(names) if names else None
+
+
+def _names_in(text: str, people: tuple[str, ...]) -> list[re.Match[str]]:
+    """Each mention of a name of ``people`` in ``text``."""
+    any_name = _any_name(people)
+    if any_name is None or any_name.search(text) is None:
+        return []
+    return list(_name_pattern(people).finditer(text))
 
 
 def _handles(text: str) -> list[re.Match[str]]:
@@ -132,28 +150,33 @@ def _handle_text(match: re.Match[str]) -> str:
 
 def person_mentions(text: str, people: list[str]) -> list[tuple[int, str]]:
     """(position, text) of each name of ``people`` and each @handle in ``text``."""
-    found: list[tuple[int, str]] = []
-    key = tuple(people)
-    pattern = _name_pattern(key)
-    if pattern is not None and _any_name(key).search(text):
-        found += [(m.start(), m.group()) for m in pattern.finditer(text)]
+    found = [(m.start(), m.group()) for m in _names_in(text, tuple(people))]
     if "@" in text:  # every handle starts with one
         found += [(m.start(), _handle_text(m)) for m in _handles(text)]
     return sorted(found)
 
 
-@lru_cache(maxsize=64)
-def _forgot_patterns(people: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """'<person> forgot' in English and '<person>忘了' in Chinese."""
+def _escaped_names(people: tuple[str, ...]) -> list[str]:
     names = [re.escape(v) for person in people for v in name_variants(person)]
     names.sort(key=lambda n: -len(n))
+    return names
+
+
+@lru_cache(maxsize=64)
+def _english_forgot(people: tuple[str, ...]) -> re.Pattern[str]:
+    """'<person> forgot' in English."""
     handle = r"@[A-Za-z0-9_][A-Za-z0-9_.\-]*"
     # Names stay case-sensitive (as everywhere here); pronouns and roles do not.
-    subjects = "|".join([*names, handle, f"(?i:{_EN_SUBJECTS})"])
-    english = re.compile(rf"{_BEFORE}(?:{subjects})\s+(?i:had\s+|has\s+|just\s+|simply\s+)?"
-                         rf"(?i:forgot|forgets|forgotten|forget)\b")
-    chinese = re.compile(rf"(?:{'|'.join([*names, _ZH_SUBJECTS])})(?:又|也|就)?(?:忘记|忘了|忘)")
-    return english, chinese
+    subjects = "|".join([*_escaped_names(people), handle, f"(?i:{_EN_SUBJECTS})"])
+    return re.compile(rf"{_BEFORE}(?:{subjects})\s+(?i:had\s+|has\s+|just\s+|simply\s+)?"
+                      rf"(?i:forgot|forgets|forgotten|forget)\b")
+
+
+@lru_cache(maxsize=64)
+def _chinese_forgot(people: tuple[str, ...]) -> re.Pattern[str]:
+    """'<person>忘了' in Chinese."""
+    subjects = "|".join([*_escaped_names(people), _ZH_SUBJECTS])
+    return re.compile(rf"(?:{subjects})(?:又|也|就)?(?:忘记|忘了|忘)")
 
 
 # Findings --------------------------------------------------------------------------------
@@ -167,23 +190,27 @@ def _finding(location: str, matched: str, group: str, **values: str) -> Finding:
 
 def text_findings(text: str, location: str, people: list[str]) -> list[Finding]:
     """Blame findings in one piece of text, in reading order, one per matched wording."""
+    # Each pattern runs only on text that can match it (see _EN_PHRASE_WORDS, _FORG, _ZH_PHRASES).
     hits: list[tuple[int, Finding]] = []
-    english_forgot, chinese_forgot = _forgot_patterns(tuple(people))
-    forgetting = [m.span() for m in english_forgot.finditer(text)]
+    key, chinese = tuple(people), not text.isascii()
+    forgetting = [m.span() for m in _english_forgot(key).finditer(text)] if _FORG.search(text) else []
     hits += [(start, _finding(location, text[start:end], "forgot")) for start, end in forgetting]
-    hits += [(m.start(), _finding(location, m.group(), "zh")) for m in chinese_forgot.finditer(text)]
-    pattern = _name_pattern(tuple(people))
-    if pattern is not None:
-        hits += [(m.start(), _finding(location, m.group(), "person")) for m in pattern.finditer(text)]
-    hits += [(m.start(), _finding(location, _handle_text(m), "handle")) for m in _handles(text)]
-    for phrase in _EN_PHRASES:
-        for m in re.finditer(phrase.pattern, text, re.IGNORECASE):
-            if phrase.group == "forgot" and any(s <= m.start() < e for s, e in forgetting):
-                continue  # "Max forgot to …" is one finding about forgetting, not two
-            hits.append((m.start(), _finding(location, m.group(), phrase.group)))
-    for phrase in _ZH_PHRASES:
-        hits += [(m.start(), _finding(location, m.group(), phrase.group))
-                 for m in re.finditer(phrase.pattern, text)]
+    if chinese:
+        hits += [(m.start(), _finding(location, m.group(), "zh"))
+                 for m in _chinese_forgot(key).finditer(text)]
+    hits += [(m.start(), _finding(location, m.group(), "person")) for m in _names_in(text, key)]
+    if "@" in text:
+        hits += [(m.start(), _finding(location, _handle_text(m), "handle")) for m in _handles(text)]
+    if _EN_PHRASE_WORDS.search(text):
+        for phrase in _EN_PHRASES:
+            for m in re.finditer(phrase.pattern, text, re.IGNORECASE):
+                if phrase.group == "forgot" and any(s <= m.start() < e for s, e in forgetting):
+                    continue  # "Max forgot to …" is one finding about forgetting, not two
+                hits.append((m.start(), _finding(location, m.group(), phrase.group)))
+    if chinese:
+        for phrase in _ZH_PHRASES:
+            hits += [(m.start(), _finding(location, m.group(), phrase.group))
+                     for m in re.finditer(phrase.pattern, text)]
 
     findings: dict[str, Finding] = {}
     for _, finding in sorted(hits, key=lambda hit: hit[0]):

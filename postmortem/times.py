@@ -29,19 +29,20 @@ import re
 from datetime import date, datetime, timedelta, timezone, tzinfo
 
 from postmortem.i18n import t
+from postmortem.patterns import lazy_compile
 
 UTC = timezone.utc
 
 _ZONE = r"(?P<zone>z|utc|gmt|[+-]\d{2}(?::?\d{2})?)"
 _CLOCK = (r"(?:(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?"
           r"|(?P<hhmm>\d{4}))")
-_ABSOLUTE = re.compile(
+_ABSOLUTE = lazy_compile(
     rf"(?:(?P<date>\d{{4}}-\d{{2}}-\d{{2}})(?:t|\s+))?{_CLOCK}\s*{_ZONE}?", re.IGNORECASE)
-_DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_RELATIVE = re.compile(
+_DATE_ONLY = lazy_compile(r"\d{4}-\d{2}-\d{2}")
+_RELATIVE = lazy_compile(
     r"(?P<sign>[+-])\s*(?=\d)(?:(?P<days>\d+)\s*d\s*)?(?:(?P<hours>\d+)\s*h\s*)?"
     r"(?:(?P<minutes>\d+)\s*m(?:in)?\s*)?", re.IGNORECASE)
-_SECONDS_STEP = re.compile(r"[+-]\s*\d+\s*s(?:ec)?", re.IGNORECASE)
+_SECONDS_STEP = lazy_compile(r"[+-]\s*\d+\s*s(?:ec)?", re.IGNORECASE)
 
 
 class TimeParseError(ValueError):

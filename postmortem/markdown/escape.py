@@ -30,28 +30,30 @@ from __future__ import annotations
 
 import re
 
+from postmortem.patterns import lazy_compile
+
 # Inline punctuation that CommonMark/GFM gives a meaning to anywhere in a line ("$" opens
 # math on GitHub and in markdownlint's parser), and the angle brackets of raw HTML; the
 # backslash comes first so that the backslashes added after it are not escaped again.
 _INLINE_REPLACEMENTS = (*((ch, "\\" + ch) for ch in "\\`*_[]|~$"), ("<", "&lt;"), (">", "&gt;"))
 # "&" followed by something a renderer would decode as a character reference.
-_ENTITY_START = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+_ENTITY_START = lazy_compile(r"&(?=#?[0-9A-Za-z]+;)")
 # Autolinks: a URL runs to the next space, angle or square bracket, quote or pipe; sentence
 # punctuation at its end is not part of it (as GitHub's own linkifier decides).
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"  # a host name label, as CommonMark says
-_URL = re.compile(r"(?:https?|ftp)://[^\s<>\"`|\[\]]+"
-                  rf"|[A-Za-z0-9._%+-]+@{_LABEL}(?:\.{_LABEL})+(?![A-Za-z0-9-])")
+_URL = lazy_compile(r"(?:https?|ftp)://[^\s<>\"`|\[\]]+"
+                    rf"|[A-Za-z0-9._%+-]+@{_LABEL}(?:\.{_LABEL})+(?![A-Za-z0-9-])")
 # GFM also links "www.example.com" without a scheme; an escaped dot keeps it plain text.
-_WWW = re.compile(r"(www)\.", re.IGNORECASE)
+_WWW = lazy_compile(r"(www)\.", re.IGNORECASE)
 _URL_TRAILING = ".,;:!?)'\"*_~"
 # Block starts that survive inline escaping (``*``, `` ` ``, ``~``, ``|``, ``_`` are already
 # escaped everywhere; ``<`` and ``>`` are entities).
-_BLOCK_START = re.compile(r"^(#|-|\+|=)")
-_ORDERED_START = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
+_BLOCK_START = lazy_compile(r"^(#|-|\+|=)")
+_ORDERED_START = lazy_compile(r"^(\d{1,9})([.)])(?=\s|$)")
 _HEADING_TRAILING = ".,;:!。，；：！"
 # Unicode category Cc is exactly these 65 code points (tab among them).
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_SPACES = re.compile(r" {2,}")
+_CONTROL = lazy_compile(r"[\x00-\x1f\x7f-\x9f]")
+_SPACES = lazy_compile(r" {2,}")
 
 
 def _one_clean_line(text: str) -> bool:
