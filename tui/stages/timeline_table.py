@@ -17,6 +17,7 @@ from rich.text import Text
 from textual import events
 from textual.coordinate import Coordinate
 from textual.geometry import Size
+from textual.cache import LRUCache
 from textual.widgets import DataTable
 
 from postmortem.i18n import t
@@ -89,6 +90,8 @@ class TimelineTable(DataTable):
         self._views: dict[str, RowView] = {}
         self._order: list[str] = []            # the row keys as the table shows them
         self._style_cache: dict[str, Style] | None = None
+        # (place, style) -> (the cell object drawn, its lines); see _render_cell
+        self._drawn_cells: LRUCache[tuple, tuple[object, list]] = LRUCache(2000)
         self.text_width = 30
         self._source_width = SOURCE_WIDTH[0]
 
@@ -188,6 +191,30 @@ class TimelineTable(DataTable):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._style_cache = None   # a new theme: cells drawn from now on use its colours
+        self._drawn_cells.clear()
+
+    def _clear_caches(self) -> None:
+        super()._clear_caches()
+        self._drawn_cells.clear()
+
+    def _render_cell(self, row_index: int, column_index: int, base_style: Style, width: int,
+                     cursor: bool = False, hover: bool = False) -> list:
+        """DataTable redraws every visible cell after any row is added or sorted (its cache
+        key holds a counter of changes), though most cells did not change: here a drawn
+        cell is reused while the cell object, its place, width and style are the same."""
+        if row_index < 0 or column_index < 0:
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        row_key = self._row_locations.get_key(row_index)
+        column_key = self._column_locations.get_key(column_index)
+        cell = self._data[row_key][column_key]
+        key = (row_key, column_key, row_index, column_index, base_style, width, cursor, hover,
+               self._show_hover_cursor, self._pseudo_class_state, self.cursor_type)
+        drawn = self._drawn_cells.get(key)
+        if drawn is None or drawn[0] is not cell:
+            drawn = (cell, super()._render_cell(row_index, column_index, base_style, width,
+                                                cursor, hover))
+            self._drawn_cells[key] = drawn
+        return drawn[1]
 
     def _cells(self, view: RowView, styles: dict[str, Style]) -> list[object]:
         style = styles.__getitem__
