@@ -160,11 +160,14 @@ class WorkspaceScreen(Screen[None]):
         status.set_class(not current.ok, "-missing")
 
     async def action_stage(self, number: int, location: str | None = None) -> None:
+        built = not self.query(f"#stage-{number}")
         view = await self.stage_view(number)
         self.current_stage = number
         self.query_one(StageStrip).current = number
         self.query_one(ContentSwitcher).current = f"stage-{number}"
         view.refresh_from_document()
+        if built:
+            heap.settle()  # the new view lives until the postmortem is closed
         self.refresh_status()
         if location is None or not view.focus_location(location):
             view.focus_first()
