@@ -110,7 +110,8 @@ def name_variants(person: str) -> list[str]:
     return variants
 
 
-def _names_alternation(people: tuple[str, ...]) -> str:
+def names_alternation(people: tuple[str, ...]) -> str:
+    """The ways ``people`` may be written, as a regex alternation ("" for nobody)."""
     variants = {v for person in people for v in name_variants(person)}
     # Longest first, so "Priya N." wins over "Priya" at the same place.
     return "|".join(re.escape(v) for v in sorted(variants, key=lambda v: (-len(v), v)))
@@ -118,7 +119,7 @@ def _names_alternation(people: tuple[str, ...]) -> str:
 
 @lru_cache(maxsize=64)
 def _name_pattern(people: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(rf"{_BEFORE}(?:{_names_alternation(people)}){_AFTER}")
+    return re.compile(rf"{_BEFORE}(?:{names_alternation(people)}){_AFTER}")
 
 
 @lru_cache(maxsize=64)
@@ -127,7 +128,7 @@ def _any_name(people: tuple[str, ...]) -> re.Pattern[str] | None:
     this finds nothing cannot mention anyone, and it is several times faster to search (the
     regex engine skips to a name's first letter, which the look-behind of ``_name_pattern``
     prevents) and to compile."""
-    names = _names_alternation(people)
+    names = names_alternation(people)
     return re.compile(names) if names else None
 
 

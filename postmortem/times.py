@@ -171,16 +171,22 @@ def _skipped(local: datetime) -> bool:
 # and rather than f-string format specs, which cost more (an export formats thousands).
 
 
+def in_utc(moment: datetime) -> datetime:
+    """``moment`` in UTC; as it is when it already is (most times of a document are)."""
+    return moment if moment.tzinfo is UTC else moment.astimezone(UTC)
+
+
 def format_time_hm(moment: datetime) -> str:
     """``14:05`` — the UTC time of day."""
-    moment = moment.astimezone(UTC)
+    if moment.tzinfo is not UTC:
+        moment = moment.astimezone(UTC)
     return "%02d:%02d" % (moment.hour, moment.minute)
 
 
 def format_date(moment: date | datetime) -> str:
     """``2026-03-04`` — a date as is, or the UTC date of an aware datetime."""
     if isinstance(moment, datetime):
-        moment = moment.astimezone(UTC).date()
+        moment = in_utc(moment).date()
     return "%04d-%02d-%02d" % (moment.year, moment.month, moment.day)
 
 

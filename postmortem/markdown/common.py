@@ -99,11 +99,11 @@ def timeline_times(events: list[Event]) -> list[str]:
     """The time column: date and time on the first row and whenever the date changes."""
     shown, previous_day = [], None
     for event in events:
-        moment = event.at.astimezone(times.UTC)
-        day = moment.date()
+        moment = times.in_utc(event.at)
+        day = moment.toordinal()
         if day != previous_day:
             shown.append(times.format_datetime(moment))
+            previous_day = day
         else:
             shown.append(times.format_time_hm(moment))
-        previous_day = day
     return shown

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from postmortem import metrics, times
-from postmortem.blame import person_mentions
+from postmortem.blame import names_alternation, person_mentions
 from postmortem.i18n import t
 from postmortem.markdown.common import Document, cell, timeline_times
 from postmortem.markdown.escape import escape_inline
@@ -59,9 +59,15 @@ class Scrubber:
         # The references alone: several times faster to search than ``refs`` (no look-behind
         # in front), so text without any skips the substitution.
         self.any_ref = re.compile(alternatives) if refs else None
+        # Whatever gets replaced starts with a reference, a name or "@": text with none of
+        # them (most event texts) is published as it is after this one search.
+        self.anything = re.compile("|".join(
+            part for part in (alternatives, names_alternation(tuple(people)), "@") if part))
         self.internal_reference = t("export.external.internal_reference")
 
     def __call__(self, text: str) -> str:
+        if self.anything.search(text) is None:
+            return text
         if self.any_ref is not None and self.any_ref.search(text):
             text = self.refs.sub(self.internal_reference, text)
         out, last = [], 0

@@ -107,11 +107,12 @@ def _timeline(out: Document, doc: Postmortem) -> None:
     if not events:
         out.paragraph(t("export.none"))
         return
-    # Labels looked up once, not once per row: a timeline can have thousands of events.
+    # Labels looked up and sources escaped once, not once per row: a timeline can have
+    # thousands of events, and a few sources.
     milestones = {m: label("milestone", m) if m else "" for m in {e.milestone for e in events}}
+    sources = {s: _optional_cell(s) for s in {e.source for e in events}}
     visibility = {True: t("export.timeline.internal"), False: t("export.timeline.public")}
-    rows = [[when, cell(e.text), milestones[e.milestone], _optional_cell(e.source),
-             visibility[e.internal]]
+    rows = [[when, cell(e.text), milestones[e.milestone], sources[e.source], visibility[e.internal]]
             for when, e in zip(timeline_times(events), events)]
     out.table([t("export.column.time"), t("export.column.event"), t("export.column.milestone"),
                t("export.column.source"), t("export.column.visibility")], rows)
