@@ -14,7 +14,8 @@ inside a code block of the Markdown export. Layout:
   the cause table of the export and in the editor.
 
 Every line fits ``width`` terminal cells (grapheme- and wide-character-aware through
-``rich.cells``); long text is cut with "…" rather than pushing the drawing out of shape.
+``rich.cells``, imported only for text that is not all one-cell characters); long text is cut
+with "…" rather than pushing the drawing out of shape.
 Lines carry no trailing spaces and the output depends only on the document and the width.
 """
 
@@ -22,8 +23,6 @@ from __future__ import annotations
 
 import unicodedata
 from math import ceil
-
-from rich.cells import cell_len, split_graphemes
 
 from postmortem.i18n import t
 from postmortem.model import Cause, FishboneCategory, Postmortem
@@ -220,7 +219,24 @@ def clean(text: str) -> str:
     return " ".join(kept.split())
 
 
+# Characters that are one grapheme of one cell each, as rich.cells measures them (Latin, the
+# usual punctuation, box drawing and the markers): text made of these alone is measured here,
+# which spares most drawings the import of rich (tests/test_fishbone_cells.py checks the set).
+NARROW = frozenset(map(chr, [*range(0x20, 0x7F), *range(0xA0, 0xAD), *range(0xAE, 0x300),
+                             *range(0x2010, 0x2028), *range(0x2500, 0x25FD)]))
+
+
+def cell_len(text: str) -> int:
+    if NARROW.issuperset(text):
+        return len(text)
+    from rich.cells import cell_len as rich_cell_len
+    return rich_cell_len(text)
+
+
 def _graphemes(text: str) -> list[tuple[str, int]]:
+    if NARROW.issuperset(text):
+        return [(character, 1) for character in text]
+    from rich.cells import split_graphemes
     spans, _ = split_graphemes(text)
     return [(text[start:end], width) for start, end, width in spans]
 
