@@ -31,20 +31,14 @@ from functools import lru_cache
 
 from postmortem.findings import Finding, active
 from postmortem.i18n import t
+from postmortem.mentions import (BEFORE, HANDLE, handle_text, handles, name_variants,
+                                 names_in, person_mentions)
 from postmortem.model import DismissedFinding, Postmortem
 from postmortem.patterns import lazy_compile
 from postmortem.records import Record
 from postmortem.whys import preorder
 
 RULE = "blame"
-
-# Characters that make a name part of a longer word ("Max" in "Maximum", "Max2").
-_WORDISH = r"A-Za-z0-9_\u00C0-\u024F"
-_BEFORE = rf"(?<![{_WORDISH}])"
-_AFTER = rf"(?![{_WORDISH}])"
-
-_HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_][A-Za-z0-9_.\-]*")
-_BROADCASTS = {"here", "channel", "everyone", "all"}
 
 # Subjects that make "forgot" about a person (besides the names and handles of the review).
 _EN_SUBJECTS = (r"he|she|they|someone|somebody|I|we|you|"
@@ -97,66 +91,6 @@ _ZH_PHRASES = (
 )
 
 
-# People ----------------------------------------------------------------------------------
-
-
-def name_variants(person: str) -> list[str]:
-    """How a person may be written: the full name and, for "Priya N.", "Priya"."""
-    full = " ".join(person.split())
-    variants = [full] if full else []
-    first = full.split(" ")[0] if " " in full else ""
-    if len(first) >= 2 and not first.endswith(".") and first not in variants:
-        variants.append(first)
-    return variants
-
-
-def names_alternation(people: tuple[str, ...]) -> str:
-    """The ways ``people`` may be written, as a regex alternation ("" for nobody)."""
-    variants = {v for person in people for v in name_variants(person)}
-    # Longest first, so "Priya N." wins over "Priya" at the same place.
-    return "|".join(re.escape(v) for v in sorted(variants, key=lambda v: (-len(v), v)))
-
-
-@lru_cache(maxsize=64)
-def _name_pattern(people: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(rf"{_BEFORE}(?:{names_alternation(people)}){_AFTER}")
-
-
-@lru_cache(maxsize=64)
-def _any_name(people: tuple[str, ...]) -> re.Pattern[str] | None:
-    """The names without the word checks around them (None: nobody to look for). Text where
-    this finds nothing cannot mention anyone, and it is several times faster to search (the
-    regex engine skips to a name's first letter, which the look-behind of ``_name_pattern``
-    prevents) and to compile."""
-    names = names_alternation(people)
-    return re.compile(names) if names else None
-
-
-def _names_in(text: str, people: tuple[str, ...]) -> list[re.Match[str]]:
-    """Each mention of a name of ``people`` in ``text``."""
-    any_name = _any_name(people)
-    if any_name is None or any_name.search(text) is None:
-        return []
-    return list(_name_pattern(people).finditer(text))
-
-
-def _handles(text: str) -> list[re.Match[str]]:
-    return [m for m in _HANDLE.finditer(text)
-            if m.group().rstrip(".-")[1:].casefold() not in _BROADCASTS]
-
-
-def _handle_text(match: re.Match[str]) -> str:
-    return match.group().rstrip(".-")  # "@max." at the end of a sentence is "@max"
-
-
-def person_mentions(text: str, people: list[str]) -> list[tuple[int, str]]:
-    """(position, text) of each name of ``people`` and each @handle in ``text``."""
-    found = [(m.start(), m.group()) for m in _names_in(text, tuple(people))]
-    if "@" in text:  # every handle starts with one
-        found += [(m.start(), _handle_text(m)) for m in _handles(text)]
-    return sorted(found)
-
-
 def _escaped_names(people: tuple[str, ...]) -> list[str]:
     names = [re.escape(v) for person in people for v in name_variants(person)]
     names.sort(key=lambda n: -len(n))
@@ -166,10 +100,9 @@ def _escaped_names(people: tuple[str, ...]) -> list[str]:
 @lru_cache(maxsize=64)
 def _english_forgot(people: tuple[str, ...]) -> re.Pattern[str]:
     """'<person> forgot' in English."""
-    handle = r"@[A-Za-z0-9_][A-Za-z0-9_.\-]*"
     # Names stay case-sensitive (as everywhere here); pronouns and roles do not.
-    subjects = "|".join([*_escaped_names(people), handle, f"(?i:{_EN_SUBJECTS})"])
-    return re.compile(rf"{_BEFORE}(?:{subjects})\s+(?i:had\s+|has\s+|just\s+|simply\s+)?"
+    subjects = "|".join([*_escaped_names(people), HANDLE, f"(?i:{_EN_SUBJECTS})"])
+    return re.compile(rf"{BEFORE}(?:{subjects})\s+(?i:had\s+|has\s+|just\s+|simply\s+)?"
                       rf"(?i:forgot|forgets|forgotten|forget)\b")
 
 
@@ -199,9 +132,9 @@ def text_findings(text: str, location: str, people: list[str]) -> list[Finding]:
     if chinese:
         hits += [(m.start(), _finding(location, m.group(), "zh"))
                  for m in _chinese_forgot(key).finditer(text)]
-    hits += [(m.start(), _finding(location, m.group(), "person")) for m in _names_in(text, key)]
+    hits += [(m.start(), _finding(location, m.group(), "person")) for m in names_in(text, key)]
     if "@" in text:
-        hits += [(m.start(), _finding(location, _handle_text(m), "handle")) for m in _handles(text)]
+        hits += [(m.start(), _finding(location, handle_text(m), "handle")) for m in handles(text)]
     if _EN_PHRASE_WORDS.search(text):
         for phrase in _EN_PHRASES:
             for m in re.finditer(phrase.pattern, text, re.IGNORECASE):

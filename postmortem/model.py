@@ -527,10 +527,14 @@ def _read_timeline(r: Reader) -> list[Event]:
     items = r.raw("timeline", [])
     if not isinstance(items, list):
         return [Event.read(e) for e in r.objects("timeline")]  # refused, with the usual message
-    events = []
-    for i, item in enumerate(items):
-        event = Event.read_valid(item)
-        events.append(Event.read(Reader(item, f"timeline[{i}]")) if event is None else event)
+    events = [Event.read_valid(item) for item in items]
+    left = [i for i, event in enumerate(events) if event is None]
+    if left:
+        # The general reading, in its order: first an item that is not an object, then
+        # each item in turn; it says what is wrong (or reads what the quick one left to it).
+        readers = r.objects("timeline")
+        for i in left:
+            events[i] = Event.read(readers[i])
     return events
 
 
@@ -544,7 +548,9 @@ def _check_unique(ids: list[tuple[str, str]]) -> None:
 
 def _check_references(doc: Postmortem) -> None:
     """Ids unique per kind, parents and action causes pointing at things that exist, no cycles."""
-    _check_unique([(f"timeline[{i}].id", e.id) for i, e in enumerate(doc.timeline)])
+    timeline_ids = [e.id for e in doc.timeline]
+    if len(set(timeline_ids)) < len(timeline_ids):  # thousands of paths, spelt out for an error
+        _check_unique([(f"timeline[{i}].id", item_id) for i, item_id in enumerate(timeline_ids)])
     _check_unique([(f"analysis.whys[{i}].id", w.id) for i, w in enumerate(doc.analysis.whys)]
                   + [(f"analysis.fishbone[{ci}].causes[{i}].id", c.id)
                      for ci, cat in enumerate(doc.analysis.fishbone) for i, c in enumerate(cat.causes)])

@@ -38,7 +38,9 @@ def read_json(path: Path, *, offer_backup: bool = True) -> Any | None:
     if not raw:
         return None
     try:
-        text = raw.decode("utf-8-sig")
+        # A byte-order mark is dropped here rather than by the "utf-8-sig" codec, which
+        # would be one more module to import.
+        text = (raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw).decode("utf-8")
     except UnicodeDecodeError:
         raise corrupt(path, t("storage.reason.not_utf8"), offer_backup) from None
     try:

@@ -23,10 +23,10 @@ from __future__ import annotations
 import re
 
 from postmortem import metrics, times
-from postmortem.blame import names_alternation, person_mentions
 from postmortem.i18n import t
 from postmortem.markdown.common import Document, cell, timeline_times
 from postmortem.markdown.escape import escape_inline
+from postmortem.mentions import names_alternation, person_mentions
 from postmortem.model import Postmortem
 
 

@@ -1,0 +1,80 @@
+"""Where a text names a person of the review or an @handle (DESIGN §6).
+
+Shared by the blame check, which flags such mentions, and the customer-facing export, which
+replaces them. The rules are those the blame check's module doc states: the full name or the
+first name alone, as a whole word and case-sensitively (names in Chinese anywhere); an
+@handle, but not an e-mail address or the broadcasts @here, @channel, @everyone, @all.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from postmortem.patterns import lazy_compile
+
+# Characters that make a name part of a longer word ("Max" in "Maximum", "Max2").
+WORDISH = r"A-Za-z0-9_\u00C0-\u024F"
+BEFORE = rf"(?<![{WORDISH}])"
+AFTER = rf"(?![{WORDISH}])"
+HANDLE = r"@[A-Za-z0-9_][A-Za-z0-9_.\-]*"
+
+_HANDLE = lazy_compile(rf"(?<![\w.@]){HANDLE}")
+_BROADCASTS = {"here", "channel", "everyone", "all"}
+
+
+def name_variants(person: str) -> list[str]:
+    """How a person may be written: the full name and, for "Priya N.", "Priya"."""
+    full = " ".join(person.split())
+    variants = [full] if full else []
+    first = full.split(" ")[0] if " " in full else ""
+    if len(first) >= 2 and not first.endswith(".") and first not in variants:
+        variants.append(first)
+    return variants
+
+
+def names_alternation(people: tuple[str, ...]) -> str:
+    """The ways ``people`` may be written, as a regex alternation ("" for nobody)."""
+    variants = {v for person in people for v in name_variants(person)}
+    # Longest first, so "Priya N." wins over "Priya" at the same place.
+    return "|".join(re.escape(v) for v in sorted(variants, key=lambda v: (-len(v), v)))
+
+
+@lru_cache(maxsize=64)
+def _name_pattern(people: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"{BEFORE}(?:{names_alternation(people)}){AFTER}")
+
+
+@lru_cache(maxsize=64)
+def _any_name(people: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The names without the word checks around them (None: nobody to look for). Text where
+    this finds nothing cannot mention anyone, and it is several times faster to search (the
+    regex engine skips to a name's first letter, which the look-behind of ``_name_pattern``
+    prevents) and to compile."""
+    names = names_alternation(people)
+    return re.compile(names) if names else None
+
+
+def names_in(text: str, people: tuple[str, ...]) -> list[re.Match[str]]:
+    """Each mention of a name of ``people`` in ``text``."""
+    any_name = _any_name(people)
+    if any_name is None or any_name.search(text) is None:
+        return []
+    return list(_name_pattern(people).finditer(text))
+
+
+def handles(text: str) -> list[re.Match[str]]:
+    return [m for m in _HANDLE.finditer(text)
+            if m.group().rstrip(".-")[1:].casefold() not in _BROADCASTS]
+
+
+def handle_text(match: re.Match[str]) -> str:
+    return match.group().rstrip(".-")  # "@max." at the end of a sentence is "@max"
+
+
+def person_mentions(text: str, people: list[str]) -> list[tuple[int, str]]:
+    """(position, text) of each name of ``people`` and each @handle in ``text``."""
+    found = [(m.start(), m.group()) for m in names_in(text, tuple(people))]
+    if "@" in text:  # every handle starts with one
+        found += [(m.start(), handle_text(m)) for m in handles(text)]
+    return sorted(found)
