@@ -89,14 +89,14 @@ def preorder(doc: Postmortem) -> list[tuple[WhyNode, int]]:
 
     This is the order of the tree view and of the nested list in the Markdown export.
     """
+    # An explicit stack, not a recursive inner function: that function would hold itself
+    # (and the document) in a reference cycle that only the cycle collector frees.
     out: list[tuple[WhyNode, int]] = []
-
-    def visit(parent_id: str | None, level: int) -> None:
-        for child in children(doc, parent_id):
-            out.append((child, level))
-            visit(child.id, level + 1)
-
-    visit(None, 1)
+    stack = [(node, 1) for node in reversed(roots(doc))]
+    while stack:
+        node, level = stack.pop()
+        out.append((node, level))
+        stack.extend((child, level + 1) for child in reversed(children(doc, node.id)))
     return out
 
 
