@@ -20,7 +20,7 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-ROUNDS = 15
+ROUNDS = 40
 
 
 def big_document(events: int = 2000):
