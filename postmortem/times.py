@@ -176,11 +176,15 @@ def in_utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo is UTC else moment.astimezone(UTC)
 
 
+# "00" to "59": looking the two digits up costs half of formatting them.
+TWO_DIGITS = tuple("%02d" % n for n in range(60))
+
+
 def format_time_hm(moment: datetime) -> str:
     """``14:05`` — the UTC time of day."""
     if moment.tzinfo is not UTC:
         moment = moment.astimezone(UTC)
-    return "%02d:%02d" % (moment.hour, moment.minute)
+    return f"{TWO_DIGITS[moment.hour]}:{TWO_DIGITS[moment.minute]}"
 
 
 def format_date(moment: date | datetime) -> str:

@@ -51,19 +51,31 @@ class Document:
 
     def table(self, header: list[str], rows: list[list[str]]) -> None:
         """A GFM table; ``header`` is our wording, cells are already escaped."""
-        self.blocks.append(table_lines(header, rows))
+        self.written_table(header, [table_row(cells) for cells in _checked(header, rows)])
+
+    def written_table(self, header: list[str], rows: list[str]) -> None:
+        """A GFM table whose rows are already written (``table_row``, or a long table's
+        own f-string giving the same text)."""
+        # One string: every line of a table ends in "|", so join_blocks has nothing to trim.
+        self.blocks.append(["\n".join([table_row(header), table_rule(len(header)), *rows])])
 
     def render(self) -> str:
         return join_blocks(self.blocks)
 
 
-def table_lines(header: list[str], rows: list[list[str]]) -> list[str]:
-    def row(cells: list[str]) -> str:
-        return "| " + " | ".join(cells) + " |"
+def table_row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def table_rule(columns: int) -> str:
+    return "| " + " | ".join(["---"] * columns) + " |"
+
+
+def _checked(header: list[str], rows: list[list[str]]) -> list[list[str]]:
     for cells in rows:
         if len(cells) != len(header):
             raise AssertionError("a table row must have as many cells as the header")
-    return [row(header), "| " + " | ".join("---" for _ in header) + " |", *map(row, rows)]
+    return rows
 
 
 def join_blocks(blocks: list[Block]) -> str:
@@ -97,13 +109,16 @@ def joined(values: list[str]) -> str:
 
 def timeline_times(events: list[Event]) -> list[str]:
     """The time column: date and time on the first row and whenever the date changes."""
-    shown, previous_day = [], None
+    # times.format_time_hm written out: this runs once per event of the timeline.
+    shown, previous_day, digits, utc = [], None, times.TWO_DIGITS, times.UTC
     for event in events:
-        moment = times.in_utc(event.at)
+        moment = event.at
+        if moment.tzinfo is not utc:
+            moment = moment.astimezone(utc)
         day = moment.toordinal()
         if day != previous_day:
             shown.append(times.format_datetime(moment))
             previous_day = day
         else:
-            shown.append(times.format_time_hm(moment))
+            shown.append(f"{digits[moment.hour]}:{digits[moment.minute]}")
     return shown

@@ -15,7 +15,7 @@ from postmortem import blame, checklist, metrics, times
 from postmortem.fishbone import render_fishbone
 from postmortem.i18n import t
 from postmortem.markdown.common import Document, cell, joined, label, timeline_times, yes_no
-from postmortem.markdown.escape import escape_cell, escape_inline, fenced
+from postmortem.markdown.escape import escape_cell, escape_cells, escape_inline, fenced
 from postmortem.model import Postmortem
 from postmortem.whys import preorder
 
@@ -112,10 +112,15 @@ def _timeline(out: Document, doc: Postmortem) -> None:
     milestones = {m: label("milestone", m) if m else "" for m in {e.milestone for e in events}}
     sources = {s: _optional_cell(s) for s in {e.source for e in events}}
     visibility = {True: t("export.timeline.internal"), False: t("export.timeline.public")}
-    rows = [[when, cell(e.text), milestones[e.milestone], sources[e.source], visibility[e.internal]]
-            for when, e in zip(timeline_times(events), events)]
-    out.table([t("export.column.time"), t("export.column.event"), t("export.column.milestone"),
-               t("export.column.source"), t("export.column.visibility")], rows)
+    empty = t("export.empty_value")  # what cell() shows for an empty text
+    # Each row written in one f-string (table_row's text), the texts escaped as one column.
+    rows = [f"| {when} | {text or empty} | {milestones[e.milestone]} | {sources[e.source]}"
+            f" | {visibility[e.internal]} |"
+            for when, text, e in zip(timeline_times(events), escape_cells([e.text for e in events]),
+                                     events)]
+    out.written_table([t("export.column.time"), t("export.column.event"),
+                       t("export.column.milestone"), t("export.column.source"),
+                       t("export.column.visibility")], rows)
 
 
 def _optional_cell(text: str) -> str:
