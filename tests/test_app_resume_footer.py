@@ -133,10 +133,9 @@ async def test_the_footer_follows_the_focus_and_keeps_whole_keys(library_dir, ma
         await pilot.pause()
         line = footer.render().plain
         assert len(line) == 80
-        labels = {f"{shown_as} {description}"
-                  for _key, shown_as, description, _ in [*footer._keys, footer._palette]}
+        labels = {f"{shown.display} {shown.description}" for shown in [*footer._keys, footer._palette]}
         assert len(footer._spans) < len(labels)   # some keys did not fit
-        for start, end, _key, _enabled in footer._spans:
+        for start, end, _shown in footer._spans:
             assert line[start:end].strip(" ▏") in labels
 
 
@@ -147,7 +146,7 @@ async def test_clicking_a_key_in_the_footer_runs_it(library_dir, make_app):
         await pilot.press("escape")
         await pilot.pause()
         footer = app.screen.query_one(KeyFooter)
-        start = next(start for start, _end, key, _ in footer._spans if key == "f1")
+        start = next(start for start, _end, shown in footer._spans if shown.key == "f1")
         await pilot.click(KeyFooter, offset=(start + 1, 0))
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)

@@ -18,9 +18,9 @@ from postmortem.ids import slugify
 from storage.errors import StorageError
 from storage.library import LibraryEntry
 from tui.commands import bindings_for
-from tui.widgets.text_field import TextField
 from tui.screens.dialogs import ConfirmScreen, NewPostmortemRequest, NewPostmortemScreen
 from tui.widgets.key_footer import KeyFooter
+from tui.widgets.text_field import TextField
 
 
 def display_path(path: Path) -> str:

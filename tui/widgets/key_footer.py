@@ -7,6 +7,8 @@ This is one widget that redraws a line of text instead; it looks and clicks the 
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from rich.text import Text
 from textual import events
 from textual.screen import Screen
@@ -15,14 +17,21 @@ from textual.widget import Widget
 SEPARATOR = "▏"
 
 
+class ShownKey(NamedTuple):
+    key: str            # as the binding names it ("ctrl+p"): what a click sends
+    display: str        # as the footer shows it ("^p")
+    description: str
+    enabled: bool
+
+
 class KeyFooter(Widget, can_focus=False):
     COMPONENT_CLASSES = {"key-footer--key", "key-footer--description"}
 
     def __init__(self) -> None:
         super().__init__()
-        self._keys: list[tuple[str, str, str, bool]] = []   # (key, shown as, description, enabled)
-        self._palette: tuple[str, str, str, bool] | None = None
-        self._spans: list[tuple[int, int, str, bool]] = []  # (start, end, key, enabled) for clicks
+        self._keys: list[ShownKey] = []
+        self._palette: ShownKey | None = None
+        self._spans: list[tuple[int, int, ShownKey]] = []   # (start, end, key) for clicks
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
@@ -39,51 +48,51 @@ class KeyFooter(Widget, can_focus=False):
             self._keys, self._palette = keys, palette
             self.refresh()
 
-    def _keys_of(self, screen: Screen) -> tuple[list[tuple[str, str, str, bool]],
-                                                   tuple[str, str, str, bool] | None]:
-        """One entry per action (its first key), in binding order, as Textual's footer does."""
+    def _keys_of(self, screen: Screen) -> tuple[list[ShownKey], ShownKey | None]:
+        """One entry per action (its first key), in binding order, as Textual's footer does;
+        the command palette's key apart, for the right end."""
         seen: set[str] = set()
-        keys: list[tuple[str, str, str, bool]] = []
+        keys: list[ShownKey] = []
         palette = None
         for _, binding, enabled, _tooltip in screen.active_bindings.values():
-            entry = (binding.key, self.app.get_key_display(binding), binding.description, enabled)
+            shown = ShownKey(binding.key, self.app.get_key_display(binding), binding.description, enabled)
             if binding.key == self.app.COMMAND_PALETTE_BINDING and self.app.ENABLE_COMMAND_PALETTE:
-                palette = entry
+                palette = shown
             elif binding.show and binding.action not in seen:
                 seen.add(binding.action)
-                keys.append(entry)
+                keys.append(shown)
         return keys, palette
 
-    def _item(self, entry: tuple[str, str, str, bool]) -> Text:
-        _key, shown, description, enabled = entry
-        item = Text.assemble((f" {shown} ", self.get_component_rich_style("key-footer--key")),
-                             (f"{description} ", self.get_component_rich_style("key-footer--description")))
-        if not enabled:
+    def _item(self, shown: ShownKey) -> Text:
+        item = Text.assemble(
+            (f" {shown.display} ", self.get_component_rich_style("key-footer--key")),
+            (f"{shown.description} ", self.get_component_rich_style("key-footer--description")))
+        if not shown.enabled:
             item.stylize("dim")
         return item
 
     def render(self) -> Text:
         width = self.size.width
-        right = Text(SEPARATOR) + self._item(self._palette) if self._palette else Text()
+        right = Text(SEPARATOR, style="dim") + self._item(self._palette) if self._palette else Text()
         room = width - right.cell_len
         line, self._spans = Text(no_wrap=True, overflow="crop"), []
-        for entry in self._keys:
-            item = self._item(entry)
+        for shown in self._keys:
+            item = self._item(shown)
             if line.cell_len + item.cell_len > room:
                 break  # whole keys only: half a label reads as a different key
-            self._spans.append((line.cell_len, line.cell_len + item.cell_len, entry[0], entry[3]))
+            self._spans.append((line.cell_len, line.cell_len + item.cell_len, shown))
             line.append_text(item)
         if self._palette:
             line.append(" " * max(0, room - line.cell_len))
-            self._spans.append((line.cell_len + 1, width, self._palette[0], self._palette[3]))
+            self._spans.append((line.cell_len + 1, width, self._palette))
             line.append_text(right)
         return line
 
     def on_click(self, event: events.Click) -> None:
-        for start, end, key, enabled in self._spans:
+        for start, end, shown in self._spans:
             if start <= event.x < end:
-                if enabled:
-                    self.app.simulate_key(key)
+                if shown.enabled:
+                    self.app.simulate_key(shown.key)
                 else:
                     self.app.bell()
                 return
