@@ -12,7 +12,7 @@ from typing import Any, Iterable
 
 from postmortem.i18n import t
 
-_UTC_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?Z")
+UTC_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?Z")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ABSENT = object()  # a key missing from the object (None is a value)
 
@@ -32,10 +32,10 @@ def show_value(value: Any) -> str:
 
 def parse_time(value: Any) -> datetime | None:
     """``value`` as an aware UTC time if it is one in the format's notation, else None."""
-    if not isinstance(value, str) or not _UTC_TIME.fullmatch(value):
+    if not isinstance(value, str) or not UTC_TIME.fullmatch(value):
         return None
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return datetime.fromisoformat(value)  # Python 3.11 reads "Z" itself, as timezone.utc
     except ValueError:
         return None
 

@@ -9,10 +9,11 @@ an autosave of ``to_dict()``.
 from __future__ import annotations
 
 from datetime import date, datetime
+from operator import itemgetter
 from typing import Any, Iterator
 
 from postmortem import vocab
-from postmortem.fields import Reader, ValidationError, format_time, parse_time
+from postmortem.fields import UTC_TIME, Reader, ValidationError, format_time, parse_time
 from postmortem.i18n import t
 from postmortem.ids import is_valid_id
 from postmortem.records import Record
@@ -137,9 +138,35 @@ class Event(Record):
             return None
         return cls(event_id, at, text, milestone, source, internal)
 
+    @classmethod
+    def read_all_valid(cls, items: list[Any]) -> "list[Event | None]":
+        """``read_valid`` of each item, in one loop: an event with all six fields (every
+        event the app writes) is read with one lookup of its values and no call per check."""
+        events: list[Event | None] = []
+        append, read_valid, values = events.append, cls.read_valid, _EVENT_VALUES
+        milestones, is_time, from_iso = _MILESTONE_OR_NONE, UTC_TIME.fullmatch, datetime.fromisoformat
+        for item in items:
+            if type(item) is not dict or len(item) != 6 or not _EVENT_KEYS.issuperset(item):
+                append(read_valid(item))  # fields left out (their defaults) or unknown ones
+                continue
+            event_id, at, text, milestone, source, internal = values(item)
+            if (type(event_id) is not str or not event_id.strip() or len(event_id) > 64
+                    or type(text) is not str or type(source) is not str or type(internal) is not bool
+                    or milestone not in milestones or not isinstance(at, str) or not is_time(at)):
+                append(None)
+                continue
+            try:
+                moment = from_iso(at)  # what fields.parse_time does once the pattern matched
+            except ValueError:
+                append(None)
+                continue
+            append(cls(event_id, moment, text, milestone, source, internal))
+        return events
+
 
 EVENT_FIELDS = ("id", "at", "text", "milestone", "source", "internal")
 _EVENT_KEYS = frozenset(EVENT_FIELDS)
+_EVENT_VALUES = itemgetter(*EVENT_FIELDS)
 _MILESTONE_OR_NONE = (None, *vocab.MILESTONES)
 
 
@@ -527,7 +554,7 @@ def _read_timeline(r: Reader) -> list[Event]:
     items = r.raw("timeline", [])
     if not isinstance(items, list):
         return [Event.read(e) for e in r.objects("timeline")]  # refused, with the usual message
-    events = [Event.read_valid(item) for item in items]
+    events = Event.read_all_valid(items)
     left = [i for i, event in enumerate(events) if event is None]
     if left:
         # The general reading, in its order: first an item that is not an object, then
