@@ -150,3 +150,20 @@ async def test_clicking_a_key_in_the_footer_runs_it(library_dir, make_app):
         await pilot.click(KeyFooter, offset=(start + 1, 0))
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
+
+
+async def test_a_long_problem_statement_shows_from_its_start_when_reopened_on_stage_3(library_dir, make_app):
+    from textual.widgets import Input
+
+    from postmortem.demo import demo_document
+    from storage.last_stage import remember_stage
+    document = demo_document()
+    Library(library_dir).create(document).close()
+    remember_stage(library_dir, document.id, 3)
+    app = make_app(document.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        problem = app.screen.query_one("#analysis-problem", Input)
+        assert len(problem.value) > problem.size.width     # it cannot all show
+        assert not problem.has_focus
+        assert problem.scroll_offset.x == 0 and problem.cursor_position == 0

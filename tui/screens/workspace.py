@@ -42,9 +42,6 @@ class WorkspaceScreen(Screen[None]):
         super().__init__()
         self.document_file = document_file
         self.first_stage = self.current_stage = stage
-        # Focus starts where on_mount's focus_first puts it, not on the strip: a focus move
-        # right after opening would rebuild the footer's keys a second time.
-        self.AUTO_FOCUS = f"#stage-{stage} *"
         self.resume_folder = resume_folder
         self.document = document_file.document
         self.read_only = document_file.read_only
