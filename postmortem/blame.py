@@ -34,7 +34,7 @@ from postmortem.i18n import t
 from postmortem.mentions import (BEFORE, HANDLE, handle_text, handles, name_variants,
                                  names_in, person_mentions)
 from postmortem.model import DismissedFinding, Postmortem
-from postmortem.patterns import lazy_compile
+from postmortem.patterns import AnyWord
 from postmortem.records import Record
 from postmortem.whys import preorder
 
@@ -73,10 +73,10 @@ _EN_PHRASES = (
 
 # Each English phrase contains one of these (matched as the phrases are, ignoring case):
 # text without any skips the phrase patterns, and they are compiled only when first needed.
-_EN_PHRASE_WORDS = lazy_compile(
-    "error|mistake|forg|careless|sloppy|incompeten|neglig|bother|known|fault|blam", re.IGNORECASE)
+_EN_PHRASE_WORDS = AnyWord(("error", "mistake", "forg", "careless", "sloppy", "incompeten",
+                            "neglig", "bother", "known", "fault", "blam"))
 # Every "<person> forgot" in English has this.
-_FORG = lazy_compile("forg", re.IGNORECASE)
+_FORG = AnyWord(("forg",))
 
 # The Chinese phrases (and the Chinese "forgot") are made of Chinese characters only.
 _ZH_PHRASES = (

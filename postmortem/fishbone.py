@@ -214,6 +214,8 @@ _LONGEST_SHOWN = 2000
 def clean(text: str) -> str:
     """One line of printable text: line breaks and tabs become spaces, controls go."""
     text = text[:_LONGEST_SHOWN]
+    if text.isprintable():  # no control (Cc) nor bidi control (Cf) character to drop
+        return " ".join(text.split())
     kept = "".join(ch for ch in text if unicodedata.category(ch) != "Cc" or ch.isspace())
     kept = "".join(ch for ch in kept if ch not in _BIDI_CONTROLS)
     return " ".join(kept.split())

@@ -37,3 +37,35 @@ class LazyPattern:
 def lazy_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """A stand-in for ``re.compile(pattern, flags)`` that compiles on first use."""
     return LazyPattern(pattern, flags)  # type: ignore[return-value]
+
+
+# The characters besides "I", "K" and "S" that a pattern with re.IGNORECASE matches to an
+# ASCII letter: "İ" and "ı" to "i", "ſ" to "s" ("K", the Kelvin sign, lowers to "k" anyway).
+# Mapped first because "İ".lower() is two characters, "i̇".
+_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def folded(text: str) -> str:
+    """``text`` lowered so that ``word in folded(text)`` holds, for a word of lowercase ASCII
+    letters or characters without case, exactly where ``re.search(word, text, re.IGNORECASE)``
+    finds it (tests/test_rule_prefilters.py checks every character)."""
+    return text.lower() if text.isascii() else text.translate(_FOLDS).lower()
+
+
+class AnyWord:
+    """Stands for ``re.compile("|".join(words), re.IGNORECASE)`` when the words are plain
+    (lowercase ASCII letters, or characters without case such as Chinese): ``search`` says
+    whether one is in the text, with string methods instead of a pattern compiled in every
+    process (a first check runs on every text, so it would always be compiled)."""
+
+    def __init__(self, words: list[str] | tuple[str, ...]) -> None:
+        self.words = tuple(words)
+        self.pattern = "|".join(self.words)
+
+    def search(self, text: str) -> bool | None:
+        """True when a word is in ``text``, else None (as a pattern's search gives no match)."""
+        lowered = folded(text)
+        return True if any(word in lowered for word in self.words) else None
+
+    def __repr__(self) -> str:
+        return f"AnyWord({self.words!r})"

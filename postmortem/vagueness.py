@@ -36,7 +36,7 @@ from datetime import date
 from postmortem.findings import Finding, active
 from postmortem.i18n import t
 from postmortem.model import Action, Postmortem
-from postmortem.patterns import lazy_compile
+from postmortem.patterns import AnyWord, lazy_compile
 from postmortem.records import Record
 
 RULE = "vague"
@@ -96,10 +96,10 @@ def names_a_signal(text: str) -> bool:
 class _Family(Record, frozen=True):
     name: str                 # selects the reason and suggestion in the catalogue
     pattern: re.Pattern[str]
-    words: re.Pattern[str]    # found in every match of ``pattern``: a cheap first check
+    words: AnyWord            # found in every match of ``pattern``: a cheap first check
     unless_signal: bool       # not flagged when the title names something measurable
 
-    def __init__(self, name: str, pattern: re.Pattern[str], words: re.Pattern[str],
+    def __init__(self, name: str, pattern: re.Pattern[str], words: AnyWord,
                  unless_signal: bool) -> None:
         self._set(name=name, pattern=pattern, words=words, unless_signal=unless_signal)
 
@@ -114,7 +114,7 @@ def _family(name: str, english: list[str], chinese: list[str], unless_signal: bo
     """``words``: a word (or part of one) that each English phrase cannot match without."""
     alternatives = [rf"\b(?:{p})\b" for p in english] + chinese
     return _Family(name, lazy_compile("|".join(alternatives), re.IGNORECASE),
-                   lazy_compile("|".join(words + chinese), re.IGNORECASE), unless_signal)
+                   AnyWord(words + chinese), unless_signal)
 
 
 # Order matters where phrases overlap: the earlier family claims the words

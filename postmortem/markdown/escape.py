@@ -30,26 +30,23 @@ from __future__ import annotations
 
 import re
 
-from postmortem.patterns import lazy_compile
+from postmortem.patterns import folded, lazy_compile
 
 # Inline punctuation that CommonMark/GFM gives a meaning to anywhere in a line ("$" opens
 # math on GitHub and in markdownlint's parser), and the angle brackets of raw HTML; the
 # backslash comes first so that the backslashes added after it are not escaped again.
 _INLINE_REPLACEMENTS = (*((ch, "\\" + ch) for ch in "\\`*_[]|~$"), ("<", "&lt;"), (">", "&gt;"))
-# "&" followed by something a renderer would decode as a character reference.
-_ENTITY_START = lazy_compile(r"&(?=#?[0-9A-Za-z]+;)")
 # Autolinks: a URL runs to the next space, angle or square bracket, quote or pipe; sentence
 # punctuation at its end is not part of it (as GitHub's own linkifier decides).
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"  # a host name label, as CommonMark says
 _URL = lazy_compile(r"(?:https?|ftp)://[^\s<>\"`|\[\]]+"
                     rf"|[A-Za-z0-9._%+-]+@{_LABEL}(?:\.{_LABEL})+(?![A-Za-z0-9-])")
 # GFM also links "www.example.com" without a scheme; an escaped dot keeps it plain text.
-_WWW = lazy_compile(r"(www)\.", re.IGNORECASE)
+_WWW = lazy_compile(r"(www)\.", re.IGNORECASE)  # run only where folded text has "www."
 _URL_TRAILING = ".,;:!?)'\"*_~"
 # Block starts that survive inline escaping (``*``, `` ` ``, ``~``, ``|``, ``_`` are already
 # escaped everywhere; ``<`` and ``>`` are entities).
-_BLOCK_START = lazy_compile(r"^(#|-|\+|=)")
-_ORDERED_START = lazy_compile(r"^(\d{1,9})([.)])(?=\s|$)")
+_BLOCK_MARKS = "#-+="
 _HEADING_TRAILING = ".,;:!。，；：！"
 # Unicode category Cc is exactly these 65 code points (tab among them).
 _CONTROL = lazy_compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -65,18 +62,45 @@ def _one_clean_line(text: str) -> bool:
             and text.strip() == text)
 
 
+def _without_controls(line: str) -> str:
+    # A printable line has no control character (category Cc): most lines need no search.
+    return line if line.isprintable() else _CONTROL.sub("", line)
+
+
 def _plain_lines(text: str) -> list[str]:
     """Lines of ``text`` without control characters, tabs or outer whitespace."""
-    return [_CONTROL.sub("", line.replace("\t", " ")).strip() for line in text.splitlines()]
+    return [_without_controls(line.replace("\t", " ")).strip() for line in text.splitlines()]
+
+
+def _starts_reference(text: str) -> bool:
+    """Whether ``text`` starts as what follows the "&" of a character reference a renderer
+    would decode: ``#?[0-9A-Za-z]+;``."""
+    name = text[1:] if text[:1] == "#" else text
+    length = 0
+    while length < len(name) and name[length].isascii() and name[length].isalnum():
+        length += 1
+    return length > 0 and name[length:length + 1] == ";"
+
+
+def _escape_ampersands(text: str) -> str:
+    """``&`` as ``&amp;`` where it would start a character reference (``&copy;``, ``&#60;``)."""
+    parts = text.split("&")  # no reference runs past the next "&"
+    out = [parts[0]]
+    for part in parts[1:]:
+        out.append("&amp;" if _starts_reference(part) else "&")
+        out.append(part)
+    return "".join(out)
 
 
 def _escape_words(text: str) -> str:
     if "&" in text:
-        text = _ENTITY_START.sub("&amp;", text)
+        text = _escape_ampersands(text)
     for special, replacement in _INLINE_REPLACEMENTS:
         if special in text:
             text = text.replace(special, replacement)
-    return _WWW.sub(r"\1\\.", text) if "." in text else text
+    if "." in text and "www." in folded(text):
+        return _WWW.sub(r"\1\\.", text)
+    return text
 
 
 def _trim_url(url: str) -> str:
@@ -110,10 +134,19 @@ _LINE_START_MARKS = "#-+=0123456789"
 
 def _escape_line_start(line: str) -> str:
     """Escape a marker that would make an (already inline-escaped) line start a block."""
-    if line[:1] not in _LINE_START_MARKS:
+    if not line or line[0] not in _LINE_START_MARKS:
         return line
-    line = _BLOCK_START.sub(r"\\\1", line)
-    return _ORDERED_START.sub(r"\1\\\2", line)
+    if line[0] in _BLOCK_MARKS:
+        return "\\" + line
+    # An ordered list marker, "^(\d{1,9})([.)])(?=\s|$)" (\d: a decimal digit of any
+    # script, \s: what str.isspace says), gets a backslash before its "." or ")".
+    digits = 1
+    while digits < len(line) and digits <= 9 and line[digits].isdecimal():
+        digits += 1
+    if (digits <= 9 and line[digits:digits + 1] in (".", ")")
+            and (digits + 1 == len(line) or line[digits + 1].isspace())):
+        return f"{line[:digits]}\\{line[digits:]}"
+    return line
 
 
 def escape_inline(text: str) -> str:
@@ -180,11 +213,13 @@ def escape_paragraph(text: str) -> str:
 
 
 def _plain_code_line(line: str) -> str:
-    return _CONTROL.sub("", line.replace("\t", " ")).rstrip()
+    return _without_controls(line.replace("\t", " ")).rstrip()
 
 
 def longest_backtick_run(text: str) -> int:
-    return max((len(run) for run in re.findall(r"`+", text)), default=0)
+    if "`" not in text:
+        return 0
+    return max(len(run) for run in re.findall(r"`+", text))
 
 
 def fenced(lines: list[str], info: str = "text") -> list[str]:
