@@ -85,8 +85,15 @@ _SIGNALS = tuple(lazy_compile(p, re.IGNORECASE)
                  for p in (_NUMBER_WITH_UNIT, _COMPARISON, _METRIC_WORDS, _METRIC_NAME))
 
 
+# Alternatives of _COMPARISON that are plain text: any of them in a title is a match.
+_COMPARISON_LITERALS = ("<", ">", "≤", "≥", "=>", "=<", "!=",
+                        "超过", "低于", "高于", "大于", "小于", "不足", "不低于", "不高于")
+
+
 def names_a_signal(text: str) -> bool:
     """Whether ``text`` names something measurable: a threshold, a metric or an SLO."""
+    if any(literal in text for literal in _COMPARISON_LITERALS):
+        return True  # found without compiling any of the patterns
     return any(signal.search(text) is not None for signal in _SIGNALS)
 
 
