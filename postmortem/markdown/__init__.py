@@ -22,18 +22,26 @@ from postmortem.markdown.escape import (escape_cell, escape_heading, escape_inli
 from postmortem.model import Postmortem
 
 if TYPE_CHECKING:
-    from postmortem.markdown.external import ExportRefused, check_external_allowed, render_external
+    from postmortem.markdown.external import check_external_allowed, render_external
     from postmortem.markdown.internal import render_internal
 
 AUDIENCES = ("internal", "external")
 
 # Names of this package that live in a renderer module, imported on first access.
-_RENDERER_NAMES = {"ExportRefused": "external", "check_external_allowed": "external",
-                   "render_external": "external", "render_internal": "internal"}
+_RENDERER_NAMES = {"check_external_allowed": "external", "render_external": "external",
+                   "render_internal": "internal"}
 
 
 class UnknownAudience(ValueError):
     """An audience other than internal or external."""
+
+
+class ExportRefused(ValueError):
+    """The document may not be exported for this audience; str() says why in one sentence.
+
+    Raised by the customer-facing renderer, and defined here so that catching it (as every
+    caller of ``render_markdown`` does) does not import that renderer.
+    """
 
 
 def render_markdown(doc: Postmortem, audience: str = "internal", *,

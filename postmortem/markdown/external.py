@@ -24,14 +24,11 @@ import re
 
 from postmortem import metrics, times
 from postmortem.i18n import t
+from postmortem.markdown import ExportRefused
 from postmortem.markdown.common import Document, timeline_times
 from postmortem.markdown.escape import escape_cells, escape_inline
 from postmortem.mentions import names_alternation, person_mentions
 from postmortem.model import Postmortem
-
-
-class ExportRefused(ValueError):
-    """The document may not be exported for this audience; str() says why in one sentence."""
 
 
 def check_external_allowed(doc: Postmortem) -> None:
