@@ -167,3 +167,21 @@ async def test_a_long_problem_statement_shows_from_its_start_when_reopened_on_st
         assert len(problem.value) > problem.size.width     # it cannot all show
         assert not problem.has_focus
         assert problem.scroll_offset.x == 0 and problem.cursor_position == 0
+
+
+async def test_the_pointer_on_a_footer_key_shows_its_help(library_dir, make_app):
+    from tui.commands import all_commands
+    create(library_dir)
+    app = make_app("resume")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("escape")
+        await pilot.pause()
+        footer = app.screen.query_one(KeyFooter)
+        start = next(start for start, _end, shown in footer._spans if shown.key == "f5")
+        await pilot.hover(KeyFooter, offset=(start + 1, 0))
+        await pilot.pause()
+        review = next(c for c in all_commands() if c.key == "f5")
+        assert footer.tooltip == review.help_text and footer.tooltip
+        await pilot.hover(KeyFooter, offset=(footer._spans[-1][0] - 2, 0))   # the gap before the palette key
+        await pilot.pause()
+        assert footer.tooltip is None

@@ -22,6 +22,7 @@ class ShownKey(NamedTuple):
     display: str        # as the footer shows it ("^p")
     description: str
     enabled: bool
+    tooltip: str        # the command's help, shown while the pointer is on the key
 
 
 class KeyFooter(Widget, can_focus=False):
@@ -54,8 +55,9 @@ class KeyFooter(Widget, can_focus=False):
         seen: set[str] = set()
         keys: list[ShownKey] = []
         palette = None
-        for _, binding, enabled, _tooltip in screen.active_bindings.values():
-            shown = ShownKey(binding.key, self.app.get_key_display(binding), binding.description, enabled)
+        for _, binding, enabled, tooltip in screen.active_bindings.values():
+            shown = ShownKey(binding.key, self.app.get_key_display(binding), binding.description,
+                             enabled, tooltip or binding.tooltip)
             if binding.key == self.app.COMMAND_PALETTE_BINDING and self.app.ENABLE_COMMAND_PALETTE:
                 palette = shown
             elif binding.show and binding.action not in seen:
@@ -88,11 +90,18 @@ class KeyFooter(Widget, can_focus=False):
             line.append_text(right)
         return line
 
+    def _key_at(self, x: int) -> ShownKey | None:
+        return next((shown for start, end, shown in self._spans if start <= x < end), None)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        shown = self._key_at(event.x)
+        self.tooltip = shown.tooltip if shown is not None and shown.tooltip else None
+
     def on_click(self, event: events.Click) -> None:
-        for start, end, shown in self._spans:
-            if start <= event.x < end:
-                if shown.enabled:
-                    self.app.simulate_key(shown.key)
-                else:
-                    self.app.bell()
-                return
+        shown = self._key_at(event.x)
+        if shown is None:
+            return
+        if shown.enabled:
+            self.app.simulate_key(shown.key)
+        else:
+            self.app.bell()
