@@ -185,3 +185,16 @@ async def test_the_pointer_on_a_footer_key_shows_its_help(library_dir, make_app)
         await pilot.hover(KeyFooter, offset=(footer._spans[-1][0] - 2, 0))   # the gap before the palette key
         await pilot.pause()
         assert footer.tooltip is None
+
+
+def test_a_state_file_that_cannot_be_written_is_no_error(library_dir, monkeypatch):
+    import storage.last_stage as last_stage_module
+    from storage.errors import SaveError
+
+    def full_disk(path, data, **_):
+        raise SaveError(path, "No space left on device")
+
+    monkeypatch.setattr(last_stage_module, "atomic_write", full_disk)
+    last_stage_module.remember_stage(library_dir, "resume", 4)   # says nothing, raises nothing
+    assert last_stage(library_dir, "resume") == 1
+    assert not (library_dir / STATE_NAME).exists()
