@@ -139,15 +139,23 @@ async def test_the_footer_follows_the_focus_and_keeps_whole_keys(library_dir, ma
             assert line[start:end].strip(" ▏") in labels
 
 
+async def footer_on_the_strip(pilot) -> KeyFooter:
+    """The footer of the workspace with the focus on the stage strip."""
+    await pilot.press("escape")
+    await pilot.pause()
+    return pilot.app.screen.query_one(KeyFooter)
+
+
+def start_of(footer: KeyFooter, key: str) -> int:
+    return next(start for start, _end, shown in footer._spans if shown.key == key)
+
+
 async def test_clicking_a_key_in_the_footer_runs_it(library_dir, make_app):
     create(library_dir)
     app = make_app("resume")
     async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.press("escape")
-        await pilot.pause()
-        footer = app.screen.query_one(KeyFooter)
-        start = next(start for start, _end, shown in footer._spans if shown.key == "f1")
-        await pilot.click(KeyFooter, offset=(start + 1, 0))
+        footer = await footer_on_the_strip(pilot)
+        await pilot.click(KeyFooter, offset=(start_of(footer, "f1") + 1, 0))
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
 
@@ -174,11 +182,8 @@ async def test_the_pointer_on_a_footer_key_shows_its_help(library_dir, make_app)
     create(library_dir)
     app = make_app("resume")
     async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.press("escape")
-        await pilot.pause()
-        footer = app.screen.query_one(KeyFooter)
-        start = next(start for start, _end, shown in footer._spans if shown.key == "f5")
-        await pilot.hover(KeyFooter, offset=(start + 1, 0))
+        footer = await footer_on_the_strip(pilot)
+        await pilot.hover(KeyFooter, offset=(start_of(footer, "f5") + 1, 0))
         await pilot.pause()
         review = next(c for c in all_commands() if c.key == "f5")
         assert footer.tooltip == review.help_text and footer.tooltip
