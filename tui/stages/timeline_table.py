@@ -15,9 +15,9 @@ from typing import NamedTuple
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.cache import LRUCache
 from textual.coordinate import Coordinate
 from textual.geometry import Size
-from textual.cache import LRUCache
 from textual.widgets import DataTable
 
 from postmortem.i18n import t
