@@ -34,7 +34,13 @@ _SMALLEST_INT, _BIGGEST_INT = -2**63, 2**64 - 1
 def dumps_document(data: Any) -> str:
     """Deterministic JSON: sorted keys, 2-space indent, non-ASCII kept readable, final newline."""
     fast = plain_json_bytes(data)
-    return fast.decode("utf-8") if fast is not None else _stdlib_dumps(data)
+    return fast.decode("utf-8") if fast is not None else stdlib_dumps(data)
+
+
+def document_bytes(data: Any) -> bytes:
+    """``dumps_document(data)`` as UTF-8, without decoding the fast path's bytes to encode them again."""
+    fast = plain_json_bytes(data)
+    return fast if fast is not None else stdlib_dumps(data).encode("utf-8")
 
 
 def plain_json_bytes(data: Any) -> bytes | None:
@@ -54,7 +60,7 @@ def plain_json_bytes(data: Any) -> bytes | None:
     return fast if _is_plain_json(data) else None
 
 
-def _stdlib_dumps(data: Any) -> str:
+def stdlib_dumps(data: Any) -> str:
     return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
 
 

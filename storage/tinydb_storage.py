@@ -20,7 +20,7 @@ from typing import Any
 from tinydb.storages import Storage
 
 from postmortem.i18n import t
-from storage.atomic import atomic_write, dumps_document, plain_json_bytes
+from storage.atomic import atomic_write, plain_json_bytes, stdlib_dumps
 from storage.errors import NotFoundError, StorageError
 from storage.reading import check_library_layout, is_tinydb_layout, read_json
 
@@ -70,7 +70,7 @@ class DurableStorage(Storage):
         if self._refusal is not None:
             raise self._refusal
         plain = plain_json_bytes(data)
-        encoded = plain if plain is not None else dumps_document(data).encode("utf-8")
+        encoded = plain if plain is not None else stdlib_dumps(data).encode("utf-8")
         written = atomic_write(self.path, encoded, keep_backup=self.keep_backup)
         # Plain JSON reads back as equal values; anything else is parsed from the file next time.
         if plain is not None and is_tinydb_layout(data):

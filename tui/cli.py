@@ -180,8 +180,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def render_export(document, fmt: str, audience: str) -> bytes:
     if fmt == "json":
-        from storage.atomic import dumps_document
-        return dumps_document(document.to_dict()).encode("utf-8")
+        from storage.atomic import document_bytes
+        return document_bytes(document.to_dict())
     if fmt == "ics":
         from postmortem.calendar import to_ics
         return to_ics(document)
