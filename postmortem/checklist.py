@@ -34,7 +34,6 @@ Deviations (DESIGN "Deviations"):
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from datetime import date
 
@@ -245,12 +244,15 @@ def _security(doc: Postmortem) -> list[Deviation]:
 
 def normalise(text: str) -> str:
     """Text compared for repeats: width-folded, case-folded, punctuation and spacing ignored."""
+    import unicodedata  # a C extension: loaded only where a library is compared (not by an export)
     folded = unicodedata.normalize("NFKC", text).casefold()
     kept = "".join(ch if ch.isalnum() else " " for ch in folded)
     return " ".join(kept.split())
 
 
 def _repeated(doc: Postmortem, library_docs: Sequence[Postmortem]) -> list[Deviation]:
+    if all(other.id == doc.id for other in library_docs):
+        return []  # nothing to compare with (an export): no text to normalise
     mine = [(item_id, normalise(text), text) for item_id, text, _ in blame.root_causes(doc)]
     mine = [entry for entry in mine if entry[1]]
     my_tags = {normalise(tag): tag for tag in doc.tags if normalise(tag)}

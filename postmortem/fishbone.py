@@ -21,7 +21,6 @@ Lines carry no trailing spaces and the output depends only on the document and t
 
 from __future__ import annotations
 
-import unicodedata
 from math import ceil
 
 from postmortem.i18n import t
@@ -216,6 +215,7 @@ def clean(text: str) -> str:
     text = text[:_LONGEST_SHOWN]
     if text.isprintable():  # no control (Cc) nor bidi control (Cf) character to drop
         return " ".join(text.split())
+    import unicodedata  # a C extension: only text with control characters needs it
     kept = "".join(ch for ch in text if unicodedata.category(ch) != "Cc" or ch.isspace())
     kept = "".join(ch for ch in kept if ch not in _BIDI_CONTROLS)
     return " ".join(kept.split())
@@ -310,6 +310,16 @@ class _Canvas:
         """Write ``text`` from cell ``x``; nothing is drawn at or past ``limit``."""
         limit = self.width if limit is None else min(limit, self.width)
         cells = self._row(y)
+        if NARROW.issuperset(text):  # one cell per character: written as one slice
+            if x < 0 or not text:
+                return
+            end = min(x + len(text), limit)
+            if end <= x:
+                return
+            self._clear(cells, x)
+            self._clear(cells, end - 1)
+            cells[x:end] = text[:end - x]
+            return
         for grapheme, size in _graphemes(text):
             if size == 0:
                 continue

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date
 
 _ID_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
@@ -21,6 +20,7 @@ def slugify(title: str, on: date | None = None, taken: set[str] | frozenset[str]
     Non-ASCII titles (Chinese, emoji) that leave nothing after folding fall back to
     ``postmortem``; a numeric suffix keeps the id unique among ``taken``.
     """
+    import unicodedata  # a C extension: only making an id needs it, not reading one
     folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
     words = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-") or "postmortem"
     prefix = f"{on.isoformat()}-" if on else ""

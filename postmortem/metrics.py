@@ -35,14 +35,18 @@ def sorted_events(events: Iterable[Event]) -> list[Event]:
     return sorted(events, key=attrgetter("at"))
 
 
+_milestone_of = attrgetter("milestone")  # a milestone is a non-empty name, or None
+
+
 def milestone_events(doc: Postmortem) -> dict[str, Event]:
     """The earliest event carrying each milestone present, keyed by milestone."""
     found: dict[str, Event] = {}
-    for event in doc.timeline:  # one pass, no sort: on a tie the event listed first stays
-        if event.milestone is not None:
-            earliest = found.get(event.milestone)
-            if earliest is None or event.at < earliest.at:
-                found[event.milestone] = event
+    # One pass, no sort: on a tie the event listed first stays. ``filter`` skips the events
+    # without a milestone (most of a long timeline) without a step of Python for each.
+    for event in filter(_milestone_of, doc.timeline):
+        earliest = found.get(event.milestone)
+        if earliest is None or event.at < earliest.at:
+            found[event.milestone] = event
     return found
 
 

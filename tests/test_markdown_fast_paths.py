@@ -116,3 +116,8 @@ def test_fishbone_text_is_cleaned_as_before(text):
     kept = "".join(ch for ch in text if unicodedata.category(ch) != "Cc" or ch.isspace())
     kept = "".join(ch for ch in kept if ch not in fishbone._BIDI_CONTROLS)
     assert fishbone.clean(text) == " ".join(kept.split())
+
+
+@given(st.text(st.characters(max_codepoint=0x7f)) | st.text())
+def test_printable_by_bytes_agrees_with_isprintable(text):
+    assert escape._printable(text) == text.isprintable()

@@ -193,7 +193,12 @@ def render_export(document, fmt: str, audience: str) -> bytes:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    data = render_export(load_target(args), args.format, args.audience)
+    from storage.reading import collector_paused
+    # Nothing an export makes is cyclic garbage: the collector would only walk the document
+    # and what the renderers' imports make, again and again (a 2,000-event export: ~2.5 ms,
+    # a sixth of its work).
+    with collector_paused():
+        data = render_export(load_target(args), args.format, args.audience)
     if args.output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

@@ -51,6 +51,8 @@ _HEADING_TRAILING = ".,;:!。，；：！"
 # Unicode category Cc is exactly these 65 code points (tab among them).
 _CONTROL = lazy_compile(r"[\x00-\x1f\x7f-\x9f]")
 _SPACES = lazy_compile(r" {2,}")
+# What str.isprintable refuses among ASCII characters: the C0 controls and DEL.
+_ASCII_UNPRINTABLE = bytes(range(0x20)) + b"\x7f"
 
 
 def _one_clean_line(text: str) -> bool:
@@ -60,6 +62,15 @@ def _one_clean_line(text: str) -> bool:
     e-mail address. Most user text is; string methods decide it far faster than a regex."""
     return (text.isprintable() and "  " not in text and "://" not in text and "@" not in text
             and text.strip() == text)
+
+
+def _printable(text: str) -> bool:
+    """``text.isprintable()``; ASCII text is checked as bytes, which is several times faster
+    on a long column than the character database lookups of ``isprintable``."""
+    if text.isascii():
+        data = text.encode("ascii")
+        return len(data.translate(None, _ASCII_UNPRINTABLE)) == len(data)
+    return text.isprintable()
 
 
 def _without_controls(line: str) -> str:
@@ -182,7 +193,7 @@ def escape_cells(texts: list[str]) -> list[str]:
     column = "\n".join(texts)
     # Each text printable, so without line breaks; no "  ", URL or address in any; and no
     # outer whitespace (" " is the only printable whitespace): what _one_clean_line asks.
-    if (texts and "".join(texts).isprintable() and "@" not in column
+    if (texts and _printable("".join(texts)) and "@" not in column
             and ("://" not in column if ":" in column else True)
             and "  " not in column and " \n" not in column and "\n " not in column
             and column[:1] != " " and column[-1:] != " "):
