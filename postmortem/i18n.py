@@ -37,7 +37,10 @@ def catalogue(language: str = DEFAULT_LANGUAGE) -> dict[str, str]:
     return messages
 
 
+@lru_cache(maxsize=1)
 def current_language() -> str:
+    """``POSTMORTEM_LANG``, read once: a run speaks one language, and reading the environment
+    on each of the hundreds of ``t`` calls of an export or a screen was most of their cost."""
     return os.environ.get("POSTMORTEM_LANG", DEFAULT_LANGUAGE)
 
 

@@ -9,7 +9,7 @@ import re
 import unicodedata
 from datetime import datetime, timedelta, timezone
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from postmortem import fishbone, times
@@ -29,6 +29,9 @@ cells = st.lists(CELL_ALPHABET, max_size=12).map("".join)
 clean_cells = st.text(st.sampled_from(list("ab019 .:;#>-+*_=`~|\\[]()<>&/\"'%$中")), max_size=20)
 
 
+@example(["a ", "b"])  # an outer space of one cell in an otherwise clean column
+@example(["a", "", " b"])
+@example(["a  b", "c"])
 @given(st.lists(st.one_of(cells, clean_cells), max_size=8))
 def test_a_column_escaped_at_once_equals_each_cell_escaped(texts):
     assert escape_cells(texts) == [escape_cell(text) for text in texts]

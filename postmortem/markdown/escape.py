@@ -190,14 +190,15 @@ def escape_cells(texts: list[str]) -> list[str]:
     no escape reaches across a line break or makes one, and a few passes over the whole
     column cost far less than a few calls per cell.
     """
-    column = "\n".join(texts)
     # Each text printable, so without line breaks; no "  ", URL or address in any; and no
     # outer whitespace (" " is the only printable whitespace): what _one_clean_line asks.
-    if (texts and _printable("".join(texts)) and "@" not in column
-            and ("://" not in column if ":" in column else True)
-            and "  " not in column and " \n" not in column and "\n " not in column
-            and column[:1] != " " and column[-1:] != " "):
-        return _escape_words(column).split("\n")
+    # Joined by spaces, a text's outer space makes a "  " with its neighbour's separator,
+    # so one search finds doubled and outer spaces alike (empty texts are left out of it).
+    spaced = " ".join(filter(None, texts))
+    if (spaced and _printable(spaced) and "@" not in spaced
+            and ("://" not in spaced if ":" in spaced else True)
+            and "  " not in spaced and spaced[0] != " " and spaced[-1] != " "):
+        return _escape_words("\n".join(texts)).split("\n")
     return [escape_cell(text) for text in texts]
 
 
