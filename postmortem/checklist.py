@@ -44,7 +44,6 @@ from postmortem.i18n import t
 from postmortem.model import Postmortem
 from postmortem.patterns import lazy_compile
 from postmortem.records import Record
-from postmortem.stages import STAGE_KEYS
 from postmortem.vagueness import action_findings, is_missing_field
 
 LINE_KEYS = ("blameless", "impact", "analysis", "actions", "follow_up")
@@ -283,6 +282,7 @@ def _repeated(doc: Postmortem, library_docs: Sequence[Postmortem]) -> list[Devia
 
 
 def _reason_line(text: str, stage: int) -> str:
+    from postmortem.stages import STAGE_KEYS  # only this command's text names the stages
     return t("checklist.format.reason", text=text, stage=stage,
              stage_title=t(f"stage.{STAGE_KEYS[stage - 1]}"))
 

@@ -13,6 +13,11 @@ from typing import Any, Iterable
 from postmortem.i18n import t
 
 UTC_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?Z")
+# Every third character of a UTC_TIME from the fifth on ("2026-03-04T14:02:09Z"[4::3]): its
+# separators. A string of 17 or 20 characters with these, that fromisoformat reads, is a
+# UTC_TIME: fromisoformat takes only ASCII digits where UTC_TIME has \d (the property tests
+# in tests/test_model_timeline_batch.py check it). A long timeline is read this way.
+UTC_TIME_SEPARATORS = ("--T:Z", "--T::Z")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ABSENT = object()  # a key missing from the object (None is a value)
 

@@ -70,3 +70,28 @@ def test_z_reads_as_the_utc_offset_did(value):
     assert read == expected
     if read is not None:
         assert read.tzinfo is expected.tzinfo
+
+
+# Times with a character or two changed: digits of other scripts, signs, separators, week
+# and basic forms, fractions; what fromisoformat might read though UTC_TIME does not match.
+SUBSTITUTES = list("0123456789-+:.,TZWz tT") + ["٣", "０", "𝟘", "¹", "Ⅳ", "\u00b2", "\x00", "é"]
+
+
+@st.composite
+def near_times(draw) -> str:
+    moment = draw(st.datetimes(min_value=datetime(1, 1, 1), max_value=datetime(9999, 12, 31)))
+    text = moment.isoformat(timespec=draw(st.sampled_from(["minutes", "seconds"]))) + "Z"
+    for _ in range(draw(st.integers(1, 2))):
+        position = draw(st.integers(0, len(text) - 1))
+        text = text[:position] + draw(st.sampled_from(SUBSTITUTES)) + text[position + 1:]
+    return text
+
+
+@settings(max_examples=2000)
+@given(st.one_of(near_times(), TIMES))
+def test_the_loop_reads_a_time_exactly_where_parse_time_does(value):
+    """The loop checks a time's shape by its separators; it must accept and refuse exactly
+    what ``parse_time`` (the UTC_TIME pattern, then fromisoformat) does."""
+    (event,) = Event.read_all_valid([{**ORDINARY, "at": value}])
+    expected = parse_time(value)
+    assert (event.at if event is not None else None) == expected
