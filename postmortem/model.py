@@ -146,10 +146,15 @@ class Event(Record):
         append, read_valid, values = events.append, cls.read_valid, _EVENT_VALUES
         milestones, time_separators, from_iso = _MILESTONE_OR_NONE, UTC_TIME_SEPARATORS, datetime.fromisoformat
         for item in items:
-            if type(item) is not dict or len(item) != 6 or not _EVENT_KEYS.issuperset(item):
+            if type(item) is not dict or len(item) != 6:
                 append(read_valid(item))  # fields left out (their defaults) or unknown ones
                 continue
-            event_id, at, text, milestone, source, internal = values(item)
+            try:
+                # Six keys of which none is missing: exactly the six fields.
+                event_id, at, text, milestone, source, internal = values(item)
+            except KeyError:
+                append(read_valid(item))  # six keys, not all of them fields
+                continue
             if (type(event_id) is not str or not event_id.strip() or len(event_id) > 64
                     or type(text) is not str or type(source) is not str or type(internal) is not bool
                     or milestone not in milestones or type(at) is not str
