@@ -16,7 +16,15 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from postmortem.markdown import render_external, render_internal
+from postmortem.demo import demo_document
+from postmortem.markdown import (
+    UnknownAudience,
+    render_external,
+    render_internal,
+    render_markdown,
+    render_markdown_utf8,
+)
+from postmortem.markdown.common import Document
 from postmortem.model import Postmortem
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -155,6 +163,28 @@ def test_fishbone_fence_survives_backticks_in_cause_text():
     assert re.search(r"^`{6,}text$", markdown, re.MULTILINE)
 
 
+@pytest.mark.parametrize("audience", ["internal", "external"])
+def test_the_utf8_rendering_is_the_text_encoded(audience):
+    """The CLI writes ``render_markdown_utf8``, encoded block by block; the preview shows
+    ``render_markdown``. They must be the same document, byte for byte."""
+    for doc in (hostile(), demo_document()):
+        text = render_markdown(doc, audience, today=TODAY)
+        assert render_markdown_utf8(doc, audience, today=TODAY) == text.encode("utf-8")
+    with pytest.raises(UnknownAudience):
+        render_markdown_utf8(hostile(), "everyone")
+
+
+def test_blocks_join_alike_as_text_and_as_utf8():
+    """One blank line between blocks, no trailing spaces, one newline at the end."""
+    out = Document()
+    out.lines(["# Title  ", "中文 "])
+    out.lines(["| a | b |  ", ""])
+    out.lines(["last", "", ""])
+    expected = "# Title\n中文\n\n| a | b |\n\n\nlast\n"
+    assert out.render() == expected
+    assert out.render_utf8() == expected.encode("utf-8")
+
+
 @pytest.mark.parametrize("render", [lambda d: render_internal(d, today=TODAY), render_external])
 def test_same_document_gives_byte_identical_output(render):
     first = render(hostile())
@@ -213,7 +243,9 @@ def test_any_text_in_any_field_keeps_both_exports_well_formed(values):
     internal = render_internal(doc, today=TODAY)
     assert_well_formed(internal, expected_tables=7)
     assert [h for h in headings(internal)[1:]] == INTERNAL_HEADINGS
+    assert render_markdown_utf8(doc, today=TODAY) == internal.encode("utf-8")
     external = render_external(doc)
+    assert render_markdown_utf8(doc, "external") == external.encode("utf-8")
     published = any(not e.internal and e.text.strip() for e in doc.timeline)
     assert_well_formed(external, expected_tables=1 if published else 0)
     assert [h[1] for h in headings(external)[1:]] == [

@@ -185,9 +185,9 @@ def render_export(document, fmt: str, audience: str) -> bytes:
     if fmt == "ics":
         from postmortem.calendar import to_ics
         return to_ics(document)
-    from postmortem.markdown import ExportRefused, render_markdown
+    from postmortem.markdown import ExportRefused, render_markdown_utf8
     try:
-        return render_markdown(document, audience).encode("utf-8")
+        return render_markdown_utf8(document, audience)
     except ExportRefused as refused:
         raise UsageError(str(refused)) from None
 

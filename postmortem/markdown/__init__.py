@@ -22,6 +22,7 @@ from postmortem.markdown.escape import (escape_cell, escape_heading, escape_inli
 from postmortem.model import Postmortem
 
 if TYPE_CHECKING:
+    from postmortem.markdown.common import Document
     from postmortem.markdown.external import check_external_allowed, render_external
     from postmortem.markdown.internal import render_internal
 
@@ -51,12 +52,22 @@ def render_markdown(doc: Postmortem, audience: str = "internal", *,
     Raises ``ExportRefused`` (external, security incident without approved legal review) or
     ``UnknownAudience``; both are ``ValueError`` with a one-sentence message.
     """
+    return _document(doc, audience, today).render()
+
+
+def render_markdown_utf8(doc: Postmortem, audience: str = "internal", *,
+                         today: date | None = None) -> bytes:
+    """``render_markdown(...).encode("utf-8")``, made without the whole text as one str."""
+    return _document(doc, audience, today).render_utf8()
+
+
+def _document(doc: Postmortem, audience: str, today: date | None) -> Document:
     if audience == "internal":
-        from postmortem.markdown.internal import render_internal
-        return render_internal(doc, today=today)
+        from postmortem.markdown.internal import internal_document
+        return internal_document(doc, today=today)
     if audience == "external":
-        from postmortem.markdown.external import render_external
-        return render_external(doc)
+        from postmortem.markdown.external import external_document
+        return external_document(doc)
     raise UnknownAudience(t("export.error.unknown_audience", audience=audience))
 
 
@@ -68,4 +79,4 @@ def __getattr__(name: str) -> object:
 
 __all__ = ["AUDIENCES", "ExportRefused", "UnknownAudience", "check_external_allowed",
            "escape_cell", "escape_heading", "escape_inline", "escape_paragraph", "fenced",
-           "render_external", "render_internal", "render_markdown"]
+           "render_external", "render_internal", "render_markdown", "render_markdown_utf8"]

@@ -83,6 +83,11 @@ class Scrubber:
 
 def render_external(doc: Postmortem) -> str:
     """The customer-facing Markdown; raises ``ExportRefused`` (see ``check_external_allowed``)."""
+    return external_document(doc).render()
+
+
+def external_document(doc: Postmortem) -> Document:
+    """The blocks of ``render_external``, to render as text or as UTF-8."""
     check_external_allowed(doc)
     scrub = Scrubber(doc)
     out = Document()
@@ -92,7 +97,7 @@ def render_external(doc: Postmortem) -> str:
     _what_happened(out, doc, scrub)
     _impact(out, doc, scrub)
     _doing(out, doc, scrub)
-    return out.render()
+    return out
 
 
 def _what_happened(out: Document, doc: Postmortem, scrub: Scrubber) -> None:

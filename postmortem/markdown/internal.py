@@ -29,6 +29,12 @@ def render_internal(doc: Postmortem, *, today: date | None = None,
     ``today`` and ``library_docs`` go to the review checklist (overdue follow-ups, failures
     repeated from other postmortems of the library).
     """
+    return internal_document(doc, today=today, library_docs=library_docs).render()
+
+
+def internal_document(doc: Postmortem, *, today: date | None = None,
+                      library_docs: Sequence[Postmortem] = ()) -> Document:
+    """The blocks of ``render_internal``, to render as text or as UTF-8."""
     out = Document()
     out.user_heading(1, doc.title, t("export.untitled"))
     _metadata(out, doc)
@@ -41,7 +47,7 @@ def render_internal(doc: Postmortem, *, today: date | None = None,
     _actions(out, doc)
     _communication(out, doc)
     _checklist(out, doc, today, library_docs)
-    return out.render()
+    return out
 
 
 def _metadata(out: Document, doc: Postmortem) -> None:
