@@ -144,7 +144,8 @@ class Event(Record):
         event the app writes) is read with one lookup of its values and no call per check."""
         events: list[Event | None] = []
         append, read_valid, values = events.append, cls.read_valid, _EVENT_VALUES
-        milestones, time_separators, from_iso = _MILESTONE_OR_NONE, UTC_TIME_SEPARATORS, datetime.fromisoformat
+        milestones, time_separators = _MILESTONE_OR_NONE, UTC_TIME_SEPARATORS
+        from_iso = datetime.fromisoformat
         for item in items:
             if type(item) is not dict or len(item) != 6:
                 append(read_valid(item))  # fields left out (their defaults) or unknown ones
