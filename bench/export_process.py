@@ -1,7 +1,8 @@
 """Benchmark: exporting a 2,000-event postmortem as a whole process, against
 ``postmortem --version`` measured in the same run (issue 6; target ≤ 1.3×).
 
-Run: ``python bench/export_process.py`` (or ``make bench``). Prints medians and the ratio.
+Run: ``python bench/export_process.py`` (or ``make bench``). Prints the ratio three ways: of
+the medians, of the fastest runs, and the median of each round's own ratio.
 
 The three commands run in turn within each round, so a change in the machine's load during
 the run weighs on all of them alike rather than on whichever was measured at the time. One
