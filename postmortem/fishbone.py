@@ -368,7 +368,8 @@ def _ribs(category: FishboneCategory) -> list[str]:
 def _bone_height(categories: list[FishboneCategory]) -> int:
     if not categories:
         return 0
-    return max(2, max(len(_ribs(c)) for c in categories) + 1)
+    # As many ribs as _ribs draws (the last of MAX_CAUSES_SHOWN says "+N more"), not drawn.
+    return max(2, max(min(len(c.causes), MAX_CAUSES_SHOWN) for c in categories) + 1)
 
 
 def _draw_upper(canvas: _Canvas, spine: int, x0: int, colw: int, height: int,

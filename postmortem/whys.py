@@ -91,12 +91,17 @@ def preorder(doc: Postmortem) -> list[tuple[WhyNode, int]]:
     """
     # An explicit stack, not a recursive inner function: that function would hold itself
     # (and the document) in a reference cycle that only the cycle collector frees.
+    # The children of every node found in one pass (``children`` per node would read the
+    # whole list once per node).
+    by_parent: dict[str | None, list[WhyNode]] = {}
+    for node in doc.analysis.whys:
+        by_parent.setdefault(node.parent, []).append(node)
     out: list[tuple[WhyNode, int]] = []
-    stack = [(node, 1) for node in reversed(roots(doc))]
+    stack = [(node, 1) for node in reversed(by_parent.get(None, []))]
     while stack:
         node, level = stack.pop()
         out.append((node, level))
-        stack.extend((child, level + 1) for child in reversed(children(doc, node.id)))
+        stack.extend((child, level + 1) for child in reversed(by_parent.get(node.id, [])))
     return out
 
 

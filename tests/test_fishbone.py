@@ -397,3 +397,13 @@ def test_ten_thousand_character_texts_are_cut_not_drawn_whole():
         lines = fb.render_fishbone(doc, width)
         assert all(cell_len(line) <= width for line in lines)
         assert any("…" in line for line in lines)
+
+
+def test_bone_height_counts_the_ribs_that_are_drawn():
+    """The height is counted from the causes (0..7 per category here), not by drawing every
+    rib; it must leave room for exactly the ribs ``_ribs`` draws, "+N more" included."""
+    categories = twelve_doc().analysis.fishbone
+    for start in range(len(categories)):
+        chosen = categories[start:start + 3]
+        assert fb._bone_height(chosen) == max(2, max(len(fb._ribs(c)) for c in chosen) + 1)
+    assert fb._bone_height([]) == 0

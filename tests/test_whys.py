@@ -5,6 +5,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from postmortem import whys
 from postmortem.model import Action, DismissedFinding, Postmortem, WhyNode
@@ -216,3 +218,28 @@ def test_random_operation_sequences_keep_the_document_valid():
             Postmortem.from_dict(doc.to_dict())
 
     run()
+
+
+def preorder_by_recursion(doc: Postmortem) -> list[tuple[str, int]]:
+    """The definition: each root, then the subtree of each child, in list order."""
+    out: list[tuple[str, int]] = []
+
+    def visit(parent: str | None, level: int) -> None:
+        for node in doc.analysis.whys:
+            if node.parent == parent:
+                out.append((node.id, level))
+                visit(node.id, level + 1)
+
+    visit(None, 1)
+    return out
+
+
+
+@given(st.lists(st.sampled_from([None, "w0", "w1", "w2", "w3", "w4", "w5", "w9"]), max_size=8))
+def test_preorder_is_the_recursive_order_for_any_forest(parents):
+    """Node ``wi`` has parent ``parents[i]``: any shape of forest, with parents listed after
+    their children, unknown parents (w9) and cycles (a node below itself), which no root
+    reaches and so neither order shows."""
+    doc = Postmortem(id="x")
+    doc.analysis.whys = [WhyNode(f"w{i}", parent) for i, parent in enumerate(parents)]
+    assert [(n.id, d) for n, d in whys.preorder(doc)] == preorder_by_recursion(doc)
