@@ -138,7 +138,7 @@ def _timeline(doc: Postmortem) -> list[Reason]:
     reached = metrics.milestone_events(doc)
     reasons = [Reason(t(f"metrics.exit.no_{m}"), 2, "timeline")
                for m in ("start", "resolved") if m not in reached]
-    reasons += [Reason(p.message, 2, p.event_id) for p in metrics.milestone_problems(doc)]
+    reasons += [Reason(p.message, 2, p.event_id) for p in metrics.order_problems(reached)]
     return reasons
 
 

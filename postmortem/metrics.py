@@ -118,7 +118,11 @@ class MilestoneProblem(Record, frozen=True):
 
 def milestone_problems(doc: Postmortem) -> list[MilestoneProblem]:
     """Milestones out of order, each attached to the later-in-order milestone's event."""
-    first = milestone_events(doc)
+    return order_problems(milestone_events(doc))
+
+
+def order_problems(first: dict[str, Event]) -> list[MilestoneProblem]:
+    """``milestone_problems`` of the milestone events already found (``milestone_events``)."""
     problems = []
     for position, later in enumerate(MILESTONES):
         if later not in first:

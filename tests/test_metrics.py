@@ -202,3 +202,20 @@ def test_false_answers_count_as_filled():
                     sla_breach=False, comms_aligned=True)
     doc = doc_with(("e1", "13:58", "start"), ("e4", "15:05", "resolved"), impact=impact)
     assert timeline_exit_reasons(doc) == []
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@given(st.lists(st.tuples(st.integers(0, 500), st.sampled_from([None, "start", "detected",
+                                                                 "mitigated", "resolved"])),
+                max_size=8))
+def test_the_exported_duration_is_the_time_to_resolve(marks):
+    """The internal export shows compute_metrics' time to resolve as the incident's duration
+    (one scan of the timeline); it must be what incident_duration says, for any timeline."""
+    start = datetime(2026, 3, 4, tzinfo=timezone.utc)
+    doc = Postmortem(id="x", timeline=[Event(f"e{i}", start + timedelta(minutes=minute),
+                                             milestone=milestone)
+                                       for i, (minute, milestone) in enumerate(marks)])
+    assert compute_metrics(doc).time_to_resolve == incident_duration(doc)

@@ -87,10 +87,13 @@ def _impact(out: Document, doc: Postmortem) -> None:
     impact = doc.impact
     out.heading(2, t("export.heading.impact"))
     comms = t("export.impact.confirmed") if impact.comms_aligned else t("export.impact.not_confirmed")
+    # The incident's duration (resolved − start) is its time to resolve: one scan of the
+    # timeline for both tables.
+    found = metrics.compute_metrics(doc)
     rows = [
         [t("export.impact.users_affected"), cell(impact.users_affected)],
         [t("export.impact.customer_visible"), yes_no(impact.customer_visible)],
-        [t("export.meta.duration"), metrics.format_duration(metrics.incident_duration(doc))],
+        [t("export.meta.duration"), metrics.format_duration(found.time_to_resolve)],
         [t("export.impact.data_integrity"),
          _with_notes(label("data_integrity", impact.data_integrity) if impact.data_integrity
                      else t("export.not_recorded"), impact.data_integrity_notes)],
@@ -98,7 +101,6 @@ def _impact(out: Document, doc: Postmortem) -> None:
         [t("export.impact.comms_aligned"), comms],
     ]
     out.table([t("export.column.aspect"), t("export.column.details")], rows)
-    found = metrics.compute_metrics(doc)
     out.table([t("export.column.metric"), t("export.column.duration")], [
         [t("export.impact.ttd"), metrics.format_duration(found.time_to_detect)],
         [t("export.impact.ttm"), metrics.format_duration(found.time_to_mitigate)],
