@@ -157,6 +157,12 @@ class DocumentFile:
             copy = write_copy(self.path, "mine", library_file_bytes(self._record_id, data))
             return copy, self._adopt_file()
 
+    def save_copy(self, data: dict[str, Any] | Postmortem) -> Path:
+        """Save ``data`` beside the file as ``<name>.mine-<UTC time>.json`` (a file that
+        ``postmortem open PATH`` opens), leaving the file itself alone; returns the copy."""
+        data = self._checked_data(data)
+        return write_copy(self.path, "mine", library_file_bytes(self._record_id, data))
+
     # Internals ---------------------------------------------------------------------------
 
     def _checked_data(self, data: dict[str, Any] | Postmortem) -> dict[str, Any]:
