@@ -190,4 +190,4 @@ class OutsideChangeWatcher:
 
     def _stamp(self, moment: datetime) -> str:
         # Tests and snapshots turn the clock off: no time on screen that changes from run to run.
-        return moment.strftime("%H:%M:%S UTC") if getattr(self.screen.app, "show_clock", True) else "--:--:--"
+        return moment.strftime("%H:%M:%S") if getattr(self.screen.app, "show_clock", True) else "--:--:--"
