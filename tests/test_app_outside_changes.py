@@ -50,20 +50,22 @@ async def test_without_unsaved_edits_the_app_reloads_and_says_so(library_dir, ma
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = app.screen
-        await pilot.press(*" ours")
-        assert screen.flush()
+        await pilot.press(*" ours", "tab")
+        assert screen.flush() and app.focused.id == "incident_ref"
         theirs = their_edit(library_dir, "live", "Pulled title")
         await screen.outside.check()
         await pilot.pause()
         assert screen.query_one("#title", Input).value == "Pulled title"
+        assert app.focused.id == "incident_ref"  # still where the facilitator was
         assert screen.document.tags == ["pulled"]
         assert f"Reloaded: {library_dir / 'live.json'} was changed outside the app" in messages(app)
         assert screen.query_one(DocumentHeader).save_state.startswith("reloaded")
         assert (library_dir / "live.json").read_bytes() == theirs  # the app wrote nothing
-        await pilot.press("end", *"!")  # editing goes on, on their version
+        await pilot.press("shift+tab", "end", *"!")  # editing goes on, on their version
         assert screen.flush()
     assert stored(library_dir, "live")["title"] == "Pulled title!"
     assert stored(library_dir, "live")["tags"] == ["pulled"]
+    assert title_of(library_dir / "live.json.bak") == "Pulled title"  # their version, not dropped
 
 
 async def test_with_unsaved_edits_keep_mine_saves_theirs_beside_it(library_dir, make_app, slow_saves):

@@ -167,6 +167,7 @@ class WorkspaceScreen(Screen[None]):
         """Show another version of the postmortem (read again from the file): the stage views
         hold the old one, so they are built again."""
         self.document = document
+        focused = self.focused.id if self.focused is not None else None
         switcher = self.query_one(ContentSwitcher)
         heap.release()  # the old views die now
         await switcher.remove_children()
@@ -175,7 +176,11 @@ class WorkspaceScreen(Screen[None]):
         switcher.current = view.id
         view.refresh_from_document()
         self.refresh_status()
-        view.focus_first()
+        same_field = view.query(f"#{focused}") if focused else None
+        if same_field and same_field.first().focusable:
+            same_field.first().focus()  # the facilitator goes on where they were
+        else:
+            view.focus_first()
         heap.settle()
 
     def flush(self) -> bool:
