@@ -141,8 +141,8 @@ class DocumentFile:
             snapshot, tables = storage.look()
             copy = None
             if snapshot is not None and not storage.holds_base(snapshot):
-                record_id, _ = single_record(self.path, tables or {}, offer_backup=False)
-                validate(self.path, dict(tables[TABLE][str(record_id)]), offer_backup=False)
+                _, record = single_record(self.path, tables or {}, offer_backup=False)
+                validate(self.path, dict(record), offer_backup=False)  # a copy that opens again
                 copy = write_copy(self.path, "theirs", snapshot.raw)
             storage.adopt(snapshot, tables)
             self._write(data)  # their version becomes the backup, as any version replaced
