@@ -17,10 +17,11 @@ from tinydb.table import Document
 from postmortem.fields import ValidationError
 from postmortem.i18n import t
 from postmortem.model import Postmortem
-from storage.atomic import clean_temp_files
+from storage.atomic import atomic_write, backup_path, clean_temp_files
 from storage.errors import AlreadyExistsError, NotFoundError, SaveError, StorageError
 from storage.lock import WriterLock
-from storage.reading import TABLE, corrupt, validate
+from storage.outside import OutsideChangeError, digest_of, library_file_bytes, write_copy
+from storage.reading import TABLE, corrupt, single_record, validate
 from storage.tinydb_storage import DurableStorage
 
 RECORD_ID = 1
@@ -93,24 +94,119 @@ class DocumentFile:
         """Replace the document on disk with ``data`` (a document dict); ``SaveError`` on failure.
 
         An invalid document is refused with a ``SaveError`` too: a file that cannot be opened
-        again would be worse than a save that did not happen.
+        again would be worse than a save that did not happen. A file changed, replaced or
+        deleted by another program is never written over: ``OutsideChangeError``.
         """
-        if isinstance(data, Postmortem):
-            data = data.to_dict()
+        data = self._checked_data(data)
+        with self._mutex:
+            self._check_writable()
+            self._write(data)
+
+    # Outside changes (storage/outside.py) ------------------------------------------------
+
+    def outside_change(self) -> OutsideChangeError | None:
+        """What another program did to the file since this window last read or wrote it, or
+        ``None``. Cheap enough to ask every second; ``None`` while a save is in flight."""
+        if not self._mutex.acquire(blocking=False):
+            return None
+        try:
+            return None if self._closed else self._db.storage.outside_change()
+        finally:
+            self._mutex.release()
+
+    def reload(self) -> Postmortem:
+        """Take the document now in the file as this window's (nothing of ours is unsaved, or
+        the facilitator chose theirs). ``CorruptFileError`` if it does not parse,
+        ``OutsideChangeError`` (``deleted``) if it is gone; the window's version stays then."""
         with self._mutex:
             if self._closed:
                 raise StorageError(t("storage.closed", path=self.path))
-            if self.read_only:
-                raise StorageError(t("storage.read_only", path=self.path))
+            return self._adopt_file()
+
+    def refresh(self) -> Postmortem | None:
+        """The document again if the file changed since it was read, else ``None`` (for the
+        read-only window, which follows the file)."""
+        if self.outside_change() is None:
+            return None
+        return self.reload()
+
+    def keep_mine(self, data: dict[str, Any] | Postmortem) -> Path | None:
+        """After an outside change: ``data`` (ours) goes in the file, and theirs is saved first
+        beside it as ``<name>.theirs-<UTC time>.json``; returns that copy (``None`` when the file
+        was deleted: ours is written back). A file that does not parse is never written over."""
+        data = self._checked_data(data)
+        with self._mutex:
+            self._check_writable()
+            storage = self._db.storage
+            snapshot, tables = storage.look()
+            copy = None
+            if snapshot is not None and not storage.holds_base(snapshot):
+                _, record = single_record(self.path, tables or {}, offer_backup=False)
+                validate(self.path, dict(record), offer_backup=False)  # a copy that opens again
+                copy = write_copy(self.path, "theirs", snapshot.raw)
+            storage.adopt(snapshot, tables)
+            self._write(data)  # their version becomes the backup, as any version replaced
+            return copy
+
+    def keep_theirs(self, data: dict[str, Any] | Postmortem) -> tuple[Path, Postmortem]:
+        """After an outside change: ``data`` (ours) is saved beside the file as
+        ``<name>.mine-<UTC time>.json`` and theirs becomes this window's document."""
+        data = self._checked_data(data)
+        with self._mutex:
+            self._check_writable()
+            copy = write_copy(self.path, "mine", library_file_bytes(self._record_id, data))
+            return copy, self._adopt_file()
+
+    def save_copy(self, data: dict[str, Any] | Postmortem) -> Path:
+        """Save ``data`` beside the file as ``<name>.mine-<UTC time>.json`` (a file that
+        ``postmortem open PATH`` opens), leaving the file itself alone; returns the copy."""
+        data = self._checked_data(data)
+        return write_copy(self.path, "mine", library_file_bytes(self._record_id, data))
+
+    # Internals ---------------------------------------------------------------------------
+
+    def _checked_data(self, data: dict[str, Any] | Postmortem) -> dict[str, Any]:
+        if isinstance(data, Postmortem):
+            data = data.to_dict()
+        try:
+            Postmortem.from_dict(data)
+        except ValidationError as error:
+            raise SaveError(self.path, str(error)) from error
+        return data
+
+    def _check_writable(self) -> None:
+        if self._closed:
+            raise StorageError(t("storage.closed", path=self.path))
+        if self.read_only:
+            raise StorageError(t("storage.read_only", path=self.path))
+
+    def _write(self, data: dict[str, Any]) -> None:
+        table = self._db.table(TABLE)
+        if table.contains(doc_id=self._record_id):
+            table.update(_replace_with(data), doc_ids=[self._record_id])
+        else:  # written back after it was deleted outside, as the facilitator chose
+            table.insert(Document(data, doc_id=self._record_id))
+
+    def _adopt_file(self) -> Postmortem:
+        """Make the file now at the path this window's; the version it replaced becomes the
+        backup (``<name>.bak`` always holds the version before the one in the file)."""
+        storage = self._db.storage
+        replaced = None if self.read_only else storage.base_bytes()
+        snapshot, tables = storage.look()
+        if snapshot is None:
+            raise OutsideChangeError(self.path, deleted=True)
+        if tables is None:
+            raise corrupt(self.path, t("storage.reason.empty"), offer_backup=False)
+        record_id, record = single_record(self.path, tables, offer_backup=False)
+        document = validate(self.path, dict(record), offer_backup=False)
+        storage.adopt(snapshot, tables)
+        self.document, self._record_id = document, record_id
+        if replaced is not None and digest_of(replaced) != snapshot.state.digest:
             try:
-                Postmortem.from_dict(data)
-            except ValidationError as error:
-                raise SaveError(self.path, str(error)) from error
-            table = self._db.table(TABLE)
-            if table.contains(doc_id=self._record_id):
-                table.update(_replace_with(data), doc_ids=[self._record_id])
-            else:  # the file vanished or was emptied under us: write it back whole
-                table.insert(Document(data, doc_id=self._record_id))
+                atomic_write(backup_path(Path(os.path.realpath(self.path))), replaced, keep_backup=False)
+            except SaveError:
+                pass  # the backup is a convenience; the file and the copies are what matter
+        return document
 
     def close(self) -> None:
         with self._mutex:

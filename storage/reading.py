@@ -37,6 +37,11 @@ def read_json(path: Path, *, offer_backup: bool = True) -> Any | None:
     except OSError as error:
         reason = os.strerror(error.errno) if error.errno else str(error)
         raise StorageError(t("storage.unreadable", path=path, reason=reason)) from error
+    return parse_json(path, raw, offer_backup=offer_backup)
+
+
+def parse_json(path: Path, raw: bytes, *, offer_backup: bool = True) -> Any | None:
+    """The parsed content of ``raw``, the bytes of ``path``; ``None`` for an empty file."""
     if not raw:
         return None
     try:

@@ -9,6 +9,10 @@ remembers the tables it last read or wrote together with that file's identity (d
 size, mtime). While the file at the path still has that identity it is the file those tables
 came from, and they are handed out again instead of parsing it; any other file (replaced by
 another program, edited in place, deleted) is read as before.
+
+A writer replaces only the file it last read or wrote (storage/outside.py): before every write
+it hashes the bytes at the path and compares them with that file's, and refuses with
+``OutsideChangeError`` when another program changed, replaced or deleted it.
 """
 
 from __future__ import annotations
@@ -21,11 +25,14 @@ from tinydb.storages import Storage
 
 from postmortem.i18n import t
 from storage.atomic import atomic_write, plain_json_bytes, stdlib_dumps
-from storage.errors import NotFoundError, StorageError
-from storage.reading import check_library_layout, is_tinydb_layout, read_json
+from storage.errors import SaveError, StorageError
+from storage.outside import (MISSING, FileIdentity, FileState, LookKey, OutsideChangeError, Snapshot,
+                             digest_of, identity_of, look_key, parse_tables, same_content,
+                             take_snapshot)
+from storage.reading import is_tinydb_layout
 
 Tables = dict[str, dict[str, Any]]
-FileIdentity = tuple[int, int, int, int]
+_UNSEEN = object()  # no read yet: there is no file this storage knows
 
 
 class DurableStorage(Storage):
@@ -37,29 +44,43 @@ class DurableStorage(Storage):
         self._refusal: StorageError | None = None  # why this file must never be written over
         self._checked = False
         self._known: tuple[FileIdentity, Tables] | None = None  # the file's tables, as last read or written
+        # The file this storage last read or wrote (None: there was none), the only one it may
+        # replace; its tables, to write it back as the backup if an outside change replaces it.
+        self._base: FileState | None | object = _UNSEEN
+        self._base_tables: Tables | None = None
+        self._last_look: LookKey | None = None  # the stat of the file last seen to be the base
 
     def read(self) -> Tables | None:
-        """The tables of the file, or ``None`` for a new (missing or empty) file."""
+        """The tables of the file, or ``None`` for a new (missing or empty) file.
+
+        A writer raises ``OutsideChangeError`` once the file is not the one it last read or wrote:
+        TinyDB would otherwise apply the change to their version and write it over them.
+        """
         if self._refusal is not None:
             raise self._refusal
         before = self._identity()
         if self._known is not None and before == self._known[0]:
             return _copy_tables(self._known[1])
         self._known = None
+        first = self._base is _UNSEEN or self.read_only
         try:
-            data = read_json(self.path)
-            if data is not None:
-                data = check_library_layout(self.path, data)
-        except NotFoundError:
-            data = None
+            snapshot = self._snapshot()
+            if not first and not same_content(self._base, snapshot):
+                raise OutsideChangeError.of(self.path, snapshot)
+            data = None if snapshot is None else parse_tables(snapshot)
+        except OutsideChangeError:
+            raise
         except StorageError as error:
             # Once a read failed, this storage refuses every write: a file we could not
             # understand is never replaced by what TinyDB thinks is an empty database.
-            self._refusal = error
+            if not self.read_only:
+                self._refusal = error
             raise
         self._checked = True
-        if data is not None and before is not None and self._identity() == before:
-            self._known = before, _copy_tables(data)  # TinyDB changes what it is handed
+        if first:
+            self._remember(snapshot, data)
+        elif data is not None and snapshot is not None:
+            self._known = snapshot.state.identity, _copy_tables(data)  # TinyDB changes what it is handed
         return data
 
     def write(self, data: Tables) -> None:
@@ -69,23 +90,107 @@ class DurableStorage(Storage):
             self.read()  # never write over a file nobody has looked at
         if self._refusal is not None:
             raise self._refusal
+        current = self._snapshot()
+        if not same_content(self._base, current):  # hashed every time: in place, the identity can stay
+            raise OutsideChangeError.of(self.path, current)
         plain = plain_json_bytes(data)
         encoded = plain if plain is not None else stdlib_dumps(data).encode("utf-8")
-        written = atomic_write(self.path, encoded, keep_backup=self.keep_backup)
+        try:
+            written = atomic_write(self.path, encoded, keep_backup=self.keep_backup)
+        except SaveError:
+            self._claim_if_written(encoded)
+            raise
+        self._base = FileState(identity_of(written), digest_of(encoded))
+        self._base_tables = _copy_tables(data) if plain is not None and is_tinydb_layout(data) else None
+        self._last_look = self._look_if(identity_of(written))
         # Plain JSON reads back as equal values; anything else is parsed from the file next time.
-        if plain is not None and is_tinydb_layout(data):
-            self._known = _identity_of(written), _copy_tables(data)
+        if self._base_tables is not None:
+            self._known = identity_of(written), self._base_tables
+
+    # Outside changes ---------------------------------------------------------------------
+
+    def outside_change(self) -> OutsideChangeError | None:
+        """What replaced the file since this storage last read or wrote it; ``None`` while it is
+        still that file. Cheap while nothing happens (one ``stat``): it hashes only when the
+        file's status changed since the last look."""
+        if self._base is _UNSEEN:
+            return None
+        key = look_key(self.path)
+        if key == self._last_look:
+            return None
+        try:
+            snapshot = self._snapshot()
+        except OutsideChangeError as change:
+            return change
+        if not same_content(self._base, snapshot):
+            return OutsideChangeError.of(self.path, snapshot)
+        self._last_look = MISSING if snapshot is None else snapshot.look_key
+        return None
+
+    def look(self) -> tuple[Snapshot | None, Tables | None]:
+        """The file at the path now and its tables, without taking it as this storage's file
+        (``CorruptFileError`` if it does not parse)."""
+        snapshot = take_snapshot(self.path)
+        return snapshot, None if snapshot is None else parse_tables(snapshot, offer_backup=False)
+
+    def adopt(self, snapshot: Snapshot | None, tables: Tables | None) -> None:
+        """From now on ``snapshot`` (``look``'s answer; ``None``: no file) is the file this
+        storage may replace: the facilitator chose it, or nothing of ours was unsaved."""
+        self._remember(snapshot, tables)
+
+    def holds_base(self, snapshot: Snapshot | None) -> bool:
+        """True when ``snapshot`` has the bytes of the file this storage last read or wrote."""
+        return self._base is not _UNSEEN and same_content(self._base, snapshot)
+
+    def base_bytes(self) -> bytes | None:
+        """The bytes of the file this storage last read or wrote, when it can write them again
+        exactly (checked against their hash); ``None`` otherwise."""
+        if self._base_tables is None or not isinstance(self._base, FileState):
+            return None
+        raw = plain_json_bytes(self._base_tables)
+        return raw if raw is not None and digest_of(raw) == self._base.digest else None
+
+    # Internals ---------------------------------------------------------------------------
+
+    def _snapshot(self) -> Snapshot | None:
+        try:
+            return take_snapshot(self.path)
+        except StorageError as error:
+            if self._base is _UNSEEN:
+                raise
+            # Something that cannot be read replaced the file we know (a FIFO, no permission).
+            raise OutsideChangeError(self.path, problem=str(error)) from error
+
+    def _remember(self, snapshot: Snapshot | None, tables: Tables | None) -> None:
+        """``snapshot`` (with its ``tables``) is now the file this storage may replace."""
+        self._base = None if snapshot is None else snapshot.state
+        self._base_tables = _copy_tables(tables) if tables is not None else None
+        self._last_look = MISSING if snapshot is None else snapshot.look_key
+        # The same tables serve the read cache: neither is ever changed, only replaced.
+        self._known = None if snapshot is None or tables is None else (snapshot.state.identity,
+                                                                      self._base_tables)
+
+    def _claim_if_written(self, encoded: bytes) -> None:
+        """A save failed after its rename (the folder fsync): the file is ours all the same."""
+        try:
+            snapshot = take_snapshot(self.path)
+        except StorageError:
+            return
+        if snapshot is not None and snapshot.state.digest == digest_of(encoded):
+            self._base = snapshot.state
+            self._base_tables = None
+            self._last_look = snapshot.look_key
+
+    def _look_if(self, identity: FileIdentity) -> LookKey | None:
+        """The stat of the path if it is the file just written (its ctime changed on the rename)."""
+        key = look_key(self.path)
+        return key if key != MISSING and key[0] == identity else None
 
     def _identity(self) -> FileIdentity | None:
         try:
-            return _identity_of(os.stat(self.path))
+            return identity_of(os.stat(self.path))
         except OSError:
             return None
-
-
-def _identity_of(status: os.stat_result) -> FileIdentity:
-    # Every save is a new file (a new inode), and writing in place changes the mtime.
-    return status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns
 
 
 def _copy_tables(tables: Tables) -> Tables:

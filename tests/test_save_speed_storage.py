@@ -11,6 +11,7 @@ from storage import tinydb_storage
 from storage.atomic import dumps_document
 from storage.document_file import DocumentFile
 from storage.errors import CorruptFileError, SaveError
+from storage.outside import OutsideChangeError
 from storage.tinydb_storage import DurableStorage
 
 
@@ -43,7 +44,10 @@ def test_a_file_replaced_by_another_program_is_read_again(tmp_path):
         replacement = tmp_path / "elsewhere.json"
         replacement.write_text(dumps_document(theirs), "utf-8")
         os.replace(replacement, path)
-        document_file.save(doc("ours again").to_dict())
+        with pytest.raises(OutsideChangeError) as refused:  # never written over without a choice
+            document_file.save(doc("ours again").to_dict())
+        assert refused.value.theirs.title == "theirs"
+        document_file.keep_mine(doc("ours again").to_dict())
     assert on_disk(path)["extra"] == {"7": {"kept": True}}  # TinyDB kept the table it read
     assert on_disk(path)["postmortem"]["1"]["title"] == "ours again"
 
@@ -59,7 +63,7 @@ def test_a_file_edited_in_place_with_the_same_size_is_read_again(tmp_path):
             file.write(content.replace(b'"title": "bbbb"', b'"title": nope!'))
         os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns + 1_000_000))
         assert os.stat(path).st_size == status.st_size and os.stat(path).st_ino == status.st_ino
-        with pytest.raises(CorruptFileError):
+        with pytest.raises(OutsideChangeError, match="cannot be read now"):
             document_file.save(doc("cccc").to_dict())
     assert b'"title": nope!' in path.read_bytes()  # the file it could not read is left alone
 
@@ -69,17 +73,22 @@ def test_a_file_that_became_corrupt_after_a_save_is_never_written_over(tmp_path)
     with DocumentFile.create(path, doc("first")) as document_file:
         document_file.save(doc("second").to_dict())
         path.write_bytes(b"{ not json")
-        with pytest.raises(CorruptFileError):
+        with pytest.raises(OutsideChangeError, match="not JSON"):
             document_file.save(doc("third").to_dict())
+        with pytest.raises(CorruptFileError):  # not even when the facilitator wants theirs kept
+            document_file.keep_mine(doc("third").to_dict())
     assert path.read_bytes() == b"{ not json"
 
 
-def test_a_file_deleted_after_a_save_is_written_back_whole(tmp_path):
+def test_a_file_deleted_after_a_save_is_written_back_whole_only_when_asked(tmp_path):
     path = tmp_path / "doc.json"
     with DocumentFile.create(path, doc("first")) as document_file:
         document_file.save(doc("second").to_dict())
         path.unlink()
-        document_file.save(doc("third").to_dict())
+        with pytest.raises(OutsideChangeError, match="deleted or moved") as refused:
+            document_file.save(doc("third").to_dict())
+        assert refused.value.deleted and not path.exists()
+        assert document_file.keep_mine(doc("third").to_dict()) is None  # nothing of theirs to keep
     assert on_disk(path) == {"postmortem": {"1": doc("third").to_dict()}}
 
 

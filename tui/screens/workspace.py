@@ -13,11 +13,14 @@ from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Static
 
 from postmortem.i18n import t
+from postmortem.model import Postmortem
 from postmortem.stages import stage_statuses
 from storage.document_file import DocumentFile
 from storage.last_stage import remember_stage
+from storage.outside import OutsideChangeError
 from tui import heap
 from tui.autosave import Autosaver
+from tui.outside_watch import WATCH_INTERVAL, OutsideChangeWatcher
 from tui.commands import bindings_for
 from tui.messages import DocumentChanged, JumpTo
 from tui.stages import stage_view_classes
@@ -48,6 +51,7 @@ class WorkspaceScreen(Screen[None]):
         self.autosaver: Autosaver | None = None
         self._save_timer: Timer | None = None
         self._unsubmitted = False
+        self.outside = OutsideChangeWatcher(self)
 
     def compose(self) -> ComposeResult:
         yield DocumentHeader(clock=getattr(self.app, "show_clock", True), id="doc-header")
@@ -74,15 +78,14 @@ class WorkspaceScreen(Screen[None]):
 
     def on_mount(self) -> None:
         if not self.read_only:
-            loop = asyncio.get_running_loop()
-            self.autosaver = Autosaver(
-                self.document_file,
-                on_result=lambda error: loop.call_soon_threadsafe(self._show_save_result, error))
+            self._start_autosaver()
         header = self.query_one(DocumentHeader)
         header.read_only = self.read_only
         self.query_one(StageStrip).current = self.first_stage
         self.refresh_status()
         self.set_interval(5, self._retry_failed_save)
+        self.outside.start()
+        self.set_interval(WATCH_INTERVAL, self.outside.check)
         first = self.query_one(f"#stage-{self.first_stage}", StageView)
         first.refresh_from_document()  # as action_stage does for every stage it shows
         first.focus_first()
@@ -106,19 +109,79 @@ class WorkspaceScreen(Screen[None]):
             self._unsubmitted = False
             self.autosaver.submit(self.document.to_dict())
 
-    def _show_save_result(self, error: Exception | None) -> None:
+    def _start_autosaver(self) -> None:
+        loop = asyncio.get_running_loop()
+        saver: Autosaver | None = None
+
+        def report(error: Exception | None) -> None:
+            loop.call_soon_threadsafe(self._show_save_result, error, saver)
+        saver = self.autosaver = Autosaver(self.document_file, on_result=report)
+
+    def _show_save_result(self, error: Exception | None, saver: Autosaver | None = None) -> None:
         if not self.is_attached:
             return  # a save that finished after the window closed: nothing to show it on
+        if saver is not None and saver is not self.autosaver:
+            return  # a saver stopped for an outside change: what it did is no longer news
         header = self.query_one(DocumentHeader)
         if error is None:
             header.save_state = t("header.saved") if not self._unsubmitted else header.save_state
+        elif isinstance(error, OutsideChangeError):
+            header.save_state = t("header.not_saved")
+            self.call_later(self.outside.check)  # says what happened and what can be done
         else:
             header.save_state = t("header.not_saved")
             self.notify(str(error), title=t("header.not_saved"), severity="error", timeout=12)
 
     def _retry_failed_save(self) -> None:
-        if self.autosaver is not None and self.autosaver.last_error is not None:
+        # A save refused for an outside change waits for the facilitator, not for time.
+        if self.autosaver is not None and self.autosaver.last_error is not None \
+                and not isinstance(self.autosaver.last_error, OutsideChangeError):
             self.autosaver.retry()
+
+    def has_unsaved_edits(self) -> bool:
+        return self._unsubmitted or (self.autosaver is not None and self.autosaver.dirty)
+
+    def mark_unsaved(self) -> None:
+        """The document holds edits the file does not: save them (again) soon."""
+        self._unsubmitted = True
+        self.query_one(DocumentHeader).save_state = t("header.not_saved")
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY, self._submit)
+
+    def pause_saving(self) -> None:
+        """Stop autosaving before the file changes hands (an outside change is resolved): a
+        snapshot taken before must never be written after."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._unsubmitted = False
+        if self.autosaver is not None:
+            self.autosaver.close()
+            self.autosaver = None
+
+    def resume_saving(self) -> None:
+        if self.autosaver is None and not self.read_only:
+            self._start_autosaver()
+
+    async def show_document(self, document: Postmortem) -> None:
+        """Show another version of the postmortem (read again from the file): the stage views
+        hold the old one, so they are built again."""
+        self.document = document
+        focused = self.focused.id if self.focused is not None else None
+        switcher = self.query_one(ContentSwitcher)
+        heap.release()  # the old views die now
+        await switcher.remove_children()
+        view = self._new_view(self.current_stage)
+        await switcher.mount(view)
+        switcher.current = view.id
+        view.refresh_from_document()
+        self.refresh_status()
+        same_field = view.query(f"#{focused}") if focused else None
+        if same_field and same_field.first().focusable:
+            same_field.first().focus()  # the facilitator goes on where they were
+        else:
+            view.focus_first()
+        heap.settle()
 
     def flush(self) -> bool:
         """Write pending edits now; True when everything is on disk."""
@@ -200,6 +263,8 @@ class WorkspaceScreen(Screen[None]):
     def action_save_now(self) -> None:
         if self.read_only:
             self.notify(t("workspace.read_only"), severity="warning")
+            return
+        if self.outside.write_back_if_deleted():
             return
         if self.flush():
             self.notify(t("workspace.saved_now", path=str(self.document_file.path)))
