@@ -85,3 +85,38 @@ async def test_names_that_are_not_ids_are_listed_and_can_be_trashed(library_dir,
     assert not (library_dir / "UPPER.json").exists()
     assert [p.name for p in (library_dir / ".trash").iterdir()] == ["UPPER.json"]
     assert (library_dir / "café.json").exists() and (library_dir / "live.json").exists()
+
+
+async def test_the_export_screen_refuses_links_special_files_and_the_library_files(
+        library_dir, make_app, tmp_path):
+    from test_app_export import choose_path, open_export
+    seed(library_dir)
+    document_before = (library_dir / "live.json").read_bytes()
+    target = tmp_path / "target.md"
+    target.write_bytes(b"keep\n")
+    os.chmod(target, 0o644)
+    link = tmp_path / "link.md"
+    link.symlink_to(target)
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    app = make_app("live")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_export(pilot)
+        cases = [(link, "symbolic link"), (fifo, "FIFO"), (library_dir / "live.json", "belongs to"),
+                 (library_dir / "live.json.bak", "belongs to"), (library_dir / ".last-stages.json", "library")]
+        for path, words in cases:
+            dialog = await choose_path(pilot, str(path))
+            if app.screen is dialog and "already exists" in str(dialog.query_one("#export-path-error").render()):
+                await pilot.press("enter")  # a confirmed replace is refused all the same
+                await pilot.pause()
+            assert app.screen is dialog, path
+            error = str(dialog.query_one("#export-path-error").render())
+            assert str(path) in error and words in error, error
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.screen is screen
+    assert target.read_bytes() == b"keep\n" and stat.S_IMODE(target.stat().st_mode) == 0o644
+    assert link.is_symlink() and stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert (library_dir / "live.json").read_bytes() == document_before
+    assert not (library_dir / "live.json.bak").exists()
+    assert b"#" not in (library_dir / ".last-stages.json").read_bytes()  # the app's state, no Markdown

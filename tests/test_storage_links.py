@@ -55,7 +55,7 @@ def promptly(function, *args, seconds: float = 10):
     worker = threading.Thread(target=call, daemon=True)
     worker.start()
     worker.join(seconds)
-    assert not worker.is_alive(), f"{function.__name__} blocked"
+    assert not worker.is_alive(), f"{getattr(function, '__name__', function)} blocked"
     if "error" in outcome:
         raise outcome["error"]
     return outcome.get("value")
@@ -247,7 +247,7 @@ def test_reading_a_fifo_is_refused_without_blocking(library, tmp_path):
         promptly(load_document, fifo)
     assert str(fifo) in str(caught.value) and "FIFO" in str(caught.value)
     with pytest.raises(StorageError):
-        promptly(DocumentFile.open, fifo, read_only=True)
+        promptly(lambda: DocumentFile.open(fifo, read_only=True))
     outside_fifo = tmp_path / "import.json"
     os.mkfifo(outside_fifo)
     with pytest.raises(StorageError) as refused:
