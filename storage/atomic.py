@@ -129,7 +129,7 @@ def atomic_write(path: Path, data: bytes, *, keep_backup: bool = True, mode: int
         for leftover in temps:
             _remove_quietly(leftover)
         if isinstance(error, RefusedFileError):
-            raise SaveError(path, error.reason) from error
+            raise SaveError(path, error.reason_about(path)) from error
         raise SaveError.from_os_error(path, error) from error
     return written
 

@@ -53,9 +53,9 @@ class DocumentFile:
             except NotRegularFileError as refused:
                 if refused.path == path and refused.kind != "symlink":  # a FIFO: not even readable
                     raise NotRegularFileError(path, refused.kind, reading=True) from None
-                raise LockedError(path, action="open", reason=refused.reason) from refused
+                raise LockedError(path, action="open", reason=refused.reason_about(path)) from refused
             except RefusedFileError as refused:
-                raise LockedError(path, action="open", reason=refused.reason) from refused
+                raise LockedError(path, action="open", reason=refused.reason_about(path)) from refused
         lock = None if read_only else WriterLock(path).acquire()
         try:
             if lock is not None:

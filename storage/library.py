@@ -160,7 +160,8 @@ class Library:
         try:
             existing_regular(path)
         except RefusedFileError as refused:
-            raise StorageError(t("storage.delete_failed", path=path, reason=refused.reason)) from refused
+            raise StorageError(t("storage.delete_failed", path=path,
+                                 reason=refused.reason_about(path))) from refused
         lock = WriterLock(path, action="delete").acquire()
         try:
             trash = self._trash_folder(path, "storage.delete_failed")

@@ -30,9 +30,14 @@ class RefusedFileError(StorageError):
     """A file the app will not read or write; ``reason`` is a clause that can finish another
     sentence ("Could not save X: <reason>."), ``str()`` a sentence of its own."""
 
-    def __init__(self, path: Path, reason: str, sentence: str) -> None:
+    def __init__(self, path: Path, reason: str, sentence: str, reason_itself: str | None = None) -> None:
         self.path, self.reason = Path(path), reason
+        self._reason_itself = reason_itself or reason
         super().__init__(sentence)
+
+    def reason_about(self, subject: Path) -> str:
+        """The clause for a sentence that already names ``subject``: "it …" when it is this file."""
+        return self._reason_itself if Path(subject) == self.path else self.reason
 
 
 class NotRegularFileError(RefusedFileError):
@@ -41,7 +46,9 @@ class NotRegularFileError(RefusedFileError):
         shown = t(f"files.kind.{kind}")
         sentence = t("files.not_regular_read" if reading else "files.not_regular_write",
                      path=path, kind=shown)
-        super().__init__(path, t("files.reason.not_regular", path=path, kind=shown), sentence)
+        itself = (t("files.reason.symlink_itself") if kind == "symlink"
+                  else t("files.reason.not_regular_itself", kind=shown))
+        super().__init__(path, t("files.reason.not_regular", path=path, kind=shown), sentence, itself)
 
 
 class HardLinkedFileError(RefusedFileError):
@@ -54,7 +61,8 @@ class ReadOnlyFileError(RefusedFileError):
     def __init__(self, path: Path, mode: int) -> None:
         self.mode = mode
         reason = t("files.reason.read_only_mode", path=path, mode=f"{mode:04o}")
-        super().__init__(path, reason, reason + ".")
+        itself = t("files.reason.read_only_mode_itself", mode=f"{mode:04o}")
+        super().__init__(path, reason, reason + ".", itself)
 
 
 def kind_of(mode: int) -> str:

@@ -273,3 +273,20 @@ def test_files_whose_names_are_not_ids_are_listed_and_can_be_trashed(library, ou
     with pytest.raises(StorageError):
         library.trash(outside)  # only a file listed in this library
     assert unchanged(outside)
+
+
+def test_a_library_folder_given_as_a_symlink_is_used_normally(tmp_path):
+    """Only links inside the library are refused; the folder the user names may be one."""
+    real = tmp_path / "real-library"
+    real.mkdir()
+    named = tmp_path / "named-library"
+    named.symlink_to(real, target_is_directory=True)
+    library = Library(named)
+    with library.create(new_postmortem("live", "Live", "SEV2")) as document_file:
+        document_file.save({**document_file.document.to_dict(), "title": "Saved"})
+    assert load_document(real / "live.json").title == "Saved"
+    assert (real / "live.json.bak").exists() and not (real / "live.json.lock").exists()
+    remember_stage(named, "live", 3)
+    assert last_stage(real, "live") == 3
+    moved = library.delete("live")
+    assert moved.parent == named / ".trash" and (real / ".trash" / "live.json").exists()
