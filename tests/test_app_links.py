@@ -102,11 +102,13 @@ async def test_the_export_screen_refuses_links_special_files_and_the_library_fil
     app = make_app("live")
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_export(pilot)
-        cases = [(link, "symbolic link"), (fifo, "FIFO"), (library_dir / "live.json", "belongs to"),
-                 (library_dir / "live.json.bak", "belongs to"), (library_dir / ".last-stages.json", "library")]
+        cases = [(link, "symbolic link"), (fifo, "FIFO"),
+                 (library_dir / "live.json", "belongs to"), (library_dir / "live.json.bak", "belongs to"),
+                 (library_dir / ".last-stages.json", "library")]
         for path, words in cases:
             dialog = await choose_path(pilot, str(path))
-            if app.screen is dialog and "already exists" in str(dialog.query_one("#export-path-error").render()):
+            asked = str(dialog.query_one("#export-path-error").render())
+            if app.screen is dialog and "already exists" in asked:
                 await pilot.press("enter")  # a confirmed replace is refused all the same
                 await pilot.pause()
             assert app.screen is dialog, path

@@ -39,6 +39,14 @@ def outside(tmp_path) -> Path:
     return target
 
 
+@pytest.fixture
+def open_umask():
+    """Backups must be 0600 because we say so, not because the umask happens to be strict."""
+    previous = os.umask(0)
+    yield
+    os.umask(previous)
+
+
 def unchanged(target: Path) -> bool:
     return target.read_bytes() == OUTSIDE and stat.S_IMODE(target.stat().st_mode) == 0o644
 
@@ -173,13 +181,6 @@ def test_the_backup_of_a_hard_linked_file_leaves_the_other_name_alone(library_di
     atomic_write(path, b"new\n")
     assert other.read_bytes() == b"old\n" and stat.S_IMODE(other.stat().st_mode) == 0o644
     assert stat.S_IMODE((library_dir / "doc.json.bak").stat().st_mode) == 0o600
-
-
-@pytest.fixture
-def open_umask():
-    previous = os.umask(0)
-    yield
-    os.umask(previous)
 
 
 def test_a_read_only_file_is_opened_read_only_and_never_replaced(library):
