@@ -11,12 +11,15 @@ import errno
 import json
 import os
 import secrets
+import stat
 from pathlib import Path
 from typing import Any
 
 import orjson
 
 from storage.errors import SaveError
+from storage.regular_files import (NotRegularFileError, RefusedFileError, existing_regular, kind_of,
+                                   read_regular_bytes, replaceable)
 
 TEMP_MARKER = ".tmp-"
 BACKUP_SUFFIX = ".bak"
@@ -25,6 +28,9 @@ BACKUP_SUFFIX = ".bak"
 _NO_LINK = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK, errno.ENOSYS}
 # Folders whose fsync the filesystem does not support; the rename is as durable as it gets.
 _NO_FOLDER_FSYNC = {errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EBADF}
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
 _ORJSON_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
 # orjson writes 64-bit integers only; Python's json any integer.
@@ -99,23 +105,32 @@ def is_temp_name(name: str) -> bool:
 def atomic_write(path: Path, data: bytes, *, keep_backup: bool = True, mode: int = 0o600) -> os.stat_result:
     """Replace ``path`` with ``data`` atomically; raise ``SaveError`` and leave it untouched on failure.
 
-    Returns the status of the file written, taken from its own descriptor before the rename (which
-    changes only its ctime), so it describes this save's file even if another one replaced it since.
+    Only a regular file is replaced (or a new one made): a symlink at ``path`` or at its backup's
+    name is refused, never written through, and so is a file its owner made read-only
+    (storage/regular_files.py). Returns the status of the file written, taken from its own
+    descriptor before the rename (which changes only its ctime), so it describes this save's file
+    even if another one replaced it since.
     """
-    # Through a symlink, write where it points and keep the link itself.
-    target = Path(os.path.realpath(path))
+    path = Path(path)
+    folder = path.parent
     temps: list[Path] = []
     try:
-        temp, written = _write_temp(target.parent, target.name, data, mode, temps)
-        if keep_backup and os.path.exists(target):
-            _keep_backup(target, temps)
-        os.replace(temp, target)
+        current = replaceable(path)
+        if keep_backup:
+            existing_regular(backup_path(path))
+        temp, written = _write_temp(folder, path.name, data, mode, temps)
+        if keep_backup and current is not None:
+            _keep_backup(path, current, temps)
+        # A name swapped for a symlink since the check is replaced itself: rename never follows it.
+        os.replace(temp, path)
         temps.remove(temp)
-        fsync_folder(target.parent)
-    except OSError as error:
+        fsync_folder(folder)
+    except (OSError, RefusedFileError) as error:
         for leftover in temps:
             _remove_quietly(leftover)
-        raise SaveError.from_os_error(Path(path), error) from error
+        if isinstance(error, RefusedFileError):
+            raise SaveError(path, error.reason_about(path)) from error
+        raise SaveError.from_os_error(path, error) from error
     return written
 
 
@@ -155,11 +170,16 @@ def fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def _temp_name(folder: Path, name: str) -> Path:
+    return folder / f".{name}{TEMP_MARKER}{secrets.token_hex(6)}"
+
+
 def _new_temp(folder: Path, name: str, mode: int) -> tuple[int, Path]:
+    # O_EXCL: a name someone planted (a symlink included) is never opened; another is drawn.
     while True:
-        temp = folder / f".{name}{TEMP_MARKER}{secrets.token_hex(6)}"
+        temp = _temp_name(folder, name)
         try:
-            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, mode)
         except FileExistsError:
             continue
         return fd, temp
@@ -182,20 +202,42 @@ def _write_temp(folder: Path, name: str, data: bytes, mode: int,
     return temp, status
 
 
-def _keep_backup(target: Path, temps: list[Path]) -> None:
-    """Make ``<name>.bak`` the current version, replacing the older backup in one rename."""
+def _keep_backup(target: Path, current: os.stat_result, temps: list[Path]) -> None:
+    """Make ``<name>.bak`` the current version, replacing the older backup in one rename.
+
+    Saves never modify a file in place, so a second name for the old inode is a backup — when
+    that inode is ours alone and owner-only. A file made by hand (another mode) or with other
+    names is copied instead: the backup is 0600 and no other name of it changes mode.
+    """
     name = target.name + BACKUP_SUFFIX
-    try:
-        # Saves never modify a file in place, so a second name for the old inode is a backup.
-        link = target.parent / f".{name}{TEMP_MARKER}{secrets.token_hex(6)}"
-        os.link(target, link)
-        temps.append(link)
-    except OSError as error:
-        if error.errno not in _NO_LINK:
-            raise
-        link, _ = _write_temp(target.parent, name, target.read_bytes(), 0o600, temps)
+    link = None
+    if stat.S_IMODE(current.st_mode) == 0o600 and current.st_nlink == 1:
+        link = _link_backup(target, name, temps)
+    if link is None:
+        old = read_regular_bytes(target, follow_symlinks=False)
+        link, _ = _write_temp(target.parent, name, old, 0o600, temps)
     os.replace(link, target.parent / name)
     temps.remove(link)
+
+
+def _link_backup(target: Path, name: str, temps: list[Path]) -> Path | None:
+    """A temporary second name for ``target``'s inode; ``None`` where hard links are not supported."""
+    while True:
+        link = _temp_name(target.parent, name)
+        try:
+            os.link(target, link, follow_symlinks=False)
+        except FileExistsError:
+            continue  # a planted name: draw another
+        except OSError as error:
+            if error.errno in _NO_LINK:
+                return None
+            raise
+        temps.append(link)
+        break
+    linked = os.lstat(link)
+    if not stat.S_ISREG(linked.st_mode):  # swapped for a link or a FIFO since it was checked
+        raise NotRegularFileError(target, kind_of(linked.st_mode))
+    return link
 
 
 def _remove_quietly(path: Path) -> None:

@@ -18,9 +18,10 @@ from postmortem.fields import ValidationError
 from postmortem.i18n import t
 from postmortem.model import Postmortem
 from storage.atomic import atomic_write, backup_path, clean_temp_files
-from storage.errors import AlreadyExistsError, NotFoundError, SaveError, StorageError
+from storage.errors import AlreadyExistsError, LockedError, NotFoundError, SaveError, StorageError
 from storage.lock import WriterLock
 from storage.outside import OutsideChangeError, digest_of, library_file_bytes, write_copy
+from storage.regular_files import NotRegularFileError, RefusedFileError, check_document_writable
 from storage.reading import TABLE, corrupt, single_record, validate
 from storage.tinydb_storage import DurableStorage
 
@@ -47,12 +48,20 @@ class DocumentFile:
         path = Path(path)
         if not path.exists():
             raise NotFoundError(t("storage.no_such_file", path=path))
+        if not read_only:
+            try:  # saves would be refused (a symlink, a read-only file): say so now, read-only
+                check_document_writable(path, backup_path(path))
+            except NotRegularFileError as refused:
+                if refused.path == path and refused.kind != "symlink":  # a FIFO: not even readable
+                    raise NotRegularFileError(path, refused.kind, reading=True) from None
+                raise LockedError(path, action="open", reason=refused.reason_about(path)) from refused
+            except RefusedFileError as refused:
+                raise LockedError(path, action="open", reason=refused.reason_about(path)) from refused
         lock = None if read_only else WriterLock(path).acquire()
         try:
             if lock is not None:
                 # Only the writer may clean: a temp file may be another writer's save in flight.
-                real = Path(os.path.realpath(path))
-                clean_temp_files(real.parent, real.name)
+                clean_temp_files(path.parent, path.name)
             db = TinyDB(path, storage=DurableStorage, read_only=read_only)
             try:
                 record_id, document = _read_single(path, db)
@@ -76,8 +85,7 @@ class DocumentFile:
         try:
             if os.path.lexists(path):
                 raise AlreadyExistsError(t("storage.already_exists", path=path))
-            real = Path(os.path.realpath(path))
-            clean_temp_files(real.parent, real.name)
+            clean_temp_files(path.parent, path.name)
             db = TinyDB(path, storage=DurableStorage)
             try:
                 db.table(TABLE).insert(Document(data, doc_id=RECORD_ID))
@@ -203,7 +211,7 @@ class DocumentFile:
         self.document, self._record_id = document, record_id
         if replaced is not None and digest_of(replaced) != snapshot.state.digest:
             try:
-                atomic_write(backup_path(Path(os.path.realpath(self.path))), replaced, keep_backup=False)
+                atomic_write(backup_path(self.path), replaced, keep_backup=False)
             except SaveError:
                 pass  # the backup is a convenience; the file and the copies are what matter
         return document

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from storage.atomic import atomic_write
 from storage.errors import StorageError
+from storage.regular_files import read_regular_bytes
 
 STATE_NAME = ".last-stages.json"
 STAGES = range(1, 7)
@@ -19,9 +20,9 @@ KEPT = 200  # postmortems remembered; the least recently left are forgotten firs
 
 
 def _read(root: Path) -> dict[str, int]:
-    try:
-        data = json.loads((root / STATE_NAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    try:  # only our own regular file: a symlink or a FIFO planted here means "nothing remembered"
+        data = json.loads(read_regular_bytes(root / STATE_NAME, follow_symlinks=False).decode("utf-8"))
+    except (OSError, ValueError, StorageError):
         return {}
     if not isinstance(data, dict):
         return {}
@@ -55,4 +56,5 @@ def _write(root: Path, kept: dict[str, int]) -> None:
         atomic_write(root / STATE_NAME, (json.dumps(kept, indent=2) + "\n").encode("utf-8"),
                      keep_backup=False)
     except (StorageError, OSError):
-        pass  # losing the place to resume is not worth interrupting the meeting for
+        pass  # losing the place to resume is not worth interrupting the meeting for (a file
+        # that is not ours to replace, such as a planted symlink, is refused by atomic_write)

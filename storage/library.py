@@ -23,6 +23,7 @@ from storage.errors import AlreadyExistsError, InvalidIdError, NotFoundError, St
 from storage.last_stage import forget_stage
 from storage.lock import WriterLock
 from storage.reading import document_data, load_document, read_json, resolve_target
+from storage.regular_files import RefusedFileError, existing_regular, kind_of, read_regular_bytes
 
 __all__ = ["Library", "LibraryEntry", "default_library_dir", "load_document"]
 
@@ -89,6 +90,9 @@ class Library:
         """
         entries = []
         for path in self._files():
+            if not is_valid_id(path.stem):  # listed so it can be found and trashed, never opened
+                entries.append(LibraryEntry(id=path.stem, path=path, problem=self._not_an_id(path)))
+                continue
             try:
                 entries.append(LibraryEntry.of(path, load_document(path)))
             except (StorageError, OSError) as error:
@@ -139,15 +143,28 @@ class Library:
     def delete(self, doc_id: str) -> Path:
         """Move ``<id>.json`` (and its backup) into ``.trash/``; returns where the document went."""
         path = self.path_for(doc_id)
-        if not path.exists():
+        if not os.path.lexists(path):
             raise NotFoundError(t("storage.no_such_id", id=doc_id, library=self.root))
+        return self._move_to_trash(path)
+
+    def trash(self, path: Path) -> Path:
+        """Move a file the library lists (its name need not be a valid id) into ``.trash/``."""
+        path = Path(path)
+        if path.parent != self.root or path not in self._files():
+            raise StorageError(t("files.not_listed", path=path, library=self.root))
+        return self._move_to_trash(path)
+
+    def _move_to_trash(self, path: Path) -> Path:
+        """Only a regular file (and its backup when regular) is moved, into a real folder
+        ``.trash`` of the library: a symlink there must not carry the document outside."""
+        try:
+            existing_regular(path)
+        except RefusedFileError as refused:
+            raise StorageError(t("storage.delete_failed", path=path,
+                                 reason=refused.reason_about(path))) from refused
         lock = WriterLock(path, action="delete").acquire()
         try:
-            trash = self.root / TRASH
-            try:
-                _make_private_folder(trash)
-            except StorageError as error:
-                raise StorageError(t("storage.delete_failed", path=path, reason=str(error))) from error
+            trash = self._trash_folder(path, "storage.delete_failed")
             target = _free_name(trash, path.name)
             try:
                 os.rename(path, target)  # a rename inside the library: the same file, never a copy
@@ -155,11 +172,11 @@ class Library:
                 raise StorageError(t("storage.delete_failed", path=path,
                                      reason=os.strerror(error.errno or 0))) from error
             backup = backup_path(path)
-            if backup.exists():
-                try:
+            try:
+                if existing_regular(backup) is not None:
                     os.rename(backup, backup_path(target))
-                except OSError:
-                    pass  # the document itself is safe in the trash; a stray backup is harmless
+            except (OSError, StorageError):
+                pass  # the document itself is safe in the trash; a stray backup is harmless
             for folder in (trash, self.root):
                 try:
                     fsync_folder(folder)
@@ -167,7 +184,8 @@ class Library:
                     pass
         finally:
             lock.release()
-        forget_stage(self.root, doc_id)
+        if is_valid_id(path.stem):
+            forget_stage(self.root, path.stem)
         return target
 
     def restore_backup(self, path: Path) -> Path:
@@ -176,11 +194,13 @@ class Library:
         path = Path(path)
         backup = backup_path(path)
         load_document(backup)  # the backup must itself be a good postmortem
-        data = backup.read_bytes()
+        try:
+            data = read_regular_bytes(backup, follow_symlinks=False)
+        except RefusedFileError as refused:
+            raise StorageError(t("storage.restore_failed", path=path, reason=refused.reason)) from refused
         lock = WriterLock(path, action="open").acquire()
         try:
-            trash = self.root / TRASH
-            _make_private_folder(trash)
+            trash = self._trash_folder(path, "storage.restore_failed")
             target = _free_name(trash, path.name + ".broken")
             try:
                 os.rename(path, target)
@@ -196,17 +216,53 @@ class Library:
     # Internals ---------------------------------------------------------------------------
 
     def _files(self) -> list[Path]:
-        """The postmortem files: ``*.json`` regular files, without hidden, temp, backup or lock files."""
+        """The postmortem files: every ``*.json`` name but folders, without hidden, temp, backup
+        or lock files. A FIFO, a symlink or a name that is not an id is listed too (reading it
+        says what is wrong), so nothing in the folder is hidden from the facilitator."""
         try:
-            names = sorted(os.listdir(self.root))
+            entries = sorted(os.scandir(self.root), key=lambda entry: entry.name)
         except OSError:
             return []
-        return [self.root / name for name in names
-                if name.endswith(SUFFIX) and not name.startswith(".") and not is_temp_name(name)
-                and (self.root / name).is_file()]
+        return [self.root / entry.name for entry in entries
+                if entry.name.endswith(SUFFIX) and not entry.name.startswith(".")
+                and not is_temp_name(entry.name) and not _is_folder(entry)]
+
+    def _not_an_id(self, path: Path) -> str:
+        from postmortem.ids import slugify
+        suggestion = slugify(path.stem, taken=self.taken_ids()) + SUFFIX
+        return t("files.not_an_id", suggestion=suggestion)
+
+    def _trash_folder(self, path: Path, failure: str) -> Path:
+        """``<root>/.trash``, made owner-only if missing; a symlink or a file there is refused."""
+        trash = self.root / TRASH
+        if os.path.lexists(trash):
+            _refuse_unless_folder(trash, path, failure)
+        try:
+            _make_private_folder(trash)
+        except StorageError as error:
+            raise StorageError(t(failure, path=path, reason=str(error))) from error
+        _refuse_unless_folder(trash, path, failure)  # and not swapped for a link meanwhile
+        return trash
 
 
 _NEVER = datetime.min.replace(tzinfo=timezone.utc)
+
+
+def _refuse_unless_folder(trash: Path, path: Path, failure: str) -> None:
+    try:
+        kind = kind_of(os.lstat(trash).st_mode)
+    except OSError:
+        kind = "other"
+    if kind != "folder":
+        raise StorageError(t(failure, path=path, reason=t(
+            "files.reason.trash_not_folder", path=trash, kind=t(f"files.kind.{kind}"))))
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
 
 
 def _make_private_folder(folder: Path) -> None:

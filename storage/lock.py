@@ -18,6 +18,7 @@ from pathlib import Path
 from postmortem.i18n import t
 from storage.atomic import lock_path
 from storage.errors import LockedError, StorageError
+from storage.regular_files import RefusedFileError, open_own_file
 
 # The folder refuses files: we cannot be the writer, but the document can still be read.
 _NOT_WRITABLE = {errno.EACCES, errno.EPERM, errno.EROFS}
@@ -26,7 +27,9 @@ _NOT_WRITABLE = {errno.EACCES, errno.EPERM, errno.EROFS}
 class WriterLock:
     def __init__(self, path_of_document: Path, *, action: str = "open") -> None:
         self.document = Path(path_of_document)
-        self.path = lock_path(Path(os.path.realpath(self.document)))
+        # Next to the name given, not where a symlink points: a symlinked document is never
+        # written (storage/regular_files.py), so it needs no writer.
+        self.path = lock_path(self.document)
         self.action = action
         self._fd: int | None = None
 
@@ -84,8 +87,12 @@ class WriterLock:
         self.release()
 
     def _open_lock_file(self) -> int:
+        """The lock file, written in place: only a regular file with no other name, never
+        through a symlink (a planted ``<name>.lock`` link must not truncate its target)."""
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            fd = open_own_file(self.path, 0o600)
+        except RefusedFileError as refused:
+            raise LockedError(self.document, action=self.action, reason=refused.reason) from refused
         except OSError as error:
             raise self._failure(error) from error
         try:
@@ -103,7 +110,7 @@ class WriterLock:
 
 def _still_named(fd: int, path: Path) -> bool:
     try:
-        named = os.stat(path)
+        named = os.lstat(path)
     except FileNotFoundError:
         return False
     held = os.fstat(fd)

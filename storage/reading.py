@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import stat
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
@@ -22,6 +23,7 @@ from postmortem.i18n import t
 from postmortem.ids import is_valid_id
 from postmortem.model import Postmortem
 from storage.errors import CorruptFileError, InvalidIdError, NotFoundError, StorageError
+from storage.regular_files import existing_regular, read_regular_bytes
 
 TABLE = "postmortem"
 SUFFIX = ".json"
@@ -31,7 +33,7 @@ def read_json(path: Path, *, offer_backup: bool = True) -> Any | None:
     """The parsed content of ``path``; ``None`` for an empty file."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        raw = read_regular_bytes(path)  # a FIFO or a device is refused, never waited on
     except FileNotFoundError:
         raise NotFoundError(t("storage.no_such_file", path=path)) from None
     except OSError as error:
@@ -119,8 +121,8 @@ def resolve_target(root: Path, id_or_path: str) -> Path:
             return path
         raise NotFoundError(t("storage.no_such_id", id=id_or_path, library=root))
     candidate = Path(id_or_path).expanduser()
-    if id_or_path and candidate.is_file():
-        return candidate
+    if id_or_path and (candidate.is_file() or _special_file(candidate)):
+        return candidate  # reading says what is wrong with a FIFO or a device
     if id_or_path and (os.sep in id_or_path or "/" in id_or_path or id_or_path.endswith(SUFFIX)):
         raise NotFoundError(t("storage.no_such_file", path=id_or_path))
     raise InvalidIdError(id_or_path)
@@ -130,13 +132,25 @@ def usable_backup(path: Path) -> Path | None:
     """``<name>.bak`` when it exists and holds a valid postmortem."""
     from storage.atomic import backup_path  # only a file that does not read needs it
     backup = backup_path(Path(path))
-    if not backup.is_file():
+    try:
+        if existing_regular(backup) is None:  # a symlinked backup is not ours to offer
+            return None
+    except StorageError:
         return None
     try:
         _load(backup, offer_backup=False)
     except (StorageError, ValueError):
         return None
     return backup
+
+
+def _special_file(path: Path) -> bool:
+    """Something other than a folder or a regular file (a FIFO, a device, a socket) at ``path``."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    return not (stat.S_ISDIR(mode) or stat.S_ISREG(mode))
 
 
 def corrupt(path: Path, reason: str, offer_backup: bool = True) -> CorruptFileError:

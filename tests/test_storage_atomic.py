@@ -79,13 +79,17 @@ def test_backup_is_copied_where_hard_links_are_not_supported(tmp_path, monkeypat
     assert temp_files(tmp_path) == []
 
 
-def test_a_symlink_is_written_through_and_kept(tmp_path):
+def test_a_symlink_is_refused_never_written_through_and_kept(tmp_path):
+    """The policy changed (issue 11): a link may point outside the library, so saves refuse it."""
     real = tmp_path / "real.json"
     atomic_write(real, OLD)
     link = tmp_path / "link.json"
     link.symlink_to(real)
-    atomic_write(link, NEW)
-    assert link.is_symlink() and real.read_bytes() == NEW
+    with pytest.raises(SaveError) as refused:
+        atomic_write(link, NEW)
+    assert "symbolic link" in str(refused.value) and "intact" in str(refused.value)
+    assert link.is_symlink() and real.read_bytes() == OLD
+    assert temp_files(tmp_path) == []
 
 
 # Injected errors -------------------------------------------------------------------------

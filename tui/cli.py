@@ -51,7 +51,7 @@ def build_parser() -> Parser:
     export.add_argument("target", metavar="ID|PATH")
     export.add_argument("--format", choices=("md", "json", "ics"), default="md")
     export.add_argument("--audience", choices=("internal", "external"), default="internal")
-    export.add_argument("-o", "--output", metavar="FILE")
+    export.add_argument("-o", "--output", metavar="FILE", help=t("files.output_help"))
     import_ = sub.add_parser("import", parents=[common], help=t("cli.help.import"))
     import_.add_argument("file", metavar="FILE.json")
     return parser
@@ -153,17 +153,23 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def load_target(args: argparse.Namespace):
-    """The document named by an id in the library or by a path to any postmortem file.
+    """The document named by an id in the library or by a path to any postmortem file."""
+    from storage.reading import load_document
+    return load_document(target_path(args))
+
+
+def target_path(args: argparse.Namespace) -> Path:
+    """The file an id of the library or a path names.
 
     Reading needs only ``storage.reading``; the library module (locks, atomic writes, TinyDB)
     is imported just to create a library folder that does not exist yet.
     """
-    from storage.reading import load_document, resolve_target
+    from storage.reading import resolve_target
     root = library_dir(args)
     if not root.is_dir():
         from storage.library import Library
         Library(root)  # creates the folder (owner-only) or says why it cannot
-    return load_document(resolve_target(root, args.target))
+    return resolve_target(root, args.target)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -197,14 +203,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     # Nothing an export makes is cyclic garbage: the collector would only walk the document
     # and what the renderers' imports make, again and again (a 2,000-event export: ~2.5 ms,
     # a sixth of its work).
+    from storage.reading import load_document
+    source = target_path(args)
     with collector_paused():
-        data = render_export(load_target(args), args.format, args.audience)
-    if args.output is None:
+        data = render_export(load_document(source), args.format, args.audience)
+    if args.output is None or args.output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return 0
-    from storage.atomic import atomic_write
-    atomic_write(Path(args.output).expanduser(), data, keep_backup=False)
+    # Only a new path or a regular file, never a link, a device or a file of the library.
+    from storage.export_target import write_export_file
+    write_export_file(Path(args.output).expanduser(), data, library=library_dir(args), source=source)
     print(t("cli.exported", path=args.output), file=sys.stderr)
     return 0
 

@@ -23,8 +23,8 @@ from textual.widgets import Input, Markdown, Static
 from postmortem.i18n import t
 from postmortem.markdown import ExportRefused, render_markdown
 from postmortem.model import Postmortem
-from storage.atomic import atomic_write
-from storage.errors import SaveError
+from storage.export_target import write_export_file
+from storage.errors import SaveError, StorageError
 from tui.commands import bindings_for
 from tui.widgets.key_footer import KeyFooter
 
@@ -93,17 +93,22 @@ def resolve_export_path(text: str, base: Path) -> Path:
     return path if path.is_absolute() else base / path
 
 
-def write_export(path: Path, data: bytes, default_name: str) -> None:
-    """Write atomically (mode 0600); every failure is an ``ExportPathError`` sentence."""
+def write_export(path: Path, data: bytes, default_name: str, *, library: Path | None = None,
+                 source: Path | None = None) -> None:
+    """Write atomically (a new file 0600, a replaced one keeps its mode), never onto a link, a
+    special file or a file of the library (storage/export_target.py); every failure is an
+    ``ExportPathError`` sentence."""
     try:
-        if path.is_dir():
+        if path.is_dir() and not path.is_symlink():
             raise ExportPathError(t("export_ui.error.is_folder", path=path, name=default_name))
         if not path.parent.is_dir():
             raise ExportPathError(t("export_ui.error.no_folder", folder=path.parent))
-        atomic_write(path, data, keep_backup=False)
+        write_export_file(path, data, library=library, source=source)
     except SaveError as error:
         raise ExportPathError(t("export_ui.error.write_failed", path=path,
                                 reason=error.reason)) from error
+    except StorageError as refused:  # a link, a FIFO, a file of the library
+        raise ExportPathError(str(refused)) from refused
     except (OSError, ValueError) as error:  # stat refused, a name too long, a NUL byte
         if isinstance(error, ExportPathError):
             raise
@@ -113,8 +118,9 @@ def write_export(path: Path, data: bytes, default_name: str) -> None:
 
 
 def is_file(path: Path) -> bool:
+    """A regular file the export could replace (a symlink is refused by the write, not confirmed)."""
     try:
-        return path.is_file()
+        return path.is_file() and not path.is_symlink()
     except (OSError, ValueError):
         return False  # the write says what is wrong with the path
 
@@ -253,7 +259,9 @@ class ExportScreen(Screen[None]):
             data = self.data()
         except ExportRefused as refused:
             raise ExportPathError(str(refused)) from refused
-        write_export(path, data, self.default_path().name)
+        library = getattr(self.app, "library", None)
+        write_export(path, data, self.default_path().name, source=self.document_path,
+                     library=library.root if library is not None else None)
         self.report_written(path, len(data))
 
     def report_written(self, path: Path, size: int) -> None:

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Input, Static
 
 from postmortem.factory import new_postmortem
 from postmortem.i18n import t
-from postmortem.ids import slugify
+from postmortem.ids import is_valid_id, slugify
 from storage.errors import StorageError
 from storage.library import LibraryEntry
 from tui.commands import bindings_for
@@ -116,6 +116,10 @@ class LibraryScreen(Screen[None]):
             return None
         return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
+    def selected_entry(self) -> LibraryEntry | None:
+        doc_id = self.selected_id()
+        return next((entry for entry in self.entries if entry.id == doc_id), None)
+
     @on(Input.Changed, "#library-filter")
     def filter_changed(self, event: Input.Changed) -> None:
         self.show(event.value)
@@ -123,9 +127,13 @@ class LibraryScreen(Screen[None]):
     @on(Input.Submitted, "#library-filter")
     @on(DataTable.RowSelected)
     def action_open(self) -> None:
-        doc_id = self.selected_id()
-        if doc_id is not None:
-            self.app.open_postmortem(doc_id)
+        entry = self.selected_entry()
+        if entry is None:
+            return
+        if not is_valid_id(entry.id):  # a file named café.json: say why instead of failing to open
+            self.notify(f"{entry.path.name}: {entry.problem}", severity="warning")
+            return
+        self.app.open_postmortem(entry.id)
 
     def action_filter(self) -> None:
         self.query_one(FilterInput).focus()
@@ -147,16 +155,16 @@ class LibraryScreen(Screen[None]):
 
     @work
     async def action_delete(self) -> None:
-        doc_id = self.selected_id()
-        if doc_id is None:
+        entry = self.selected_entry()
+        if entry is None:
             return
-        title = next((e.title for e in self.entries if e.id == doc_id), doc_id) or doc_id
+        title = entry.title or (entry.path.name if entry.problem else entry.id)
         confirmed = await self.app.push_screen_wait(
             ConfirmScreen(t("library.confirm_delete", title=title), t("library.delete")))
         if not confirmed:
             return
-        try:
-            moved_to = self.app.library.delete(doc_id)
+        try:  # by path: a file whose name is not an id can be trashed too
+            moved_to = self.app.library.trash(entry.path)
         except StorageError as error:
             self.notify(str(error), severity="error")
             return
