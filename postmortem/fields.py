@@ -42,10 +42,11 @@ def show_value(value: Any) -> str:
 def printable(text: str) -> str:
     """``text`` that a terminal shows as it is and UTF-8 can encode: each unprintable
     character (a control, a lone surrogate, a bidi control) as its ``\\uXXXX`` escape, so
-    that an error message can name what it refuses."""
+    that an error message can name what it refuses. The zero-width joiner is kept: it
+    joins emoji (``hidden_text.mark_hidden`` marks it anywhere else)."""
     if text.isprintable():
         return text
-    return "".join(ch if ch.isprintable() else _escape(ch) for ch in text)
+    return "".join(ch if ch.isprintable() or ch == "\u200d" else _escape(ch) for ch in text)
 
 
 def _escape(character: str) -> str:

@@ -51,15 +51,18 @@ class WhysTree(EditableTree):
                  id: str | None = None) -> None:
         super().__init__(document, read_only=read_only, on_change=on_change, id=id)
         self.pending: tuple[str, str | None] | None = None   # ("child"|"sibling", anchor id)
+        self.levels: dict[str, int] = {}   # each node's depth, found once per drawing of the tree
 
     # Drawing --------------------------------------------------------------------------------
 
     def populate(self) -> None:
         doc = self.document
         made: dict[str, TreeNode[str]] = {}
-        for node, _ in whys.preorder(doc):
+        self.levels = {}
+        for node, level in whys.preorder(doc):
             parent = made.get(node.parent, self.root) if node.parent else self.root
             made[node.id] = self.add_item(parent, node.id)
+            self.levels[node.id] = level
         if self.pending is not None:
             kind, anchor = self.pending
             if kind == "child":
@@ -75,8 +78,13 @@ class WhysTree(EditableTree):
             kind, anchor = self.pending
             if anchor is None:
                 return 1
-            return whys.depth(self.document, anchor) + (1 if kind == "child" else 0)
-        return whys.depth(self.document, key)
+            return self._depth(anchor) + (1 if kind == "child" else 0)
+        return self._depth(key)
+
+    def _depth(self, key: str) -> int:
+        # Each label asks: a walk over the document per label made drawing a deep tree slow.
+        level = self.levels.get(key)
+        return level if level is not None else whys.depth(self.document, key)
 
     def label_parts(self, node: TreeNode[str]):
         key = node.data or ""
