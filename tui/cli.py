@@ -145,7 +145,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         return 0
     for entry in entries:
         if entry.problem:
-            print(printable_lines(f"{entry.id}\t⚠ {entry.problem}"))
+            print(f"{printable_lines(entry.id)}\t⚠ {printable_lines(entry.problem)}")
             continue
         meeting = entry.meeting_at.strftime("%Y-%m-%d") if entry.meeting_at else "—"
         print("\t".join([entry.id, entry.severity or "—", entry.status, meeting,
