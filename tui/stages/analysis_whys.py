@@ -21,6 +21,7 @@ from postmortem import whys
 from postmortem.blame import text_findings
 from postmortem.findings import Finding
 from postmortem.fishbone import clean, truncate
+from postmortem.hidden_text import mark_hidden
 from postmortem.i18n import t
 from postmortem.model import Postmortem
 from tui.commands import bindings_for
@@ -98,7 +99,7 @@ class WhysTree(EditableTree):
             suffix.append((" ⚠", "whys--finding"))
         if not node.children:
             suffix.append((" · " + t("analysis_ui.whys.depth", depth=level), "whys--depth"))
-        text = clean(why.text)
+        text = clean(mark_hidden(why.text))
         main = (text, "") if text else (t("analysis_ui.whys.empty_text"), "whys--empty")
         return prefix, main, suffix
 
@@ -304,7 +305,7 @@ class WhysPanel(TreePanel):
         meta = t("analysis_ui.whys.detail", id=why.id, level=whys.depth(doc, why.id), role=role)
         evidence = (t("analysis_ui.whys.evidence", evidence=why.evidence) if why.evidence
                     else t("analysis_ui.whys.no_evidence"))
-        detail.update(Text.assemble((meta + ": ", "dim"), clean(why.text) or "—",
+        detail.update(Text.assemble((meta + ": ", "dim"), clean(mark_hidden(why.text)) or "—",
                                     ("\n" + evidence, "dim")))
         detail.display = True
         self.query_one("#whys-findings", FindingsList).show(self.editor_tree.findings.get(why.id, []))
