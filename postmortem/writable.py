@@ -78,3 +78,10 @@ def check_day(day: date) -> date:
     if not day_in_range(day):
         raise OutOfRange(day)
     return day
+
+
+def writable_text(text: str) -> str:
+    """``text`` without what ``text_problem`` refuses: for text typed or pasted into the app,
+    so that no edit can make a document that does not save or read back (a pasted escape
+    sequence, a NUL)."""
+    return text if text.isprintable() else _UNWRITABLE.sub("", text)

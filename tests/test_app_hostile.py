@@ -7,11 +7,13 @@ import json
 from datetime import date, datetime, timezone
 
 import pytest
+from textual import events
 from textual.widgets import DataTable
 
 from postmortem.factory import new_postmortem
 from postmortem.model import Event, FollowUp, WhyNode
 from storage.library import Library
+from storage.reading import load_document
 from tui.screens.library import LibraryScreen
 from tui.stages import actions_clock
 from tui.stages.communication import CommunicationStage
@@ -121,3 +123,28 @@ async def test_hidden_characters_are_shown_as_marks(library_dir, make_app):
         assert "Because ⟨LRI⟩isolated⟨PDI⟩" in shown(app.screen.query_one("WhysTree"))
     # The text itself is kept as it was typed.
     assert stored(library_dir, "marks")["title"] == "Invoice \u202egpj.exe"
+
+
+async def test_pasted_control_characters_never_reach_the_document(library_dir, make_app):
+    Library(library_dir).create(new_postmortem("paste", "Queue", "SEV2")).close()
+    app = make_app("paste")
+    async with app.run_test(size=(120, 40)) as pilot:
+        title = app.screen.query_one("#title")
+        title.focus()
+        await pilot.press("end")
+        # As the terminal driver delivers it: to the app, which hands it to the focused widget.
+        app.post_message(events.Paste(" backlog\x1b[2J\x07 \ud800eu-west"))
+        await pilot.pause()
+        assert title.value == "Queue backlog[2J eu-west"
+        await pilot.press("escape", "6")
+        await pilot.pause()
+        summary = app.screen.query_one("#internal_summary")
+        summary.focus()
+        app.post_message(events.Paste("Line one\x00\nLine\x1b two"))
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+    saved = stored(library_dir, "paste")
+    assert saved["title"] == "Queue backlog[2J eu-west"
+    assert saved["communication"]["internal_summary"] == "Line one\nLine two"
+    assert load_document(library_dir / "paste.json").title == saved["title"]  # it reads back

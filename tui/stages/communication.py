@@ -19,7 +19,7 @@ from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSe
 from postmortem import vocab
 from postmortem.duedates import DueDateError, parse_due
 from postmortem.followup import NoMeetingDate, default_follow_ups, legal_review_needed
-from postmortem.writable import OutOfRange, check_day
+from postmortem.writable import OutOfRange, check_day, writable_text
 from postmortem.i18n import t
 from postmortem.model import FollowUp
 from tui.commands import bindings_for
@@ -189,7 +189,8 @@ class CommunicationStage(StageView):
 
     @on(TextArea.Changed)
     def _summary_changed(self, event: TextArea.Changed) -> None:
-        comms, text = self.document.communication, event.text_area.text
+        # A pasted control character would make a document that does not read back.
+        comms, text = self.document.communication, writable_text(event.text_area.text)
         if self.read_only or getattr(comms, event.text_area.id or "", None) in (None, text):
             return
         setattr(comms, event.text_area.id, text)
