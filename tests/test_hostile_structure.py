@@ -104,3 +104,12 @@ def test_the_summary_refuses_a_bad_field_it_shows(data, path):
     with pytest.raises(ValidationError) as caught:
         read_summary(data)
     assert str(caught.value).startswith(path)
+
+
+def test_exporting_a_chain_of_root_causes_is_linear():
+    from postmortem.markdown import render_markdown
+    data = chain_data(NODES)
+    for node in data["analysis"]["whys"]:
+        node["role"] = "root-cause"
+    doc = Postmortem.from_dict(data)
+    assert counted(lambda: render_markdown(doc, "internal")) < 20 * NODES
