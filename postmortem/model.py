@@ -148,7 +148,9 @@ class Event(Record):
         append, read_valid, values = events.append, cls.read_valid, _EVENT_VALUES
         milestones, time_separators = _MILESTONE_OR_NONE, UTC_TIME_SEPARATORS
         from_iso = datetime.fromisoformat
-        earliest_year, latest_year = EARLIEST.year, LATEST.year
+        # The accepted years (writable.time_in_range) by the time's first four characters,
+        # which fromisoformat reads only as ASCII digits: a string compare, no datetime call.
+        earliest, after_latest = f"{EARLIEST.year:04d}", f"{LATEST.year + 1:04d}"
         for item in items:
             if type(item) is not dict or len(item) != 6:
                 append(read_valid(item))  # fields left out (their defaults) or unknown ones
@@ -163,15 +165,13 @@ class Event(Record):
                     or type(text) is not str or type(source) is not str or type(internal) is not bool
                     or milestone not in milestones or type(at) is not str
                     or len(at) not in (17, 20) or at[4::3] not in time_separators
+                    or not earliest <= at < after_latest
                     or not (text.isprintable() and source.isprintable() and event_id.isprintable())):
                 append(None)
                 continue
             try:
                 moment = from_iso(at)  # with the shape above: what fields.parse_time does
             except ValueError:
-                append(None)
-                continue
-            if not earliest_year <= moment.year <= latest_year:
                 append(None)
                 continue
             append(cls(event_id, moment, text, milestone, source, internal))

@@ -17,6 +17,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from postmortem.checklist import Review, evaluate, unreadable_note
+from postmortem.hidden_text import mark_hidden
 from postmortem.i18n import t
 from postmortem.model import Postmortem
 from postmortem.stages import STAGE_KEYS
@@ -69,7 +70,7 @@ class FinalReviewScreen(Screen[JumpTo | None]):
         self.targets: dict[str, JumpTo] = {}
 
     def compose(self) -> ComposeResult:
-        title = self.document.title.strip() or t("review_ui.untitled")
+        title = mark_hidden(self.document.title.strip()) or t("review_ui.untitled")
         yield Static(t("review_ui.title", title=title), id="review-title", markup=False)
         yield Static(summary_text(self.review), id="review-summary")
         yield ReviewList(*self.options(), id="review-list")
