@@ -11,7 +11,7 @@ from datetime import date, datetime, timezone
 from typing import Any, Iterable
 
 from postmortem.i18n import t
-from postmortem.writable import range_problem, text_problem, time_in_range, day_in_range
+from postmortem.writable import day_in_range, range_problem, text_problem, time_in_range
 
 UTC_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?Z")
 # Every third character of a UTC_TIME from the fifth on ("2026-03-04T14:02:09Z"[4::3]): its

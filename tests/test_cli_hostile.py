@@ -180,3 +180,13 @@ def test_a_20000_node_why_chain_imports_lists_and_checks(library_dir, tmp_path):
     assert out(listed).startswith("chain\t")
     checked = run("check", "chain", library=library_dir, timeout=10)
     assert checked.returncode in (0, 1), err(checked)
+
+
+def test_list_shows_hidden_characters_as_marks_and_keeps_one_row_per_file(library_dir, tmp_path):
+    doc = example()
+    doc["title"] = "Invoice \u202egpj.exe\nsecond line"
+    source = tmp_path / "odd.json"
+    write(source, doc, library_file=False)
+    assert run("import", str(source), library=library_dir).returncode == 0
+    (row,) = out(run("list", library=library_dir)).splitlines()
+    assert row.endswith("Invoice ⟨RLO⟩gpj.exe\\u000asecond line")

@@ -145,21 +145,21 @@ def cmd_list(args: argparse.Namespace) -> int:
         return 0
     for entry in entries:
         if entry.problem:
-            print(f"{printable_lines(entry.id)}\t⚠ {printable_lines(entry.problem)}")
+            print(f"{terminal_text(entry.id)}\t⚠ {terminal_text(entry.problem)}")
             continue
         meeting = entry.meeting_at.strftime("%Y-%m-%d") if entry.meeting_at else "—"
-        print("\t".join([entry.id, entry.severity or "—", entry.status, meeting,
-                         printable_lines(entry.title)]))
+        print("\t".join([terminal_text(entry.id), entry.severity or "—", entry.status, meeting,
+                         terminal_text(entry.title)]))
     return 0
 
 
-def printable_lines(text: str) -> str:
-    """``text`` for a terminal, lines kept: bidi and zero-width characters as marks (as the
-    app shows them), anything else unprintable as its escape (a tab in a title, a file name
-    that is not UTF-8)."""
+def terminal_text(text: str) -> str:
+    """One field on one line of a terminal: bidi and zero-width characters as marks (as the
+    app shows them), anything else unprintable as its escape (a title's tab or line break,
+    a file name that is not UTF-8)."""
     from postmortem.fields import printable
     from postmortem.hidden_text import mark_hidden
-    return "\n".join(printable(mark_hidden(line)) for line in text.split("\n"))
+    return printable(mark_hidden(text))
 
 
 def load_target(args: argparse.Namespace):
@@ -185,7 +185,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     # without being held is a failure the room should hear about.
     review = evaluate(document, library_docs=library.documents, today=date.today(),
                       unreadable=[path.name for path, _ in library.unreadable])
-    print(printable_lines(format_check(review)))
+    print("\n".join(terminal_text(line) for line in format_check(review).split("\n")))
     return exit_code(review)
 
 
