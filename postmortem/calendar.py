@@ -10,6 +10,8 @@ Built with the maintained ``icalendar`` library. Rules decided here:
   document's list (done ones included, so marking one done does not renumber the rest).
 - The bytes depend only on the document: DTSTAMP is ``generated_at`` when given, else the
   meeting time, else the Unix epoch — never the clock — so exporting twice gives the same file.
+- User text is written without bidi controls and zero-width characters
+  (``hidden_text.strip_hidden``), as in the Markdown exports.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from icalendar import Calendar, Event, vText
 
+from postmortem.hidden_text import strip_hidden
 from postmortem.i18n import t
 from postmortem.model import Action, FollowUp, Postmortem
 
@@ -37,7 +40,7 @@ def action_uid(doc: Postmortem, action: Action) -> str:
 def to_ics(doc: Postmortem, *, generated_at: datetime | None = None) -> bytes:
     """The calendar as iCalendar bytes (CRLF lines, folded at 75 octets)."""
     stamp = (generated_at or doc.meeting_at or EPOCH).astimezone(timezone.utc)
-    title = doc.title.strip() or t("ics.untitled")
+    title = _user_text(doc.title) or t("ics.untitled")
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -66,26 +69,30 @@ def _all_day(uid: str, day: date, summary: str, description: str, stamp: datetim
     return event
 
 
+def _user_text(text: str) -> str:
+    return strip_hidden(text).strip()
+
+
 def _about(doc: Postmortem, title: str) -> str:
     return t("ics.postmortem", title=title, id=doc.id)
 
 
 def _follow_up_event(doc: Postmortem, title: str, number: int, follow_up: FollowUp,
                      stamp: datetime) -> Event:
-    label = follow_up.label.strip() or t("ics.unlabelled_review")
+    label = _user_text(follow_up.label) or t("ics.unlabelled_review")
     return _all_day(follow_up_uid(doc, number), follow_up.due,
                     t("ics.follow_up", label=label, title=title), _about(doc, title), stamp)
 
 
 def _action_event(doc: Postmortem, title: str, action: Action, stamp: datetime) -> Event:
-    lines = [t("ics.action_owner", owner=action.owner.strip() or "—"),
-             t("ics.action_tracker", tracker=action.tracker.strip() or "—"),
+    lines = [t("ics.action_owner", owner=_user_text(action.owner) or "—"),
+             t("ics.action_tracker", tracker=_user_text(action.tracker) or "—"),
              t("ics.action_type", type=action.type),
              _about(doc, title)]
     event = _all_day(action_uid(doc, action), action.due,  # type: ignore[arg-type]
-                     t("ics.action", title=action.title.strip() or action.id, doc_title=title),
+                     t("ics.action", title=_user_text(action.title) or action.id, doc_title=title),
                      "\n".join(lines), stamp)
-    tracker = action.tracker.strip()
+    tracker = _user_text(action.tracker)
     if tracker.startswith(("https://", "http://")):
         event.add("url", tracker)
     return event

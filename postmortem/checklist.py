@@ -92,13 +92,16 @@ class Deviation(Record, frozen=True):
 
 
 class Review(Record, frozen=True):
-    """The final review: the five checklist lines and the deviations."""
+    """The final review: the five checklist lines, the deviations, and the names of library
+    files left out of the repeated-failure check because they could not be read."""
 
     lines: tuple[ChecklistLine, ...]
     deviations: tuple[Deviation, ...]
+    unreadable: tuple[str, ...]
 
-    def __init__(self, lines: tuple[ChecklistLine, ...], deviations: tuple[Deviation, ...]) -> None:
-        self._set(lines=lines, deviations=deviations)
+    def __init__(self, lines: tuple[ChecklistLine, ...], deviations: tuple[Deviation, ...],
+                 unreadable: tuple[str, ...] = ()) -> None:
+        self._set(lines=lines, deviations=deviations, unreadable=unreadable)
 
     @property
     def ok(self) -> bool:
@@ -109,12 +112,25 @@ class Review(Record, frozen=True):
 
 
 def evaluate(doc: Postmortem, *, library_docs: Sequence[Postmortem] = (),
-             today: date | None = None) -> Review:
-    """The five checklist lines in the seed's order, and the deviations."""
+             today: date | None = None, unreadable: Sequence[str] = ()) -> Review:
+    """The five checklist lines in the seed's order, and the deviations.
+
+    ``unreadable`` names the library files that could not be read for the repeated-failure
+    check: the review says it did not compare with them.
+    """
     reasons = (_blameless(doc), _impact(doc), _analysis(doc), _actions(doc), _follow_up(doc, today))
     lines = tuple(ChecklistLine(key, t(f"checklist.line.{key}"), tuple(found))
                   for key, found in zip(LINE_KEYS, reasons))
-    return Review(lines, tuple(_security(doc) + _repeated(doc, library_docs)))
+    return Review(lines, tuple(_security(doc) + _repeated(doc, library_docs)), tuple(unreadable))
+
+
+def unreadable_note(review: Review) -> str | None:
+    """One sentence naming the library files the repeated-failure check left out, if any."""
+    if not review.unreadable:
+        return None
+    key = "checklist.format.unreadable_one" if len(review.unreadable) == 1 else \
+        "checklist.format.unreadable_many"
+    return t(key, count=len(review.unreadable), names=", ".join(review.unreadable))
 
 
 # 1. Blameless tone; facts and timeline clear ---------------------------------------------
@@ -307,6 +323,9 @@ def format_check(review: Review) -> str:
         summary = t("checklist.format.blocked", count=count)
     else:
         summary = t("checklist.format.all_pass", count=count)
+    note = unreadable_note(review)
+    if note is not None:
+        out += ["", note]
     out += ["", summary]
     return "\n".join(out)
 

@@ -20,6 +20,7 @@ import re
 from datetime import date, timedelta
 
 from postmortem.i18n import t
+from postmortem.writable import EARLIEST, LATEST, day_in_range
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -32,11 +33,20 @@ class DueDateError(ValueError):
 
     def __init__(self, text: str, problem: str) -> None:
         self.text = text
-        super().__init__(t(f"duedates.error.{problem}", text=text))
+        super().__init__(t(f"duedates.error.{problem}", text=text, earliest=EARLIEST.isoformat(),
+                           latest=LATEST.isoformat()))
 
 
 def parse_due(text: str, today: date) -> date:
-    """The day ``text`` names, counted from ``today``; raises ``DueDateError``."""
+    """The day ``text`` names, counted from ``today``; raises ``DueDateError``, also for a day
+    outside the dates a document may hold (``writable``)."""
+    day = _parse_due(text, today)
+    if not day_in_range(day):
+        raise DueDateError(text.strip(), "too_far")
+    return day
+
+
+def _parse_due(text: str, today: date) -> date:
     typed = text.strip()
     word = typed.casefold()
     if not typed:

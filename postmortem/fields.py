@@ -11,6 +11,7 @@ from datetime import date, datetime, timezone
 from typing import Any, Iterable
 
 from postmortem.i18n import t
+from postmortem.writable import day_in_range, range_problem, text_problem, time_in_range
 
 UTC_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?Z")
 # Every third character of a UTC_TIME from the fifth on ("2026-03-04T14:02:09Z"[4::3]): its
@@ -31,8 +32,26 @@ class ValidationError(ValueError):
 
 
 def show_value(value: Any) -> str:
+    """The value as JSON, cut to 60 characters; printable even when the value is not (JSON
+    escapes control characters, a lone surrogate is written as its escape)."""
     text = json.dumps(value, ensure_ascii=False, default=str)
-    return text if len(text) <= 60 else text[:57] + "…"
+    shown = printable(text[:60])
+    return shown if len(text) <= 60 and len(shown) <= 60 else shown[:57] + "…"
+
+
+def printable(text: str) -> str:
+    """``text`` that a terminal shows as it is and UTF-8 can encode: each unprintable
+    character (a control, a lone surrogate, a bidi control) as its ``\\uXXXX`` escape, so
+    that an error message can name what it refuses. The zero-width joiner is kept: it
+    joins emoji (``hidden_text.mark_hidden`` marks it anywhere else)."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch == "\u200d" else _escape(ch) for ch in text)
+
+
+def _escape(character: str) -> str:
+    code = ord(character)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def parse_time(value: Any) -> datetime | None:
@@ -71,7 +90,15 @@ class Reader:
     def refuse_unknown(self, known: Iterable[str]) -> None:
         for key in self.data:
             if key not in known:
-                raise ValidationError(self.at(key), self.data[key], t("validation.unknown_field"))
+                raise ValidationError(self.at(printable(key)), self.data[key],
+                                      t("validation.unknown_field"))
+
+    def writable(self, path: str, value: str) -> str:
+        """``value`` when every writer can write it; a ``ValidationError`` naming ``path``."""
+        problem = text_problem(value)
+        if problem is not None:
+            raise ValidationError(path, value, problem)
+        return value
 
     def raw(self, key: str, default: Any = None, required: bool = False) -> Any:
         if key not in self.data:
@@ -86,6 +113,8 @@ class Reader:
             value = self.raw(key, default, required)
         if not isinstance(value, str):
             raise ValidationError(self.at(key), value, t("validation.not_text"))
+        if not value.isprintable():  # the common case needs no further look
+            self.writable(self.at(key), value)
         return value
 
     def flag(self, key: str, default: bool | None = False, nullable: bool = False) -> bool | None:
@@ -112,6 +141,8 @@ class Reader:
         for i, item in enumerate(value):
             if not isinstance(item, str):
                 raise ValidationError(f"{self.at(key)}[{i}]", item, t("validation.not_text"))
+            if not item.isprintable():
+                self.writable(f"{self.at(key)}[{i}]", item)
         return list(value)
 
     def choices(self, key: str, allowed: tuple[str, ...]) -> list[str]:
@@ -133,29 +164,40 @@ class Reader:
         return Reader(self.raw(key, {}), self.at(key))
 
     def time(self, key: str, nullable: bool = False) -> datetime | None:
+        """A UTC time in the accepted range; when ``nullable``, null or "" (a hand-written
+        draft's way of leaving it out) is unset."""
         value = self.data.get(key, _ABSENT)
         if value is _ABSENT:
             value = self.raw(key, None, required=not nullable)
-        if value is None and nullable:
+        if nullable and (value is None or value == ""):
             return None
         moment = parse_time(value)
         if moment is None:
-            raise ValidationError(self.at(key), value, t("validation.not_time"))
+            problem = "validation.not_time_or_null" if nullable else "validation.not_time"
+            raise ValidationError(self.at(key), value, t(problem))
+        if not time_in_range(moment):
+            raise ValidationError(self.at(key), value, range_problem())
         return moment
 
     def day(self, key: str, nullable: bool = True) -> date | None:
+        """A date in the accepted range; when ``nullable``, null or "" is unset."""
         value = self.raw(key, None, required=not nullable)
-        if value is None and nullable:
+        if nullable and (value is None or value == ""):
             return None
+        problem = t("validation.not_date_or_null" if nullable else "validation.not_date")
         if not isinstance(value, str) or not _DATE.fullmatch(value):
-            raise ValidationError(self.at(key), value, t("validation.not_date"))
+            raise ValidationError(self.at(key), value, problem)
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
-            raise ValidationError(self.at(key), value, t("validation.not_date")) from None
+            raise ValidationError(self.at(key), value, problem) from None
+        if not day_in_range(day):
+            raise ValidationError(self.at(key), value, range_problem())
+        return day
 
     def item_id(self, key: str = "id") -> str:
         value = self.text(key, required=True)
-        if not value.strip() or len(value) > 64:
+        # Printable: an id is shown and written as is (Markdown, calendar UIDs, finding keys).
+        if not value.strip() or len(value) > 64 or not value.isprintable():
             raise ValidationError(self.at(key), value, t("validation.bad_item_id"))
         return value

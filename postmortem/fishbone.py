@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from math import ceil
 
+from postmortem.hidden_text import strip_hidden
 from postmortem.i18n import t
 from postmortem.model import Cause, FishboneCategory, Postmortem
 from postmortem.records import Record
@@ -201,23 +202,21 @@ def restore(doc: Postmortem, removed: RemovedCategory | RemovedCause) -> None:
 
 # Text measuring --------------------------------------------------------------------------
 
-# Characters that would corrupt a terminal line or reorder it visually.
-_BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
-
-
 # The diagram never shows more than a few hundred cells of one text; anything past this many
 # characters can only be cut off, and cleaning or wrapping it would cost time on every key.
 _LONGEST_SHOWN = 2000
 
 
 def clean(text: str) -> str:
-    """One line of printable text: line breaks and tabs become spaces, controls go."""
+    """One line of printable text: line breaks and tabs become spaces, controls go, and so
+    do bidi controls and zero-width characters (``hidden_text.strip_hidden``), which would
+    reorder a terminal line or hide in it (the app marks them first where it shows text)."""
     text = text[:_LONGEST_SHOWN]
     if text.isprintable():  # no control (Cc) nor bidi control (Cf) character to drop
         return " ".join(text.split())
     import unicodedata  # a C extension: only text with control characters needs it
     kept = "".join(ch for ch in text if unicodedata.category(ch) != "Cc" or ch.isspace())
-    kept = "".join(ch for ch in kept if ch not in _BIDI_CONTROLS)
+    kept = strip_hidden(kept)
     return " ".join(kept.split())
 
 

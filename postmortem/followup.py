@@ -6,6 +6,8 @@ Rules decided here:
   ("review completion in 30/60 days"); at lightweight depth only the 30-day one.
 - Without a meeting date there is nothing to count from: ``default_follow_ups`` raises
   ``NoMeetingDate`` (its message tells the user to set it in stage 1) rather than guessing.
+  A review that would fall past the dates a document may hold (a meeting set in the year
+  9000) is refused with ``writable.OutOfRange``, never made.
 - The exit wants as many scheduled reviews as the defaults: two at full depth (or when the
   depth is not chosen yet), one at lightweight depth — DESIGN's final review says "one
   follow-up review is enough" only for lightweight. A review marked done still counts as
@@ -18,6 +20,7 @@ from datetime import timedelta
 
 from postmortem.i18n import t
 from postmortem.model import FollowUp, Postmortem
+from postmortem.writable import check_day
 
 FULL_DEPTH_DAYS = (30, 60)
 LIGHTWEIGHT_DAYS = (30,)
@@ -41,11 +44,12 @@ def required_follow_ups(doc: Postmortem) -> int:
 
 
 def default_follow_ups(doc: Postmortem) -> list[FollowUp]:
-    """The default reviews (not added to the document); raises ``NoMeetingDate``."""
+    """The default reviews (not added to the document); raises ``NoMeetingDate`` or
+    ``OutOfRange``."""
     if doc.meeting_at is None:
         raise NoMeetingDate()
     meeting_day = doc.meeting_at.date()  # meeting_at is aware UTC, so this is the UTC date
-    return [FollowUp(due=meeting_day + timedelta(days=days),
+    return [FollowUp(due=check_day(meeting_day + timedelta(days=days)),
                      label=t("followup.default_label", days=days))
             for days in follow_up_days(doc)]
 

@@ -17,6 +17,8 @@ from postmortem.fields import UTC_TIME_SEPARATORS, Reader, ValidationError, form
 from postmortem.i18n import t
 from postmortem.ids import is_valid_id
 from postmortem.records import Record
+from postmortem.references import check_references
+from postmortem.writable import EARLIEST, LATEST, time_in_range
 
 
 class Sensitivity(Record):
@@ -131,10 +133,10 @@ class Event(Record):
         source, internal = get("source", ""), get("internal", False)
         if (type(event_id) is not str or not event_id.strip() or len(event_id) > 64
                 or type(text) is not str or type(source) is not str or type(internal) is not bool
-                or milestone not in _MILESTONE_OR_NONE):
+                or milestone not in _MILESTONE_OR_NONE or not _plain(event_id, text, source)):
             return None
         at = parse_time(get("at"))
-        if at is None:
+        if at is None or not time_in_range(at):
             return None
         return cls(event_id, at, text, milestone, source, internal)
 
@@ -146,6 +148,9 @@ class Event(Record):
         append, read_valid, values = events.append, cls.read_valid, _EVENT_VALUES
         milestones, time_separators = _MILESTONE_OR_NONE, UTC_TIME_SEPARATORS
         from_iso = datetime.fromisoformat
+        # The accepted years (writable.time_in_range) by the time's first four characters,
+        # which fromisoformat reads only as ASCII digits: a string compare, no datetime call.
+        earliest, after_latest = f"{EARLIEST.year:04d}", f"{LATEST.year + 1:04d}"
         for item in items:
             if type(item) is not dict or len(item) != 6:
                 append(read_valid(item))  # fields left out (their defaults) or unknown ones
@@ -159,7 +164,9 @@ class Event(Record):
             if (type(event_id) is not str or not event_id.strip() or len(event_id) > 64
                     or type(text) is not str or type(source) is not str or type(internal) is not bool
                     or milestone not in milestones or type(at) is not str
-                    or len(at) not in (17, 20) or at[4::3] not in time_separators):
+                    or len(at) not in (17, 20) or at[4::3] not in time_separators
+                    or not earliest <= at < after_latest
+                    or not (text.isprintable() and source.isprintable() and event_id.isprintable())):
                 append(None)
                 continue
             try:
@@ -169,6 +176,12 @@ class Event(Record):
                 continue
             append(cls(event_id, moment, text, milestone, source, internal))
         return events
+
+
+def _plain(*texts: str) -> bool:
+    """Printable texts, which need no check of ``writable`` (the reading of other texts,
+    with tabs and newlines, is left to ``read``)."""
+    return all(text.isprintable() for text in texts)
 
 
 EVENT_FIELDS = ("id", "at", "text", "milestone", "source", "internal")
@@ -530,7 +543,7 @@ class Postmortem(Record):
             communication=Communication.read(r.child("communication")),
             dismissed_findings=[DismissedFinding.read(d) for d in r.objects("dismissed_findings")],
         )
-        _check_references(doc)
+        check_references(doc)
         return doc
 
     # Lookups used by rules and screens -------------------------------------------------
@@ -570,37 +583,3 @@ def _read_timeline(r: Reader) -> list[Event]:
         for i in left:
             events[i] = Event.read(readers[i])
     return events
-
-
-def _check_unique(ids: list[tuple[str, str]]) -> None:
-    seen: set[str] = set()
-    for path, item_id in ids:
-        if item_id in seen:
-            raise ValidationError(path, item_id, t("validation.duplicate_id"))
-        seen.add(item_id)
-
-
-def _check_references(doc: Postmortem) -> None:
-    """Ids unique per kind, parents and action causes pointing at things that exist, no cycles."""
-    timeline_ids = [e.id for e in doc.timeline]
-    if len(set(timeline_ids)) < len(timeline_ids):  # thousands of paths, spelt out for an error
-        _check_unique([(f"timeline[{i}].id", item_id) for i, item_id in enumerate(timeline_ids)])
-    _check_unique([(f"analysis.whys[{i}].id", w.id) for i, w in enumerate(doc.analysis.whys)]
-                  + [(f"analysis.fishbone[{ci}].causes[{i}].id", c.id)
-                     for ci, cat in enumerate(doc.analysis.fishbone) for i, c in enumerate(cat.causes)])
-    _check_unique([(f"actions[{i}].id", a.id) for i, a in enumerate(doc.actions)])
-    parents = {w.id: w.parent for w in doc.analysis.whys}
-    for i, node in enumerate(doc.analysis.whys):
-        if node.parent is not None and node.parent not in parents:
-            raise ValidationError(f"analysis.whys[{i}].parent", node.parent, t("validation.unknown_parent"))
-        seen, current = {node.id}, node.parent
-        while current is not None:
-            if current in seen:
-                raise ValidationError(f"analysis.whys[{i}].parent", node.parent, t("validation.cycle"))
-            seen.add(current)
-            current = parents.get(current)
-    known = doc.cause_ids()
-    for i, action in enumerate(doc.actions):
-        for j, cause in enumerate(action.causes):
-            if cause not in known:
-                raise ValidationError(f"actions[{i}].causes[{j}]", cause, t("validation.unknown_cause"))

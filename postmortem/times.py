@@ -30,6 +30,7 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 
 from postmortem.i18n import t
 from postmortem.patterns import lazy_compile
+from postmortem.writable import EARLIEST, LATEST, time_in_range
 
 UTC = timezone.utc
 
@@ -75,8 +76,23 @@ def parse_time(text: str, *, previous: datetime | None = None, day: date | None 
                now: datetime | None = None, local_tz: str | None = None) -> datetime:
     """The moment ``text`` names, as an aware UTC datetime at minute resolution.
 
-    Raises ``TimeParseError`` (a ``ValueError``) whose message names the input and the problem.
+    Raises ``TimeParseError`` (a ``ValueError``) whose message names the input and the problem;
+    a time outside the dates a document may hold (``writable``) is refused too.
     """
+    moment = _parse(text, previous=previous, day=day, now=now, local_tz=local_tz)
+    return check_in_range(text.strip(), moment)
+
+
+def check_in_range(typed: str, moment: datetime) -> datetime:
+    """``moment`` when a document may hold it; a ``TimeParseError`` naming ``typed`` otherwise."""
+    if not time_in_range(moment):
+        raise TimeParseError(typed, "too_far", earliest=EARLIEST.isoformat(),
+                             latest=LATEST.isoformat())
+    return moment
+
+
+def _parse(text: str, *, previous: datetime | None, day: date | None, now: datetime | None,
+           local_tz: str | None) -> datetime:
     typed = text.strip()
     if not typed:
         raise TimeParseError(typed, "empty")
@@ -112,7 +128,8 @@ def _parse_relative(typed: str, previous: datetime | None) -> datetime:
                          minutes=int(match.group("minutes") or 0))
         moment = previous + step if match.group("sign") == "+" else previous - step
     except OverflowError:
-        raise TimeParseError(typed, "too_far") from None
+        raise TimeParseError(typed, "too_far", earliest=EARLIEST.isoformat(),
+                             latest=LATEST.isoformat()) from None
     return utc_minute(moment)
 
 
@@ -146,7 +163,8 @@ def _absolute(typed: str, match: re.Match[str], *, previous: datetime | None, da
     try:
         return utc_minute(local)
     except OverflowError:
-        raise TimeParseError(typed, "too_far") from None
+        raise TimeParseError(typed, "too_far", earliest=EARLIEST.isoformat(),
+                             latest=LATEST.isoformat()) from None
 
 
 def _explicit_zone(typed: str, zone: str) -> tzinfo:

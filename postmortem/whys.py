@@ -59,28 +59,45 @@ def roots(doc: Postmortem) -> list[WhyNode]:
 
 
 def depth(doc: Postmortem, node_id: str) -> int:
-    """1 for a root, 2 for its children, and so on."""
-    parents = {w.id: w.parent for w in doc.analysis.whys}
-    if node_id not in parents:
+    """1 for a root, 2 for its children, and so on (for many nodes: ``depths``)."""
+    levels = depths(doc)
+    if node_id not in levels:
         raise UnknownWhyNode(node_id)
-    level, current, seen = 1, parents[node_id], {node_id}
-    while current is not None and current not in seen:  # the guard only matters for broken data
-        seen.add(current)
-        level += 1
-        current = parents.get(current)
-    return level
+    return levels[node_id]
+
+
+def depths(doc: Postmortem) -> dict[str, int]:
+    """The depth of every node, in one pass over the tree (a node's depth is its parent's
+    plus one, so no ancestor chain is walked twice). A node on a loop of broken data, which
+    validation refuses, counts from where the loop was entered."""
+    parents = {w.id: w.parent for w in doc.analysis.whys}
+    levels: dict[str, int] = {}
+    for node in doc.analysis.whys:
+        walked: list[str] = []
+        current: str | None = node.id
+        while current is not None and current not in levels and current in parents:
+            levels[current] = 0  # on this walk: a loop back to it ends the walk
+            walked.append(current)
+            current = parents[current]
+        level = levels.get(current, 0) if current is not None else 0
+        for walked_id in reversed(walked):
+            level += 1
+            levels[walked_id] = level
+    return levels
 
 
 def descendant_ids(doc: Postmortem, node_id: str) -> set[str]:
     """Every id below ``node_id`` (not including it)."""
+    by_parent: dict[str | None, list[str]] = {}
+    for w in doc.analysis.whys:  # every node's children found in one pass
+        by_parent.setdefault(w.parent, []).append(w.id)
     below: set[str] = set()
     frontier = [node_id]
     while frontier:
-        current = frontier.pop()
-        for child in children(doc, current):
-            if child.id not in below:
-                below.add(child.id)
-                frontier.append(child.id)
+        for child_id in by_parent.get(frontier.pop(), ()):
+            if child_id not in below:
+                below.add(child_id)
+                frontier.append(child_id)
     return below
 
 

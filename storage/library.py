@@ -11,18 +11,20 @@ import os
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import NamedTuple
 
 import platformdirs
 
 from postmortem.i18n import t
 from postmortem.ids import is_valid_id
 from postmortem.model import Postmortem
+from postmortem.summary import Summary
 from storage.atomic import atomic_write, backup_path, fsync_folder, is_temp_name
 from storage.document_file import DocumentFile
 from storage.errors import AlreadyExistsError, InvalidIdError, NotFoundError, StorageError
 from storage.last_stage import forget_stage
 from storage.lock import WriterLock
-from storage.reading import document_data, load_document, read_json, resolve_target
+from storage.reading import document_data, load_document, load_summary, read_json, resolve_target
 from storage.regular_files import RefusedFileError, existing_regular, kind_of, read_regular_bytes
 
 __all__ = ["Library", "LibraryEntry", "default_library_dir", "load_document"]
@@ -54,9 +56,17 @@ class LibraryEntry:
     problem: str | None = None
 
     @classmethod
-    def of(cls, path: Path, doc: Postmortem) -> "LibraryEntry":
-        return cls(id=path.stem, path=path, title=doc.title, severity=doc.severity, status=doc.status,
-                   meeting_at=doc.meeting_at, owner=doc.scope.owner, tags=tuple(doc.tags))
+    def of(cls, path: Path, summary: Summary) -> "LibraryEntry":
+        return cls(id=path.stem, path=path, title=summary.title, severity=summary.severity,
+                   status=summary.status, meeting_at=summary.meeting_at, owner=summary.owner,
+                   tags=summary.tags)
+
+
+class LibraryDocuments(NamedTuple):
+    """Every postmortem of the library that reads, and the files that do not (with why)."""
+
+    documents: list[Postmortem]
+    unreadable: list[tuple[Path, str]]
 
 
 class Library:
@@ -86,7 +96,8 @@ class Library:
     def entries(self) -> list[LibraryEntry]:
         """Every postmortem, newest meeting first (unscheduled ones last), then by id.
 
-        Files are read without the lock; a file that cannot be read is listed with its problem.
+        Files are read without the lock, and only for the fields a row shows (``load_summary``);
+        a file that cannot be read is listed with its problem.
         """
         entries = []
         for path in self._files():
@@ -94,22 +105,27 @@ class Library:
                 entries.append(LibraryEntry(id=path.stem, path=path, problem=self._not_an_id(path)))
                 continue
             try:
-                entries.append(LibraryEntry.of(path, load_document(path)))
+                entries.append(LibraryEntry.of(path, load_summary(path)))
             except (StorageError, OSError) as error:
                 entries.append(LibraryEntry(id=path.stem, path=path, problem=str(error)))
         entries.sort(key=lambda e: e.id)
         entries.sort(key=lambda e: e.meeting_at or _NEVER, reverse=True)
         return entries
 
-    def load_all_documents(self) -> list[Postmortem]:
-        """Every readable postmortem (for checks across postmortems); unreadable files are skipped."""
-        documents = []
+    def read_documents(self) -> LibraryDocuments:
+        """Every postmortem (for checks across postmortems); files that do not read are left
+        out and named, so that a check can say what it did not compare with."""
+        documents, unreadable = [], []
         for path in self._files():
             try:
                 documents.append(load_document(path))
-            except (StorageError, OSError):
-                continue
-        return documents
+            except (StorageError, OSError) as error:
+                unreadable.append((path, str(error)))
+        return LibraryDocuments(documents, unreadable)
+
+    def load_all_documents(self) -> list[Postmortem]:
+        """Every readable postmortem; unreadable files are skipped (``read_documents`` names them)."""
+        return self.read_documents().documents
 
     # Writing -----------------------------------------------------------------------------
 

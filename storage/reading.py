@@ -22,6 +22,7 @@ from postmortem.fields import ValidationError
 from postmortem.i18n import t
 from postmortem.ids import is_valid_id
 from postmortem.model import Postmortem
+from postmortem.summary import Summary, read_summary
 from storage.errors import CorruptFileError, InvalidIdError, NotFoundError, StorageError
 from storage.regular_files import existing_regular, read_regular_bytes
 
@@ -110,6 +111,18 @@ def validate(path: Path, data: Any, *, offer_backup: bool = True) -> Postmortem:
 def load_document(path: Path) -> Postmortem:
     """Read any postmortem file (library or interchange) without taking the lock."""
     return _load(Path(path), offer_backup=True)
+
+
+def load_summary(path: Path) -> Summary:
+    """What a library row shows of any postmortem file, without validating the rest of it;
+    a ``CorruptFileError`` saying why when even that cannot be read."""
+    path = Path(path)
+    with collector_paused():
+        data = document_data(path, read_json(path))
+        try:
+            return read_summary(data)
+        except ValidationError as error:
+            raise corrupt(path, str(error)) from error
 
 
 def resolve_target(root: Path, id_or_path: str) -> Path:

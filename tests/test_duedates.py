@@ -87,8 +87,10 @@ def test_month_steps_clamp_to_the_end_of_shorter_months():
     ("+w", "is not a due date"),
     ("2026/04/01", "is not a due date"),
     ("01.04.2026", "is not a due date"),
-    ("+99999999w", "outside the calendar"),
-    ("+999999m", "outside the calendar"),
+    ("+99999999w", "outside the dates this tool accepts"),
+    ("+999999m", "outside the dates this tool accepts"),
+    ("+400000w", "outside the dates this tool accepts (1970-01-01 to 9000-12-31)"),
+    ("9999-12-31", "outside the dates this tool accepts (1970-01-01 to 9000-12-31)"),
 ])
 def test_rejections_are_one_clear_sentence_naming_the_input(typed, says):
     with pytest.raises(DueDateError) as caught:

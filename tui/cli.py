@@ -145,11 +145,21 @@ def cmd_list(args: argparse.Namespace) -> int:
         return 0
     for entry in entries:
         if entry.problem:
-            print(f"{entry.id}\t⚠ {entry.problem}")
+            print(f"{terminal_text(entry.id)}\t⚠ {terminal_text(entry.problem)}")
             continue
         meeting = entry.meeting_at.strftime("%Y-%m-%d") if entry.meeting_at else "—"
-        print("\t".join([entry.id, entry.severity or "—", entry.status, meeting, entry.title]))
+        print("\t".join([terminal_text(entry.id), entry.severity or "—", entry.status, meeting,
+                         terminal_text(entry.title)]))
     return 0
+
+
+def terminal_text(text: str) -> str:
+    """One field on one line of a terminal: bidi and zero-width characters as marks (as the
+    app shows them), anything else unprintable as its escape (a title's tab or line break,
+    a file name that is not UTF-8)."""
+    from postmortem.fields import printable
+    from postmortem.hidden_text import mark_hidden
+    return printable(mark_hidden(text))
 
 
 def load_target(args: argparse.Namespace):
@@ -176,11 +186,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     from postmortem.checklist import evaluate, exit_code, format_check
     from storage.library import Library
     document = load_target(args)
-    library_docs = Library(library_dir(args)).load_all_documents()
+    library = Library(library_dir(args)).read_documents()
     # Today's date, as on the final review screen: a follow-up review whose date has passed
     # without being held is a failure the room should hear about.
-    review = evaluate(document, library_docs=library_docs, today=date.today())
-    print(format_check(review))
+    review = evaluate(document, library_docs=library.documents, today=date.today(),
+                      unreadable=[path.name for path, _ in library.unreadable])
+    print("\n".join(terminal_text(line) for line in format_check(review).split("\n")))
     return exit_code(review)
 
 

@@ -23,13 +23,16 @@ The rules, shared by all of them:
   markdownlint's no-bare-urls rule holds and the address is not mangled by escapes; a bare
   ``www.host`` keeps its text with an escaped dot (GFM would otherwise link it);
 - tabs become spaces, other control characters are dropped, trailing spaces are removed
-  (a Markdown hard break and markdownlint MD009/MD010 otherwise).
+  (a Markdown hard break and markdownlint MD009/MD010 otherwise);
+- bidi controls and zero-width characters are dropped (``hidden_text.strip_hidden``): the
+  text reads as what it contains (a joiner inside an emoji stays).
 """
 
 from __future__ import annotations
 
 import re
 
+from postmortem.hidden_text import strip_hidden
 from postmortem.patterns import folded, lazy_compile
 
 # Inline punctuation that CommonMark/GFM gives a meaning to anywhere in a line ("$" opens
@@ -74,8 +77,9 @@ def _printable(text: str) -> bool:
 
 
 def _without_controls(line: str) -> str:
-    # A printable line has no control character (category Cc): most lines need no search.
-    return line if line.isprintable() else _CONTROL.sub("", line)
+    # A printable line has no control character (category Cc) nor hidden one (Cf): most
+    # lines need no search.
+    return line if line.isprintable() else strip_hidden(_CONTROL.sub("", line))
 
 
 def _plain_lines(text: str) -> list[str]:

@@ -184,23 +184,30 @@ def _analysis(out: Document, doc: Postmortem) -> None:
         elif not doc.analysis.fishbone:
             out.paragraph(t("export.none"))
 
+    # Where each marked item comes from, found in one pass (a lookup per item was a walk of
+    # the whole tree per item: thousands of marked nodes took seconds).
+    categories = {cause.id: category for category, cause in doc.analysis.causes()}
+    categories.update((w.id, None) for w in doc.analysis.whys)
     out.heading(3, t("export.heading.root_causes"))
-    out.bullets([_marked_item(doc, item_id, text) for item_id, text, _ in blame.root_causes(doc)])
+    out.bullets([_marked_item(categories, item_id, text)
+                 for item_id, text, _ in blame.root_causes(doc)])
     contributing = blame.contributing_factors(doc)
     if contributing or not lightweight:
         out.heading(3, t("export.heading.contributing"))
-        out.bullets([_marked_item(doc, item_id, text) for item_id, text, _ in contributing])
+        out.bullets([_marked_item(categories, item_id, text) for item_id, text, _ in contributing])
 
 
 def _cause_cell(cause_id: str, text: str) -> str:
     return f"{_bold_id(cause_id)} {escape_cell(text) or t('export.whys.untitled')}"
 
 
-def _marked_item(doc: Postmortem, item_id: str, text: str) -> str:
-    if doc.why(item_id) is not None:
+def _marked_item(categories: dict[str, str | None], item_id: str, text: str) -> str:
+    """A root cause or contributing factor; ``categories`` maps a fishbone cause's id to its
+    category and a why-node's to None."""
+    category = categories.get(item_id, "")
+    if category is None:
         where = t("export.whys.from_whys")
     else:
-        category = next((c for c, cause in doc.analysis.causes() if cause.id == item_id), "")
         where = t("export.whys.from_fishbone", category=escape_inline(category))
     return f"{_item(item_id, text)} ({where})"
 

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
 from postmortem.factory import new_postmortem
+from postmortem.hidden_text import mark_hidden
 from postmortem.i18n import t
 from postmortem.ids import is_valid_id, slugify
 from storage.errors import StorageError
@@ -93,8 +94,19 @@ class LibraryScreen(Screen[None]):
             cell = Text(title, no_wrap=True, overflow="ellipsis")
             cell.truncate(width, overflow="ellipsis")
             table.add_row(cell, *rest, key=entry.id)
+        self.show_status()
+
+    def show_status(self) -> None:
+        """The line under the table: the count, or the whole reason when the highlighted row
+        is a file that cannot be read (its row has room for the start of it only)."""
+        query = self.query_one(FilterInput).value
+        shown = [e for e in self.entries if matches(e, query)]
         empty = self.query_one("#library-empty", Static)
-        if not self.entries:
+        selected = self.selected_id()
+        problem = next((e.problem for e in shown if e.id == selected and e.problem), None)
+        if problem is not None:
+            empty.update(Text(problem))  # not markup: a field path has brackets
+        elif not self.entries:
             empty.update(t("library.empty", folder=display_path(self.app.library.root)))
         elif not shown:
             empty.update(t("library.no_match", query=query))
@@ -104,11 +116,14 @@ class LibraryScreen(Screen[None]):
 
     @staticmethod
     def row_cells(entry: LibraryEntry) -> tuple[str, ...]:
-        if entry.problem:  # a file that does not parse is listed with the reason, never hidden
-            return (f"⚠ {entry.id}", "", "", "", entry.problem[:60])
+        if entry.problem:
+            # A file that does not read is listed with the reason, never hidden; the reason
+            # takes the wide column, and names the file by its name in this folder.
+            reason = entry.problem.replace(str(entry.path), entry.path.name)
+            return (t("library.unreadable", reason=reason), "", "", "", "")
         meeting = entry.meeting_at.strftime("%Y-%m-%d %H:%M") if entry.meeting_at else "—"
-        return (entry.title or t("header.untitled"), entry.severity or "—",
-                t(f"status.{entry.status}"), meeting, (entry.owner or "—")[:20])
+        return (mark_hidden(entry.title) or t("header.untitled"), entry.severity or "—",
+                t(f"status.{entry.status}"), meeting, mark_hidden(entry.owner or "—")[:20])
 
     def selected_id(self) -> str | None:
         table = self.query_one(DataTable)
@@ -123,6 +138,10 @@ class LibraryScreen(Screen[None]):
     @on(Input.Changed, "#library-filter")
     def filter_changed(self, event: Input.Changed) -> None:
         self.show(event.value)
+
+    @on(DataTable.RowHighlighted)
+    def row_highlighted(self) -> None:
+        self.show_status()
 
     @on(Input.Submitted, "#library-filter")
     @on(DataTable.RowSelected)

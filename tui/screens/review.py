@@ -16,7 +16,8 @@ from textual.visual import Padding
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from postmortem.checklist import Review, evaluate
+from postmortem.checklist import Review, evaluate, unreadable_note
+from postmortem.hidden_text import mark_hidden
 from postmortem.i18n import t
 from postmortem.model import Postmortem
 from postmortem.stages import STAGE_KEYS
@@ -59,16 +60,17 @@ class FinalReviewScreen(Screen[JumpTo | None]):
     BINDINGS = bindings_for("review")
 
     def __init__(self, document: Postmortem, library_docs: list[Postmortem], *,
-                 today: date | None = None) -> None:
+                 today: date | None = None, unreadable: list[str] | None = None) -> None:
         super().__init__()
         self.document = document
         # The local calendar day: follow-up reviews are days in the team's calendar.
         self.review = evaluate(document, library_docs=library_docs,
-                               today=today if today is not None else date.today())
+                               today=today if today is not None else date.today(),
+                               unreadable=unreadable or ())
         self.targets: dict[str, JumpTo] = {}
 
     def compose(self) -> ComposeResult:
-        title = self.document.title.strip() or t("review_ui.untitled")
+        title = mark_hidden(self.document.title.strip()) or t("review_ui.untitled")
         yield Static(t("review_ui.title", title=title), id="review-title", markup=False)
         yield Static(summary_text(self.review), id="review-summary")
         yield ReviewList(*self.options(), id="review-list")
@@ -97,6 +99,11 @@ class FinalReviewScreen(Screen[JumpTo | None]):
             mark = Content.styled(t(label) + ": ", style)
             options.append(self.target_option(deviation.text, deviation.stage, deviation.location,
                                               mark))
+        note = unreadable_note(self.review)
+        if note is not None:  # files the repeated-failure check could not compare with
+            options.append(Option(Padding(Content.styled(note, "$foreground-muted"),
+                                          Spacing(0, 0, 0, REASON_INDENT)),
+                                  id="unreadable-note", disabled=True))
         return options
 
     def target_option(self, text: str, stage: int, location: str | None,

@@ -243,8 +243,10 @@ class WorkspaceScreen(Screen[None]):
 
     def action_final_review(self) -> None:
         from tui.screens.review import FinalReviewScreen
-        others = self.app.library.load_all_documents()
-        self.app.push_screen(FinalReviewScreen(self.document, others), self._jump_after_review)
+        others = self.app.library.read_documents()
+        self.app.push_screen(FinalReviewScreen(self.document, others.documents,
+                                               unreadable=[path.name for path, _ in others.unreadable]),
+                             self._jump_after_review)
 
     async def _jump_after_review(self, target: JumpTo | None) -> None:
         if target is not None:

@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from postmortem import vocab
 from postmortem.findings import active
+from postmortem.hidden_text import mark_hidden
 from postmortem.i18n import t
 from postmortem.model import Action, Postmortem
 from postmortem.vagueness import action_findings, overdue
@@ -93,21 +94,22 @@ class ActionBoard(_Styled, OptionList):
     def _prompt(self, facts: ItemFacts, grouping: str) -> Table:
         action = facts.action
         closed = not action.is_open
-        title = Text(action.title or t("actions_ui.untitled"),
+        title = Text(mark_hidden(action.title) or t("actions_ui.untitled"),
                      style=self.style("board--closed") if closed else "")
         if facts.findings:
             title.append(f"  ⚠ {facts.findings}", style=self.style("board--finding"))
         meta = Text(style=self.style("board--meta"))
         other = "type" if grouping == "status" else "status"
         parts: list[tuple[str, str]] = [(group_label(other, getattr(action, other)), "")]
-        parts.append((action.owner, "") if action.owner else (t("actions_ui.no_owner"), "board--missing"))
+        parts.append((mark_hidden(action.owner), "") if action.owner else
+                     (t("actions_ui.no_owner"), "board--missing"))
         if action.due is None:
             parts.append((t("actions_ui.no_due"), "board--missing"))
         elif facts.overdue:
             parts.append((t("actions_ui.overdue", due=action.due.isoformat()), "board--overdue"))
         else:
             parts.append((t("actions_ui.due", due=action.due.isoformat()), ""))
-        parts.append((action.tracker, "") if action.tracker else
+        parts.append((mark_hidden(action.tracker), "") if action.tracker else
                      (t("actions_ui.no_tracker"), "board--missing"))
         if action.causes:
             parts.append((t("actions_ui.causes_short", ids=" ".join(action.causes)), ""))
@@ -182,7 +184,7 @@ class ActionTable(_Styled, DataTable):
         action = facts.action
 
         def cell(text: str, component: str = "") -> Text:
-            return Text(text, style=self.style(component) if component else "",
+            return Text(mark_hidden(text), style=self.style(component) if component else "",
                         no_wrap=True, overflow="ellipsis")
 
         missing = "board--missing" if action.is_open else ""

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from postmortem.findings import Finding
 from postmortem.i18n import t
 from tui.commands import bindings_for
+from tui.widgets.text_field import WritableInput
 
 
 def normalised(text: str) -> str:
@@ -39,7 +40,7 @@ class EditSession:
     on_change: Callable[[str], None]
 
 
-class InlineEditor(Input):
+class InlineEditor(WritableInput):
     """A one-line Input laid over a tree line: Enter (or leaving it) saves, Escape cancels."""
 
     COMMAND_SCOPE = "analysis-editor"

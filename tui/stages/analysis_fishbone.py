@@ -17,6 +17,7 @@ from postmortem import fishbone
 from postmortem.blame import text_findings
 from postmortem.findings import Finding
 from postmortem.fishbone import MARKERS, clean, truncate
+from postmortem.hidden_text import mark_hidden
 from postmortem.i18n import t
 from postmortem.model import Cause, Postmortem
 from postmortem.whys import cycle_role
@@ -67,7 +68,7 @@ class FishboneTree(EditableTree):
             return prefix, ("", ""), []
         if key.startswith(CATEGORY):
             category = self.document.analysis.fishbone[int(key[len(CATEGORY):])]
-            return [], (clean(category.category), "fishbone--category"), [
+            return [], (clean(mark_hidden(category.category)), "fishbone--category"), [
                 (f" ({len(category.causes)})", "fishbone--count")]
         cause = self.cause(key)
         component = {"root-cause": "fishbone--mark-root", "contributing": "fishbone--mark-contributing"}
@@ -75,7 +76,7 @@ class FishboneTree(EditableTree):
         suffix = role_parts(cause.role, "fishbone")
         if self.findings.get(key):
             suffix.append((" ⚠", "fishbone--finding"))
-        text = clean(cause.text)
+        text = clean(mark_hidden(cause.text))
         main = (text, "") if text else (t("fishbone.untitled_cause"), "fishbone--empty")
         return prefix, main, suffix
 
@@ -388,7 +389,7 @@ class FishbonePanel(TreePanel):
             role = t(f"analysis_ui.role.{cause.role}") if cause.role else t("analysis_ui.whys.no_role")
             meta = t("analysis_ui.fishbone.cause_detail", id=cause.id,
                      category=doc.analysis.fishbone[ci].category, role=role)
-            text = Text.assemble((meta + ": ", "dim"), clean(cause.text) or "—")
+            text = Text.assemble((meta + ": ", "dim"), clean(mark_hidden(cause.text)) or "—")
             found = self.editor_tree.findings.get(key, [])
         text.append("  " + t("analysis_ui.fishbone.diagram_hint"), "dim italic")
         detail.update(text)

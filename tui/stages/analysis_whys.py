@@ -21,6 +21,7 @@ from postmortem import whys
 from postmortem.blame import text_findings
 from postmortem.findings import Finding
 from postmortem.fishbone import clean, truncate
+from postmortem.hidden_text import mark_hidden
 from postmortem.i18n import t
 from postmortem.model import Postmortem
 from tui.commands import bindings_for
@@ -51,15 +52,18 @@ class WhysTree(EditableTree):
                  id: str | None = None) -> None:
         super().__init__(document, read_only=read_only, on_change=on_change, id=id)
         self.pending: tuple[str, str | None] | None = None   # ("child"|"sibling", anchor id)
+        self.levels: dict[str, int] = {}   # each node's depth, found once per drawing of the tree
 
     # Drawing --------------------------------------------------------------------------------
 
     def populate(self) -> None:
         doc = self.document
         made: dict[str, TreeNode[str]] = {}
-        for node, _ in whys.preorder(doc):
+        self.levels = {}
+        for node, level in whys.preorder(doc):
             parent = made.get(node.parent, self.root) if node.parent else self.root
             made[node.id] = self.add_item(parent, node.id)
+            self.levels[node.id] = level
         if self.pending is not None:
             kind, anchor = self.pending
             if kind == "child":
@@ -75,8 +79,13 @@ class WhysTree(EditableTree):
             kind, anchor = self.pending
             if anchor is None:
                 return 1
-            return whys.depth(self.document, anchor) + (1 if kind == "child" else 0)
-        return whys.depth(self.document, key)
+            return self._depth(anchor) + (1 if kind == "child" else 0)
+        return self._depth(key)
+
+    def _depth(self, key: str) -> int:
+        # Each label asks: a walk over the document per label made drawing a deep tree slow.
+        level = self.levels.get(key)
+        return level if level is not None else whys.depth(self.document, key)
 
     def label_parts(self, node: TreeNode[str]):
         key = node.data or ""
@@ -90,7 +99,7 @@ class WhysTree(EditableTree):
             suffix.append((" ⚠", "whys--finding"))
         if not node.children:
             suffix.append((" · " + t("analysis_ui.whys.depth", depth=level), "whys--depth"))
-        text = clean(why.text)
+        text = clean(mark_hidden(why.text))
         main = (text, "") if text else (t("analysis_ui.whys.empty_text"), "whys--empty")
         return prefix, main, suffix
 
@@ -296,7 +305,7 @@ class WhysPanel(TreePanel):
         meta = t("analysis_ui.whys.detail", id=why.id, level=whys.depth(doc, why.id), role=role)
         evidence = (t("analysis_ui.whys.evidence", evidence=why.evidence) if why.evidence
                     else t("analysis_ui.whys.no_evidence"))
-        detail.update(Text.assemble((meta + ": ", "dim"), clean(why.text) or "—",
+        detail.update(Text.assemble((meta + ": ", "dim"), clean(mark_hidden(why.text)) or "—",
                                     ("\n" + evidence, "dim")))
         detail.display = True
         self.query_one("#whys-findings", FindingsList).show(self.editor_tree.findings.get(why.id, []))

@@ -19,6 +19,7 @@ from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSe
 from postmortem import vocab
 from postmortem.duedates import DueDateError, parse_due
 from postmortem.followup import NoMeetingDate, default_follow_ups, legal_review_needed
+from postmortem.writable import OutOfRange, check_day, writable_text
 from postmortem.i18n import t
 from postmortem.model import FollowUp
 from tui.commands import bindings_for
@@ -188,7 +189,8 @@ class CommunicationStage(StageView):
 
     @on(TextArea.Changed)
     def _summary_changed(self, event: TextArea.Changed) -> None:
-        comms, text = self.document.communication, event.text_area.text
+        # A pasted control character would make a document that does not read back.
+        comms, text = self.document.communication, writable_text(event.text_area.text)
         if self.read_only or getattr(comms, event.text_area.id or "", None) in (None, text):
             return
         setattr(comms, event.text_area.id, text)
@@ -293,6 +295,9 @@ class CommunicationStage(StageView):
             self._show_scope_notes()
             self.notify(str(problem), severity="warning", timeout=8)
             return
+        except OutOfRange as problem:
+            self.notify(str(problem), severity="error", timeout=8)
+            return
         reviews = self.document.communication.follow_ups
         scheduled = {review.due for review in reviews}
         new = [review for review in defaults if review.due not in scheduled]
@@ -315,6 +320,11 @@ class CommunicationStage(StageView):
             base = self.document.meeting_at.date()
         else:
             base = actions_clock.today()
-        reviews.append(FollowUp(due=base + NEW_REVIEW_AFTER, label=t("comms_ui.new_label")))
+        try:
+            due = check_day(base + NEW_REVIEW_AFTER)
+        except OutOfRange as problem:
+            self.notify(str(problem), severity="error", timeout=8)
+            return
+        reviews.append(FollowUp(due=due, label=t("comms_ui.new_label")))
         self.changed()
         await self._rebuild_reviews(focus_index=len(reviews) - 1)

@@ -17,6 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from postmortem.hidden_text import mark_hidden
 from postmortem.i18n import t
 from postmortem.model import Lessons
 from tui.commands import bindings_for
@@ -33,7 +34,7 @@ def lesson_prompt(number: int, text: str) -> Table:
     grid = Table.grid(padding=(0, 1, 0, 0), expand=True)
     grid.add_column(no_wrap=True)
     grid.add_column(ratio=1)
-    grid.add_row(Text(f"{number}.", style="dim"), Text(text))
+    grid.add_row(Text(f"{number}.", style="dim"), Text(mark_hidden(text)))
     return grid
 
 

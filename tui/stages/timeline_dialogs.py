@@ -15,6 +15,7 @@ from postmortem.i18n import t
 from postmortem.pasting import PastedLine, parse_pasted, parsed_events
 from postmortem.times import format_datetime
 from tui.commands import bindings_for
+from tui.widgets.text_field import WritableInput
 
 PastedEvents = list[tuple[datetime, str]]
 
@@ -124,7 +125,7 @@ class SourceDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.what, classes="dialog-question", markup=False)
-            yield Input(self.source, id="source-input", compact=True, select_on_focus=False,
+            yield WritableInput(self.source, id="source-input", compact=True, select_on_focus=False,
                         placeholder=t("timeline_ui.source_dialog.placeholder"))
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("timeline_ui.source_dialog.save"), variant="primary",

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from postmortem.model import Event, Postmortem
+from postmortem.writable import writable_text
 
 
 @dataclass
@@ -50,7 +51,8 @@ def add_events(doc: Postmortem, items: list[tuple[datetime, str]]) -> tuple[list
     keep_sorted(doc)
     added = []
     for at, text in items:
-        event = Event(id=doc.next_id("e"), at=at, text=text.strip())
+        # Pasted text may carry control characters, which a document may not hold.
+        event = Event(id=doc.next_id("e"), at=at, text=writable_text(text).strip())
         _insert_sorted(doc, event)
         added.append(event)
     return added, Undo("timeline_ui.undo.add", created=[e.id for e in added],
@@ -66,8 +68,8 @@ def change_event(doc: Postmortem, event_id: str, *, at: datetime | None = None,
         return None
     updated = replace(event,
                       at=event.at if at is None else at,
-                      text=event.text if text is None else text.strip(),
-                      source=event.source if source is None else source.strip(),
+                      text=event.text if text is None else writable_text(text).strip(),
+                      source=event.source if source is None else writable_text(source).strip(),
                       internal=event.internal if internal is None else internal)
     if updated == event:
         return None

@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from postmortem.i18n import t
 from postmortem.pasting import ROLL_OVER_AFTER
-from postmortem.times import TimeParseError, parse_time
+from postmortem.times import TimeParseError, check_in_range, parse_time
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -51,7 +51,7 @@ def parse_entry(line: str, *, previous: datetime | None, day: date | None,
             continue
         if previous is not None and day is None and _is_clock_only(stamp) \
                 and moment < previous - ROLL_OVER_AFTER:
-            moment += timedelta(days=1)
+            moment = check_in_range(stamp, moment + timedelta(days=1))
         text = _rest_of(line, count)
         if not text:
             raise EntryError(t("timeline_ui.entry.no_text", time=stamp))

@@ -20,6 +20,7 @@ from textual.coordinate import Coordinate
 from textual.geometry import Size
 from textual.widgets import DataTable
 
+from postmortem.hidden_text import mark_hidden
 from postmortem.i18n import t
 from postmortem.model import Event
 from postmortem.times import format_date, format_local_hm, format_time_hm
@@ -72,7 +73,9 @@ def row_views(events_in_order: list[Event], problems: set[str], local_tz: str | 
         if day != shown_day:
             rows.append(RowView(day_key(day), day))
             shown_day = day
-        rows.append(RowView(event.id, event.at, event.text, event.milestone, event.source,
+        # Bidi and zero-width characters shown as marks, never acting on the row.
+        rows.append(RowView(event.id, event.at, mark_hidden(event.text), event.milestone,
+                            mark_hidden(event.source),
                             event.internal, event.id in problems,
                             format_local_hm(event.at, local_tz) if local_tz else ""))
     return rows

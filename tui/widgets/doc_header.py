@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from postmortem.hidden_text import mark_hidden
 from postmortem.i18n import t
 
 
@@ -37,7 +38,7 @@ class DocumentHeader(Widget):
         if self.severity:
             left.append(f" {self.severity} ", style="bold reverse")
             left.append(" ")
-        left.append(self.title_text or t("header.untitled"), style="bold")
+        left.append(mark_hidden(self.title_text) or t("header.untitled"), style="bold")
         room = max(1, self.size.width - right.cell_len - 1)
         left.truncate(room, overflow="ellipsis")
         left.align("left", room)

@@ -1,0 +1,50 @@
+"""What a list of postmortems shows of each (issue 11 §7): read without reading the rest.
+
+``list`` and the library screen show a title, severity, status, meeting, owner and tags.
+Validating the whole document for that made one hostile file (a 20,000-node why chain) cost
+the whole library seconds, and one bad value anywhere hid the row's title. ``read_summary``
+picks these fields out of the parsed JSON and checks them by the rules of the document
+(``Postmortem.from_dict`` checks them again, with the rest, when the document is opened).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from postmortem import vocab
+from postmortem.fields import Reader, ValidationError
+from postmortem.i18n import t
+from postmortem.records import Record
+
+
+class Summary(Record, frozen=True):
+    """The fields of a postmortem a library row shows."""
+
+    title: str
+    severity: str | None
+    status: str
+    meeting_at: datetime | None
+    owner: str
+    tags: tuple[str, ...]
+
+    def __init__(self, title: str = "", severity: str | None = None, status: str = "draft",
+                 meeting_at: datetime | None = None, owner: str = "",
+                 tags: tuple[str, ...] = ()) -> None:
+        self._set(title=title, severity=severity, status=status, meeting_at=meeting_at,
+                  owner=owner, tags=tags)
+
+
+def read_summary(data: Any) -> Summary:
+    """The summary of a document given as parsed JSON; a ``ValidationError`` naming the field
+    path when one of the fields shown (or the schema) is wrong. Other fields are not looked at."""
+    r = Reader(data)
+    schema = r.raw("schema", required=True)
+    if schema != vocab.SCHEMA:
+        raise ValidationError("schema", schema, t("validation.bad_schema", schema=vocab.SCHEMA))
+    scope = r.child("scope")
+    return Summary(title=r.text("title"),
+                   severity=r.choice("severity", vocab.SEVERITIES, nullable=True),
+                   status=r.choice("status", vocab.STATUSES, "draft"),
+                   meeting_at=r.time("meeting_at", nullable=True),
+                   owner=scope.text("owner"), tags=tuple(r.texts("tags")))
