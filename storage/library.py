@@ -246,7 +246,7 @@ class Library:
     def _not_an_id(self, path: Path) -> str:
         from postmortem.ids import slugify
         suggestion = slugify(path.stem, taken=self.taken_ids()) + SUFFIX
-        return t("files.not_an_id", suggestion=suggestion)
+        return t("files.not_an_id", name=path.name, suggestion=suggestion)
 
     def _trash_folder(self, path: Path, failure: str) -> Path:
         """``<root>/.trash``, made owner-only if missing; a symlink or a file there is refused."""
