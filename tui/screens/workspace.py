@@ -9,7 +9,6 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Static
 
 from postmortem.i18n import t
@@ -19,6 +18,7 @@ from storage.last_stage import remember_stage
 from tui import heap
 from tui.autosave import Autosaver
 from tui.commands import bindings_for
+from tui.save_schedule import SaveSchedule
 from tui.messages import DocumentChanged, JumpTo
 from tui.stages import stage_view_classes
 from tui.stages.base import StageView
@@ -26,9 +26,14 @@ from tui.widgets.doc_header import DocumentHeader
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.stage_strip import StageStrip
 
-# Seconds of quiet typing before a save; well inside the one-second promise. The variable is a
-# test seam: the signal tests stretch it so that only the flush on SIGTERM/SIGHUP can save.
-SAVE_DELAY = float(os.environ.get("POSTMORTEM_SAVE_DELAY", "0.3"))
+# A save follows a pause of SAVE_QUIET seconds in the typing, and is handed to the writer at
+# the latest SAVE_MAX_WAIT seconds after the first unsaved edit however fast the typing: 0.75 s
+# leaves a quarter of the one-second promise for a busy event loop and the write itself.
+# POSTMORTEM_SAVE_DELAY is a test seam: the signal tests stretch both so that only the flush on
+# quit, SIGTERM or SIGHUP can save.
+_STRETCHED = os.environ.get("POSTMORTEM_SAVE_DELAY")
+SAVE_QUIET = float(_STRETCHED or 0.3)
+SAVE_MAX_WAIT = max(0.75, SAVE_QUIET) if _STRETCHED else 0.75
 
 
 class WorkspaceScreen(Screen[None]):
@@ -46,8 +51,8 @@ class WorkspaceScreen(Screen[None]):
         self.document = document_file.document
         self.read_only = document_file.read_only
         self.autosaver: Autosaver | None = None
-        self._save_timer: Timer | None = None
-        self._unsubmitted = False
+        self._schedule = SaveSchedule(self._submit, self.set_timer,
+                                      quiet=SAVE_QUIET, max_wait=SAVE_MAX_WAIT)
 
     def compose(self) -> ComposeResult:
         yield DocumentHeader(clock=getattr(self.app, "show_clock", True), id="doc-header")
@@ -95,15 +100,11 @@ class WorkspaceScreen(Screen[None]):
         self.refresh_status()
         if self.read_only:
             return
-        self._unsubmitted = True
         self.query_one(DocumentHeader).save_state = t("header.editing")
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(SAVE_DELAY, self._submit)
+        self._schedule.edited()
 
     def _submit(self) -> None:
-        if self.autosaver is not None and self._unsubmitted:
-            self._unsubmitted = False
+        if self.autosaver is not None:
             self.autosaver.submit(self.document.to_dict())
 
     def _show_save_result(self, error: Exception | None) -> None:
@@ -111,7 +112,7 @@ class WorkspaceScreen(Screen[None]):
             return  # a save that finished after the window closed: nothing to show it on
         header = self.query_one(DocumentHeader)
         if error is None:
-            header.save_state = t("header.saved") if not self._unsubmitted else header.save_state
+            header.save_state = t("header.saved") if not self._schedule.pending else header.save_state
         else:
             header.save_state = t("header.not_saved")
             self.notify(str(error), title=t("header.not_saved"), severity="error", timeout=12)
@@ -122,9 +123,7 @@ class WorkspaceScreen(Screen[None]):
 
     def flush(self) -> bool:
         """Write pending edits now; True when everything is on disk."""
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._submit()
+        self._schedule.submit_now()
         return self.autosaver.flush() if self.autosaver is not None else True
 
     def close_document(self) -> None:
