@@ -94,6 +94,8 @@ def open_app(args: argparse.Namespace, target: str | None = None) -> int:
     from tui.app import create_app
     app = create_app(library_dir(args), target)
     app.run()
+    for note in app.exit_notes:  # edits that are not in their file: where they are, or that they are gone
+        print(note, file=sys.stderr)
     return app.return_code or 0
 
 

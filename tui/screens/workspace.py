@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import os
+from datetime import datetime, timezone
 from pathlib import Path
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
@@ -53,6 +54,7 @@ class WorkspaceScreen(Screen[None]):
         self.autosaver: Autosaver | None = None
         self._schedule = SaveSchedule(self._submit, self.set_timer,
                                       quiet=SAVE_QUIET, max_wait=SAVE_MAX_WAIT)
+        self._discarded = False  # the facilitator chose to throw the unsaved edits away
 
     def compose(self) -> ComposeResult:
         yield DocumentHeader(clock=getattr(self.app, "show_clock", True), id="doc-header")
@@ -122,16 +124,51 @@ class WorkspaceScreen(Screen[None]):
             self.autosaver.retry()
 
     def flush(self) -> bool:
-        """Write pending edits now; True when everything is on disk."""
+        """Write pending edits now (trying a failed save again); True when everything is on disk."""
+        if self.autosaver is None:
+            return True
         self._schedule.submit_now()
-        return self.autosaver.flush() if self.autosaver is not None else True
+        self.autosaver.retry()  # only does something after a failure with nothing newer to write
+        return self.autosaver.flush()
+
+    @property
+    def has_unsaved(self) -> bool:
+        """Edits not on disk (without waiting for a save under way)."""
+        if self.autosaver is None or self._discarded:
+            return False
+        return self._schedule.pending or self.autosaver.dirty
+
+    def unsaved_since_text(self) -> str:
+        since = self.autosaver.unsaved_since if self.autosaver is not None else None
+        return (since or datetime.now(timezone.utc)).astimezone().strftime("%H:%M:%S")
+
+    def unsaved_error(self) -> Exception | None:
+        return self.autosaver.last_error if self.autosaver is not None else None
+
+    def unsaved_report(self) -> str:
+        """What is not saved, since when and why, and that the file keeps its last version."""
+        error = self.unsaved_error()
+        values = dict(title=self.document.title, id=self.document.id, since=self.unsaved_since_text())
+        report = (t("unsaved.report", error=str(error), **values) if error is not None
+                  else t("unsaved.report_pending", **values))
+        return f"{report}\n{t('unsaved.file_kept', path=self.document_file.path)}"
+
+    def retry_save(self) -> None:
+        if self.autosaver is not None:
+            self.autosaver.retry()
+
+    def discard_unsaved(self) -> None:
+        """Throw away what is not on disk: nothing more is written from this window."""
+        self._discarded = True
+        self._schedule.cancel()
 
     def close_document(self) -> None:
         if self.resume_folder is not None and not self.read_only and not self.document_file.closed:
             remember_stage(self.resume_folder, self.document.id, self.current_stage)
         if self.autosaver is not None:
-            self.flush()
-            self.autosaver.close()
+            if not self._discarded:
+                self.flush()
+            self.autosaver.close(discard=self._discarded)
             self.autosaver = None
         self.document_file.close()
         heap.release()
@@ -192,6 +229,23 @@ class WorkspaceScreen(Screen[None]):
         self.app.push_screen(ExportScreen(self.document, self.document_file.path))
 
     def action_library(self) -> None:
+        if self.app.settling_unsaved:
+            return  # a dialog about unsaved edits is open: it decides first
+        if self.read_only or self.flush():
+            self._leave_for_library()
+        else:
+            self._settle_then_leave()
+
+    @work(group="settle-unsaved")
+    async def _settle_then_leave(self) -> None:
+        from tui.screens.unsaved import settle_unsaved
+        with self.app.settling():
+            outcome = await settle_unsaved(self)
+        if outcome.leave:
+            self.app.note_exit(outcome.exit_note)
+            self._leave_for_library()
+
+    def _leave_for_library(self) -> None:
         # Saved and unlocked before the library reads the folder (and may reopen this file).
         self.close_document()
         self.app.show_library()
