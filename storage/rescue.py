@@ -22,6 +22,13 @@ from storage.errors import SaveError, StorageError
 APP_FOLDER = "postmortem-tui"
 
 
+def failure_reason(error: BaseException) -> str:
+    """Why a save failed, short (``SaveError.reason``: "No space left on device"), for a
+    sentence that names the file itself; else the error's own sentence."""
+    reason = getattr(error, "reason", None)
+    return reason if isinstance(reason, str) and reason else str(error).rstrip(".")
+
+
 def rescue_name(doc_id: str, moment: datetime | None = None) -> str:
     moment = (moment or datetime.now(timezone.utc)).astimezone(timezone.utc)
     return f"{doc_id}.rescue-{moment:%Y%m%dT%H%M%SZ}.json"

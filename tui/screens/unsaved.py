@@ -22,7 +22,7 @@ from textual.widgets import Button, Static
 
 from postmortem.i18n import t
 from storage.errors import StorageError
-from storage.rescue import default_copy_path, rescue_bytes, write_emergency_copy
+from storage.rescue import default_copy_path, failure_reason, rescue_bytes, write_emergency_copy
 
 if TYPE_CHECKING:
     from tui.screens.workspace import WorkspaceScreen
@@ -128,8 +128,7 @@ def rescue_unsaved(workspace: "WorkspaceScreen") -> str:
     emergency copy (next to the file, else the data or temporary folder); the sentence for stderr."""
     document = workspace.document
     error = workspace.unsaved_error()
-    reason = (getattr(error, "reason", None) or str(error)) if error is not None \
-        else t("unsaved.exit.still_writing")
+    reason = failure_reason(error) if error is not None else t("unsaved.exit.still_writing")
     path = workspace.document_file.path
     try:
         copy = write_emergency_copy(document.id, document.to_dict(), path)

@@ -16,6 +16,7 @@ from postmortem.i18n import t
 from postmortem.stages import stage_statuses
 from storage.document_file import DocumentFile
 from storage.last_stage import remember_stage
+from storage.rescue import failure_reason
 from tui import heap
 from tui.autosave import Autosaver
 from tui.commands import bindings_for
@@ -55,6 +56,7 @@ class WorkspaceScreen(Screen[None]):
         self._schedule = SaveSchedule(self._submit, self.set_timer,
                                       quiet=SAVE_QUIET, max_wait=SAVE_MAX_WAIT)
         self._discarded = False  # the facilitator chose to throw the unsaved edits away
+        self._error_shown: str | None = None  # the save failure last told, until a save works
 
     def compose(self) -> ComposeResult:
         yield DocumentHeader(clock=getattr(self.app, "show_clock", True), id="doc-header")
@@ -115,9 +117,12 @@ class WorkspaceScreen(Screen[None]):
         header = self.query_one(DocumentHeader)
         if error is None:
             header.save_state = t("header.saved") if not self._schedule.pending else header.save_state
+            self._error_shown = None
         else:
             header.save_state = t("header.not_saved")
-            self.notify(str(error), title=t("header.not_saved"), severity="error", timeout=12)
+            if str(error) != self._error_shown:  # the retry every 5 s does not repeat the same toast
+                self._error_shown = str(error)
+                self.notify(str(error), title=t("header.not_saved"), severity="error", timeout=12)
 
     def _retry_failed_save(self) -> None:
         if self.autosaver is not None and self.autosaver.last_error is not None:
@@ -149,7 +154,7 @@ class WorkspaceScreen(Screen[None]):
         """What is not saved, since when and why, and that the file keeps its last version."""
         error = self.unsaved_error()
         values = dict(title=self.document.title, id=self.document.id, since=self.unsaved_since_text())
-        report = (t("unsaved.report", error=str(error), **values) if error is not None
+        report = (t("unsaved.report", error=failure_reason(error), **values) if error is not None
                   else t("unsaved.report_pending", **values))
         return f"{report}\n{t('unsaved.file_kept', path=self.document_file.path)}"
 
