@@ -113,7 +113,8 @@ class PostmortemApp(App[None]):
     async def action_quit(self) -> None:
         """Quit once every edit is on disk; for a postmortem whose saves fail, ask first."""
         if self.settling_unsaved:
-            return  # the dialog about unsaved edits decides first
+            self.bell()  # the dialog about unsaved edits decides first
+            return
         unsaved = [screen for screen in self.workspaces() if not screen.flush()]
         if unsaved:
             self._settle_then_quit(unsaved)

@@ -235,7 +235,8 @@ class WorkspaceScreen(Screen[None]):
 
     def action_library(self) -> None:
         if self.app.settling_unsaved:
-            return  # a dialog about unsaved edits is open: it decides first
+            self.app.bell()  # a dialog about unsaved edits is open: it decides first
+            return
         if self.read_only or self.flush():
             self._leave_for_library()
         else:
