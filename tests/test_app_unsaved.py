@@ -20,7 +20,6 @@ from tui.screens.dialogs import ConfirmScreen
 from tui.screens.export import ExportPathScreen
 from tui.screens.library import LibraryScreen
 from tui.screens.unsaved import UnsavedEditsScreen
-from tui.screens.workspace import WorkspaceScreen
 from helpers import shown, stored
 
 
@@ -58,14 +57,14 @@ async def edit_with_a_full_disk(app, pilot, monkeypatch) -> FullDisk:
     return disk
 
 
-async def open_failing(library_dir, make_app, pilot_size=(100, 30)):
+def open_disk(library_dir, make_app):
     Library(library_dir).create(new_postmortem("disk", "Disk", "SEV2")).close()
     return make_app("disk")
 
 
 async def test_quit_with_unsaved_edits_says_what_is_unsaved_and_cancel_returns_to_editing(
         library_dir, make_app, monkeypatch, home):
-    app = await open_failing(library_dir, make_app)
+    app = open_disk(library_dir, make_app)
     async with app.run_test(size=(100, 30)) as pilot:
         workspace = app.screen
         await edit_with_a_full_disk(app, pilot, monkeypatch)
@@ -85,7 +84,7 @@ async def test_quit_with_unsaved_edits_says_what_is_unsaved_and_cancel_returns_t
 
 
 async def test_retry_once_the_disk_has_room_saves_and_quits(library_dir, make_app, monkeypatch, home):
-    app = await open_failing(library_dir, make_app)
+    app = open_disk(library_dir, make_app)
     async with app.run_test(size=(100, 30)) as pilot:
         disk = await edit_with_a_full_disk(app, pilot, monkeypatch)
         await pilot.press("ctrl+q")
@@ -103,7 +102,7 @@ async def test_retry_once_the_disk_has_room_saves_and_quits(library_dir, make_ap
 
 async def test_save_a_copy_writes_the_whole_document_outside_the_failing_folder(
         library_dir, make_app, monkeypatch, home):
-    app = await open_failing(library_dir, make_app)
+    app = open_disk(library_dir, make_app)
     async with app.run_test(size=(100, 30)) as pilot:
         await edit_with_a_full_disk(app, pilot, monkeypatch)
         await pilot.press("ctrl+q")
@@ -127,7 +126,7 @@ async def test_save_a_copy_writes_the_whole_document_outside_the_failing_folder(
 
 async def test_discard_needs_a_confirmation_and_exits_non_zero_saying_so(
         library_dir, make_app, monkeypatch, home):
-    app = await open_failing(library_dir, make_app)
+    app = open_disk(library_dir, make_app)
     async with app.run_test(size=(100, 30)) as pilot:
         await edit_with_a_full_disk(app, pilot, monkeypatch)
         await pilot.press("ctrl+q")
@@ -149,7 +148,7 @@ async def test_discard_needs_a_confirmation_and_exits_non_zero_saying_so(
 
 
 async def test_back_to_the_library_with_unsaved_edits_asks_first(library_dir, make_app, monkeypatch, home):
-    app = await open_failing(library_dir, make_app)
+    app = open_disk(library_dir, make_app)
     async with app.run_test(size=(100, 30)) as pilot:
         workspace = app.screen
         disk = await edit_with_a_full_disk(app, pilot, monkeypatch)
@@ -168,7 +167,7 @@ async def test_back_to_the_library_with_unsaved_edits_asks_first(library_dir, ma
 
 async def test_discarding_on_the_way_to_the_library_makes_the_exit_status_non_zero(
         library_dir, make_app, monkeypatch, home):
-    app = await open_failing(library_dir, make_app)
+    app = open_disk(library_dir, make_app)
     async with app.run_test(size=(100, 30)) as pilot:
         await edit_with_a_full_disk(app, pilot, monkeypatch)
         await pilot.press("ctrl+l")
@@ -187,11 +186,10 @@ async def test_discarding_on_the_way_to_the_library_makes_the_exit_status_non_ze
 
 
 async def test_quit_with_everything_saved_exits_at_once_with_status_0(library_dir, make_app, home):
-    app = await open_failing(library_dir, make_app)
+    app = open_disk(library_dir, make_app)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press(*" saved")
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert app.return_code == 0 and app.exit_notes == []
     assert stored(library_dir, "disk")["title"] == "Disk saved"
-    assert isinstance(WorkspaceScreen, type)
