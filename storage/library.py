@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import os
+import secrets
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -19,12 +20,13 @@ from postmortem.i18n import t
 from postmortem.ids import is_valid_id
 from postmortem.model import Postmortem
 from postmortem.summary import Summary
-from storage.atomic import atomic_write, backup_path, fsync_folder, is_temp_name
-from storage.document_file import DocumentFile
+from storage.atomic import (TEMP_MARKER, atomic_write, backup_path, document_bytes, fsync_folder,
+                            is_temp_name)
+from storage.document_file import RECORD_ID, DocumentFile
 from storage.errors import AlreadyExistsError, InvalidIdError, NotFoundError, StorageError
 from storage.last_stage import forget_stage
 from storage.lock import WriterLock
-from storage.reading import document_data, load_document, load_summary, read_json, resolve_target
+from storage.reading import TABLE, document_data, load_document, load_summary, read_json, resolve_target
 from storage.regular_files import RefusedFileError, existing_regular, kind_of, read_regular_bytes
 
 __all__ = ["Library", "LibraryEntry", "default_library_dir", "load_document"]
@@ -180,28 +182,72 @@ class Library:
                                  reason=refused.reason_about(path))) from refused
         lock = WriterLock(path, action="delete").acquire()
         try:
-            trash = self._trash_folder(path, "storage.delete_failed")
-            target = _free_name(trash, path.name)
-            try:
-                os.rename(path, target)  # a rename inside the library: the same file, never a copy
-            except OSError as error:
-                raise StorageError(t("storage.delete_failed", path=path,
-                                     reason=os.strerror(error.errno or 0))) from error
-            backup = backup_path(path)
-            try:
-                if existing_regular(backup) is not None:
-                    os.rename(backup, backup_path(target))
-            except (OSError, StorageError):
-                pass  # the document itself is safe in the trash; a stray backup is harmless
-            for folder in (trash, self.root):
-                try:
-                    fsync_folder(folder)
-                except OSError:
-                    pass
+            target = self._rename_into_trash(path)
         finally:
             lock.release()
         if is_valid_id(path.stem):
             forget_stage(self.root, path.stem)
+        return target
+
+    def replace(self, doc: Postmortem) -> Path | None:
+        """Put a fresh file for ``doc`` in place of the postmortem with its id (``demo``).
+
+        The new file is written in full first; only then does the old one go to ``.trash/``
+        (returned, or None if there was none). A failure to write (a full disk) leaves the old
+        file where it was, untouched.
+        """
+        path = self.path_for(doc.id)
+        data = doc.to_dict()
+        Postmortem.from_dict(data)  # never write a file that could not be opened again
+        encoded = document_bytes({TABLE: {str(RECORD_ID): data}})  # what DocumentFile.create writes
+        lock = WriterLock(path, action="delete").acquire()
+        try:
+            # A temp name: an interrupted replace leaves a file the next open cleans up.
+            staged = path.with_name(f".{path.name}{TEMP_MARKER}new-{secrets.token_hex(6)}")
+            atomic_write(staged, encoded, keep_backup=False)
+            trashed = None
+            try:
+                if os.path.lexists(path):
+                    existing_regular(path)  # a link or a FIFO there is refused, never moved
+                    trashed = self._rename_into_trash(path)
+                os.rename(staged, path)
+            except BaseException:
+                for undo in (lambda: os.unlink(staged), lambda: trashed and os.rename(trashed, path)):
+                    try:
+                        undo()  # the new copy goes, the old one comes back
+                    except OSError:
+                        pass
+                raise
+            try:
+                fsync_folder(self.root)
+            except OSError:
+                pass  # renamed already; only its durability on a power cut is in question
+        finally:
+            lock.release()
+        forget_stage(self.root, doc.id)
+        return trashed
+
+    def _rename_into_trash(self, path: Path) -> Path:
+        """Rename ``path`` (and its backup, when a regular file) into a real ``.trash/`` folder;
+        the caller holds the writer lock and has checked that ``path`` is a regular file."""
+        trash = self._trash_folder(path, "storage.delete_failed")
+        target = _free_name(trash, path.name)
+        try:
+            os.rename(path, target)  # a rename inside the library: the same file, never a copy
+        except OSError as error:
+            raise StorageError(t("storage.delete_failed", path=path,
+                                 reason=os.strerror(error.errno or 0))) from error
+        backup = backup_path(path)
+        try:
+            if existing_regular(backup) is not None:
+                os.rename(backup, backup_path(target))
+        except (OSError, StorageError):
+            pass  # the document itself is safe in the trash; a stray backup is harmless
+        for folder in (trash, self.root):
+            try:
+                fsync_folder(folder)
+            except OSError:
+                pass
         return target
 
     def restore_backup(self, path: Path) -> Path:

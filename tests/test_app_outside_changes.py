@@ -41,7 +41,8 @@ def title_of(path) -> str:
 @pytest.fixture
 def slow_saves(monkeypatch):
     """Edits stay unsaved until a flush: the test decides when the app tries to save."""
-    monkeypatch.setattr(workspace, "SAVE_DELAY", 60.0)
+    monkeypatch.setattr(workspace, "SAVE_QUIET", 60.0)
+    monkeypatch.setattr(workspace, "SAVE_MAX_WAIT", 60.0)
 
 
 async def test_without_unsaved_edits_the_app_reloads_and_says_so(library_dir, make_app):

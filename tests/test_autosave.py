@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 from tui.autosave import Autosaver
 
@@ -63,3 +64,67 @@ def test_a_failed_save_is_reported_and_retried():
     assert target.saved == [{"v": 1}]
     assert results[-1] is None
     saver.close()
+
+
+def test_flush_after_a_retry_waits_for_that_attempt_instead_of_reporting_the_old_failure():
+    target = SlowTarget()
+    target.release.set()
+    target.fail = True
+    saver = Autosaver(target)
+    saver.submit({"v": 1})
+    assert saver.flush(timeout=5) is False
+    target.fail = False
+    target.release.clear()  # the retry's save is slow: flush must wait for it, not say False
+    saver.retry()
+    threading.Timer(0.2, target.release.set).start()
+    assert saver.flush(timeout=5) is True
+    assert target.saved == [{"v": 1}] and not saver.dirty
+    saver.close()
+
+
+def test_a_retry_never_puts_an_older_snapshot_in_place_of_a_newer_one():
+    target = SlowTarget()
+    target.release.set()
+    target.fail = True
+    saver = Autosaver(target)
+    saver.submit({"v": 1})
+    assert saver.flush(timeout=5) is False
+    target.release.clear()  # the writer will hold the next snapshot until released
+    target.fail = False
+    saver.submit({"v": 2})
+    saver.retry()  # the periodic retry comes while v2 is being written or waits
+    target.release.set()
+    assert saver.flush(timeout=5) is True
+    saver.close()
+    assert target.saved[-1] == {"v": 2}
+
+
+def test_unsaved_since_is_set_while_something_is_not_on_disk():
+    target = SlowTarget()
+    target.release.set()
+    target.fail = True
+    saver = Autosaver(target)
+    assert saver.unsaved_since is None
+    saver.submit({"v": 1})
+    saver.flush(timeout=5)
+    since = saver.unsaved_since
+    assert since is not None and since.tzinfo is not None
+    saver.submit({"v": 2})
+    assert saver.unsaved_since == since  # still the oldest unsaved edit
+    target.fail = False
+    saver.retry()
+    assert saver.flush(timeout=5) and saver.unsaved_since is None
+    saver.close()
+
+
+def test_close_with_discard_writes_nothing_more():
+    target = SlowTarget()  # holds each save until released
+    saver = Autosaver(target)
+    saver.submit({"v": 1})
+    deadline = time.monotonic() + 5
+    while target.active == 0 and time.monotonic() < deadline:  # the writer holds v1
+        time.sleep(0.01)
+    saver.submit({"v": 2})  # waits behind it: to be discarded
+    threading.Timer(0.2, target.release.set).start()
+    assert saver.close(discard=True) is False
+    assert target.saved == [{"v": 1}]

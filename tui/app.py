@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import signal
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Iterator
 
 from textual import work
 from textual.app import App
@@ -14,6 +16,9 @@ from storage.library import Library
 from tui import heap
 from tui.commands import bindings_for
 from tui.palette import RegistryCommands
+
+if TYPE_CHECKING:
+    from tui.screens.workspace import WorkspaceScreen
 
 
 def stylesheet_path() -> Path:
@@ -36,6 +41,10 @@ class PostmortemApp(App[None]):
         self.library = library
         self.open_target = open_target
         self.show_clock = clock  # tests and snapshots turn the live clock off
+        # Sentences for stderr once the app has exited, one per postmortem whose edits are not
+        # in its file (discarded, copied elsewhere, rescued); any of them makes the exit status 1.
+        self.exit_notes: list[str] = []
+        self.settling_unsaved = False  # a dialog about unsaved edits is under way
 
     def on_mount(self) -> None:
         self.title = t("app.title")
@@ -102,15 +111,50 @@ class PostmortemApp(App[None]):
             self.push_screen(HelpScreen(self.focused))
 
     async def action_quit(self) -> None:
-        self.flush_all()
-        self.exit()
+        """Quit once every edit is on disk; for a postmortem whose saves fail, ask first."""
+        if self.settling_unsaved:
+            self.bell()  # the dialog about unsaved edits decides first
+            return
+        unsaved = [screen for screen in self.workspaces() if not screen.flush()]
+        if unsaved:
+            self._settle_then_quit(unsaved)
+        else:
+            self.exit_with_notes()
 
-    def flush_all(self) -> None:
-        """Write every pending edit now (quit, SIGTERM, SIGHUP)."""
+    @work(group="settle-unsaved")
+    async def _settle_then_quit(self, unsaved: list["WorkspaceScreen"]) -> None:
+        from tui.screens.unsaved import settle_unsaved
+        with self.settling():
+            for workspace in unsaved:
+                outcome = await settle_unsaved(workspace)
+                if not outcome.leave:
+                    return
+                self.note_exit(outcome.exit_note)
+        self.exit_with_notes()
+
+    @contextmanager
+    def settling(self) -> Iterator[None]:
+        """While a conversation about unsaved edits runs, Ctrl+Q and Ctrl+L wait for it."""
+        self.settling_unsaved = True
+        try:
+            yield
+        finally:
+            self.settling_unsaved = False
+
+    def note_exit(self, note: str | None) -> None:
+        if note:
+            self.exit_notes.append(note)
+
+    def exit_with_notes(self) -> None:
+        self.exit(return_code=1 if self.exit_notes else 0)
+
+    def workspaces(self) -> list["WorkspaceScreen"]:
         from tui.screens.workspace import WorkspaceScreen
-        for screen in self.screen_stack:
-            if isinstance(screen, WorkspaceScreen):
-                screen.flush()
+        return [screen for screen in self.screen_stack if isinstance(screen, WorkspaceScreen)]
+
+    def flush_all(self) -> bool:
+        """Write every pending edit now; True when everything is on disk."""
+        return all([screen.flush() for screen in self.workspaces()])
 
     def _install_signal_handlers(self) -> None:
         try:
@@ -121,8 +165,12 @@ class PostmortemApp(App[None]):
             pass  # not the main thread (tests) or a platform without these signals
 
     def _terminate(self) -> None:
-        self.flush_all()
-        self.exit()
+        """SIGTERM, SIGHUP: flush; what cannot be saved goes to an emergency copy, said on stderr."""
+        from tui.screens.unsaved import rescue_unsaved
+        for workspace in self.workspaces():
+            if not workspace.flush():
+                self.note_exit(rescue_unsaved(workspace))
+        self.exit_with_notes()
 
 
 def create_app(library_dir: Path, open_target: str | None = None, *, clock: bool = True) -> PostmortemApp:

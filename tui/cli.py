@@ -94,6 +94,8 @@ def open_app(args: argparse.Namespace, target: str | None = None) -> int:
     from tui.app import create_app
     app = create_app(library_dir(args), target)
     app.run()
+    for note in app.exit_notes:  # edits that are not in their file: where they are, or that they are gone
+        print(note, file=sys.stderr)
     return app.return_code or 0
 
 
@@ -109,11 +111,9 @@ def cmd_open(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from postmortem.demo import demo_document
     from storage.library import Library
-    library = Library(library_dir(args))
     demo = demo_document()
-    if library.exists(demo.id):
-        library.delete(demo.id)  # the previous copy goes to .trash, never lost
-    library.create(demo).close()
+    # The fresh copy is written first; only then does the previous one go to .trash (never lost).
+    Library(library_dir(args)).replace(demo)
     return open_app(args, demo.id)
 
 

@@ -94,7 +94,7 @@ class OutsideChangeWatcher:
         elif change.theirs is None:
             if self._is_new(change):
                 self._keep_mine_beside_an_unreadable_file(change)
-        elif screen.has_unsaved_edits():
+        elif screen.has_unsaved:
             mine, theirs = screen.document.to_dict(), change.theirs.to_dict()
             screen.app.push_screen(ChooseVersionScreen(screen.document_file.path, mine, theirs),
                                    self._chosen)
@@ -155,7 +155,7 @@ class OutsideChangeWatcher:
 
     def _keep_mine_beside_an_unreadable_file(self, change: OutsideChangeError) -> None:
         screen = self.screen
-        if not screen.has_unsaved_edits():
+        if not screen.has_unsaved:
             screen.notify(str(change), severity="warning", timeout=15)
             return
         try:

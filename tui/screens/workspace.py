@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import os
+from datetime import datetime, timezone
 from pathlib import Path
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Static
 
 from postmortem.i18n import t
@@ -18,10 +18,12 @@ from postmortem.stages import stage_statuses
 from storage.document_file import DocumentFile
 from storage.last_stage import remember_stage
 from storage.outside import OutsideChangeError
+from storage.rescue import failure_reason
 from tui import heap
 from tui.autosave import Autosaver
 from tui.outside_watch import WATCH_INTERVAL, OutsideChangeWatcher
 from tui.commands import bindings_for
+from tui.save_schedule import SaveSchedule
 from tui.messages import DocumentChanged, JumpTo
 from tui.stages import stage_view_classes
 from tui.stages.base import StageView
@@ -29,9 +31,14 @@ from tui.widgets.doc_header import DocumentHeader
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.stage_strip import StageStrip
 
-# Seconds of quiet typing before a save; well inside the one-second promise. The variable is a
-# test seam: the signal tests stretch it so that only the flush on SIGTERM/SIGHUP can save.
-SAVE_DELAY = float(os.environ.get("POSTMORTEM_SAVE_DELAY", "0.3"))
+# A save follows a pause of SAVE_QUIET seconds in the typing, and is handed to the writer at
+# the latest SAVE_MAX_WAIT seconds after the first unsaved edit however fast the typing: 0.75 s
+# leaves a quarter of the one-second promise for a busy event loop and the write itself.
+# POSTMORTEM_SAVE_DELAY is a test seam: the signal tests stretch both so that only the flush on
+# quit, SIGTERM or SIGHUP can save.
+_STRETCHED = os.environ.get("POSTMORTEM_SAVE_DELAY")
+SAVE_QUIET = float(_STRETCHED or 0.3)
+SAVE_MAX_WAIT = max(0.75, SAVE_QUIET) if _STRETCHED else 0.75
 
 
 class WorkspaceScreen(Screen[None]):
@@ -49,8 +56,10 @@ class WorkspaceScreen(Screen[None]):
         self.document = document_file.document
         self.read_only = document_file.read_only
         self.autosaver: Autosaver | None = None
-        self._save_timer: Timer | None = None
-        self._unsubmitted = False
+        self._schedule = SaveSchedule(self._submit, self.set_timer,
+                                      quiet=SAVE_QUIET, max_wait=SAVE_MAX_WAIT)
+        self._discarded = False  # the facilitator chose to throw the unsaved edits away
+        self._error_shown: str | None = None  # the save failure last told, until a save works
         self.outside = OutsideChangeWatcher(self)
 
     def compose(self) -> ComposeResult:
@@ -98,15 +107,11 @@ class WorkspaceScreen(Screen[None]):
         self.refresh_status()
         if self.read_only:
             return
-        self._unsubmitted = True
         self.query_one(DocumentHeader).save_state = t("header.editing")
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(SAVE_DELAY, self._submit)
+        self._schedule.edited()
 
     def _submit(self) -> None:
-        if self.autosaver is not None and self._unsubmitted:
-            self._unsubmitted = False
+        if self.autosaver is not None:
             self.autosaver.submit(self.document.to_dict())
 
     def _start_autosaver(self) -> None:
@@ -124,13 +129,16 @@ class WorkspaceScreen(Screen[None]):
             return  # a saver stopped for an outside change: what it did is no longer news
         header = self.query_one(DocumentHeader)
         if error is None:
-            header.save_state = t("header.saved") if not self._unsubmitted else header.save_state
+            header.save_state = t("header.saved") if not self._schedule.pending else header.save_state
+            self._error_shown = None
         elif isinstance(error, OutsideChangeError):
             header.save_state = t("header.not_saved")
             self.call_later(self.outside.check)  # says what happened and what can be done
         else:
             header.save_state = t("header.not_saved")
-            self.notify(str(error), title=t("header.not_saved"), severity="error", timeout=12)
+            if str(error) != self._error_shown:  # the retry every 5 s does not repeat the same toast
+                self._error_shown = str(error)
+                self.notify(str(error), title=t("header.not_saved"), severity="error", timeout=12)
 
     def _retry_failed_save(self) -> None:
         # A save refused for an outside change waits for the facilitator, not for time.
@@ -138,23 +146,15 @@ class WorkspaceScreen(Screen[None]):
                 and not isinstance(self.autosaver.last_error, OutsideChangeError):
             self.autosaver.retry()
 
-    def has_unsaved_edits(self) -> bool:
-        return self._unsubmitted or (self.autosaver is not None and self.autosaver.dirty)
-
     def mark_unsaved(self) -> None:
         """The document holds edits the file does not: save them (again) soon."""
-        self._unsubmitted = True
         self.query_one(DocumentHeader).save_state = t("header.not_saved")
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(SAVE_DELAY, self._submit)
+        self._schedule.edited()
 
     def pause_saving(self) -> None:
         """Stop autosaving before the file changes hands (an outside change is resolved): a
         snapshot taken before must never be written after."""
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._unsubmitted = False
+        self._schedule.cancel()
         if self.autosaver is not None:
             self.autosaver.close()
             self.autosaver = None
@@ -184,18 +184,51 @@ class WorkspaceScreen(Screen[None]):
         heap.settle()
 
     def flush(self) -> bool:
-        """Write pending edits now; True when everything is on disk."""
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._submit()
-        return self.autosaver.flush() if self.autosaver is not None else True
+        """Write pending edits now (trying a failed save again); True when everything is on disk."""
+        if self.autosaver is None:
+            return True
+        self._schedule.submit_now()
+        self.autosaver.retry()  # only does something after a failure with nothing newer to write
+        return self.autosaver.flush()
+
+    @property
+    def has_unsaved(self) -> bool:
+        """Edits not on disk (without waiting for a save under way)."""
+        if self.autosaver is None or self._discarded:
+            return False
+        return self._schedule.pending or self.autosaver.dirty
+
+    def unsaved_since_text(self) -> str:
+        since = self.autosaver.unsaved_since if self.autosaver is not None else None
+        return (since or datetime.now(timezone.utc)).astimezone().strftime("%H:%M:%S")
+
+    def unsaved_error(self) -> Exception | None:
+        return self.autosaver.last_error if self.autosaver is not None else None
+
+    def unsaved_report(self) -> str:
+        """What is not saved, since when and why, and that the file keeps its last version."""
+        error = self.unsaved_error()
+        values = dict(title=self.document.title, id=self.document.id, since=self.unsaved_since_text())
+        report = (t("unsaved.report", error=failure_reason(error), **values) if error is not None
+                  else t("unsaved.report_pending", **values))
+        return f"{report}\n{t('unsaved.file_kept', path=self.document_file.path)}"
+
+    def retry_save(self) -> None:
+        if self.autosaver is not None:
+            self.autosaver.retry()
+
+    def discard_unsaved(self) -> None:
+        """Throw away what is not on disk: nothing more is written from this window."""
+        self._discarded = True
+        self._schedule.cancel()
 
     def close_document(self) -> None:
         if self.resume_folder is not None and not self.read_only and not self.document_file.closed:
             remember_stage(self.resume_folder, self.document.id, self.current_stage)
         if self.autosaver is not None:
-            self.flush()
-            self.autosaver.close()
+            if not self._discarded:
+                self.flush()
+            self.autosaver.close(discard=self._discarded)
             self.autosaver = None
         self.document_file.close()
         heap.release()
@@ -258,6 +291,24 @@ class WorkspaceScreen(Screen[None]):
         self.app.push_screen(ExportScreen(self.document, self.document_file.path))
 
     def action_library(self) -> None:
+        if self.app.settling_unsaved:
+            self.app.bell()  # a dialog about unsaved edits is open: it decides first
+            return
+        if self.read_only or self.flush():
+            self._leave_for_library()
+        else:
+            self._settle_then_leave()
+
+    @work(group="settle-unsaved")
+    async def _settle_then_leave(self) -> None:
+        from tui.screens.unsaved import settle_unsaved
+        with self.app.settling():
+            outcome = await settle_unsaved(self)
+        if outcome.leave:
+            self.app.note_exit(outcome.exit_note)
+            self._leave_for_library()
+
+    def _leave_for_library(self) -> None:
         # Saved and unlocked before the library reads the folder (and may reopen this file).
         self.close_document()
         self.app.show_library()
