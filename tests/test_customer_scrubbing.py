@@ -68,6 +68,10 @@ LEAKS = {
     "action owner's last name": ("Reyes rolled back.", ["reyes"], SOMEONE),
     "name in Chinese inside a sentence": ("感谢李雷修复", ["李雷"], SOMEONE),
     "name split by a zero-width space": ("Pri\u200bya fixed it.", ["priya"], SOMEONE),
+    "name split by a control character": ("Pri\x07ya fixed it.", ["priya"], SOMEONE),
+    "name split by a bidi override": ("Pri\u202eya fixed it.", ["priya"], SOMEONE),
+    "name in full-width letters": ("ＰＲＩＹＡ fixed it.", ["priya"], SOMEONE),
+    "name with a dotted capital I": ("PRİYA fixed it.", ["priya"], SOMEONE),
     "e-mail address": ("Write to priya.n@corp.example.com today.", ["priya.n@corp.example.com",
                                                                    "corp.example.com"], EMAIL),
     "@handle": ("Paged @oncall-bot and @aiko.", ["oncall-bot", "aiko"], SOMEONE),
@@ -107,6 +111,29 @@ def test_an_initials_dot_goes_with_the_name_only_inside_a_sentence():
     doc.scope.participants.append("Lee W.")
     assert customer_summary(doc, "Ask Lee W. and PRIYA N. now. Thanks, Lee W. Then go.") == (
         "Ask a team member and a team member now. Thanks, a team member. Then go.")
+
+
+def test_text_is_replaced_where_it_was_written_after_characters_that_fold_unevenly():
+    doc = leak_doc()
+    doc.scope.participants.append("Jörg Strauß")
+    text = ("Grüße ﬁrst — ẞ\u200b: " + unicodedata.normalize("NFD", "Zoë") + " and STRAUSS, "
+            "then Jo\u0308rg; ½ done by priya.")
+    assert customer_summary(doc, text) == ("Grüße ﬁrst — ẞ\u200b: a team member and a team "
+                                           "member, then a team member; ½ done by a team member.")
+
+
+def test_placeholder_trackers_and_public_links_take_no_words_with_them():
+    doc = leak_doc()
+    doc.actions[0].tracker = "none"
+    doc.actions[1].tracker = "TBD"
+    text = "None of the orders were lost; TBD. Details: https://status.example.com/history"
+    assert customer_summary(doc, text) == text.replace("https://status.example.com/history",
+                                                      "<https://status.example.com/history>")
+
+
+def test_names_on_separate_lines_stay_on_separate_lines():
+    assert customer_summary(leak_doc(), "Thanks Priya\nSam fixed it") == (
+        "Thanks a team member\nA team member fixed it")
 
 
 def test_a_decomposed_name_leaves_no_stray_accent():
