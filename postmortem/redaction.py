@@ -234,13 +234,12 @@ def _name_variants(tokens: list[str]) -> set[tuple[str, ...]]:
     if not tokens or (len(tokens) == 1 and len(tokens[0]) < 2):
         return set()  # a one-letter "name" would take every "a" or "x" with it
     variants = {tuple(tokens)}
-    if len(tokens) > 1 and tokens[0] in _TITLES:
-        tokens = tokens[1:]
-        variants.add(tuple(tokens))
-    if len(tokens) > 1:
-        variants.add((tokens[0], tokens[-1][0]))
-    variants |= {(token,) for token in tokens
-                 if sum(c.isalpha() for c in token) >= 3 and token not in _TITLES}
+    name = tokens[1:] if len(tokens) > 1 and tokens[0] in _TITLES else tokens
+    variants.add(tuple(name))
+    if len(name) > 1:
+        variants.add((name[0], name[-1][0]))
+    # Every part of 3+ letters, a title too: "Sir" may as well be a name.
+    variants |= {(token,) for token in tokens if sum(c.isalpha() for c in token) >= 3}
     return variants
 
 

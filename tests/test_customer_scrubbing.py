@@ -226,7 +226,9 @@ def test_no_planted_name_or_key_reaches_the_customer_version(people, keys, numbe
         for name in people:
             first, last = name.split()
             pieces += [data.draw(written(name)), data.draw(written(first)),
-                       data.draw(written(last))]
+                       data.draw(written(last)), data.draw(written(f"Dr. {first}")),
+                       data.draw(written(f"@{first}{last}")),
+                       data.draw(written(f"{first}.{last}@corp.example.com"))]
         pieces += [data.draw(written(k)) for k in keys]
         pieces.append(data.draw(incident_ref_written(doc.incident_ref)))
         pieces.append(data.draw(written(f"#inc-{number}")))
