@@ -49,8 +49,7 @@ _BEFORE, _AFTER = rf"(?<!{_WORD})", rf"(?!{_WORD})"
 # Between the letters and digits of a name or a reference as written: "Sam Kim", "INC 4821".
 _NAME_GAP = r"[\W_]{1,3}"
 _REFERENCE_GAP = r"[\W_]{0,3}"
-# Titles before a name go with it ("Dr. Sam" is "a team member", not "Dr. a team member");
-# on their own they are no name part.
+# A title before a name goes with it: "Dr. Sam" is "a team member", not "Dr. a team member".
 _TITLES = ("dr", "mr", "mrs", "ms", "mx", "prof", "sir")
 _TITLE = rf"(?:(?:{'|'.join(_TITLES)})\.?\s+)?"
 _BROADCASTS = {"here", "channel", "everyone", "all"}
@@ -212,7 +211,10 @@ class Redactor:
         """A link is replaced whole when it points at a tracker or holds anything above."""
         if _host(url) in self.hosts:
             return "ticket"
-        inside = {self._kind(m) for m in self.pattern.finditer(url.split("://", 1)[-1])}
+        # What follows the scheme or "www." is shorter than the link, so a link inside it
+        # ("https://www.x.com") is looked into in turn and the looking ends.
+        rest = url.split("://", 1)[1] if "://" in url else url.removeprefix("www.")
+        inside = {self._kind(m) for m in self.pattern.finditer(rest)}
         inside.discard(None)
         if not inside:
             return None

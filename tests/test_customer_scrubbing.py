@@ -75,6 +75,8 @@ LEAKS = {
     "e-mail address": ("Write to priya.n@corp.example.com today.", ["priya.n@corp.example.com",
                                                                    "corp.example.com"], EMAIL),
     "@handle": ("Paged @oncall-bot and @aiko.", ["oncall-bot", "aiko"], SOMEONE),
+    "a link naming someone": ("Notes at https://wiki.example.com/people/PRIYA.",
+                              ["priya", "wiki.example.com"], "an internal link"),
     "tracker key in another case": ("See ops-112.", ["ops-112"], TICKET),
     "key inside a URL tracker": ("See chk-2207.", ["chk-2207"], TICKET),
     "a URL on the tracker's host": ("See https://jira.example.com/browse/OPS-9 now.",
@@ -126,9 +128,11 @@ def test_placeholder_trackers_and_public_links_take_no_words_with_them():
     doc = leak_doc()
     doc.actions[0].tracker = "none"
     doc.actions[1].tracker = "TBD"
-    text = "None of the orders were lost; TBD. Details: https://status.example.com/history"
-    assert customer_summary(doc, text) == text.replace("https://status.example.com/history",
-                                                      "<https://status.example.com/history>")
+    text = ("None of the orders were lost; TBD. Details: https://status.example.com/history "
+            "and www.example.com")
+    assert customer_summary(doc, text) == text.replace(
+        "https://status.example.com/history", "<https://status.example.com/history>").replace(
+        "www.", "www\\.")
 
 
 def test_names_on_separate_lines_stay_on_separate_lines():
