@@ -165,6 +165,7 @@ class Redactor:
             ("name", _alternation(names, _NAME_GAP.join, f"{_TITLE}(?:{{}}){_AFTER}")),
         ) if pattern)
         self.pattern = re.compile(rf"(?P<link>{_URL})|{_BEFORE}(?:{at_word_start})")
+        self.inside_link = re.compile(rf"{_BEFORE}(?:{at_word_start})")
 
     def scrub(self, text: str, removed: Removed) -> str:
         """``text`` with everything found replaced; each replacement counted in ``removed``."""
@@ -190,16 +191,18 @@ class Redactor:
             first, after = origin[start], origin[end - 1] + 1
             while after < len(text) and not fold_char(text[after]):
                 after += 1  # a combining mark or zero-width character of the last letter
-            if kind == "name" and _ends_in_initial(folded[:end]):
+            if kind == "name" and _ends_in_initial(folded, end):
                 after = _past_initials_dot(text, after)
             out.append(text[last:first])
-            out.append(_neutral(kind, sentence_start=_starts_sentence(text[:first])))
+            out.append(_neutral(kind, sentence_start=_starts_sentence(text, first)))
             removed.add(kind)
             last = after
         out.append(text[last:])
         return "".join(out)
 
     def _kind(self, match: re.Match[str]) -> str | None:
+        """The kind of what ``match`` found; None for what stays (a broadcast, a link
+        holding nothing of the above)."""
         group = match.lastgroup or ""
         if group == "handle" and match.group()[1:] in _BROADCASTS:
             return None
@@ -209,12 +212,9 @@ class Redactor:
 
     def _link_kind(self, url: str) -> str | None:
         """A link is replaced whole when it points at a tracker or holds anything above."""
-        if _host(url) in self.hosts:
-            return "ticket"
-        # What follows the scheme or "www." is shorter than the link, so a link inside it
-        # ("https://www.x.com") is looked into in turn and the looking ends.
-        rest = url.split("://", 1)[1] if "://" in url else url.removeprefix("www.")
-        inside = {self._kind(m) for m in self.pattern.finditer(rest)}
+        if _host(url) in self.hosts or any(f"//{host}" in url for host in self.hosts):
+            return "ticket"  # the tracker's own address, or one passed along inside the link
+        inside = {self._kind(m) for m in self.inside_link.finditer(url)}
         inside.discard(None)
         if not inside:
             return None
@@ -283,28 +283,29 @@ def _origins(text: str) -> Sequence[int]:
     return origin
 
 
-def _ends_in_initial(folded: str) -> bool:
-    """Whether a name as found ends in an initial: "priya n"."""
-    return len(folded) >= 2 and folded[-1].isalpha() and not folded[-2].isalnum()
+def _ends_in_initial(folded: str, end: int) -> bool:
+    """Whether the name found up to ``end`` ends in an initial: "priya n"."""
+    return end >= 2 and folded[end - 1].isalpha() and not folded[end - 2].isalnum()
+
+
+_SENTENCE_GOES_ON = re.compile(r"\.[ \t]+([^\s])")
 
 
 def _past_initials_dot(text: str, after: int) -> int:
     """Where the replacement of a name ending in an initial ends: after the initial's dot when
     the sentence goes on ("ask Priya N. and Sam"), before it when the dot may end a sentence
     ("Thanks, Priya N." or "… Priya N. Then …")."""
-    if text[after:after + 1] != ".":
-        return after
-    rest = text[after + 1:]
-    following = rest.lstrip(" \t")
-    if rest[:1] in (" ", "\t") and following and not following[0].isupper() \
-            and following[0] != "\n":
-        return after + 1
-    return after
+    goes_on = _SENTENCE_GOES_ON.match(text, after)
+    return after + 1 if goes_on and not goes_on.group(1).isupper() else after
 
 
-def _starts_sentence(before: str) -> bool:
-    stripped = before.rstrip(" \t")
-    return not stripped.strip() or stripped[-1] in ".!?。！？\n"
+def _starts_sentence(text: str, position: int) -> bool:
+    """Whether ``position`` starts a sentence: nothing but spaces before it on the line, or
+    the end of a sentence."""
+    index = position - 1
+    while index >= 0 and text[index] in " \t":
+        index -= 1
+    return index < 0 or text[index] in ".!?。！？\n"
 
 
 def _neutral(kind: str, sentence_start: bool) -> str:

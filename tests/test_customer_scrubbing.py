@@ -135,6 +135,20 @@ def test_placeholder_trackers_and_public_links_take_no_words_with_them():
         "www.", "www\\.")
 
 
+def test_hostile_long_texts_are_scrubbed_in_one_pass():
+    import time
+    doc = leak_doc()
+    nested = "https://jira.example.com/browse/" + "http://" * 5000  # deeper than recursion goes
+    text = "\n".join([nested, "Lee W. and " * 5000, "a." * 20000, "@a" * 20000,
+                      " " * 50000 + "PRIYA", "Priya" + "\u200b" * 50000])
+    doc.scope.participants.append("Lee W.")
+    started = time.perf_counter()
+    summary = customer_summary(doc, text)
+    assert time.perf_counter() - started < 10  # linear: well under a second on a laptop
+    assert not holds_word(summary, "priya") and not holds_word(summary, "lee")
+    assert "jira" not in summary
+
+
 def test_names_on_separate_lines_stay_on_separate_lines():
     assert customer_summary(leak_doc(), "Thanks Priya\nSam fixed it") == (
         "Thanks a team member\nA team member fixed it")
