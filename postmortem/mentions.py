@@ -1,9 +1,9 @@
-"""Where a text names a person of the review or an @handle (DESIGN §6).
+"""Where a text names a person of the review or an @handle (DESIGN §6), for the blame check.
 
-Shared by the blame check, which flags such mentions, and the customer-facing export, which
-replaces them. The rules are those the blame check's module doc states: the full name or the
-first name alone, as a whole word and case-sensitively (names in Chinese anywhere); an
-@handle, but not an e-mail address or the broadcasts @here, @channel, @everyone, @all.
+The rules are those the blame check's module doc states: the full name or the first name
+alone, as a whole word and case-sensitively (names in Chinese anywhere); an @handle, but not
+an e-mail address or the broadcasts @here, @channel, @everyone, @all. The customer-facing
+export removes far more, however it is written: see ``postmortem.redaction``.
 """
 
 from __future__ import annotations

@@ -195,7 +195,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     return exit_code(review)
 
 
-def render_export(document, fmt: str, audience: str) -> bytes:
+def render_export(document, fmt: str, audience: str, removed=None) -> bytes:
+    """The bytes of an export; for the customer-facing Markdown, what its scrubbing removed
+    is counted in ``removed`` (a ``postmortem.redaction.Removed``)."""
     if fmt == "json":
         from storage.atomic import document_bytes
         return document_bytes(document.to_dict())
@@ -204,7 +206,7 @@ def render_export(document, fmt: str, audience: str) -> bytes:
         return to_ics(document)
     from postmortem.markdown import ExportRefused, render_markdown_utf8
     try:
-        return render_markdown_utf8(document, audience)
+        return render_markdown_utf8(document, audience, removed=removed)
     except ExportRefused as refused:
         raise UsageError(str(refused)) from None
 
@@ -214,10 +216,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     # Nothing an export makes is cyclic garbage: the collector would only walk the document
     # and what the renderers' imports make, again and again (a 2,000-event export: ~2.5 ms,
     # a sixth of its work).
+    from postmortem.redaction import Removed
     from storage.reading import load_document
     source = target_path(args)
+    removed = Removed()
     with collector_paused():
-        data = render_export(load_document(source), args.format, args.audience)
+        data = render_export(load_document(source), args.format, args.audience, removed)
+    if args.format == "md" and args.audience == "external":
+        print(removed.sentence(), file=sys.stderr)  # counts by kind, never what was removed
     if args.output is None or args.output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

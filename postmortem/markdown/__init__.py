@@ -23,6 +23,7 @@ from postmortem.model import Postmortem
 
 if TYPE_CHECKING:
     from postmortem.markdown.common import Document
+    from postmortem.redaction import Removed
     from postmortem.markdown.external import check_external_allowed, render_external
     from postmortem.markdown.internal import render_internal
 
@@ -46,28 +47,31 @@ class ExportRefused(ValueError):
 
 
 def render_markdown(doc: Postmortem, audience: str = "internal", *,
-                    today: date | None = None) -> str:
+                    today: date | None = None, removed: Removed | None = None) -> str:
     """The Markdown for ``audience``: "internal" (the whole document) or "external".
 
+    For "external", what was scrubbed from the published text is counted in ``removed``
+    when given (``Removed.sentence()`` says it to the user).
     Raises ``ExportRefused`` (external, security incident without approved legal review) or
     ``UnknownAudience``; both are ``ValueError`` with a one-sentence message.
     """
-    return _document(doc, audience, today).render()
+    return _document(doc, audience, today, removed).render()
 
 
 def render_markdown_utf8(doc: Postmortem, audience: str = "internal", *,
-                         today: date | None = None) -> bytes:
+                         today: date | None = None, removed: Removed | None = None) -> bytes:
     """``render_markdown(...).encode("utf-8")``, made without the whole text as one str."""
-    return _document(doc, audience, today).render_utf8()
+    return _document(doc, audience, today, removed).render_utf8()
 
 
-def _document(doc: Postmortem, audience: str, today: date | None) -> Document:
+def _document(doc: Postmortem, audience: str, today: date | None,
+              removed: Removed | None) -> Document:
     if audience == "internal":
         from postmortem.markdown.internal import internal_document
         return internal_document(doc, today=today)
     if audience == "external":
         from postmortem.markdown.external import external_document
-        return external_document(doc)
+        return external_document(doc, removed)
     raise UnknownAudience(t("export.error.unknown_audience", audience=audience))
 
 

@@ -2,14 +2,12 @@
 
 What never reaches this document:
 
-- the people fields (owner, facilitator, participants, action owners), and — because a
-  customer summary or an event text can mention them too — every occurrence of those names
-  (full name or first name, as the blame check recognises them) and of ``@handles`` in the
-  published text, replaced by "a team member";
-- tracker references (action trackers, the internal incident reference), also where they
-  appear, exactly as written in those fields, inside published text ("an internal ticket");
-  other internal words in text the facilitator marked public (a channel name) stay: what is
-  public is the facilitator's call, made per event and in the customer summary;
+- the people fields (owner, facilitator, participants, action owners) and the tracker
+  references (action trackers, the internal incident reference); and — because a customer
+  summary, an event text, an impact note or an action title can mention them too — every
+  way of writing those names and references inside the published text, as well as @handles,
+  e-mail addresses, anything shaped like a ticket key and chat channels, replaced by neutral
+  words ("a team member", "an internal ticket"; see ``postmortem.redaction``);
 - internal-only timeline events, event sources, why-node evidence, the analysis itself,
   dismissed findings and their reasons, SLA notes (they name internal objectives), severity,
   status and every other internal field;
@@ -20,15 +18,13 @@ A security incident is refused (``ExportRefused``) until its legal review is app
 
 from __future__ import annotations
 
-import re
-
 from postmortem import metrics, times
 from postmortem.i18n import t
 from postmortem.markdown import ExportRefused
 from postmortem.markdown.common import Document, timeline_times
 from postmortem.markdown.escape import escape_cells, escape_inline
-from postmortem.mentions import names_alternation, person_mentions
 from postmortem.model import Postmortem
+from postmortem.redaction import Redactor, Removed
 
 
 def check_external_allowed(doc: Postmortem) -> None:
@@ -39,57 +35,30 @@ def check_external_allowed(doc: Postmortem) -> None:
 
 
 class Scrubber:
-    """Replaces people's names, @handles and tracker references in text meant for customers."""
+    """Replaces, in text meant for customers, whatever names a person of the review or an
+    internal reference (``postmortem.redaction``), counting what it removes in ``removed``."""
 
-    def __init__(self, doc: Postmortem) -> None:
-        people = list(doc.scope.people())
-        for action in doc.actions:
-            owner = " ".join(action.owner.split())
-            if owner and owner not in people:
-                people.append(owner)
-        self.people = people
-        refs = {a.tracker.strip() for a in doc.actions} | {doc.incident_ref.strip()}
-        # A bare number ("112") is too likely to be an ordinary figure in the text.
-        refs = sorted((r for r in refs if len(r) >= 3 and not r.isdigit()), key=lambda r: (-len(r), r))
-        alternatives = "|".join(re.escape(r) for r in refs)
-        self.refs = re.compile(rf"(?<![A-Za-z0-9])(?:{alternatives})(?![A-Za-z0-9])") if refs else None
-        # The references alone: several times faster to search than ``refs`` (no look-behind
-        # in front), so text without any skips the substitution.
-        self.any_ref = re.compile(alternatives) if refs else None
-        # Whatever gets replaced starts with a reference, a name or "@": text with none of
-        # them (most event texts) is published as it is after this one search.
-        self.anything = re.compile("|".join(
-            part for part in (alternatives, names_alternation(tuple(people)), "@") if part))
-        self.internal_reference = t("export.external.internal_reference")
+    def __init__(self, doc: Postmortem, removed: Removed | None = None) -> None:
+        # Every action's owner and tracker, also of actions this document leaves out.
+        people = [*doc.scope.people(), *(action.owner for action in doc.actions)]
+        references = [doc.incident_ref, *(action.tracker for action in doc.actions)]
+        self.redactor = Redactor(people, references)
+        self.removed = Removed() if removed is None else removed
 
     def __call__(self, text: str) -> str:
-        if self.anything.search(text) is None:
-            return text
-        if self.any_ref is not None and self.any_ref.search(text):
-            text = self.refs.sub(self.internal_reference, text)
-        out, last = [], 0
-        for position, matched in person_mentions(text, self.people):
-            if position < last:
-                continue  # inside a name already replaced ("@Priya" and "Priya")
-            before = text[:position]
-            sentence_start = not before.strip() or before.rstrip()[-1] in ".!?。！？\n"
-            out.append(text[last:position])
-            out.append(t("export.external.someone_capital") if sentence_start
-                       else t("export.external.someone"))
-            last = position + len(matched)
-        out.append(text[last:])
-        return "".join(out)
+        return self.redactor.scrub(text, self.removed)
 
 
-def render_external(doc: Postmortem) -> str:
-    """The customer-facing Markdown; raises ``ExportRefused`` (see ``check_external_allowed``)."""
-    return external_document(doc).render()
+def render_external(doc: Postmortem, removed: Removed | None = None) -> str:
+    """The customer-facing Markdown; raises ``ExportRefused`` (see ``check_external_allowed``).
+    What the scrubbing replaced is counted in ``removed`` when given."""
+    return external_document(doc, removed).render()
 
 
-def external_document(doc: Postmortem) -> Document:
+def external_document(doc: Postmortem, removed: Removed | None = None) -> Document:
     """The blocks of ``render_external``, to render as text or as UTF-8."""
     check_external_allowed(doc)
-    scrub = Scrubber(doc)
+    scrub = Scrubber(doc, removed)
     out = Document()
     out.user_heading(1, scrub(doc.title), t("export.untitled"))
     out.heading(2, t("export.heading.summary"))

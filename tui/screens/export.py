@@ -1,9 +1,10 @@
 """F6: the Markdown export — a preview for either audience, then a write next to the library
 file (``<id>.md`` / ``<id>.customer.md``) or to a path chosen in a small dialog.
 
-The preview shows exactly the text that will be written (``render_markdown``); a refused
-customer-facing export (a security incident without approved legal review) shows the reason
-instead, and nothing can be written for that audience.
+The preview shows exactly the text that will be written (``render_markdown``); for the
+customer-facing version a line above it counts what the scrubbing removed, by kind (never the
+values). A refused customer-facing export (a security incident without approved legal
+review) shows the reason instead, and nothing can be written for that audience.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from textual.widgets import Input, Markdown, Static
 from postmortem.i18n import t
 from postmortem.markdown import ExportRefused, render_markdown
 from postmortem.model import Postmortem
+from postmortem.redaction import Removed
 from storage.export_target import write_export_file
 from storage.errors import SaveError, StorageError
 from tui.commands import bindings_for
@@ -191,6 +193,7 @@ class ExportScreen(Screen[None]):
         title = self.document.title.strip() or t("export_ui.untitled")
         yield Static(t("export_ui.title", title=title), id="export-title", markup=False)
         yield Static(id="export-audience")
+        yield Static(id="export-removed", markup=False)
         with VerticalScroll(id="export-preview"):
             yield Markdown(id="export-markdown", open_links=False)
         with Vertical(id="export-refused"):
@@ -206,9 +209,10 @@ class ExportScreen(Screen[None]):
     def audience_label(self, audience: str | None = None) -> str:
         return t(f"export_ui.audience_{audience or self.audience}")
 
-    def rendered(self) -> str:
-        """The Markdown for the current audience; raises ``ExportRefused``."""
-        return render_markdown(self.document, self.audience)
+    def rendered(self, removed: Removed | None = None) -> str:
+        """The Markdown for the current audience; raises ``ExportRefused``. What the
+        customer-facing version's scrubbing removed is counted in ``removed``."""
+        return render_markdown(self.document, self.audience, removed=removed)
 
     async def show_audience(self) -> None:
         parts: list[Content | str] = [t("export_ui.audience_label")]
@@ -217,14 +221,17 @@ class ExportScreen(Screen[None]):
             parts += [" ", Content.styled(label, "bold reverse $accent") if audience == self.audience
                       else Content.styled(label, "$foreground-muted")]
         self.query_one("#export-audience", Static).update(Content.assemble(*parts))
+        removed = Removed()
+        self.set_class(self.audience == "external", "-customer")
         try:
-            markdown = self.rendered()
+            markdown = self.rendered(removed)
         except ExportRefused as refused:
             self.query_one("#export-refused-reason", Static).update(str(refused))
             self.set_class(True, "-refused")
             self.set_status("")  # the reason is on screen already
             return
         self.set_class(False, "-refused")
+        self.query_one("#export-removed", Static).update(removed.sentence())
         preview, hidden = preview_markdown(markdown)
         status = t("export_ui.will_write", path=self.default_path())
         if hidden:
