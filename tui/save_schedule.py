@@ -67,7 +67,11 @@ class SaveSchedule:
 
     def _arm(self) -> None:
         self._stop_timer()
-        self._timer = self._call_later(self.due_in(), self._timer_fired)
+        delay = self.due_in()
+        if delay <= 0:  # due already: a timer of 0 s would divide by zero in Textual's Timer
+            self.submit_now()
+            return
+        self._timer = self._call_later(delay, self._timer_fired)
 
     def _timer_fired(self) -> None:
         self._timer = None
