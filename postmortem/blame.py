@@ -36,6 +36,7 @@ from postmortem.mentions import (BEFORE, HANDLE, handle_text, handles, name_vari
 from postmortem.model import DismissedFinding, Postmortem
 from postmortem.patterns import AnyWord
 from postmortem.records import Record
+from postmortem.texts import free_texts
 from postmortem.whys import preorder
 
 RULE = "blame"
@@ -122,8 +123,13 @@ def _finding(location: str, matched: str, group: str, **values: str) -> Finding:
                    suggestion=t(f"blame.suggestion.{group}"))
 
 
-def text_findings(text: str, location: str, people: list[str]) -> list[Finding]:
-    """Blame findings in one piece of text, in reading order, one per matched wording."""
+def text_findings(text: str, location: str, people: list[str], *,
+                  names: bool = True) -> list[Finding]:
+    """Blame findings in one piece of text, in reading order, one per matched wording.
+
+    ``names=False`` where naming a person is not blame (an event's fact, praise in "what
+    went well"): names and @handles are not flagged there, blame phrasing still is —
+    "<person> forgot" included."""
     # Each pattern runs only on text that can match it (see _EN_PHRASE_WORDS, _FORG, _ZH_PHRASES).
     hits: list[tuple[int, Finding]] = []
     key, chinese = tuple(people), not text.isascii()
@@ -132,8 +138,9 @@ def text_findings(text: str, location: str, people: list[str]) -> list[Finding]:
     if chinese:
         hits += [(m.start(), _finding(location, m.group(), "zh"))
                  for m in _chinese_forgot(key).finditer(text)]
-    hits += [(m.start(), _finding(location, m.group(), "person")) for m in names_in(text, key)]
-    if "@" in text:
+    if names:
+        hits += [(m.start(), _finding(location, m.group(), "person")) for m in names_in(text, key)]
+    if names and "@" in text:
         hits += [(m.start(), _finding(location, handle_text(m), "handle")) for m in handles(text)]
     if _EN_PHRASE_WORDS.search(text):
         for phrase in _EN_PHRASES:
@@ -165,6 +172,17 @@ def blame_findings(doc: Postmortem, include_dismissed: bool = False) -> list[Fin
     people = doc.scope.people()
     findings = [f for location, text in _analysis_texts(doc)
                 for f in text_findings(text, location, people)]
+    return findings if include_dismissed else active(doc, findings)
+
+
+def document_findings(doc: Postmortem, include_dismissed: bool = False) -> list[Finding]:
+    """Findings over every free text of the document (``postmortem.texts``), stage by stage:
+    the final review's "Blameless tone" line. Names count as blame everywhere but in the
+    timeline and in "what went well" (``FreeText.names_are_facts``)."""
+    people = doc.scope.people()
+    findings = [f for text in free_texts(doc) if text.text.strip()
+                for f in text_findings(text.text, text.location, people,
+                                       names=not text.names_are_facts)]
     return findings if include_dismissed else active(doc, findings)
 
 

@@ -6,7 +6,9 @@ the stage to fix it in and, where there is one, the item id or field path to jum
 
 What each line asks, decided here:
 
-1. **Blameless tone; facts and timeline clear** — no undismissed blame finding (stage 3);
+1. **Blameless tone; facts and timeline clear** — no undismissed blame finding in any free
+   text of the document (``blame.document_findings``), each reason naming the place
+   ("Action a3", "What went wrong, item 2") and pointing at it;
    a timeline with start and resolved milestones in order (stage 2); customer communication
    confirmed to match the facts (stage 2).
 2. **Impact quantified where possible** — users affected written *with a quantity* (a digit,
@@ -21,6 +23,9 @@ What each line asks, decided here:
 5. **Follow-up review scheduled** — two reviews at full depth, one at lightweight depth
    (``postmortem.followup``); with ``today`` given, a review past its date and not done
    fails the line too.
+
+Advice, which never fails the review: hindsight wording in the analysis and the lessons
+(``postmortem.hindsight``), each with its reframing question.
 
 Deviations (DESIGN "Deviations"):
 
@@ -44,6 +49,7 @@ from postmortem.i18n import t
 from postmortem.model import Postmortem
 from postmortem.patterns import lazy_compile
 from postmortem.records import Record
+from postmortem.texts import describe, free_texts
 from postmortem.vagueness import action_findings, is_missing_field
 
 LINE_KEYS = ("blameless", "impact", "analysis", "actions", "follow_up")
@@ -92,13 +98,17 @@ class Deviation(Record, frozen=True):
 
 
 class Review(Record, frozen=True):
-    """The final review: the five checklist lines and the deviations."""
+    """The final review: the five checklist lines, the deviations, the advice (hindsight),
+    and the day it was evaluated on (None: overdue reviews were not looked for)."""
 
     lines: tuple[ChecklistLine, ...]
     deviations: tuple[Deviation, ...]
+    advice: tuple[Reason, ...]
+    today: date | None
 
-    def __init__(self, lines: tuple[ChecklistLine, ...], deviations: tuple[Deviation, ...]) -> None:
-        self._set(lines=lines, deviations=deviations)
+    def __init__(self, lines: tuple[ChecklistLine, ...], deviations: tuple[Deviation, ...],
+                 advice: tuple[Reason, ...] = (), today: date | None = None) -> None:
+        self._set(lines=lines, deviations=deviations, advice=advice, today=today)
 
     @property
     def ok(self) -> bool:
@@ -110,20 +120,26 @@ class Review(Record, frozen=True):
 
 def evaluate(doc: Postmortem, *, library_docs: Sequence[Postmortem] = (),
              today: date | None = None) -> Review:
-    """The five checklist lines in the seed's order, and the deviations."""
+    """The five checklist lines in the seed's order, the deviations and the advice.
+
+    The one evaluation behind the review screen, ``postmortem check`` and the internal
+    export's checklist: give all three the same ``library_docs`` and ``today``."""
     reasons = (_blameless(doc), _impact(doc), _analysis(doc), _actions(doc), _follow_up(doc, today))
     lines = tuple(ChecklistLine(key, t(f"checklist.line.{key}"), tuple(found))
                   for key, found in zip(LINE_KEYS, reasons))
-    return Review(lines, tuple(_security(doc) + _repeated(doc, library_docs)))
+    return Review(lines, tuple(_security(doc) + _repeated(doc, library_docs)),
+                  tuple(_hindsight(doc)), today)
 
 
 # 1. Blameless tone; facts and timeline clear ---------------------------------------------
 
 
 def _blameless(doc: Postmortem) -> list[Reason]:
-    reasons = [Reason(t("checklist.reason.blame", location=f.location, reason=f.reason,
-                        matched=f.matched), 3, f.location)
-               for f in blame.blame_findings(doc)]
+    places = {text.location: text for text in free_texts(doc)}
+    reasons = [Reason(t("checklist.reason.blame", location=describe(places[f.location]),
+                        reason=f.reason, matched=f.matched),
+                      places[f.location].stage, places[f.location].target)
+               for f in blame.document_findings(doc)]
     reasons += _timeline(doc)
     if not doc.impact.comms_aligned:
         reasons.append(Reason(t("checklist.reason.comms_not_aligned"), 2, "impact.comms_aligned"))
@@ -230,6 +246,18 @@ def _follow_up(doc: Postmortem, today: date | None) -> list[Reason]:
     return reasons
 
 
+# Advice ----------------------------------------------------------------------------------
+
+
+def _hindsight(doc: Postmortem) -> list[Reason]:
+    from postmortem.hindsight import hindsight_findings
+    places = {text.location: text for text in free_texts(doc)}
+    return [Reason(t("checklist.advice.hindsight", place=describe(places[f.location]),
+                     reason=f.reason, question=f.suggestion),
+                   places[f.location].stage, places[f.location].target)
+            for f in hindsight_findings(doc)]
+
+
 # Deviations ------------------------------------------------------------------------------
 
 
@@ -300,6 +328,10 @@ def format_check(review: Review) -> str:
         for deviation in review.deviations:
             mark = t("checklist.format.blocking" if deviation.blocking else "checklist.format.advice")
             out.append(f"  {mark} {_reason_line(deviation.text, deviation.stage)}")
+    if review.advice:
+        out += ["", t("checklist.format.advice_heading")]
+        mark = t("checklist.format.advice")
+        out += [f"  {mark} {_reason_line(advice.text, advice.stage)}" for advice in review.advice]
     failed, count = sum(not line.ok for line in review.lines), len(review.lines)
     if failed:
         summary = t("checklist.format.some_fail", failed=failed, count=count)

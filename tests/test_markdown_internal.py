@@ -119,7 +119,7 @@ def test_review_checklist_has_one_task_line_per_checklist_line():
     doc = example()
     markdown = render_internal(doc, today=TODAY)
     review = checklist.evaluate(doc, today=TODAY)
-    expected = []
+    expected = [f"Checked on {TODAY.isoformat()}.", ""]
     for line in review.lines:
         expected.append(("- [x] " if line.ok else "- [ ] ") + line.label)
         expected += [f"  - {reason.text}" for reason in line.reasons]

@@ -19,6 +19,12 @@ from postmortem.i18n import t
 EXIT_BAD_INPUT = 2
 
 
+def today() -> date:
+    """The day ``check``, ``export`` and ``demo`` work with: the local calendar day, as on
+    the review screen (tests replace this function)."""
+    return date.today()
+
+
 class UsageError(Exception):
     """Bad input from the command line; the message is one sentence for stderr."""
 
@@ -173,12 +179,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     library_docs = Library(library_dir(args)).load_all_documents()
     # Today's date, as on the final review screen: a follow-up review whose date has passed
     # without being held is a failure the room should hear about.
-    review = evaluate(document, library_docs=library_docs, today=date.today())
+    review = evaluate(document, library_docs=library_docs, today=today())
     print(format_check(review))
     return exit_code(review)
 
 
-def render_export(document, fmt: str, audience: str) -> bytes:
+def render_export(document, fmt: str, audience: str, library_docs=()) -> bytes:
     if fmt == "json":
         from storage.atomic import document_bytes
         return document_bytes(document.to_dict())
@@ -187,9 +193,18 @@ def render_export(document, fmt: str, audience: str) -> bytes:
         return to_ics(document)
     from postmortem.markdown import ExportRefused, render_markdown_utf8
     try:
-        return render_markdown_utf8(document, audience)
+        return render_markdown_utf8(document, audience, today=today(), library_docs=library_docs)
     except ExportRefused as refused:
         raise UsageError(str(refused)) from None
+
+
+def export_library_docs(args: argparse.Namespace) -> list:
+    """The library's postmortems, for the internal Markdown's checklist (repeated failures),
+    as ``check`` reads them; nothing for the other exports, which do not use them."""
+    if args.format != "md" or args.audience != "internal" or not library_dir(args).is_dir():
+        return []
+    from storage.library import Library
+    return Library(library_dir(args)).load_all_documents()
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -198,7 +213,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     # and what the renderers' imports make, again and again (a 2,000-event export: ~2.5 ms,
     # a sixth of its work).
     with collector_paused():
-        data = render_export(load_target(args), args.format, args.audience)
+        document = load_target(args)
+        data = render_export(document, args.format, args.audience, export_library_docs(args))
     if args.output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

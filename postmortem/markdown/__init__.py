@@ -12,6 +12,7 @@ command that exports one should not pay for importing the other.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from importlib import import_module
 from typing import TYPE_CHECKING
@@ -46,25 +47,29 @@ class ExportRefused(ValueError):
 
 
 def render_markdown(doc: Postmortem, audience: str = "internal", *,
-                    today: date | None = None) -> str:
+                    today: date | None = None, library_docs: Sequence[Postmortem] = ()) -> str:
     """The Markdown for ``audience``: "internal" (the whole document) or "external".
 
-    Raises ``ExportRefused`` (external, security incident without approved legal review) or
-    ``UnknownAudience``; both are ``ValueError`` with a one-sentence message.
+    ``today`` (default: the local date) and ``library_docs`` feed the internal document's
+    review checklist, which is the review screen's and ``postmortem check``'s when they are
+    given the same. Raises ``ExportRefused`` (external, security incident without approved
+    legal review) or ``UnknownAudience``; both are ``ValueError`` with a one-sentence message.
     """
-    return _document(doc, audience, today).render()
+    return _document(doc, audience, today, library_docs).render()
 
 
 def render_markdown_utf8(doc: Postmortem, audience: str = "internal", *,
-                         today: date | None = None) -> bytes:
+                         today: date | None = None,
+                         library_docs: Sequence[Postmortem] = ()) -> bytes:
     """``render_markdown(...).encode("utf-8")``, made without the whole text as one str."""
-    return _document(doc, audience, today).render_utf8()
+    return _document(doc, audience, today, library_docs).render_utf8()
 
 
-def _document(doc: Postmortem, audience: str, today: date | None) -> Document:
+def _document(doc: Postmortem, audience: str, today: date | None,
+              library_docs: Sequence[Postmortem]) -> Document:
     if audience == "internal":
         from postmortem.markdown.internal import internal_document
-        return internal_document(doc, today=today)
+        return internal_document(doc, today=today, library_docs=library_docs)
     if audience == "external":
         from postmortem.markdown.external import external_document
         return external_document(doc)
