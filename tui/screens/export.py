@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 from textual import on
@@ -173,11 +174,15 @@ class ExportScreen(Screen[None]):
     COMMAND_SCOPE = "export"
     BINDINGS = bindings_for("export")
 
-    def __init__(self, document: Postmortem, document_path: Path) -> None:
+    def __init__(self, document: Postmortem, document_path: Path, *,
+                 library_docs: Sequence[Postmortem] = (), today: date | None = None) -> None:
         super().__init__()
         self.document = document
         self.document_path = Path(document_path)
         self.audience = "internal"
+        # What the internal document's checklist is evaluated with, as on the review screen.
+        self.library_docs = library_docs
+        self.today = today if today is not None else date.today()
 
     # What is shown -------------------------------------------------------------------------
 
@@ -202,7 +207,8 @@ class ExportScreen(Screen[None]):
 
     def rendered(self) -> str:
         """The Markdown for the current audience; raises ``ExportRefused``."""
-        return render_markdown(self.document, self.audience)
+        return render_markdown(self.document, self.audience, today=self.today,
+                               library_docs=self.library_docs)
 
     async def show_audience(self) -> None:
         parts: list[Content | str] = [t("export_ui.audience_label")]

@@ -20,7 +20,7 @@ from tui import heap
 from tui.autosave import Autosaver
 from tui.commands import bindings_for
 from tui.messages import DocumentChanged, JumpTo
-from tui.stages import stage_view_classes
+from tui.stages import actions_clock, stage_view_classes
 from tui.stages.base import StageView
 from tui.widgets.doc_header import DocumentHeader
 from tui.widgets.key_footer import KeyFooter
@@ -181,7 +181,8 @@ class WorkspaceScreen(Screen[None]):
     def action_final_review(self) -> None:
         from tui.screens.review import FinalReviewScreen
         others = self.app.library.load_all_documents()
-        self.app.push_screen(FinalReviewScreen(self.document, others), self._jump_after_review)
+        self.app.push_screen(FinalReviewScreen(self.document, others, today=actions_clock.today()),
+                             self._jump_after_review)
 
     async def _jump_after_review(self, target: JumpTo | None) -> None:
         if target is not None:
@@ -190,7 +191,10 @@ class WorkspaceScreen(Screen[None]):
     def action_export(self) -> None:
         from tui.screens.export import ExportScreen
         self.flush()
-        self.app.push_screen(ExportScreen(self.document, self.document_file.path))
+        # The export's checklist is F5's: the same library and the same day.
+        self.app.push_screen(ExportScreen(self.document, self.document_file.path,
+                                          library_docs=self.app.library.load_all_documents(),
+                                          today=actions_clock.today()))
 
     def action_library(self) -> None:
         # Saved and unlocked before the library reads the folder (and may reopen this file).
