@@ -215,6 +215,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     with collector_paused():
         document = load_target(args)
         data = render_export(document, args.format, args.audience, export_library_docs(args))
+    if args.format == "md" and args.audience == "external":
+        warn_customer_findings(document)
     if args.output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -223,6 +225,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     atomic_write(Path(args.output).expanduser(), data, keep_backup=False)
     print(t("cli.exported", path=args.output), file=sys.stderr)
     return 0
+
+
+def warn_customer_findings(document) -> None:
+    """Open blame and vagueness findings in what customers will read, on stderr: the export
+    is written all the same (a warning, never a refusal)."""
+    from postmortem.exposure import customer_warnings
+    for warning in customer_warnings(document):
+        print(t("cli.customer_warning", warning=warning), file=sys.stderr)
 
 
 def cmd_import(args: argparse.Namespace) -> int:

@@ -6,8 +6,9 @@ output is clean under markdownlint (line length aside) and renders alike on GitH
 and wiki renderers. User text is escaped by ``postmortem.markdown.escape``.
 
 The two renderers are imported when first used: the internal document needs the whole
-review checklist (blame, vagueness, fishbone rules), the customer version does not, and a
-command that exports one should not pay for importing the other.
+review checklist (blame, vagueness, fishbone rules), the customer version only the blame and
+vagueness checks (to hold back an action whose title blames), and a command that exports one
+should not pay for importing the other.
 """
 
 from __future__ import annotations
