@@ -33,10 +33,10 @@ from postmortem.findings import Finding, active
 from postmortem.i18n import t
 from postmortem.mentions import (BEFORE, HANDLE, handle_text, handles, name_variants,
                                  names_in, person_mentions)
-from postmortem.model import DismissedFinding, Postmortem
+from postmortem.model import Action, DismissedFinding, Postmortem
 from postmortem.patterns import AnyWord
 from postmortem.records import Record
-from postmortem.texts import free_texts
+from postmortem.texts import action_location, free_texts
 from postmortem.whys import preorder
 
 RULE = "blame"
@@ -184,6 +184,12 @@ def document_findings(doc: Postmortem, include_dismissed: bool = False) -> list[
                 for f in text_findings(text.text, text.location, people,
                                        names=not text.names_are_facts)]
     return findings if include_dismissed else active(doc, findings)
+
+
+def title_findings(doc: Postmortem, action: Action) -> list[Finding]:
+    """The findings on one action's title (``document_findings`` has them too), dismissed
+    ones included: stage 5 shows them with the item's vagueness findings."""
+    return text_findings(action.title, action_location(action.id), doc.scope.people())
 
 
 # Dismissing ------------------------------------------------------------------------------

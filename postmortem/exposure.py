@@ -24,7 +24,7 @@ from postmortem.findings import Finding, active
 from postmortem.i18n import t
 from postmortem.mentions import person_mentions
 from postmortem.model import Action, Postmortem
-from postmortem.texts import FreeText, describe, free_texts
+from postmortem.texts import FreeText, action_location, describe, free_texts
 from postmortem.vagueness import NO_TITLE, action_findings, is_missing_field
 
 
@@ -50,14 +50,14 @@ def _published_blame(doc: Postmortem) -> list[Finding]:
             if [matched for _, matched in person_mentions(f.matched, people)] != [f.matched]]
 
 
-def _blamed_action_ids(findings: list[Finding]) -> set[str]:
-    return {f.location.removeprefix("actions[").removesuffix("].title")
-            for f in findings if f.location.startswith("actions[")}
+def _blamed_action_ids(doc: Postmortem, findings: list[Finding]) -> set[str]:
+    locations = {f.location for f in findings}
+    return {a.id for a in doc.actions if action_location(a.id) in locations}
 
 
 def published_actions(doc: Postmortem) -> list[Action]:
     """The action items the customer version lists, in board order."""
-    blamed = _blamed_action_ids(_published_blame(doc))
+    blamed = _blamed_action_ids(doc, _published_blame(doc))
     return [a for a in doc.actions if _listed(a) and a.id not in blamed]
 
 
@@ -70,13 +70,13 @@ def customer_warnings(doc: Postmortem) -> list[str]:
         text = places[finding.location]
         if _published_text(doc, text):
             warnings.append(t("exposure.blame", place=describe(text), matched=finding.matched))
-    blamed = _blamed_action_ids(blame)
+    blamed = _blamed_action_ids(doc, blame)
     for action in doc.actions:
         if not _listed(action):
             continue
         place = t("places.action", id=action.id)
         if action.id in blamed:
-            matched = next(f.matched for f in blame if f.location == f"actions[{action.id}].title")
+            matched = next(f.matched for f in blame if f.location == action_location(action.id))
             warnings.append(t("exposure.withheld", place=place, matched=matched))
             continue
         wording = [f for f in active(doc, action_findings(action))

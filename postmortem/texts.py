@@ -72,11 +72,16 @@ def free_texts(doc: Postmortem) -> list[FreeText]:
         texts += [FreeText(f"lessons.{key}[{index}]", text, 4, f"lessons.{key}[{index}]",
                            "lesson", key)
                   for index, text in enumerate(getattr(doc.lessons, key))]
-    texts += [FreeText(f"actions[{a.id}].title", a.title, 5, a.id, "action", a.id)
+    texts += [FreeText(action_location(a.id), a.title, 5, a.id, "action", a.id)
               for a in doc.actions]
     texts += [FreeText(f"communication.{field}", getattr(doc.communication, field), 6,
                        f"communication.{field}", "summary", field) for field in SUMMARIES]
     return texts
+
+
+def action_location(action_id: str) -> str:
+    """The location of an action's title: "actions[a3].title"."""
+    return f"actions[{action_id}].title"
 
 
 _INDEXED = re.compile(r"lessons\.(\w+)\[(\d+)\]")

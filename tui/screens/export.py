@@ -21,6 +21,7 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Markdown, Static
 
+from postmortem.exposure import customer_warnings
 from postmortem.i18n import t
 from postmortem.markdown import ExportRefused, render_markdown
 from postmortem.model import Postmortem
@@ -190,6 +191,9 @@ class ExportScreen(Screen[None]):
         title = self.document.title.strip() or t("export_ui.untitled")
         yield Static(t("export_ui.title", title=title), id="export-title", markup=False)
         yield Static(id="export-audience")
+        # Open findings in what customers will read (customer version only); never blocks.
+        with VerticalScroll(id="export-warnings", can_focus=False):
+            yield Static(id="export-warnings-text", markup=False)
         with VerticalScroll(id="export-preview"):
             yield Markdown(id="export-markdown", open_links=False)
         with Vertical(id="export-refused"):
@@ -225,6 +229,7 @@ class ExportScreen(Screen[None]):
             self.set_status("")  # the reason is on screen already
             return
         self.set_class(False, "-refused")
+        self.show_warnings()
         preview, hidden = preview_markdown(markdown)
         status = t("export_ui.will_write", path=self.default_path())
         if hidden:
@@ -234,6 +239,13 @@ class ExportScreen(Screen[None]):
         preview = self.query_one("#export-preview", VerticalScroll)
         preview.scroll_home(animate=False)
         preview.focus()
+
+    def show_warnings(self) -> None:
+        warnings = customer_warnings(self.document) if self.audience == "external" else []
+        text = "\n".join([t("export_ui.warnings_heading", count=len(warnings)),
+                          *(f"• {warning}" for warning in warnings)])
+        self.query_one("#export-warnings-text", Static).update(text if warnings else "")
+        self.query_one("#export-warnings").display = bool(warnings)
 
     def set_status(self, text: str, state: str | None = None) -> None:
         status = self.query_one("#export-status", Static)
