@@ -34,3 +34,24 @@ def test_open_refuses_a_file_that_is_not_a_postmortem_before_starting(library_di
     assert opened == []
     error = capsys.readouterr().err
     assert "notes.json" in error and error.count("\n") == 1
+
+
+@pytest.mark.parametrize("today", [None, "2031-07-15", "2027-02-28"])
+def test_the_demo_passes_check_on_any_day(library_dir, opened, capsys, monkeypatch, today):
+    """Written relative to the day it is opened: nothing overdue, the final review passes."""
+    from datetime import date
+    if today is not None:
+        monkeypatch.setattr(cli, "today", lambda: date.fromisoformat(today))
+    assert cli.main(["--library", str(library_dir), "demo"]) == 0
+    capsys.readouterr()
+    assert cli.main(["--library", str(library_dir), "check", "demo-checkout-latency"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[-1] == "All 5 checklist items pass."
+    day = date.fromisoformat(today) if today else date.today()
+    stored = (library_dir / "demo-checkout-latency.json").read_text("utf-8")
+    assert (day - timedelta_days(2)).isoformat() + "T15:00:00Z" in stored   # the meeting
+
+
+def timedelta_days(days: int):
+    from datetime import timedelta
+    return timedelta(days=days)

@@ -116,7 +116,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from postmortem.demo import demo_document
     from storage.library import Library
     library = Library(library_dir(args))
-    demo = demo_document()
+    demo = demo_document(today())   # dated so that nothing is overdue on the day it opens
     if library.exists(demo.id):
         library.delete(demo.id)  # the previous copy goes to .trash, never lost
     library.create(demo).close()
