@@ -20,8 +20,15 @@ What is flagged, and the rules decided here:
   @handle, a pronoun or a role ("the on-call engineer forgot"). "The deploy tool forgot
   nothing" names no person and is not flagged.
 
+Where it runs: ``blame_findings`` reads the analysis (stage 3's own view);
+``document_findings`` reads every free text of the document (``postmortem.texts``) for the
+final review, with two exceptions decided there — naming a person is a fact in a timeline
+event and praise in "what went well", so names and @handles are not flagged in those two;
+blame phrasing is, everywhere.
+
 Findings are advice; a root cause naming a person is the one thing that fails the exit, and
-dismissing a finding does not change that.
+dismissing a finding does not change that. In the final review an undismissed finding
+anywhere fails the "Blameless tone" line.
 """
 
 from __future__ import annotations

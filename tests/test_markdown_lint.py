@@ -32,8 +32,12 @@ def documents() -> dict[str, Postmortem]:
 
     def fixture(name: str) -> Postmortem:
         return Postmortem.from_dict(json.loads((FIXTURES / name).read_text(encoding="utf-8")))
+    failing = demo_document(date(2026, 1, 5))   # its reviews are overdue on TODAY
+    failing.lessons.went_wrong.append("Human error: we should have rolled back")
+    failing.actions[2].internal = True
     return {"demo": demo_document(), "example": fixture("design_example.json"),
-            "hostile": fixture("hostile.json"), "empty": Postmortem(id="empty")}
+            "hostile": fixture("hostile.json"), "empty": Postmortem(id="empty"),
+            "failing": failing}
 
 
 def test_every_export_is_clean_under_markdownlint(tmp_path):
