@@ -136,8 +136,9 @@ def evaluate(doc: Postmortem, *, library_docs: Sequence[Postmortem] = (),
 
 def _blameless(doc: Postmortem) -> list[Reason]:
     places = {text.location: text for text in free_texts(doc)}
+    # Every blame reason quotes the words it found.
     reasons = [Reason(t("checklist.reason.blame", location=describe(places[f.location]),
-                        reason=f.reason, matched=f.matched),
+                        reason=f.reason),
                       places[f.location].stage, places[f.location].target)
                for f in blame.document_findings(doc)]
     reasons += _timeline(doc)

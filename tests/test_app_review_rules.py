@@ -82,7 +82,7 @@ async def test_f5_names_the_place_of_each_finding_and_jumps_to_the_lesson(librar
         shown = joined(review_list)
         assert "✗ Blameless tone; facts and timeline clear" in shown
         assert f"What went wrong, item {wrong}: " in shown and "人为失误" in shown
-        assert "Action a10: " in shown and "(“human error”)" in shown
+        assert "Action a10: “human error” stops the analysis at a person" in shown
         assert "Hindsight (advice: does not fail the review)" in shown
         assert "Where we got lucky, item 1: " in shown
         assert "What made this look reasonable at the time?" in shown

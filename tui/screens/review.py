@@ -102,8 +102,7 @@ class FinalReviewScreen(Screen[JumpTo | None]):
             options.append(None)
             options.append(Option(Content.styled(t("review_ui.hindsight"), "bold"),
                                   id="hindsight", disabled=True))
-            mark = Content.styled(t("review_ui.advice") + ": ", "bold $warning")
-            options += [self.target_option(advice.text, advice.stage, advice.location, mark)
+            options += [self.target_option(advice.text, advice.stage, advice.location)
                         for advice in self.review.advice]
         return options
 
