@@ -20,8 +20,15 @@ What is flagged, and the rules decided here:
   @handle, a pronoun or a role ("the on-call engineer forgot"). "The deploy tool forgot
   nothing" names no person and is not flagged.
 
+Where it runs: ``blame_findings`` reads the analysis (stage 3's own view);
+``document_findings`` reads every free text of the document (``postmortem.texts``) for the
+final review, with two exceptions decided there — naming a person is a fact in a timeline
+event and praise in "what went well", so names and @handles are not flagged in those two;
+blame phrasing is, everywhere.
+
 Findings are advice; a root cause naming a person is the one thing that fails the exit, and
-dismissing a finding does not change that.
+dismissing a finding does not change that. In the final review an undismissed finding
+anywhere fails the "Blameless tone" line.
 """
 
 from __future__ import annotations
@@ -33,9 +40,10 @@ from postmortem.findings import Finding, active
 from postmortem.i18n import t
 from postmortem.mentions import (BEFORE, HANDLE, handle_text, handles, name_variants,
                                  names_in, person_mentions)
-from postmortem.model import DismissedFinding, Postmortem
+from postmortem.model import Action, DismissedFinding, Postmortem
 from postmortem.patterns import AnyWord
 from postmortem.records import Record
+from postmortem.texts import action_location, free_texts
 from postmortem.whys import preorder
 
 RULE = "blame"
@@ -122,8 +130,13 @@ def _finding(location: str, matched: str, group: str, **values: str) -> Finding:
                    suggestion=t(f"blame.suggestion.{group}"))
 
 
-def text_findings(text: str, location: str, people: list[str]) -> list[Finding]:
-    """Blame findings in one piece of text, in reading order, one per matched wording."""
+def text_findings(text: str, location: str, people: list[str], *,
+                  names: bool = True) -> list[Finding]:
+    """Blame findings in one piece of text, in reading order, one per matched wording.
+
+    ``names=False`` where naming a person is not blame (an event's fact, praise in "what
+    went well"): names and @handles are not flagged there, blame phrasing still is —
+    "<person> forgot" included."""
     # Each pattern runs only on text that can match it (see _EN_PHRASE_WORDS, _FORG, _ZH_PHRASES).
     hits: list[tuple[int, Finding]] = []
     key, chinese = tuple(people), not text.isascii()
@@ -132,8 +145,9 @@ def text_findings(text: str, location: str, people: list[str]) -> list[Finding]:
     if chinese:
         hits += [(m.start(), _finding(location, m.group(), "zh"))
                  for m in _chinese_forgot(key).finditer(text)]
-    hits += [(m.start(), _finding(location, m.group(), "person")) for m in names_in(text, key)]
-    if "@" in text:
+    if names:
+        hits += [(m.start(), _finding(location, m.group(), "person")) for m in names_in(text, key)]
+    if names and "@" in text:
         hits += [(m.start(), _finding(location, handle_text(m), "handle")) for m in handles(text)]
     if _EN_PHRASE_WORDS.search(text):
         for phrase in _EN_PHRASES:
@@ -166,6 +180,23 @@ def blame_findings(doc: Postmortem, include_dismissed: bool = False) -> list[Fin
     findings = [f for location, text in _analysis_texts(doc)
                 for f in text_findings(text, location, people)]
     return findings if include_dismissed else active(doc, findings)
+
+
+def document_findings(doc: Postmortem, include_dismissed: bool = False) -> list[Finding]:
+    """Findings over every free text of the document (``postmortem.texts``), stage by stage:
+    the final review's "Blameless tone" line. Names count as blame everywhere but in the
+    timeline and in "what went well" (``FreeText.names_are_facts``)."""
+    people = doc.scope.people()
+    findings = [f for text in free_texts(doc) if text.text.strip()
+                for f in text_findings(text.text, text.location, people,
+                                       names=not text.names_are_facts)]
+    return findings if include_dismissed else active(doc, findings)
+
+
+def title_findings(doc: Postmortem, action: Action) -> list[Finding]:
+    """The findings on one action's title (``document_findings`` has them too), dismissed
+    ones included: stage 5 shows them with the item's vagueness findings."""
+    return text_findings(action.title, action_location(action.id), doc.scope.people())
 
 
 # Dismissing ------------------------------------------------------------------------------

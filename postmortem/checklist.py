@@ -6,7 +6,9 @@ the stage to fix it in and, where there is one, the item id or field path to jum
 
 What each line asks, decided here:
 
-1. **Blameless tone; facts and timeline clear** — no undismissed blame finding (stage 3);
+1. **Blameless tone; facts and timeline clear** — no undismissed blame finding in any free
+   text of the document (``blame.document_findings``), each reason naming the place
+   ("Action a3", "What went wrong, item 2") and pointing at it;
    a timeline with start and resolved milestones in order (stage 2); customer communication
    confirmed to match the facts (stage 2).
 2. **Impact quantified where possible** — users affected written *with a quantity* (a digit,
@@ -21,6 +23,9 @@ What each line asks, decided here:
 5. **Follow-up review scheduled** — two reviews at full depth, one at lightweight depth
    (``postmortem.followup``); with ``today`` given, a review past its date and not done
    fails the line too.
+
+Advice, which never fails the review: hindsight wording in the analysis and the lessons
+(``postmortem.hindsight``), each with its reframing question.
 
 Deviations (DESIGN "Deviations"):
 
@@ -44,6 +49,7 @@ from postmortem.i18n import t
 from postmortem.model import Postmortem
 from postmortem.patterns import lazy_compile
 from postmortem.records import Record
+from postmortem.texts import describe, free_texts
 from postmortem.vagueness import action_findings, is_missing_field
 
 LINE_KEYS = ("blameless", "impact", "analysis", "actions", "follow_up")
@@ -92,16 +98,21 @@ class Deviation(Record, frozen=True):
 
 
 class Review(Record, frozen=True):
-    """The final review: the five checklist lines, the deviations, and the names of library
-    files left out of the repeated-failure check because they could not be read."""
+    """The final review: the five checklist lines, the deviations, the advice (hindsight),
+    the day it was evaluated on (None: overdue reviews were not looked for), and the names of
+    library files left out of the repeated-failure check because they could not be read."""
 
     lines: tuple[ChecklistLine, ...]
     deviations: tuple[Deviation, ...]
+    advice: tuple[Reason, ...]
+    today: date | None
     unreadable: tuple[str, ...]
 
     def __init__(self, lines: tuple[ChecklistLine, ...], deviations: tuple[Deviation, ...],
+                 advice: tuple[Reason, ...] = (), today: date | None = None,
                  unreadable: tuple[str, ...] = ()) -> None:
-        self._set(lines=lines, deviations=deviations, unreadable=unreadable)
+        self._set(lines=lines, deviations=deviations, advice=advice, today=today,
+                  unreadable=unreadable)
 
     @property
     def ok(self) -> bool:
@@ -113,15 +124,18 @@ class Review(Record, frozen=True):
 
 def evaluate(doc: Postmortem, *, library_docs: Sequence[Postmortem] = (),
              today: date | None = None, unreadable: Sequence[str] = ()) -> Review:
-    """The five checklist lines in the seed's order, and the deviations.
+    """The five checklist lines in the seed's order, the deviations and the advice.
 
+    The one evaluation behind the review screen, ``postmortem check`` and the internal
+    export's checklist: give all three the same ``library_docs`` and ``today``.
     ``unreadable`` names the library files that could not be read for the repeated-failure
     check: the review says it did not compare with them.
     """
     reasons = (_blameless(doc), _impact(doc), _analysis(doc), _actions(doc), _follow_up(doc, today))
     lines = tuple(ChecklistLine(key, t(f"checklist.line.{key}"), tuple(found))
                   for key, found in zip(LINE_KEYS, reasons))
-    return Review(lines, tuple(_security(doc) + _repeated(doc, library_docs)), tuple(unreadable))
+    return Review(lines, tuple(_security(doc) + _repeated(doc, library_docs)),
+                  tuple(_hindsight(doc)), today, tuple(unreadable))
 
 
 def unreadable_note(review: Review) -> str | None:
@@ -137,9 +151,12 @@ def unreadable_note(review: Review) -> str | None:
 
 
 def _blameless(doc: Postmortem) -> list[Reason]:
-    reasons = [Reason(t("checklist.reason.blame", location=f.location, reason=f.reason,
-                        matched=f.matched), 3, f.location)
-               for f in blame.blame_findings(doc)]
+    places = {text.location: text for text in free_texts(doc)}
+    # Every blame reason quotes the words it found.
+    reasons = [Reason(t("checklist.reason.blame", location=describe(places[f.location]),
+                        reason=f.reason),
+                      places[f.location].stage, places[f.location].target)
+               for f in blame.document_findings(doc)]
     reasons += _timeline(doc)
     if not doc.impact.comms_aligned:
         reasons.append(Reason(t("checklist.reason.comms_not_aligned"), 2, "impact.comms_aligned"))
@@ -246,6 +263,18 @@ def _follow_up(doc: Postmortem, today: date | None) -> list[Reason]:
     return reasons
 
 
+# Advice ----------------------------------------------------------------------------------
+
+
+def _hindsight(doc: Postmortem) -> list[Reason]:
+    from postmortem.hindsight import hindsight_findings
+    places = {text.location: text for text in free_texts(doc)}
+    return [Reason(t("checklist.advice.hindsight", place=describe(places[f.location]),
+                     reason=f.reason, question=f.suggestion),
+                   places[f.location].stage, places[f.location].target)
+            for f in hindsight_findings(doc)]
+
+
 # Deviations ------------------------------------------------------------------------------
 
 
@@ -316,6 +345,10 @@ def format_check(review: Review) -> str:
         for deviation in review.deviations:
             mark = t("checklist.format.blocking" if deviation.blocking else "checklist.format.advice")
             out.append(f"  {mark} {_reason_line(deviation.text, deviation.stage)}")
+    if review.advice:
+        out += ["", t("checklist.format.advice_heading")]
+        mark = t("checklist.format.advice")
+        out += [f"  {mark} {_reason_line(advice.text, advice.stage)}" for advice in review.advice]
     failed, count = sum(not line.ok for line in review.lines), len(review.lines)
     if failed:
         summary = t("checklist.format.some_fail", failed=failed, count=count)

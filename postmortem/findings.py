@@ -7,8 +7,9 @@ from postmortem.records import Record
 
 
 class Finding(Record, frozen=True):
-    rule: str          # "blame" or "vague"
-    location: str      # a field path ("analysis.problem") or an item id ("w2", "c1", "a3")
+    rule: str          # "blame", "vague" or "hindsight"
+    location: str      # a field path ("analysis.problem", "actions[a3].title") or an item id
+                       # ("w2", "c1", "a3"); see postmortem.texts
     matched: str       # the words that triggered it, as typed
     reason: str        # one sentence, from the catalogue
     suggestion: str    # a systemic / specific rewording example

@@ -351,7 +351,9 @@ class Lessons(Record):
 
 
 class Action(Record):
-    """Stage 5: an action item and the causes (why-node or fishbone ids) it addresses."""
+    """Stage 5: an action item and the causes (why-node or fishbone ids) it addresses.
+    ``internal``: never published in the customer-facing version (written only when true,
+    so files from before the flag read and write back unchanged)."""
 
     id: str
     title: str
@@ -361,26 +363,33 @@ class Action(Record):
     tracker: str
     status: str
     causes: list[str]
+    internal: bool
 
     def __init__(self, id: str, title: str = "", type: str = "prevent", owner: str = "",
                  due: date | None = None, tracker: str = "", status: str = "open",
-                 causes: list[str] | None = None) -> None:
+                 causes: list[str] | None = None, internal: bool = False) -> None:
         self.id, self.title, self.type, self.owner = id, title, type, owner
         self.due, self.tracker, self.status = due, tracker, status
         self.causes = [] if causes is None else causes
+        self.internal = internal
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "title": self.title, "type": self.type, "owner": self.owner,
+        data = {"id": self.id, "title": self.title, "type": self.type, "owner": self.owner,
                 "due": self.due.isoformat() if self.due else None, "tracker": self.tracker,
                 "status": self.status, "causes": list(self.causes)}
+        if self.internal:
+            data["internal"] = True
+        return data
 
     @classmethod
     def read(cls, r: Reader) -> "Action":
-        r.refuse_unknown(("id", "title", "type", "owner", "due", "tracker", "status", "causes"))
+        r.refuse_unknown(("id", "title", "type", "owner", "due", "tracker", "status", "causes",
+                          "internal"))
         return cls(id=r.item_id(), title=r.text("title"),
                    type=r.choice("type", vocab.ACTION_TYPES, "prevent"), owner=r.text("owner"),
                    due=r.day("due"), tracker=r.text("tracker"),
-                   status=r.choice("status", vocab.ACTION_STATUSES, "open"), causes=r.texts("causes"))
+                   status=r.choice("status", vocab.ACTION_STATUSES, "open"), causes=r.texts("causes"),
+                   internal=r.flag("internal"))
 
     @property
     def is_open(self) -> bool:

@@ -7,6 +7,11 @@ markdownlint-cli is an npm package. It is installed, at the version locked in
     python tests/lint_markdown.py install      # npm ci; explains and exits 0 without npm/network
     python tests/lint_markdown.py FILE.md ...  # lint with tests/markdownlint.json
 
+The pin is the newest markdownlint-cli whose whole dependency tree runs on Node 20 (0.48.0;
+0.49 asks for Node 22). Its ``run-con ~1.3.2`` would resolve to 1.3.3, which pulls ``ini``
+7 (Node 22 only), so ``package.json`` overrides run-con to 1.3.2 (``ini`` 4.1) — still inside
+the range markdownlint-cli asks for. ``npm install --engine-strict`` in this folder checks it.
+
 The test ``tests/test_markdown_lint.py`` uses ``find_markdownlint`` and is skipped, saying why,
 when no markdownlint can be found. ``MARKDOWNLINT=/path/to/markdownlint`` overrides the search.
 """

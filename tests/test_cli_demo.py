@@ -75,7 +75,7 @@ def test_demo_writes_the_same_file_as_creating_it(library_dir, opened, tmp_path)
     assert cli.main(["--library", str(library_dir), "demo"]) == 0
     assert cli.main(["--library", str(library_dir), "demo"]) == 0  # the replacing path
     other = tmp_path / "other"
-    Library(other).create(demo_document()).close()
+    Library(other).create(demo_document(cli.today())).close()
     name = "demo-checkout-latency.json"
     assert (library_dir / name).read_bytes() == (other / name).read_bytes()
     assert oct((library_dir / name).stat().st_mode & 0o777) == "0o600"
@@ -90,3 +90,24 @@ def test_demo_that_cannot_use_the_trash_leaves_the_existing_copy_and_no_litter(l
     assert "demo-checkout-latency.json" in capsys.readouterr().err
     assert path.read_bytes() == before
     assert sorted(p.name for p in library_dir.iterdir()) == [".trash", "demo-checkout-latency.json"]
+
+
+@pytest.mark.parametrize("today", [None, "2031-07-15", "2027-02-28"])
+def test_the_demo_passes_check_on_any_day(library_dir, opened, capsys, monkeypatch, today):
+    """Written relative to the day it is opened: nothing overdue, the final review passes."""
+    from datetime import date
+    if today is not None:
+        monkeypatch.setattr(cli, "today", lambda: date.fromisoformat(today))
+    assert cli.main(["--library", str(library_dir), "demo"]) == 0
+    capsys.readouterr()
+    assert cli.main(["--library", str(library_dir), "check", "demo-checkout-latency"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[-1] == "All 5 checklist items pass."
+    day = date.fromisoformat(today) if today else date.today()
+    stored = (library_dir / "demo-checkout-latency.json").read_text("utf-8")
+    assert (day - timedelta_days(2)).isoformat() + "T15:00:00Z" in stored   # the meeting
+
+
+def timedelta_days(days: int):
+    from datetime import timedelta
+    return timedelta(days=days)

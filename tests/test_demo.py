@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from collections import Counter
 from datetime import timedelta
 
@@ -156,3 +158,46 @@ def test_final_review_passes(doc):
     review = checklist.evaluate(doc, today=doc.meeting_at.date())
     assert all(line.ok for line in review.lines)
     assert checklist.exit_code(review) == 0
+
+
+# Dated for any day (issue 12, item 13) -------------------------------------------------------
+
+from datetime import date  # noqa: E402
+
+from postmortem.demo import WRITTEN_FOR  # noqa: E402
+
+DAYS = [WRITTEN_FOR, date(2026, 12, 2), date(2027, 2, 28), date(2031, 7, 15), date(2024, 2, 29)]
+
+
+@pytest.mark.parametrize("today", DAYS, ids=str)
+def test_the_demo_is_seen_alike_on_any_day(today):
+    doc = demo_document(today)
+    start = min(e.at for e in doc.timeline)
+    assert (today - start.date()).days == 7                     # the incident a week ago
+    assert (today - doc.meeting_at.date()).days == 2            # the meeting two days ago
+    assert all(a.due > today for a in doc.actions if a.is_open)  # nothing overdue
+    assert all(f.due > today for f in doc.communication.follow_ups)
+    assert [(s.number, s.reasons) for s in stage_statuses(doc)] == [(n, ()) for n in range(1, 7)]
+    review = checklist.evaluate(doc, today=today)
+    assert review.ok and checklist.exit_code(review) == 0 and review.advice == ()
+    assert blame.document_findings(doc, include_dismissed=True) == []
+
+
+@pytest.mark.parametrize("today", DAYS[1:], ids=str)
+def test_only_the_dates_move_and_the_story_keeps_its_durations(today):
+    written, moved = demo_dict(), demo_dict(today)
+    assert Postmortem.from_dict(moved).to_dict() == moved
+    shift = today - WRITTEN_FOR
+    found_before, found_after = compute_metrics(demo_document()), compute_metrics(demo_document(today))
+    assert found_before == found_after
+    assert moved["meeting_at"] != written["meeting_at"]
+    for before, after in zip(demo_document().actions, demo_document(today).actions):
+        assert after.due - before.due == shift
+    # Nothing but the dates differs: the texts name no day, month or year.
+    def dates_blanked(data):
+        text = json.dumps(data, ensure_ascii=False)
+        return re.sub(r"\d{4}-\d{2}-\d{2}", "DATE", text)
+    assert dates_blanked(moved) == dates_blanked(written)
+    texts = json.dumps({k: v for k, v in written.items() if k not in ("meeting_at",)})
+    for word in ("March", "Wednesday", "Friday", "2026"):
+        assert word not in re.sub(r"\d{4}-\d{2}-\d{2}", "DATE", texts)

@@ -16,11 +16,13 @@ from postmortem.demo import demo_document
 from postmortem.markdown import render_external, render_internal
 
 GOLDEN = Path(__file__).parent / "golden" / "markdown"
-TODAY = date(2026, 3, 10)  # fixed, so overdue follow-ups in the checklist do not drift
+# Fixed: the demo is dated relative to the day it is made, and the checklist says the day it
+# was checked (and would find reviews overdue on a later one).
+TODAY = date(2026, 3, 11)
 
 CASES = {
-    "demo.internal.md": lambda: render_internal(demo_document(), today=TODAY),
-    "demo.customer.md": lambda: render_external(demo_document()),
+    "demo.internal.md": lambda: render_internal(demo_document(TODAY), today=TODAY),
+    "demo.customer.md": lambda: render_external(demo_document(TODAY)),
 }
 
 

@@ -72,8 +72,8 @@ def test_timeline_shows_the_date_only_when_it_changes():
     rows = section(render_internal(doc, today=TODAY), "## Timeline (UTC)").split("\n")
     assert rows[0] == "| Time (UTC) | Event | Milestone | Source | Visibility |"
     assert rows[2] == "| 2026-03-04 23:58 | First | Start | deploy log | Public |"
-    assert rows[3] == "| 2026-03-05 00:05 | Second |  |  | Internal only |"
-    assert rows[4] == "| 00:20 | Third |  |  | Public |"
+    assert rows[3] == "| 2026-03-05 00:05 | Second | | | Internal only |"
+    assert rows[4] == "| 00:20 | Third | | | Public |"
 
 
 def test_five_whys_are_a_nested_list_with_role_tags_and_evidence():
@@ -119,7 +119,7 @@ def test_review_checklist_has_one_task_line_per_checklist_line():
     doc = example()
     markdown = render_internal(doc, today=TODAY)
     review = checklist.evaluate(doc, today=TODAY)
-    expected = []
+    expected = [f"Checked on {TODAY.isoformat()}.", ""]
     for line in review.lines:
         expected.append(("- [x] " if line.ok else "- [ ] ") + line.label)
         expected += [f"  - {reason.text}" for reason in line.reasons]

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from lint_markdown import find_markdownlint, lint  # noqa: E402
+from lint_markdown import PACKAGE, find_markdownlint, lint  # noqa: E402
 
 from postmortem.markdown import render_external, render_internal  # noqa: E402
 from postmortem.model import Postmortem  # noqa: E402
@@ -32,8 +32,12 @@ def documents() -> dict[str, Postmortem]:
 
     def fixture(name: str) -> Postmortem:
         return Postmortem.from_dict(json.loads((FIXTURES / name).read_text(encoding="utf-8")))
+    failing = demo_document(date(2026, 1, 5))   # its reviews are overdue on TODAY
+    failing.lessons.went_wrong.append("Human error: we should have rolled back")
+    failing.actions[2].internal = True
     return {"demo": demo_document(), "example": fixture("design_example.json"),
-            "hostile": fixture("hostile.json"), "empty": Postmortem(id="empty")}
+            "hostile": fixture("hostile.json"), "empty": Postmortem(id="empty"),
+            "failing": failing}
 
 
 def test_every_export_is_clean_under_markdownlint(tmp_path):
@@ -55,3 +59,14 @@ def test_markdownlint_does_catch_a_broken_document(tmp_path):
     result = lint([str(path)])
     assert result.returncode != 0
     assert "MD022" in result.stdout + result.stderr
+
+
+def test_the_lint_that_runs_is_the_locked_version():
+    """A stale install (0.45 has no MD060) would pass exports the pinned lint refuses:
+    ``python tests/lint_markdown.py install`` brings it to the version in the lock."""
+    import subprocess
+    lock = json.loads((PACKAGE / "package-lock.json").read_text(encoding="utf-8"))
+    locked = lock["packages"]["node_modules/markdownlint-cli"]["version"]
+    shown = subprocess.run([find_markdownlint(), "--version"], capture_output=True, text=True,
+                           check=False).stdout.strip()
+    assert shown == locked

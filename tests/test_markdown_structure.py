@@ -55,6 +55,27 @@ def cell_count(line: str) -> int:
     return count
 
 
+def raw_cells(line: str) -> list[str]:
+    """The cells of a table row as written, spaces kept (split as ``cell_count`` counts)."""
+    cells, current, escaped = [], "", False
+    for ch in line.strip()[1:]:
+        if ch == "|" and not escaped:
+            cells.append(current)
+            current = ""
+        else:
+            current += ch
+        escaped = ch == "\\"
+    return cells
+
+
+def assert_compact_cells(line: str) -> None:
+    """markdownlint MD060 ("compact" style): one space on each side of a cell's text, and an
+    empty cell written "| |"."""
+    for written in raw_cells(line):
+        assert written == " " or (written.startswith(" ") and written.endswith(" ")
+                                  and written[1:2] != " " and written[-2:-1] != " "), line[:200]
+
+
 def tables(markdown: str) -> list[list[str]]:
     lines = markdown.split("\n")
     return [lines[tok.map[0]:tok.map[1]] for tok in MD.parse(markdown) if tok.type == "table_open"]
@@ -93,6 +114,7 @@ def assert_well_formed(markdown: str, expected_tables: int) -> None:
         width = cell_count(table[0])
         for line in table:
             assert cell_count(line) == width, line[:200]
+            assert_compact_cells(line)
     assert not [t for t in tokens if t.type == "html_block"]
     inline_html = [c.content for t in tokens for c in (t.children or []) if c.type == "html_inline"]
     assert set(inline_html) <= {"<br>"}
@@ -152,6 +174,15 @@ def test_hostile_external_export_keeps_its_structure():
     assert_well_formed(markdown, expected_tables=1)
     assert [h[1] for h in headings(markdown)][1:] == [
         "Summary", "What happened", "Impact", "What we are doing about it"]
+
+
+@pytest.mark.parametrize("doc", [demo_document(), Postmortem(id="empty")], ids=["demo", "empty"])
+def test_empty_cells_are_written_compact(doc):
+    """markdownlint 0.48+ (MD060) refuses "|  |": an empty cell is "| |" in every table."""
+    for markdown in (render_internal(doc, today=TODAY), render_external(doc)):
+        for table in tables(markdown):
+            for line in table:
+                assert_compact_cells(line)
 
 
 def test_fishbone_fence_survives_backticks_in_cause_text():

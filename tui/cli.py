@@ -19,6 +19,12 @@ from postmortem.i18n import t
 EXIT_BAD_INPUT = 2
 
 
+def today() -> date:
+    """The day ``check``, ``export`` and ``demo`` work with: the local calendar day, as on
+    the review screen (tests replace this function)."""
+    return date.today()
+
+
 class UsageError(Exception):
     """Bad input from the command line; the message is one sentence for stderr."""
 
@@ -111,7 +117,7 @@ def cmd_open(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from postmortem.demo import demo_document
     from storage.library import Library
-    demo = demo_document()
+    demo = demo_document(today())   # dated so that nothing is overdue on the day it opens
     # The fresh copy is written first; only then does the previous one go to .trash (never lost).
     Library(library_dir(args)).replace(demo)
     return open_app(args, demo.id)
@@ -189,13 +195,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     library = Library(library_dir(args)).read_documents()
     # Today's date, as on the final review screen: a follow-up review whose date has passed
     # without being held is a failure the room should hear about.
-    review = evaluate(document, library_docs=library.documents, today=date.today(),
+    review = evaluate(document, library_docs=library.documents, today=today(),
                       unreadable=[path.name for path, _ in library.unreadable])
     print("\n".join(terminal_text(line) for line in format_check(review).split("\n")))
     return exit_code(review)
 
 
-def render_export(document, fmt: str, audience: str, removed=None) -> bytes:
+def render_export(document, fmt: str, audience: str, library_docs=(), removed=None) -> bytes:
     """The bytes of an export; for the customer-facing Markdown, what its scrubbing removed
     is counted in ``removed`` (a ``postmortem.redaction.Removed``)."""
     if fmt == "json":
@@ -206,9 +212,19 @@ def render_export(document, fmt: str, audience: str, removed=None) -> bytes:
         return to_ics(document)
     from postmortem.markdown import ExportRefused, render_markdown_utf8
     try:
-        return render_markdown_utf8(document, audience, removed=removed)
+        return render_markdown_utf8(document, audience, today=today(), library_docs=library_docs,
+                                    removed=removed)
     except ExportRefused as refused:
         raise UsageError(str(refused)) from None
+
+
+def export_library_docs(args: argparse.Namespace) -> list:
+    """The library's postmortems, for the internal Markdown's checklist (repeated failures),
+    as ``check`` reads them; nothing for the other exports, which do not use them."""
+    if args.format != "md" or args.audience != "internal" or not library_dir(args).is_dir():
+        return []
+    from storage.library import Library
+    return Library(library_dir(args)).load_all_documents()
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -221,9 +237,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     source = target_path(args)
     removed = Removed()
     with collector_paused():
-        data = render_export(load_document(source), args.format, args.audience, removed)
+        document = load_document(source)
+        data = render_export(document, args.format, args.audience, export_library_docs(args), removed)
     if args.format == "md" and args.audience == "external":
         print(removed.sentence(), file=sys.stderr)  # counts by kind, never what was removed
+        warn_customer_findings(document)
     if args.output is None or args.output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -233,6 +251,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     write_export_file(Path(args.output).expanduser(), data, library=library_dir(args), source=source)
     print(t("cli.exported", path=args.output), file=sys.stderr)
     return 0
+
+
+def warn_customer_findings(document) -> None:
+    """Open blame and vagueness findings in what customers will read, on stderr: the export
+    is written all the same (a warning, never a refusal)."""
+    from postmortem.exposure import customer_warnings
+    for warning in customer_warnings(document):
+        print(t("cli.customer_warning", warning=warning), file=sys.stderr)
 
 
 def cmd_import(args: argparse.Namespace) -> int:

@@ -6,12 +6,14 @@ output is clean under markdownlint (line length aside) and renders alike on GitH
 and wiki renderers. User text is escaped by ``postmortem.markdown.escape``.
 
 The two renderers are imported when first used: the internal document needs the whole
-review checklist (blame, vagueness, fishbone rules), the customer version does not, and a
-command that exports one should not pay for importing the other.
+review checklist (blame, vagueness, fishbone rules), the customer version only the blame and
+vagueness checks (to hold back an action whose title blames), and a command that exports one
+should not pay for importing the other.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from importlib import import_module
 from typing import TYPE_CHECKING
@@ -47,28 +49,32 @@ class ExportRefused(ValueError):
 
 
 def render_markdown(doc: Postmortem, audience: str = "internal", *,
-                    today: date | None = None, removed: Removed | None = None) -> str:
+                    today: date | None = None, library_docs: Sequence[Postmortem] = (),
+                    removed: Removed | None = None) -> str:
     """The Markdown for ``audience``: "internal" (the whole document) or "external".
 
-    For "external", what was scrubbed from the published text is counted in ``removed``
-    when given (``Removed.sentence()`` says it to the user).
-    Raises ``ExportRefused`` (external, security incident without approved legal review) or
+    ``today`` (default: the local date) and ``library_docs`` feed the internal document's
+    review checklist, which is the review screen's and ``postmortem check``'s when they are
+    given the same. For "external", what was scrubbed from the published text is counted in
+    ``removed`` when given (``Removed.sentence()`` says it to the user). Raises
+    ``ExportRefused`` (external, security incident without approved legal review) or
     ``UnknownAudience``; both are ``ValueError`` with a one-sentence message.
     """
-    return _document(doc, audience, today, removed).render()
+    return _document(doc, audience, today, library_docs, removed).render()
 
 
 def render_markdown_utf8(doc: Postmortem, audience: str = "internal", *,
-                         today: date | None = None, removed: Removed | None = None) -> bytes:
+                         today: date | None = None, library_docs: Sequence[Postmortem] = (),
+                         removed: Removed | None = None) -> bytes:
     """``render_markdown(...).encode("utf-8")``, made without the whole text as one str."""
-    return _document(doc, audience, today, removed).render_utf8()
+    return _document(doc, audience, today, library_docs, removed).render_utf8()
 
 
 def _document(doc: Postmortem, audience: str, today: date | None,
-              removed: Removed | None) -> Document:
+              library_docs: Sequence[Postmortem], removed: Removed | None) -> Document:
     if audience == "internal":
         from postmortem.markdown.internal import internal_document
-        return internal_document(doc, today=today)
+        return internal_document(doc, today=today, library_docs=library_docs)
     if audience == "external":
         from postmortem.markdown.external import external_document
         return external_document(doc, removed)

@@ -72,7 +72,13 @@ class Document:
 
 
 def table_row(cells: list[str]) -> str:
-    return "| " + " | ".join(cells) + " |"
+    return "|" + "|".join(spaced(cell) for cell in cells) + "|"
+
+
+def spaced(cell: str) -> str:
+    """A cell between its pipes: " text ", or " " when empty — markdownlint's MD060 (compact
+    style) refuses the two spaces of "|  |"."""
+    return f" {cell} " if cell else " "
 
 
 def table_rule(columns: int) -> str:

@@ -11,7 +11,8 @@ What never reaches this document:
 - internal-only timeline events, event sources, why-node evidence, the analysis itself,
   dismissed findings and their reasons, SLA notes (they name internal objectives), severity,
   status and every other internal field;
-- actions marked "won't do".
+- actions marked "won't do" or internal-only, and those whose title carries an open blame
+  finding (``postmortem.exposure.published_actions``).
 
 A security incident is refused (``ExportRefused``) until its legal review is approved.
 """
@@ -19,6 +20,7 @@ A security incident is refused (``ExportRefused``) until its legal review is app
 from __future__ import annotations
 
 from postmortem import metrics, times
+from postmortem.exposure import published_actions
 from postmortem.i18n import t
 from postmortem.markdown import ExportRefused
 from postmortem.markdown.common import Document, timeline_times
@@ -119,9 +121,7 @@ def _fact(key: str, value: str) -> str:
 def _doing(out: Document, doc: Postmortem, scrub: Scrubber) -> None:
     out.heading(2, t("export.heading.doing"))
     items = []
-    for action in doc.actions:
-        if action.status == "wont-do" or not action.title.strip():
-            continue
+    for action in published_actions(doc):
         title = escape_inline(scrub(action.title))
         items.append(t("export.external.action", title=title,
                        status=t(f"export.external_status.{action.status}")))

@@ -2,8 +2,11 @@
 
 Every section is always there; an empty one says "None recorded." — except the parts the
 seed makes optional for small incidents (the fishbone and contributing factors at lightweight
-depth), which are left out when empty. The output depends only on the document (and ``today``,
-which the review checklist uses for overdue follow-ups).
+depth), which are left out when empty. The output depends only on the document, ``today``
+and ``library_docs``: the review checklist is ``checklist.evaluate`` of the same three, as on
+the review screen and in ``postmortem check``, and says the day it was checked; a follow-up
+review past its day and not held shows as overdue. Without ``today`` it is the local date:
+an export never leaves overdue reviews unchecked.
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ from datetime import date
 from postmortem import blame, checklist, metrics, times
 from postmortem.fishbone import render_fishbone
 from postmortem.i18n import t
-from postmortem.markdown.common import Document, cell, joined, label, timeline_times, yes_no
+from postmortem.markdown.common import (Document, cell, joined, label, spaced, timeline_times,
+                                        yes_no)
 from postmortem.markdown.escape import escape_cell, escape_cells, escape_inline, fenced
 from postmortem.model import Postmortem
 from postmortem.whys import preorder
@@ -35,6 +39,7 @@ def render_internal(doc: Postmortem, *, today: date | None = None,
 def internal_document(doc: Postmortem, *, today: date | None = None,
                       library_docs: Sequence[Postmortem] = ()) -> Document:
     """The blocks of ``render_internal``, to render as text or as UTF-8."""
+    today = today if today is not None else date.today()
     out = Document()
     out.user_heading(1, doc.title, t("export.untitled"))
     _metadata(out, doc)
@@ -45,7 +50,7 @@ def internal_document(doc: Postmortem, *, today: date | None = None,
     _analysis(out, doc)
     _lessons(out, doc)
     _actions(out, doc)
-    _communication(out, doc)
+    _communication(out, doc, today)
     _checklist(out, doc, today, library_docs)
     return out
 
@@ -117,13 +122,14 @@ def _timeline(out: Document, doc: Postmortem) -> None:
         return
     # Labels looked up and sources escaped once, not once per row: a timeline can have
     # thousands of events, and a few sources.
-    milestones = {m: label("milestone", m) if m else "" for m in {e.milestone for e in events}}
-    sources = {s: _optional_cell(s) for s in {e.source for e in events}}
+    # The optional columns are kept with their spaces (``spaced``: " " when empty).
+    milestones = {m: spaced(label("milestone", m) if m else "") for m in {e.milestone for e in events}}
+    sources = {s: spaced(_optional_cell(s)) for s in {e.source for e in events}}
     visibility = {True: t("export.timeline.internal"), False: t("export.timeline.public")}
     empty = t("export.empty_value")  # what cell() shows for an empty text
     # Each row written in one f-string (table_row's text), the texts escaped as one column.
-    rows = [f"| {when} | {text or empty} | {milestones[e.milestone]} | {sources[e.source]}"
-            f" | {visibility[e.internal]} |"
+    rows = [f"| {when} | {text or empty} |{milestones[e.milestone]}|{sources[e.source]}"
+            f"| {visibility[e.internal]} |"
             for when, text, e in zip(timeline_times(events), escape_cells([e.text for e in events]),
                                      events)]
     out.written_table([t("export.column.time"), t("export.column.event"),
@@ -233,7 +239,7 @@ def _actions(out: Document, doc: Postmortem) -> None:
                ("id", "action", "type", "owner", "due", "tracker", "status", "addresses")], rows)
 
 
-def _communication(out: Document, doc: Postmortem) -> None:
+def _communication(out: Document, doc: Postmortem, today: date) -> None:
     comms = doc.communication
     out.heading(2, t("export.heading.communication"))
     out.table([t("export.column.field"), t("export.column.value")], [
@@ -247,13 +253,15 @@ def _communication(out: Document, doc: Postmortem) -> None:
         ("[x] " if f.done else "[ ] ")
         + t("export.communication.follow_up", due=times.format_date(f.due),
             label=escape_inline(f.label) or t("export.empty_value"))
+        + (t("export.communication.overdue") if not f.done and f.due < today else "")
         for f in sorted(comms.follow_ups, key=lambda f: f.due)])
 
 
-def _checklist(out: Document, doc: Postmortem, today: date | None,
+def _checklist(out: Document, doc: Postmortem, today: date,
                library_docs: Sequence[Postmortem]) -> None:
     out.heading(2, t("export.heading.checklist"))
     review = checklist.evaluate(doc, library_docs=library_docs, today=today)
+    out.paragraph(t("checklist.format.checked_on", date=times.format_date(today)))
     lines = []
     for line in review.lines:
         lines.append(("- [x] " if line.ok else "- [ ] ") + escape_inline(line.label))
@@ -271,6 +279,7 @@ def _checklist(out: Document, doc: Postmortem, today: date | None,
 def _dismissed(key: str, reason: str) -> str:
     rule, _, rest = key.partition(":")
     location, _, matched = rest.partition(":")
-    rule_label = t(f"export.rule.{rule}") if rule in ("blame", "vague") else escape_inline(rule)
+    rule_label = (t(f"export.rule.{rule}") if rule in ("blame", "vague", "hindsight")
+                  else escape_inline(rule))
     return t("export.dismissed.item", rule=rule_label, location=escape_inline(location),
              matched=escape_inline(matched), reason=escape_inline(reason))

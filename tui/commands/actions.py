@@ -11,6 +11,8 @@ COMMANDS = (
     Command("actions.causes", "c", "pick_causes", K + "causes", H + "causes", "actions"),
     Command("actions.status", "s", "cycle_status", K + "status", H + "status", "actions"),
     Command("actions.type", "t", "cycle_type", K + "type", H + "type", "actions", footer=False),
+    Command("actions.internal", "i", "toggle_internal", K + "internal", H + "internal", "actions",
+            footer=False),
     Command("actions.group", "g", "toggle_grouping", K + "group", H + "group", "actions"),
     Command("actions.view", "v", "toggle_view", K + "view", H + "view", "actions"),
     Command("actions.delete", "d,delete", "delete", K + "delete", H + "delete", "actions"),

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 from textual import on
@@ -21,6 +22,7 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Markdown, Static
 
+from postmortem.exposure import customer_warnings
 from postmortem.i18n import t
 from postmortem.markdown import ExportRefused, render_markdown
 from postmortem.model import Postmortem
@@ -181,11 +183,15 @@ class ExportScreen(Screen[None]):
     COMMAND_SCOPE = "export"
     BINDINGS = bindings_for("export")
 
-    def __init__(self, document: Postmortem, document_path: Path) -> None:
+    def __init__(self, document: Postmortem, document_path: Path, *,
+                 library_docs: Sequence[Postmortem] = (), today: date | None = None) -> None:
         super().__init__()
         self.document = document
         self.document_path = Path(document_path)
         self.audience = "internal"
+        # What the internal document's checklist is evaluated with, as on the review screen.
+        self.library_docs = library_docs
+        self.today = today if today is not None else date.today()
 
     # What is shown -------------------------------------------------------------------------
 
@@ -194,6 +200,9 @@ class ExportScreen(Screen[None]):
         yield Static(t("export_ui.title", title=title), id="export-title", markup=False)
         yield Static(id="export-audience")
         yield Static(id="export-removed", markup=False)
+        # Open findings in what customers will read (customer version only); never blocks.
+        with VerticalScroll(id="export-warnings", can_focus=False):
+            yield Static(id="export-warnings-text", markup=False)
         with VerticalScroll(id="export-preview"):
             yield Markdown(id="export-markdown", open_links=False)
         with Vertical(id="export-refused"):
@@ -212,7 +221,8 @@ class ExportScreen(Screen[None]):
     def rendered(self, removed: Removed | None = None) -> str:
         """The Markdown for the current audience; raises ``ExportRefused``. What the
         customer-facing version's scrubbing removed is counted in ``removed``."""
-        return render_markdown(self.document, self.audience, removed=removed)
+        return render_markdown(self.document, self.audience, today=self.today,
+                               library_docs=self.library_docs, removed=removed)
 
     async def show_audience(self) -> None:
         parts: list[Content | str] = [t("export_ui.audience_label")]
@@ -232,6 +242,7 @@ class ExportScreen(Screen[None]):
             return
         self.set_class(False, "-refused")
         self.query_one("#export-removed", Static).update(removed.sentence())
+        self.show_warnings()
         preview, hidden = preview_markdown(markdown)
         status = t("export_ui.will_write", path=self.default_path())
         if hidden:
@@ -241,6 +252,13 @@ class ExportScreen(Screen[None]):
         preview = self.query_one("#export-preview", VerticalScroll)
         preview.scroll_home(animate=False)
         preview.focus()
+
+    def show_warnings(self) -> None:
+        warnings = customer_warnings(self.document) if self.audience == "external" else []
+        text = "\n".join([t("export_ui.warnings_heading", count=len(warnings)),
+                          *(f"• {warning}" for warning in warnings)])
+        self.query_one("#export-warnings-text", Static).update(text if warnings else "")
+        self.query_one("#export-warnings").display = bool(warnings)
 
     def set_status(self, text: str, state: str | None = None) -> None:
         status = self.query_one("#export-status", Static)

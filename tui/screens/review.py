@@ -1,5 +1,6 @@
-"""F5: the final review — the seed's five checklist lines, each ✓/✗ with every reason, then
-the deviations. Enter (or a click) on a reason closes the screen with a ``JumpTo`` to the
+"""F5: the final review — the seed's five checklist lines, each ✓/✗ with every reason (a
+finding's reason names its place: "Action a3: …"), then the deviations and the hindsight
+advice. Enter (or a click) on a reason closes the screen with a ``JumpTo`` to the
 stage and item to fix; Escape closes it with ``None``.
 """
 
@@ -104,6 +105,12 @@ class FinalReviewScreen(Screen[JumpTo | None]):
             options.append(Option(Padding(Content.styled(note, "$foreground-muted"),
                                           Spacing(0, 0, 0, REASON_INDENT)),
                                   id="unreadable-note", disabled=True))
+        if self.review.advice:
+            options.append(None)
+            options.append(Option(Content.styled(t("review_ui.hindsight"), "bold"),
+                                  id="hindsight", disabled=True))
+            options += [self.target_option(advice.text, advice.stage, advice.location)
+                        for advice in self.review.advice]
         return options
 
     def target_option(self, text: str, stage: int, location: str | None,

@@ -25,7 +25,7 @@ from tui.outside_watch import WATCH_INTERVAL, OutsideChangeWatcher
 from tui.commands import bindings_for
 from tui.save_schedule import SaveSchedule
 from tui.messages import DocumentChanged, JumpTo
-from tui.stages import stage_view_classes
+from tui.stages import actions_clock, stage_view_classes
 from tui.stages.base import StageView
 from tui.widgets.doc_header import DocumentHeader
 from tui.widgets.key_footer import KeyFooter
@@ -278,7 +278,8 @@ class WorkspaceScreen(Screen[None]):
         from tui.screens.review import FinalReviewScreen
         others = self.app.library.read_documents()
         self.app.push_screen(FinalReviewScreen(self.document, others.documents,
-                                               unreadable=[path.name for path, _ in others.unreadable]),
+                                               unreadable=[path.name for path, _ in others.unreadable],
+                                               today=actions_clock.today()),
                              self._jump_after_review)
 
     async def _jump_after_review(self, target: JumpTo | None) -> None:
@@ -288,7 +289,10 @@ class WorkspaceScreen(Screen[None]):
     def action_export(self) -> None:
         from tui.screens.export import ExportScreen
         self.flush()
-        self.app.push_screen(ExportScreen(self.document, self.document_file.path))
+        # The export's checklist is F5's: the same library and the same day.
+        self.app.push_screen(ExportScreen(self.document, self.document_file.path,
+                                          library_docs=self.app.library.load_all_documents(),
+                                          today=actions_clock.today()))
 
     def action_library(self) -> None:
         if self.app.settling_unsaved:

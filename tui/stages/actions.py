@@ -15,10 +15,12 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Input, OptionList, Static
 
 from postmortem import vocab
+from postmortem.blame import RULE as BLAME_RULE
 from postmortem.blame import DismissalError, dismiss, undismiss
 from postmortem.findings import active
 from postmortem.i18n import t
 from postmortem.model import Action
+from postmortem.texts import action_location
 from postmortem.vagueness import RULE, action_findings, finding_field
 from tui.commands import bindings_for
 from tui.stages import actions_clock
@@ -184,9 +186,9 @@ class ActionsStage(StageView):
             return
         action = Action(id=self.document.next_id("a"))
         # Dismissals left behind by a deleted item of the same id are not this item's.
-        prefix = f"{RULE}:{action.id}:"
+        prefixes = (f"{RULE}:{action.id}:", f"{BLAME_RULE}:{action_location(action.id)}:")
         self.document.dismissed_findings = [d for d in self.document.dismissed_findings
-                                            if not d.key.startswith(prefix)]
+                                            if not d.key.startswith(prefixes)]
         self.document.actions.append(action)
         self.refresh_views(action.id)
         self.changed()
@@ -241,6 +243,17 @@ class ActionsStage(StageView):
 
     def action_cycle_type(self) -> None:
         self._cycle("type", vocab.ACTION_TYPES)
+
+    def action_toggle_internal(self) -> None:
+        """Internal-only items never reach the customer version (as events in stage 2)."""
+        action = self._selected_or_hint()
+        if action is None or not self.editable():
+            return
+        action.internal = not action.internal
+        self.refresh_views(action.id)
+        self.changed()
+        self.notify(t("actions_ui.internal_on" if action.internal else "actions_ui.internal_off",
+                      id=action.id))
 
     def action_toggle_grouping(self) -> None:
         self.grouping = _other(GROUPINGS, self.grouping)
@@ -305,7 +318,7 @@ class ActionsStage(StageView):
 
         dialog = DismissFindingScreen(
             event.finding, title=t("actions_ui.dismiss.title"),
-            about=t("actions_ui.dismiss.about", id=event.finding.location,
+            about=t("actions_ui.dismiss.about", id=action.id,
                     title=action.title or t("actions_ui.untitled")),
             example_reason=t("actions_ui.dismiss.reason_placeholder"))
         self.app.push_screen(dialog, reason_given)

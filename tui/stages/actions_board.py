@@ -18,6 +18,7 @@ from textual.widgets.data_table import RowDoesNotExist
 from textual.widgets.option_list import Option
 
 from postmortem import vocab
+from postmortem.blame import title_findings
 from postmortem.findings import active
 from postmortem.hidden_text import mark_hidden
 from postmortem.i18n import t
@@ -33,12 +34,13 @@ class ItemFacts:
     """What both views show of one action."""
 
     action: Action
-    findings: int      # active (not dismissed) vagueness findings
+    findings: int      # active (not dismissed) vagueness and blame findings
     overdue: bool
 
 
 def item_facts(doc: Postmortem, today: date) -> list[ItemFacts]:
-    return [ItemFacts(a, len(active(doc, action_findings(a, today=today))), overdue(a, today))
+    return [ItemFacts(a, len(active(doc, action_findings(a, today=today) + title_findings(doc, a))),
+                      overdue(a, today))
             for a in doc.actions]
 
 
@@ -113,6 +115,8 @@ class ActionBoard(_Styled, OptionList):
                      (t("actions_ui.no_tracker"), "board--missing"))
         if action.causes:
             parts.append((t("actions_ui.causes_short", ids=" ".join(action.causes)), ""))
+        if action.internal:
+            parts.append((t("actions_ui.internal_tag"), ""))
         for number, (text, component) in enumerate(parts):
             if number:
                 meta.append(" · ")
@@ -192,7 +196,8 @@ class ActionTable(_Styled, DataTable):
                cell(action.due.isoformat(), "board--overdue" if facts.overdue else ""))
         return {
             "id": cell(action.id),
-            "title": cell(action.title or t("actions_ui.untitled"),
+            "title": cell((f"[{t('actions_ui.internal_tag')}] " if action.internal else "")
+                          + (action.title or t("actions_ui.untitled")),
                           "" if action.is_open else "board--closed"),
             "type": cell(group_label("type", action.type)),
             "owner": cell(action.owner or t("actions_ui.none"), "" if action.owner else missing),

@@ -24,6 +24,7 @@ from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from postmortem import vocab
+from postmortem.blame import title_findings
 from postmortem.duedates import DueDateError, parse_due
 from postmortem.findings import Finding
 from postmortem.i18n import t
@@ -174,7 +175,7 @@ class ActionForm(Vertical):
             self.border_title = ""
             self.query_one(ActionFindings).show([])
             return
-        self.border_title = t("actions_ui.form.heading", id=action.id)
+        self.show_heading()
         people = self.document.scope.people()
         owner = self.query_one("#action-owner", Input)
         owner.suggester = SuggestFromList(people, case_sensitive=False) if people else None
@@ -193,6 +194,13 @@ class ActionForm(Vertical):
         self._show_due_message(None)
         self.show_causes()
         self.show_findings()
+
+    def show_heading(self) -> None:
+        """"Item a3", and whether it stays out of the customer version."""
+        action = self.action
+        if action is not None:
+            self.border_title = t("actions_ui.form_heading_internal" if action.internal
+                                  else "actions_ui.form.heading", id=action.id)
 
     def show_causes(self) -> None:
         action = self.action
@@ -216,7 +224,7 @@ class ActionForm(Vertical):
         if action is None:
             return
         dismissed = {d.key: d.reason for d in self.document.dismissed_findings}
-        findings = action_findings(action, today=self.today())
+        findings = title_findings(self.document, action) + action_findings(action, today=self.today())
         # Active findings first; dismissed ones after them, with the reason given.
         entries = [(f, None) for f in findings if f.key not in dismissed]
         entries += [(f, dismissed[f.key]) for f in findings if f.key in dismissed]

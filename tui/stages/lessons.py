@@ -163,11 +163,16 @@ class LessonsStage(StageView):
         self.list_of(self.current).focus()
 
     def focus_location(self, location: str) -> bool:
-        key = location.split(".")[-1]
+        # "lessons.went_wrong", or one entry of it: "lessons.went_wrong[1]" (a finding's place).
+        key, _, index = location.split(".")[-1].partition("[")
         if key in LISTS:
             self.current = key
             self._show_current()
-            self.list_of(key).focus()
+            entries = self.list_of(key)
+            entries.focus()
+            number = index.removesuffix("]")
+            if number.isdigit() and int(number) < entries.option_count:
+                entries.highlighted = int(number)
             return True
         if location == "lessons":
             self.focus_first()

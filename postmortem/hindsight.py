@@ -1,0 +1,65 @@
+"""The hindsight check: advice on the analysis and the lessons (issue 12, item 9).
+
+Hindsight makes the past look obvious: "they should have rolled back", "it could have just
+been restarted", "obviously the config was wrong". It hides what the people involved saw at
+the time, which is what the review is for. Two families are flagged:
+
+- **counterfactuals** — "should have", "shouldn't have", "should've", "ought to have",
+  "if only"; Chinese "本应" (本应该), "本来应该", "早该", "早就应该";
+- **minimisers** — "could have just", "could've simply", "could just have", "obviously",
+  "simply"; Chinese "显然", "只要…就" (within one clause).
+
+Each finding asks the reframing question ("What made this look reasonable at the time?").
+The check reads the problem statement, why-nodes, fishbone causes and the three lesson lists
+(``FreeText.is_analysis``). It is advice: it never fails the review or a stage. "Should have
+known" is blame phrasing (``postmortem.blame``) and is left to that check.
+"""
+
+from __future__ import annotations
+
+import re
+
+from postmortem.findings import Finding, active
+from postmortem.i18n import t
+from postmortem.model import Postmortem
+from postmortem.texts import free_texts
+
+RULE = "hindsight"
+
+_PATTERNS = (
+    ("counterfactual", re.compile(
+        r"\b(?:should(?:n[’']?t|\s+not)?|ought\s+(?:not\s+)?to)(?:\s+have|[’']ve)\b(?!\s+known\b)"
+        r"|\bif\s+only\b", re.IGNORECASE)),
+    ("minimiser", re.compile(
+        r"\bcould(?:\s+have|[’']ve)\s+(?:just|simply)\b|\bcould\s+(?:just|simply)\s+have\b"
+        r"|\bobviously\b|\bsimply\b", re.IGNORECASE)),
+    ("counterfactual", re.compile(r"本应该?|本来应该|早就?应该|早该")),
+    ("minimiser", re.compile(r"显然|只要[^。！？；，,.;!?\n]{0,30}?就")),
+)
+
+
+def text_findings(text: str, location: str) -> list[Finding]:
+    """Hindsight findings in one text, in reading order; a wording that overlaps one found
+    already (``simply`` inside "could have simply") is not reported twice."""
+    hits: list[tuple[int, int, str]] = []
+    for group, pattern in _PATTERNS:
+        hits += [(m.start(), m.end(), group) for m in pattern.finditer(text)]
+    findings: dict[str, Finding] = {}
+    end_of_last = -1
+    for start, end, group in sorted(hits, key=lambda hit: (hit[0], -hit[1])):
+        if start < end_of_last:
+            continue
+        end_of_last = end
+        finding = Finding(rule=RULE, location=location, matched=text[start:end],
+                          reason=t(f"hindsight.reason.{group}", phrase=text[start:end]),
+                          suggestion=t("hindsight.question"))
+        findings.setdefault(finding.key, finding)
+    return list(findings.values())
+
+
+def hindsight_findings(doc: Postmortem, include_dismissed: bool = False) -> list[Finding]:
+    """The findings over the analysis and the lessons, stage by stage, without the dismissed
+    ones."""
+    findings = [f for text in free_texts(doc) if text.is_analysis and text.text.strip()
+                for f in text_findings(text.text, text.location)]
+    return findings if include_dismissed else active(doc, findings)
