@@ -120,7 +120,8 @@ def test_text_is_replaced_where_it_was_written_after_characters_that_fold_uneven
     doc.scope.participants.append("Jörg Strauß")
     text = ("Grüße ﬁrst — ẞ\u200b: " + unicodedata.normalize("NFD", "Zoë") + " and STRAUSS, "
             "then Jo\u0308rg; ½ done by priya.")
-    assert customer_summary(doc, text) == ("Grüße ﬁrst — ẞ\u200b: a team member and a team "
+    # The zero-width space goes too: exports drop zero-width characters (postmortem/hidden_text.py).
+    assert customer_summary(doc, text) == ("Grüße ﬁrst — ẞ: a team member and a team "
                                            "member, then a team member; ½ done by a team member.")
 
 
