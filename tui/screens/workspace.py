@@ -13,7 +13,7 @@ from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Static
 
 from postmortem.i18n import t
-from postmortem.stages import stage_statuses
+from postmortem.stages import StageStatus, stage_statuses
 from storage.document_file import DocumentFile
 from storage.last_stage import remember_stage
 from tui import heap
@@ -25,10 +25,19 @@ from tui.stages.base import StageView
 from tui.widgets.doc_header import DocumentHeader
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.stage_strip import StageStrip
+from tui.widgets.status_line import StatusLine
 
 # Seconds of quiet typing before a save; well inside the one-second promise. The variable is a
 # test seam: the signal tests stretch it so that only the flush on SIGTERM/SIGHUP can save.
 SAVE_DELAY = float(os.environ.get("POSTMORTEM_SAVE_DELAY", "0.3"))
+
+
+def exit_line(status: StageStatus) -> str:
+    """The exit bar: met, or how many conditions are open and the first one whole (the
+    others are one key away, F2)."""
+    if status.ok:
+        return f"✓ {t('exit.label')}: {t('exit.holds')}"
+    return "✗ " + t("exit.open", count=len(status.reasons), first=status.reasons[0])
 
 
 class WorkspaceScreen(Screen[None]):
@@ -57,6 +66,7 @@ class WorkspaceScreen(Screen[None]):
         # are shown, so a postmortem opens fast however much the other stages hold.
         with ContentSwitcher(initial=f"stage-{self.first_stage}", id="stages"):
             yield self._new_view(self.first_stage)
+        yield StatusLine()
         yield KeyFooter()
 
     def _new_view(self, number: int) -> StageView:
@@ -149,10 +159,8 @@ class WorkspaceScreen(Screen[None]):
         header = self.query_one(DocumentHeader)
         header.title_text, header.severity = self.document.title, self.document.severity or ""
         current = statuses[strip.current - 1]
-        mark = "✓" if current.ok else "✗"
-        detail = t("exit.holds") if current.ok else " · ".join(current.reasons)
         status = self.query_one("#exit-status", Static)
-        status.update(f"{mark} {t('exit.label')}: {detail}")
+        status.update(exit_line(current))
         status.set_class(current.ok, "-ok")
         status.set_class(not current.ok, "-missing")
 
@@ -174,6 +182,12 @@ class WorkspaceScreen(Screen[None]):
 
     async def action_previous_stage(self) -> None:
         await self.action_stage((self.query_one(StageStrip).current - 2) % 6 + 1)
+
+    def action_conditions(self) -> None:
+        from tui.screens.conditions import ConditionsScreen
+        self.app.push_screen(ConditionsScreen(stage_statuses(self.document),
+                                              self.query_one(StageStrip).current),
+                             self._jump_after_review)
 
     def action_focus_strip(self) -> None:
         self.query_one(StageStrip).focus()
