@@ -124,7 +124,7 @@ class PostmortemApp(App[None]):
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.focused))
+            self.push_screen(HelpScreen(self.focused, self.screen))
 
     async def action_quit(self) -> None:
         self.flush_all()
