@@ -111,7 +111,8 @@ async def test_the_whole_stage_by_keyboard_then_reopen(library_dir, make_app):
         await pilot.pause()
         assert app.screen is screen
         texts = [e.text for e in screen.document.timeline]
-        assert texts == ["deploy started", "Alert fired in #ops", "alert fired", "Sam: traffic recovering",
+        # The chat speaker went to the source, as the dialog offered (ticked by default).
+        assert texts == ["deploy started", "Alert fired in #ops", "alert fired", "traffic recovering",
                          "queue drained", "paged on-call", "rollback started", "recovered"]
         assert not any("lunch" in text for text in texts)
 
@@ -172,7 +173,7 @@ async def test_the_whole_stage_by_keyboard_then_reopen(library_dir, make_app):
     async with reopened.run_test(size=(120, 40)) as pilot:
         screen = await go_to_stage_two(pilot)
         rows = table_text(screen)
-        assert "deploy started" in rows and "Sam: traffic recovering" in rows
+        assert "deploy started" in rows and "traffic recovering" in rows and "chat: Sam" in rows
         assert "Time to detect 5m" in shown(screen.query_one("#timeline-metrics"))
         assert screen.query_one("#impact-users_affected", Input).value.startswith("About 40%")
         assert screen.query_one("#impact-customer_visible-yes", RadioButton).value is True

@@ -13,9 +13,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
-from postmortem.factory import new_postmortem
+from postmortem.factory import new_postmortem, new_postmortem_id
 from postmortem.i18n import t
-from postmortem.ids import slugify
 from storage.errors import StorageError
 from storage.library import LibraryEntry
 from storage.trash import restore
@@ -152,10 +151,12 @@ class LibraryScreen(Screen[None]):
         request: NewPostmortemRequest | None = await self.app.push_screen_wait(NewPostmortemScreen())
         if request is None:
             return
-        from postmortem.factory import utc_now
-        doc_id = slugify(request.title, utc_now().date(), taken=self.app.library.taken_ids())
+        doc_id = new_postmortem_id(request.title, self.app.library.taken_ids(),
+                                   incident_day=request.incident_day,
+                                   meeting_at=request.meeting_at)
         try:
-            self.app.library.create(new_postmortem(doc_id, request.title, request.severity)).close()
+            self.app.library.create(new_postmortem(doc_id, request.title, request.severity,
+                                                   request.meeting_at)).close()
         except StorageError as error:
             self.notify(str(error), severity="error")
             return

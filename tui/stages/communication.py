@@ -234,7 +234,8 @@ class CommunicationStage(StageView):
         except DueDateError as problem:
             row.show_message(str(problem), "error")
             return
-        row.show_message(t("comms_ui.due_parsed", due=due.strftime("%a %d %b %Y")))
+        row.show_message(t("comms_ui.due_parsed", due=due.strftime("%a %d %b %Y"),
+                           today=actions_clock.today().strftime("%a %d %b %Y")))
         if due != row.review.due:
             row.review.due = due
             self.changed()
