@@ -256,8 +256,13 @@ async def test_out_of_order_milestones_are_shown_next_to_the_event(library_dir, 
         assert screen.document.timeline[0].milestone == "mitigated"
         await pilot.press("down", "down", "s")   # start at 14:20: after detected and mitigated
         await pilot.pause()
-        problems = shown(screen.query_one("#exit-status"))
+        assert "exit conditions open" in shown(screen.query_one("#exit-status"))
+        await pilot.press("f2")            # every open condition, one key away
+        await pilot.pause()
+        problems = " ".join(str(o.prompt) for o in app.screen.query_one("#conditions-list").options)
         assert "Detected at 14:10 is before start at 14:20." in problems
+        await pilot.press("escape")
+        await pilot.pause()
         screen.query_one(TimelineTable).select_event("e2")
         await pilot.pause()
         assert "⚠ Detected at 14:10 is before start at 14:20." in shown(

@@ -60,6 +60,7 @@ class HelpScreen(Screen[None]):
         super().__init__()
         screen = shown_over or (focused.screen if focused is not None else None)
         self.here = scopes_here(focused, screen) if screen is not None else ["app"]
+        self.tables: list[Table] = []   # one per section, in the order shown
 
     def compose(self) -> ComposeResult:
         commands = all_commands()
@@ -75,8 +76,7 @@ class HelpScreen(Screen[None]):
             yield Static(t("help.footer"), classes="field-hint")
         yield KeyFooter()
 
-    @staticmethod
-    def section(scope: str, commands: tuple[Command, ...]) -> ComposeResult:
+    def section(self, scope: str, commands: tuple[Command, ...]) -> ComposeResult:
         rows = [c for c in commands if c.scope == scope]
         if not rows:
             return
@@ -85,6 +85,7 @@ class HelpScreen(Screen[None]):
         table.add_column(ratio=1)
         for command in rows:
             table.add_row(key_name(command.key), command.help_text)
+        self.tables.append(table)
         yield Static(t(f"help.scope.{scope}"), classes="help-section", markup=False)
         yield Static(table, classes="help-keys")
 
