@@ -41,7 +41,7 @@ class ConditionsScreen(ModalScreen[JumpTo | None]):
             for index, reason in enumerate(status.reasons):
                 option_id = f"reason-{status.number}-{index}"
                 self.stage_of[option_id] = status.number
-                options.append(Option(Content("    " + reason), id=option_id))
+                options.append(Option(Content.assemble(("  • ", "bold"), reason), id=option_id))
         with Vertical(classes="dialog"):
             yield Static(t("conditions.title"), classes="dialog-question")
             yield ConditionList(*options, id="conditions-list")

@@ -63,11 +63,21 @@ class NewPostmortemScreen(ModalScreen[NewPostmortemRequest | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(t("library.new_title"), classes="dialog-question")
-            yield Input(placeholder=t("scope.title_placeholder"), id="new-title")
-            yield Select([(s, s) for s in vocab.SEVERITIES], prompt=t("scope.severity"),
-                         id="new-severity")
-            yield TextField(id="new-incident-day", placeholder=t("library.incident_day_placeholder"))
-            yield TextField(id="new-meeting", placeholder=t("library.meeting_placeholder"))
+            fields = (
+                (t("scope.title"), TextField(placeholder=t("scope.title_placeholder"),
+                                             id="new-title")),
+                (t("scope.severity"), Select([(s, s) for s in vocab.SEVERITIES],
+                                             prompt=t("scope.choose"), id="new-severity",
+                                             compact=True)),
+                (t("library.incident_day"), TextField(
+                    id="new-incident-day", placeholder=t("library.incident_day_placeholder"))),
+                (t("scope.meeting"), TextField(id="new-meeting",
+                                               placeholder=t("library.meeting_placeholder"))),
+            )
+            for label, field in fields:
+                with Horizontal(classes="field-row"):
+                    yield Label(label, classes="field-label")
+                    yield field
             yield Static(t("library.id_date_hint"), classes="field-hint")
             yield FieldMessage(id="new-error")
             with Horizontal(classes="dialog-buttons"):
