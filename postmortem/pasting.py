@@ -13,7 +13,8 @@ Rules decided here:
   more often a count or an id.
 - Between the time and the text: spaces, a tab, or a separator such as ``-``, ``–``, ``|``,
   ``:`` followed by a space. The text is the rest of the line as written (a chat
-  speaker's name stays: ``Sam: traffic recovering``).
+  speaker's name stays: ``Sam: traffic recovering``); ``chat_speaker`` finds that name so the
+  dialog can offer to move it to the event's source (``chat: Sam``).
 - Blank lines are skipped; ``line_no`` counts every line of the block from 1, blank or not,
   so it matches what the user sees in the paste.
 - A line without a date takes the date of the line parsed before it (for the first line:
@@ -100,3 +101,32 @@ def _moment(match: re.Match[str], first_day: date | None, reference: datetime | 
 def parsed_events(lines: list[PastedLine]) -> list[tuple[datetime, str]]:
     """(time, text) of the lines that parsed, in paste order: what the dialog adds."""
     return [(line.at, line.text) for line in lines if line.ok and line.at is not None]
+
+
+# A chat speaker before the message: one to three capitalised words ("Priya Shah", "Sam K."),
+# an @handle, or two to four CJK characters, then a colon (ASCII or full-width). Words with
+# digits are left alone: "Alert CheckoutLatencyP50High: firing" is not a person talking.
+_NAME_WORD = r"[^\W\d_][\w'’.-]*"
+_SPEAKER = re.compile(
+    r"(?P<name>@[\w.-]+|[\u3400-\u9fff]{2,4}"
+    rf"|(?=[^\W\d_])(?:{_NAME_WORD})(?:\s(?:{_NAME_WORD})){{0,2}})"
+    r"\s?(?::\s+|：\s*)(?P<rest>\S.*)", re.DOTALL)
+
+
+def chat_speaker(text: str) -> tuple[str, str] | None:
+    """``("Priya Shah", "engineering identified…")`` for ``"Priya Shah: engineering
+    identified…"``; None when the text does not start with a speaker's name."""
+    match = _SPEAKER.match(text)
+    if match is None:
+        return None
+    name = match.group("name")
+    words = name.split()
+    if not name.startswith("@") and not "\u3400" <= name[0] <= "\u9fff" \
+            and not all(word[0].isupper() and not any(c.isdigit() for c in word) for word in words):
+        return None
+    return name, match.group("rest").strip()
+
+
+def speaker_source(name: str) -> str:
+    """The source an event gets when its speaker is moved out of the text."""
+    return t("pasting.chat_source", name=name)

@@ -111,7 +111,8 @@ async def test_the_whole_stage_by_keyboard_then_reopen(library_dir, make_app):
         await pilot.pause()
         assert app.screen is screen
         texts = [e.text for e in screen.document.timeline]
-        assert texts == ["deploy started", "Alert fired in #ops", "alert fired", "Sam: traffic recovering",
+        # The chat speaker went to the source, as the dialog offered (ticked by default).
+        assert texts == ["deploy started", "Alert fired in #ops", "alert fired", "traffic recovering",
                          "queue drained", "paged on-call", "rollback started", "recovered"]
         assert not any("lunch" in text for text in texts)
 
@@ -172,7 +173,7 @@ async def test_the_whole_stage_by_keyboard_then_reopen(library_dir, make_app):
     async with reopened.run_test(size=(120, 40)) as pilot:
         screen = await go_to_stage_two(pilot)
         rows = table_text(screen)
-        assert "deploy started" in rows and "Sam: traffic recovering" in rows
+        assert "deploy started" in rows and "traffic recovering" in rows and "chat: Sam" in rows
         assert "Time to detect 5m" in shown(screen.query_one("#timeline-metrics"))
         assert screen.query_one("#impact-users_affected", Input).value.startswith("About 40%")
         assert screen.query_one("#impact-customer_visible-yes", RadioButton).value is True
@@ -255,8 +256,13 @@ async def test_out_of_order_milestones_are_shown_next_to_the_event(library_dir, 
         assert screen.document.timeline[0].milestone == "mitigated"
         await pilot.press("down", "down", "s")   # start at 14:20: after detected and mitigated
         await pilot.pause()
-        problems = shown(screen.query_one("#exit-status"))
+        assert "exit conditions open" in shown(screen.query_one("#exit-status"))
+        await pilot.press("f2")            # every open condition, one key away
+        await pilot.pause()
+        problems = " ".join(str(o.prompt) for o in app.screen.query_one("#conditions-list").options)
         assert "Detected at 14:10 is before start at 14:20." in problems
+        await pilot.press("escape")
+        await pilot.pause()
         screen.query_one(TimelineTable).select_event("e2")
         await pilot.pause()
         assert "⚠ Detected at 14:10 is before start at 14:20." in shown(

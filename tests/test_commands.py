@@ -38,7 +38,8 @@ async def test_help_lists_every_key_of_the_registry(library_dir, make_app):
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
         console = Console(width=400, record=True, file=io.StringIO())  # wide: no wrapping
-        console.print(app.screen.table)
+        for table in app.screen.tables:
+            console.print(table)
         shown = console.export_text()
         for command in all_commands():
             assert command.help_text in shown, command.id

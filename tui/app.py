@@ -105,10 +105,35 @@ class PostmortemApp(App[None]):
         self.notify(t("app.restored", path=str(moved_to)), timeout=10)
         self.open_postmortem(target)
 
+    def notify(self, message: str, *, title: str = "", severity: str = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Routine confirmations go to the status line of the screen in view (under a dialog,
+        the screen beneath it); toasts are kept for warnings and errors, which need attention."""
+        line = self.status_line() if severity == "information" and not title else None
+        if line is None:
+            super().notify(message, title=title, severity=severity, timeout=timeout,
+                           markup=markup)
+        else:
+            line.say(message, timeout)
+
+    def status_line(self):
+        """The status line in view, or None (another thread, or a screen without one)."""
+        from textual.screen import ModalScreen
+        from tui.widgets.status_line import StatusLine
+        try:
+            asyncio.get_running_loop()   # notify may come from a worker thread: toast it
+        except RuntimeError:
+            return None
+        for screen in reversed(self.screen_stack):
+            if not isinstance(screen, ModalScreen):
+                found = screen.query(StatusLine)
+                return found.first() if found else None
+        return None
+
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.focused))
+            self.push_screen(HelpScreen(self.focused, self.screen))
 
     async def action_quit(self) -> None:
         """Quit once every edit is on disk; for a postmortem whose saves fail, ask first."""

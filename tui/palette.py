@@ -1,7 +1,9 @@
 """Command palette entries, from the same registry as the footer and help.
 
-Only commands that make sense now are offered: the app's, the current screen's, and those of
-widgets currently on screen (a stage's keys while that stage is showing).
+The app's commands and the current screen's are offered, and those of widgets on screen (a
+dialog's, the library's). In a postmortem every stage's commands are offered too, wherever the
+facilitator is: one of another stage first goes to its stage (and its tab), then runs there.
+Commands that cannot run now (the node's ``check_action`` says no) are left out.
 """
 
 from __future__ import annotations
@@ -9,14 +11,43 @@ from __future__ import annotations
 from functools import partial
 from typing import Iterator
 
+from textual.actions import parse
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
+from textual.widget import Widget
+from textual.widgets import TabbedContent, TabPane
 
+from postmortem.i18n import t
 from tui.commands import Command, commands_for
 
+# The widget scopes each stage view holds (dialog scopes are not here: they exist only while
+# their dialog is open, and the dialog's own widgets offer them then).
+STAGE_SCOPES: dict[int, tuple[str, ...]] = {
+    2: ("timeline-stage", "timeline"),
+    3: ("analysis", "whys", "fishbone", "fishbone-diagram", "analysis-findings",
+        "analysis-summary"),
+    4: ("lessons",),
+    5: ("actions", "actions-form", "actions-findings"),
+    6: ("communication",),
+}
 
-def scoped_targets(provider: Provider) -> Iterator[tuple[Command, DOMNode]]:
-    """Each available command with the node its action runs on."""
+
+def stage_of(scope: str) -> int | None:
+    return next((stage for stage, scopes in STAGE_SCOPES.items() if scope in scopes), None)
+
+
+def can_run(node: DOMNode, action: str) -> bool:
+    """False when the node says the action cannot run now (``check_action`` False or None)."""
+    _, name, parameters = parse(action)
+    try:
+        return bool(node.check_action(name, parameters))
+    except Exception:  # a check that fails is no reason to hide the command, nor to crash
+        return True
+
+
+def scoped_targets(provider: Provider) -> Iterator[tuple[Command, DOMNode | int]]:
+    """Each offered command with the node its action runs on, or the number of the stage it
+    belongs to when that stage is not the one showing (the node is found once it is)."""
     screen = provider.screen
     for command in commands_for("app"):
         yield command, screen
@@ -24,26 +55,70 @@ def scoped_targets(provider: Provider) -> Iterator[tuple[Command, DOMNode]]:
     if screen_scope:
         for command in commands_for(screen_scope):
             yield command, screen
+    shown: set[str] = set()
     for widget in screen.query("*"):
         scope = getattr(widget, "COMMAND_SCOPE", None)
         if scope and scope != screen_scope and widget.display and widget.is_on_screen:
+            shown.add(scope)
             for command in commands_for(scope):
                 yield command, widget
+    if screen_scope == "workspace":
+        for stage, scopes in STAGE_SCOPES.items():
+            for scope in scopes:
+                if scope not in shown:
+                    for command in commands_for(scope):
+                        yield command, stage
+
+
+async def run_in_stage(screen, stage: int, command: Command) -> None:
+    """Go to the command's stage, bring its widget into view and focus, and run it there."""
+    await screen.action_stage(stage)
+    target = next((w for w in screen.query(f"#stage-{stage} *")
+                   if getattr(w, "COMMAND_SCOPE", None) == command.scope), None)
+    if target is None:
+        return
+    node: DOMNode | None = target
+    while node is not None:   # a widget on a tab that is not shown: show that tab first
+        if isinstance(node, TabPane) and isinstance(node.parent.parent, TabbedContent):
+            node.parent.parent.active = node.id or ""
+        node = node.parent
+    if isinstance(target, Widget) and target.focusable:
+        target.focus()
+    await target.run_action(command.action)
 
 
 class RegistryCommands(Provider):
-    async def discover(self) -> Hits:
-        for command, node in scoped_targets(self):
-            if command.palette:
-                yield DiscoveryHit(command.help_text, partial(node.run_action, command.action),
-                                   help=command.key)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
+    def offered(self) -> Iterator[tuple[Command, object]]:
+        """(command, what runs it) for each command offered now."""
         for command, node in scoped_targets(self):
             if not command.palette:
                 continue
-            score = matcher.match(command.help_text)
+            if isinstance(node, int):
+                existing = self.screen.query(f"#stage-{node} *")
+                target = next((w for w in existing
+                               if getattr(w, "COMMAND_SCOPE", None) == command.scope), None)
+                if target is not None and not can_run(target, command.action):
+                    continue
+                yield command, partial(run_in_stage, self.screen, node, command)
+            elif can_run(node, command.action):
+                yield command, partial(node.run_action, command.action)
+
+    def described(self) -> Iterator[tuple[str, Command, object]]:
+        """Each offered command with its text; one of another stage says which."""
+        for command, run in self.offered():
+            stage = stage_of(command.scope)
+            text = command.help_text
+            if isinstance(run, partial) and run.func is run_in_stage:
+                text = t("palette.in_stage", stage=stage, text=text)
+            yield text, command, run
+
+    async def discover(self) -> Hits:
+        for text, command, run in self.described():
+            yield DiscoveryHit(text, run, help=command.key)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, command, run in self.described():
+            score = matcher.match(text)
             if score > 0:
-                yield Hit(score, matcher.highlight(command.help_text),
-                          partial(node.run_action, command.action), help=command.key)
+                yield Hit(score, matcher.highlight(text), run, help=command.key)

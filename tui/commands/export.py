@@ -6,6 +6,7 @@ K, H = "export_ui.key.", "export_ui.help."
 
 COMMANDS = (
     Command("export.audience", "t", "toggle_audience", K + "audience", H + "audience", "export"),
+    Command("export.raw", "m", "toggle_raw", K + "raw", H + "raw", "export"),
     Command("export.write", "w", "write", K + "write", H + "write", "export"),
     Command("export.write_to", "o", "write_to", K + "write_to", H + "write_to", "export"),
     Command("export.close", "escape", "close", K + "close", H + "close", "export"),

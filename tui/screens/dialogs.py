@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,8 +14,9 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from postmortem import vocab
 from postmortem.i18n import t
+from postmortem.times import TimeParseError, parse_time
 from tui.widgets.field_message import FieldMessage
-from tui.widgets.text_field import WritableInput
+from tui.widgets.text_field import TextField
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -49,6 +51,8 @@ class ConfirmScreen(ModalScreen[bool]):
 class NewPostmortemRequest:
     title: str
     severity: str | None
+    incident_day: date | None = None      # the id takes the incident's date, or the meeting's
+    meeting_at: datetime | None = None
 
 
 class NewPostmortemScreen(ModalScreen[NewPostmortemRequest | None]):
@@ -59,9 +63,22 @@ class NewPostmortemScreen(ModalScreen[NewPostmortemRequest | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(t("library.new_title"), classes="dialog-question")
-            yield WritableInput(placeholder=t("scope.title_placeholder"), id="new-title")
-            yield Select([(s, s) for s in vocab.SEVERITIES], prompt=t("scope.severity"),
-                         id="new-severity")
+            fields = (
+                (t("scope.title"), TextField(placeholder=t("scope.title_placeholder"),
+                                             id="new-title")),
+                (t("scope.severity"), Select([(s, s) for s in vocab.SEVERITIES],
+                                             prompt=t("scope.choose"), id="new-severity",
+                                             compact=True)),
+                (t("library.incident_day"), TextField(
+                    id="new-incident-day", placeholder=t("library.incident_day_placeholder"))),
+                (t("scope.meeting"), TextField(id="new-meeting",
+                                               placeholder=t("library.meeting_placeholder"))),
+            )
+            for label, field in fields:
+                with Horizontal(classes="field-row"):
+                    yield Label(label, classes="field-label")
+                    yield field
+            yield Static(t("library.id_date_hint"), classes="field-hint")
             yield FieldMessage(id="new-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("library.create"), variant="primary", id="create")
@@ -76,7 +93,27 @@ class NewPostmortemScreen(ModalScreen[NewPostmortemRequest | None]):
             self.query_one("#new-title").focus()
             return
         severity = self.query_one("#new-severity", Select).value
-        self.dismiss(NewPostmortemRequest(title, None if severity is Select.NULL else severity))
+        try:
+            incident_day = self._incident_day()
+            meeting_at = self._meeting()
+        except (ValueError, TimeParseError) as problem:
+            self.query_one("#new-error", FieldMessage).show(str(problem))
+            return
+        self.dismiss(NewPostmortemRequest(title, None if severity is Select.NULL else severity,
+                                          incident_day, meeting_at))
+
+    def _incident_day(self) -> date | None:
+        text = self.query_one("#new-incident-day", Input).value.strip()
+        if not text:
+            return None
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(t("library.bad_incident_day", text=text)) from None
+
+    def _meeting(self) -> datetime | None:
+        text = self.query_one("#new-meeting", Input).value.strip()
+        return parse_time(text, day=None) if text else None
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

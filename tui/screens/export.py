@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Input, Markdown, Static
+from textual.widgets import Input, Markdown, Static, TextArea
 
 from postmortem.exposure import customer_warnings
 from postmortem.i18n import t
@@ -205,6 +205,8 @@ class ExportScreen(Screen[None]):
             yield Static(id="export-warnings-text", markup=False)
         with VerticalScroll(id="export-preview"):
             yield Markdown(id="export-markdown", open_links=False)
+        # m: the text exactly as written, for tables too wide to read rendered at 80 columns.
+        yield TextArea(id="export-raw", read_only=True, soft_wrap=True, compact=True)
         with Vertical(id="export-refused"):
             yield Static(t("export_ui.refused_title"), id="export-refused-title")
             yield Static(id="export-refused-reason", markup=False)
@@ -243,15 +245,19 @@ class ExportScreen(Screen[None]):
         self.set_class(False, "-refused")
         self.query_one("#export-removed", Static).update(removed.sentence())
         self.show_warnings()
+        raw = self.query_one("#export-raw", TextArea)
+        raw.load_text(markdown)
         preview, hidden = preview_markdown(markdown)
         status = t("export_ui.will_write", path=self.default_path())
-        if hidden:
+        if hidden and not self.has_class("-raw"):
             status += " " + t("export_ui.preview_shortened", count=hidden)
         self.set_status(status)
         await self.query_one(Markdown).update(preview)
         preview = self.query_one("#export-preview", VerticalScroll)
         preview.scroll_home(animate=False)
-        preview.focus()
+        raw.scroll_home(animate=False)
+        # After the refresh: the view just switched on is not focusable until styled.
+        self.call_after_refresh((raw if self.has_class("-raw") else preview).focus)
 
     def show_warnings(self) -> None:
         warnings = customer_warnings(self.document) if self.audience == "external" else []
@@ -270,6 +276,11 @@ class ExportScreen(Screen[None]):
         return default_export_path(self.document, self.document_path, self.audience)
 
     # Keys ----------------------------------------------------------------------------------
+
+    async def action_toggle_raw(self) -> None:
+        """Rendered preview or the Markdown as written (the same text the file gets)."""
+        self.toggle_class("-raw")
+        await self.show_audience()
 
     async def action_toggle_audience(self) -> None:
         self.audience = AUDIENCES[(AUDIENCES.index(self.audience) + 1) % len(AUDIENCES)]
@@ -290,9 +301,8 @@ class ExportScreen(Screen[None]):
         self.report_written(path, len(data))
 
     def report_written(self, path: Path, size: int) -> None:
-        message = t("export_ui.wrote", path=path, size=size)
-        self.set_status(message, "-written")
-        self.notify(message)
+        # The status line under the preview says it; a toast would cover the preview.
+        self.set_status(t("export_ui.wrote", path=path, size=size), "-written")
 
     def refused(self) -> bool:
         """True (and the reason notified) when the current audience may not be exported."""

@@ -1,4 +1,8 @@
-"""F1: every key, from the command registry, with the focused widget's own keys first."""
+"""F1: every key, from the command registry. It opens on the keys of where the facilitator is —
+the focused widget's, then those of the rest of the screen in view (the current stage), the
+screen's and the app's — and lists the keys of everywhere else after them. A whole screen
+with one scroll: section names are headings of their own, never cut to a column's width.
+"""
 
 from __future__ import annotations
 
@@ -6,51 +10,87 @@ from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from textual.dom import DOMNode
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
 from postmortem.i18n import t
-from tui.commands import all_commands
+from tui.commands import Command, all_commands
+from tui.widgets.key_footer import KeyFooter
 
-SCOPE_ORDER = ("app", "workspace", "library")
+KEY_WIDTH = 18
 
 
 def key_name(key: str) -> str:
     return ", ".join(part.replace("slash", "/").replace("ctrl+", "Ctrl+").replace("pagedown", "PgDn")
-                     .replace("pageup", "PgUp") for part in key.split(","))
+                     .replace("pageup", "PgUp").replace("shift+", "Shift+").replace("escape", "Esc")
+                     .replace("enter", "Enter").replace("delete", "Delete")
+                     for part in key.split(","))
 
 
-class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,f1,q", "dismiss", t("key.close"))]
+def scopes_here(focused: Widget | None, screen: Screen) -> list[str]:
+    """The scopes of where the focus is, nearest first: the focused widget and its parents,
+    the other widgets in view on the screen (the current stage), the screen, the app."""
+    scopes: list[str] = []
 
-    def __init__(self, focused: Widget | None) -> None:
-        super().__init__(classes="dialog-screen")
-        self.focused_scopes = []
-        node = focused
-        while node is not None:
-            scope = getattr(node, "COMMAND_SCOPE", None)
-            if scope and scope not in self.focused_scopes:
-                self.focused_scopes.append(scope)
-            node = node.parent
+    def add(node: DOMNode | None) -> None:
+        scope = getattr(node, "COMMAND_SCOPE", None)
+        if scope and scope not in scopes:
+            scopes.append(scope)
+
+    node: DOMNode | None = focused
+    while node is not None and node is not screen:
+        add(node)
+        node = node.parent
+    for widget in screen.query("*"):
+        if widget.display and widget.is_on_screen:
+            add(widget)
+    add(screen)
+    add(screen.app)
+    if "app" not in scopes:
+        scopes.append("app")
+    return scopes
+
+
+class HelpScreen(Screen[None]):
+    BINDINGS = [Binding("escape,f1,q", "close", t("key.close"))]
+
+    def __init__(self, focused: Widget | None, shown_over: Screen | None = None) -> None:
+        super().__init__()
+        screen = shown_over or (focused.screen if focused is not None else None)
+        self.here = scopes_here(focused, screen) if screen is not None else ["app"]
+        self.tables: list[Table] = []   # one per section, in the order shown
 
     def compose(self) -> ComposeResult:
-        table = Table(expand=True, show_edge=False)
-        table.add_column(t("help.key"), no_wrap=True, max_width=22)
-        table.add_column(t("help.does"), ratio=1)
         commands = all_commands()
-        scopes = [s for s in self.focused_scopes if s not in SCOPE_ORDER]
-        scopes += [s for s in dict.fromkeys(c.scope for c in commands) if s not in scopes]
-        for scope in scopes:
-            table.add_section()
-            table.add_row(f"[b]{t('help.scope.' + scope)}[/b]", "")
-            for command in (c for c in commands if c.scope == scope):
-                table.add_row(key_name(command.key), command.help_text)
-        self.table = table
-        with VerticalScroll(classes="dialog help"):
-            yield Static(t("help.title"), classes="dialog-question")
-            yield Static(table, id="help-table")
+        elsewhere = [s for s in dict.fromkeys(c.scope for c in commands) if s not in self.here]
+        yield Static(t("help.title"), id="help-title")
+        with VerticalScroll(id="help-body"):
+            for scope in self.here:
+                yield from self.section(scope, commands)
+            if elsewhere:
+                yield Static(t("help.elsewhere"), classes="help-part")
+            for scope in elsewhere:
+                yield from self.section(scope, commands)
             yield Static(t("help.footer"), classes="field-hint")
+        yield KeyFooter()
 
-    async def action_dismiss(self, result: None = None) -> None:
-        self.dismiss(result)
+    def section(self, scope: str, commands: tuple[Command, ...]) -> ComposeResult:
+        rows = [c for c in commands if c.scope == scope]
+        if not rows:
+            return
+        table = Table(show_header=False, show_edge=False, box=None, expand=True, padding=(0, 1))
+        table.add_column(no_wrap=True, width=KEY_WIDTH, style="bold")
+        table.add_column(ratio=1)
+        for command in rows:
+            table.add_row(key_name(command.key), command.help_text)
+        self.tables.append(table)
+        yield Static(t(f"help.scope.{scope}"), classes="help-section", markup=False)
+        yield Static(table, classes="help-keys")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-body").focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

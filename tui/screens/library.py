@@ -1,4 +1,5 @@
-"""The library: every postmortem in the folder; new, open, delete (to .trash), filter as you type."""
+"""The library: every postmortem in the folder; new, open, delete (to .trash, undoable), filter as
+you type, and the trash itself (t)."""
 
 from __future__ import annotations
 
@@ -12,15 +13,17 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
-from postmortem.factory import new_postmortem
+from postmortem.factory import new_postmortem, new_postmortem_id
 from postmortem.hidden_text import mark_hidden
 from postmortem.i18n import t
-from postmortem.ids import is_valid_id, slugify
+from postmortem.ids import is_valid_id
 from storage.errors import StorageError
 from storage.library import LibraryEntry
+from storage.trash import restore
 from tui.commands import bindings_for
 from tui.screens.dialogs import ConfirmScreen, NewPostmortemRequest, NewPostmortemScreen
 from tui.widgets.key_footer import KeyFooter
+from tui.widgets.status_line import StatusLine
 from tui.widgets.text_field import TextField
 
 
@@ -58,7 +61,12 @@ class LibraryScreen(Screen[None]):
         yield FilterInput(placeholder=t("library.filter_placeholder"), id="library-filter")
         yield DataTable(id="library-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="library-empty")
+        yield StatusLine()
         yield KeyFooter()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.last_trashed: tuple[str, str] | None = None   # (name in .trash, title) to undo
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -84,8 +92,13 @@ class LibraryScreen(Screen[None]):
                      for i, h in enumerate(headers))
         return max(12, self.size.width - others - 2 - 1)
 
-    def show(self, query: str) -> None:
+    def show(self, query: str, keep: str | None = None, *, from_top: bool = False) -> None:
+        """List the entries matching ``query``. The cursor stays on the postmortem it was on
+        (``keep`` names another); when that one is gone, on the row where it was (after a
+        delete: the next one), or on the first row (``from_top``, a new filter)."""
         table = self.query_one(DataTable)
+        keep = keep or self.selected_id()
+        row = 0 if from_top else table.cursor_row
         table.clear()
         shown = [e for e in self.entries if matches(e, query)]
         rows = [self.row_cells(entry) for entry in shown]
@@ -94,6 +107,10 @@ class LibraryScreen(Screen[None]):
             cell = Text(title, no_wrap=True, overflow="ellipsis")
             cell.truncate(width, overflow="ellipsis")
             table.add_row(cell, *rest, key=entry.id)
+        ids = [entry.id for entry in shown]
+        if shown:
+            table.move_cursor(row=ids.index(keep) if keep in ids else min(row, len(shown) - 1),
+                              animate=False)
         self.show_status()
 
     def show_status(self) -> None:
@@ -112,7 +129,7 @@ class LibraryScreen(Screen[None]):
             empty.update(t("library.no_match", query=query))
         else:
             empty.update(t("library.count", shown=len(shown), total=len(self.entries),
-                           folder=display_path(self.app.library.root)))
+                           count=len(self.entries), folder=display_path(self.app.library.root)))
 
     @staticmethod
     def row_cells(entry: LibraryEntry) -> tuple[str, ...]:
@@ -137,7 +154,7 @@ class LibraryScreen(Screen[None]):
 
     @on(Input.Changed, "#library-filter")
     def filter_changed(self, event: Input.Changed) -> None:
-        self.show(event.value)
+        self.show(event.value, from_top=True)
 
     @on(DataTable.RowHighlighted)
     def row_highlighted(self) -> None:
@@ -162,10 +179,12 @@ class LibraryScreen(Screen[None]):
         request: NewPostmortemRequest | None = await self.app.push_screen_wait(NewPostmortemScreen())
         if request is None:
             return
-        from postmortem.factory import utc_now
-        doc_id = slugify(request.title, utc_now().date(), taken=self.app.library.taken_ids())
+        doc_id = new_postmortem_id(request.title, self.app.library.taken_ids(),
+                                   incident_day=request.incident_day,
+                                   meeting_at=request.meeting_at)
         try:
-            self.app.library.create(new_postmortem(doc_id, request.title, request.severity)).close()
+            self.app.library.create(new_postmortem(doc_id, request.title, request.severity,
+                                                   request.meeting_at)).close()
         except StorageError as error:
             self.notify(str(error), severity="error")
             return
@@ -187,5 +206,26 @@ class LibraryScreen(Screen[None]):
         except StorageError as error:
             self.notify(str(error), severity="error")
             return
-        self.notify(t("library.deleted", title=title, path=str(moved_to)))
+        self.last_trashed = (moved_to.name, title)
+        self.notify(t("trash.deleted", title=title))
         self.reload()
+
+    def action_undo_delete(self) -> None:
+        """Put the postmortem moved to the trash last (from this list) back."""
+        if self.last_trashed is None:
+            self.notify(t("trash.nothing_to_undo"))
+            return
+        name, title = self.last_trashed
+        try:
+            path = restore(self.app.library, name)
+        except StorageError as error:
+            self.notify(str(error), severity="warning", timeout=12)
+            return
+        self.last_trashed = None
+        self.notify(t("trash.restored", title=title))
+        self.entries = self.app.library.entries()
+        self.show(self.query_one(FilterInput).value, keep=path.stem)
+
+    def action_trash(self) -> None:
+        from tui.screens.trash import TrashScreen
+        self.app.push_screen(TrashScreen())

@@ -87,13 +87,14 @@ class FinalReviewScreen(Screen[JumpTo | None]):
                                   id=f"line-{line.key}", disabled=True))
             for reason in line.reasons:
                 options.append(self.target_option(reason.text, reason.stage, reason.location))
+        if not self.review.deviations:
+            return options   # nothing to explain: no heading, no "No deviations."
         options.append(None)
         options.append(Option(Content.styled(t("review_ui.deviations"), "bold"),
                               id="deviations", disabled=True))
-        if not self.review.deviations:
-            none = Content.styled(t("review_ui.no_deviations"), "$foreground-muted")
-            options.append(Option(Padding(none, Spacing(0, 0, 0, REASON_INDENT)),
-                                  id="no-deviations", disabled=True))
+        what = Content.styled(t("review_ui.deviations_what"), "$foreground-muted")
+        options.append(Option(Padding(what, Spacing(0, 0, 0, REASON_INDENT)),
+                              id="deviations-what", disabled=True))
         for deviation in self.review.deviations:
             label, style = (("review_ui.blocking", "bold $error") if deviation.blocking
                             else ("review_ui.advice", "bold $warning"))

@@ -14,7 +14,7 @@ from textual.widgets import ContentSwitcher, Static
 
 from postmortem.i18n import t
 from postmortem.model import Postmortem
-from postmortem.stages import stage_statuses
+from postmortem.stages import StageStatus, stage_statuses
 from storage.document_file import DocumentFile
 from storage.last_stage import remember_stage
 from storage.outside import OutsideChangeError
@@ -30,6 +30,7 @@ from tui.stages.base import StageView
 from tui.widgets.doc_header import DocumentHeader
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.stage_strip import StageStrip
+from tui.widgets.status_line import StatusLine
 
 # A save follows a pause of SAVE_QUIET seconds in the typing, and is handed to the writer at
 # the latest SAVE_MAX_WAIT seconds after the first unsaved edit however fast the typing: 0.75 s
@@ -39,6 +40,14 @@ from tui.widgets.stage_strip import StageStrip
 _STRETCHED = os.environ.get("POSTMORTEM_SAVE_DELAY")
 SAVE_QUIET = float(_STRETCHED or 0.3)
 SAVE_MAX_WAIT = max(0.75, SAVE_QUIET) if _STRETCHED else 0.75
+
+
+def exit_line(status: StageStatus) -> str:
+    """The exit bar: met, or how many conditions are open and the first one whole (the
+    others are one key away, F2)."""
+    if status.ok:
+        return f"✓ {t('exit.label')}: {t('exit.holds')}"
+    return "✗ " + t("exit.open", count=len(status.reasons), first=status.reasons[0])
 
 
 class WorkspaceScreen(Screen[None]):
@@ -70,6 +79,7 @@ class WorkspaceScreen(Screen[None]):
         # are shown, so a postmortem opens fast however much the other stages hold.
         with ContentSwitcher(initial=f"stage-{self.first_stage}", id="stages"):
             yield self._new_view(self.first_stage)
+        yield StatusLine()
         yield KeyFooter()
 
     def _new_view(self, number: int) -> StageView:
@@ -245,10 +255,8 @@ class WorkspaceScreen(Screen[None]):
         header = self.query_one(DocumentHeader)
         header.title_text, header.severity = self.document.title, self.document.severity or ""
         current = statuses[strip.current - 1]
-        mark = "✓" if current.ok else "✗"
-        detail = t("exit.holds") if current.ok else " · ".join(current.reasons)
         status = self.query_one("#exit-status", Static)
-        status.update(f"{mark} {t('exit.label')}: {detail}")
+        status.update(exit_line(current))
         status.set_class(current.ok, "-ok")
         status.set_class(not current.ok, "-missing")
 
@@ -270,6 +278,12 @@ class WorkspaceScreen(Screen[None]):
 
     async def action_previous_stage(self) -> None:
         await self.action_stage((self.query_one(StageStrip).current - 2) % 6 + 1)
+
+    def action_conditions(self) -> None:
+        from tui.screens.conditions import ConditionsScreen
+        self.app.push_screen(ConditionsScreen(stage_statuses(self.document),
+                                              self.query_one(StageStrip).current),
+                             self._jump_after_review)
 
     def action_focus_strip(self) -> None:
         self.query_one(StageStrip).focus()

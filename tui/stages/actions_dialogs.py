@@ -19,6 +19,7 @@ from textual.widgets.selection_list import Selection
 from postmortem.i18n import t
 from postmortem.model import Postmortem
 from postmortem.whys import preorder
+from tui.widgets.choices import TickList
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def cause_choices(doc: Postmortem) -> list[CauseChoice]:
     return choices
 
 
-class CauseList(SelectionList[str]):
+class CauseList(TickList):
     """Space ticks; Enter confirms the dialog (a plain SelectionList would tick on Enter)."""
 
     BINDINGS = [Binding("enter", "screen.confirm", t("actions_ui.picker.confirm"), show=False)]

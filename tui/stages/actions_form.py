@@ -239,7 +239,8 @@ class ActionForm(Vertical):
             if overdue(action, self.today()):
                 text, kind = t("actions_ui.due_overdue", due=_long_date(action.due)), "-overdue"
             elif self.query_one("#action-due", Input).value.strip() != action.due.isoformat():
-                text = t("actions_ui.due_parsed", due=_long_date(action.due))
+                text = t("actions_ui.due_parsed", due=_long_date(action.due),
+                         today=_long_date(self.today()))
         message.update(text)
         message.set_class(kind == "-error", "-error")
         message.set_class(kind == "-overdue", "-overdue")

@@ -22,7 +22,7 @@ from tui.stages.analysis_fishbone import FishbonePanel
 from tui.stages.analysis_summary import GoTo, SummaryList
 from tui.stages.analysis_whys import WhysPanel
 from tui.stages.base import StageView
-from tui.widgets.text_field import WritableInput
+from tui.widgets.text_field import TextField
 
 PROBLEM = "analysis.problem"
 VIEWS = ("analysis-whys", "analysis-fishbone", "analysis-summary")
@@ -37,7 +37,7 @@ class AnalysisStage(StageView):
         doc, ro = self.document, self.read_only
         with Horizontal(id="analysis-problem-row"):
             yield Label(t("analysis_ui.problem"), id="analysis-problem-label")
-            yield WritableInput(doc.analysis.problem, id="analysis-problem", compact=True, disabled=ro,
+            yield TextField(doc.analysis.problem, id="analysis-problem", disabled=ro,
                         placeholder=t("analysis_ui.problem_placeholder"))
         yield FindingsList(id="analysis-problem-findings")
         with TabbedContent(id="analysis-tabs"):

@@ -11,7 +11,7 @@ from typing import Callable
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual import work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Container
 from textual.widgets import Static
@@ -53,6 +53,7 @@ class WhysTree(EditableTree):
         super().__init__(document, read_only=read_only, on_change=on_change, id=id)
         self.pending: tuple[str, str | None] | None = None   # ("child"|"sibling", anchor id)
         self.levels: dict[str, int] = {}   # each node's depth, found once per drawing of the tree
+        self.answering = ""   # the question the answer being typed answers
 
     # Drawing --------------------------------------------------------------------------------
 
@@ -114,8 +115,18 @@ class WhysTree(EditableTree):
             anchor = self.selected_key
             self._start_adding("sibling" if anchor else "child", anchor)
 
+    def question_for(self, parent_id: str | None) -> str:
+        """The question an answer under ``parent_id`` answers (None: the problem itself)."""
+        if parent_id is None:
+            problem = clean(self.document.analysis.problem)
+            return (t("analysis_ui.whys.question_problem", problem=problem) if problem
+                    else t("analysis_ui.whys.question_no_problem"))
+        return t("analysis_ui.whys.question", text=clean(whys.node(self.document, parent_id).text))
+
     def _start_adding(self, kind: str, anchor: str | None) -> None:
         doc = self.document
+        parent = anchor if kind == "child" else whys.node(doc, anchor).parent
+        self.answering = self.question_for(parent)
 
         def create(text: str) -> str:
             added = (whys.add_child(doc, anchor, text) if kind == "child"
@@ -150,6 +161,7 @@ class WhysTree(EditableTree):
     def action_edit(self) -> None:
         why = self._selected_why() if self.ready() else None
         if why is not None:
+            self.answering = self.question_for(why.parent)
             self.edit_text(self.cursor_node, value=why.text,
                            placeholder=t("analysis_ui.whys.edit_placeholder"),
                            apply=lambda text: setattr(why, "text", text), select=why.id,
@@ -282,12 +294,22 @@ class WhysPanel(TreePanel):
                                             id="whys-tree"), id=id)
 
     def compose(self) -> ComposeResult:
+        # While an answer is typed: the question it answers, right above the tree.
+        yield Static(id="whys-question", classes="answer-question", markup=False)
         with Container(classes="tree-area"):
             yield self.editor_tree
             yield self.editor
             yield Static(t("analysis_ui.whys.empty_tree"), id="whys-empty", classes="tree-empty")
         yield Static(id="whys-detail", classes="item-detail")
         yield FindingsList(id="whys-findings", classes="item-findings")
+
+    @on(events.DescendantFocus)
+    @on(events.DescendantBlur)
+    def _editing_moved(self) -> None:
+        question = self.query_one("#whys-question", Static)
+        typing = self.editor.has_focus and self.editor.is_open
+        question.update(self.editor_tree.answering if typing else "")
+        question.display = typing
 
     def show_selected(self) -> None:
         doc = self.document

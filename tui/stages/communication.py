@@ -26,6 +26,7 @@ from tui.commands import bindings_for
 from tui.stages import actions_clock
 from tui.stages.base import StageView
 from tui.stages.scope import split_list
+from tui.widgets.choices import ChoiceButton, TickBox
 from tui.widgets.text_field import TextField
 
 SHORT_HEIGHT = 30
@@ -46,7 +47,7 @@ class FollowUpRow(Vertical):
                             placeholder=t("comms_ui.due_placeholder"))
             yield TextField(self.review.label, classes="follow-up-label", disabled=ro,
                             placeholder=t("comms_ui.label_placeholder"))
-            yield Checkbox(t("comms_ui.done"), self.review.done, classes="follow-up-done",
+            yield TickBox(t("comms_ui.done"), self.review.done, classes="follow-up-done",
                            disabled=ro, compact=True)
             yield Button(t("comms_ui.remove"), classes="follow-up-remove", disabled=ro,
                          compact=True)
@@ -67,7 +68,8 @@ class CommunicationStage(StageView):
 
     def compose(self) -> ComposeResult:
         comms, ro = self.document.communication, self.read_only
-        with VerticalScroll(id="comms-form"):
+        # The fields scroll the form into view; the form itself is no stop for Tab.
+        with VerticalScroll(id="comms-form", can_focus=False):
             yield Label(t("comms_ui.internal_summary"), classes="comms-heading")
             yield TextArea(comms.internal_summary, id="internal_summary", disabled=ro,
                            compact=True, placeholder=t("comms_ui.internal_placeholder"),
@@ -83,7 +85,7 @@ class CommunicationStage(StageView):
                                 placeholder=t("comms_ui.shared_placeholder"))
             with Horizontal(classes="comms-row"):
                 yield Label(t("comms_ui.legal_review"), id="legal-label", classes="comms-label")
-                yield RadioSet(*[RadioButton(t(f"checklist.legal.{value}"),
+                yield RadioSet(*[ChoiceButton(t(f"checklist.legal.{value}"),
                                              comms.legal_review == value, id=f"legal-{value}")
                                  for value in vocab.LEGAL_REVIEWS],
                                id="legal_review", disabled=ro, compact=True)
@@ -234,7 +236,8 @@ class CommunicationStage(StageView):
         except DueDateError as problem:
             row.show_message(str(problem), "error")
             return
-        row.show_message(t("comms_ui.due_parsed", due=due.strftime("%a %d %b %Y")))
+        row.show_message(t("comms_ui.due_parsed", due=due.strftime("%a %d %b %Y"),
+                           today=actions_clock.today().strftime("%a %d %b %Y")))
         if due != row.review.due:
             row.review.due = due
             self.changed()

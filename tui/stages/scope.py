@@ -12,6 +12,7 @@ from postmortem import vocab
 from postmortem.i18n import t
 from postmortem.times import TimeParseError, format_datetime, parse_time
 from tui.stages.base import StageView
+from tui.widgets.choices import ChoiceButton, TickBox, TickList
 from tui.widgets.field_message import FieldMessage
 from tui.widgets.text_field import TextField
 
@@ -39,7 +40,8 @@ class ScopeStage(StageView):
     def compose(self) -> ComposeResult:
         doc, scope = self.document, self.document.scope
         ro = self.read_only
-        with VerticalScroll(id="scope-form"):
+        # The fields scroll the form into view; the form itself is no stop for Tab.
+        with VerticalScroll(id="scope-form", can_focus=False):
             with Collapsible(title=t("scope.preamble_title"), collapsed=True, id="preamble"):
                 yield Static(t("scope.preamble"), id="preamble-text")
             yield FieldRow(t("scope.title"), TextField(doc.title, id="title", disabled=ro,
@@ -58,20 +60,20 @@ class ScopeStage(StageView):
             yield FieldMessage(id="meeting_at-error")
             yield FieldRow(t("scope.tags"), TextField(", ".join(doc.tags), id="tags", disabled=ro,
                                                   placeholder=t("scope.tags_placeholder")))
-            yield FieldRow(t("scope.triggers"), SelectionList[str](
+            yield FieldRow(t("scope.triggers"), TickList(
                 *[(t(f"trigger.{v}"), v, v in scope.triggers) for v in vocab.TRIGGERS],
                 id="triggers", disabled=ro, compact=True))
-            yield FieldRow(t("scope.audiences"), SelectionList[str](
+            yield FieldRow(t("scope.audiences"), TickList(
                 *[(t(f"audience.{v}"), v, v in scope.audiences) for v in vocab.AUDIENCES],
                 id="audiences", disabled=ro, compact=True))
             yield FieldRow(t("scope.sensitivity"),
-                           Checkbox(t("scope.pii"), scope.sensitivity.pii, id="pii", disabled=ro, compact=True),
-                           Checkbox(t("scope.security"), scope.sensitivity.security, id="security",
+                           TickBox(t("scope.pii"), scope.sensitivity.pii, id="pii", disabled=ro, compact=True),
+                           TickBox(t("scope.security"), scope.sensitivity.security, id="security",
                                     disabled=ro, compact=True))
-            yield FieldRow(t("scope.customer_facing"), Checkbox(
+            yield FieldRow(t("scope.customer_facing"), TickBox(
                 t("scope.customer_facing_box"), scope.customer_facing, id="customer_facing", disabled=ro, compact=True))
             yield FieldRow(t("scope.depth"), RadioSet(
-                *[RadioButton(t(f"depth.{value}"), scope.depth == value, id=f"depth-{value}")
+                *[ChoiceButton(t(f"depth.{value}"), scope.depth == value, id=f"depth-{value}")
                   for value in vocab.DEPTHS], id="depth", disabled=ro, compact=True),
                 Static("", id="depth-hint", classes="field-hint"))
             yield FieldRow(t("scope.owner"), TextField(scope.owner, id="owner", disabled=ro,

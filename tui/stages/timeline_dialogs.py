@@ -12,12 +12,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Static, TextArea
 
 from postmortem.i18n import t
-from postmortem.pasting import PastedLine, parse_pasted, parsed_events
+from postmortem.pasting import PastedLine, chat_speaker, parse_pasted, parsed_events, speaker_source
 from postmortem.times import format_datetime
 from tui.commands import bindings_for
 from tui.widgets.text_field import WritableInput
+from tui.widgets.choices import TickBox
 
-PastedEvents = list[tuple[datetime, str]]
+PastedEvents = list[tuple[datetime, str, str]]   # time, text, source
 
 
 class PreviewTable(DataTable):
@@ -39,7 +40,9 @@ class PreviewTable(DataTable):
 
 class PasteDialog(ModalScreen[PastedEvents | None]):
     """Lines from chat or logs, a live preview of how each reads, and nothing added until
-    "Add N events" (Ctrl+S). Returns the (time, text) of the lines that read as events."""
+    "Add N events" (Ctrl+S). Returns the (time, text, source) of the lines that read as
+    events; when lines start with a chat speaker ("Priya Shah: …") a box offers to move the
+    speaker to the source ("chat: Priya Shah")."""
 
     COMMAND_SCOPE = "timeline-paste"
     BINDINGS = bindings_for("timeline-paste")
@@ -58,6 +61,7 @@ class PasteDialog(ModalScreen[PastedEvents | None]):
             yield TextArea(id="paste-text", soft_wrap=False, show_line_numbers=True,
                            placeholder=t("timeline_ui.paste.placeholder"))
             yield Static(t("timeline_ui.paste.summary_none"), id="paste-summary")
+            yield TickBox("", True, id="paste-speakers", compact=True)
             table = PreviewTable(id="paste-preview", cursor_type="none", zebra_stripes=True)
             table.add_column(t("timeline_ui.paste.col_line"), key="line", width=4)
             table.add_column(t("timeline_ui.paste.col_time"), key="time", width=16)
@@ -69,7 +73,36 @@ class PasteDialog(ModalScreen[PastedEvents | None]):
                 yield Button(t("timeline_ui.paste.cancel"), id="paste-cancel", compact=True)
 
     def on_mount(self) -> None:
+        self.query_one("#paste-speakers").display = False
         self.query_one("#paste-text", TextArea).focus()
+
+    def moving_speakers(self) -> bool:
+        box = self.query_one("#paste-speakers", TickBox)
+        return box.display and box.value
+
+    def events(self) -> PastedEvents:
+        """What "Add" adds: each line's time and text, and its speaker as the source when
+        the facilitator keeps the offer ticked."""
+        move = self.moving_speakers()
+        added = []
+        for at, text in parsed_events(self.lines):
+            speaker = chat_speaker(text) if move else None
+            added.append((at, speaker[1], speaker_source(speaker[0])) if speaker
+                         else (at, text, ""))
+        return added
+
+    def _offer_speakers(self) -> None:
+        speakers = [found[0] for line in self.lines if line.ok
+                    and (found := chat_speaker(line.text)) is not None]
+        box = self.query_one("#paste-speakers", TickBox)
+        box.display = bool(speakers)
+        if speakers:
+            box.label = t("timeline_ui.paste.move_speakers", count=len(speakers),
+                          source=speaker_source(speakers[0]))
+
+    @on(TickBox.Changed, "#paste-speakers")
+    def _speakers_toggled(self) -> None:
+        self.preview()
 
     @on(TextArea.Changed, "#paste-text")
     def preview(self) -> None:
@@ -79,29 +112,36 @@ class PasteDialog(ModalScreen[PastedEvents | None]):
         table = self.query_one("#paste-preview", PreviewTable)
         table.clear()
         warning = table.get_component_rich_style("paste--error")
+        self._offer_speakers()
+        move = self.moving_speakers()
         for line in self.lines:
             when = format_datetime(line.at) if line.at is not None and line.ok else "—"
             if line.ok:
-                table.add_row(str(line.line_no), when,
-                              Text(line.text, no_wrap=True, overflow="ellipsis"), key=str(line.line_no))
+                speaker = chat_speaker(line.text) if move else None
+                shown = Text(line.text if speaker is None else speaker[1], no_wrap=True,
+                             overflow="ellipsis")
+                if speaker is not None:
+                    shown.append(f"  ← {speaker_source(speaker[0])}", style="dim")
+                table.add_row(str(line.line_no), when, shown, key=str(line.line_no))
             else:  # two lines, so the whole reason can be read
                 table.add_row(str(line.line_no), when, Text(f"⚠ {line.error}", style=warning),
                               key=str(line.line_no), height=2)
         good = len(parsed_events(self.lines))
         bad = len(self.lines) - good
         summary = (t("timeline_ui.paste.summary_none") if not self.lines else
-                   t("timeline_ui.paste.summary_bad", ok=good, total=len(self.lines), bad=bad) if bad
-                   else t("timeline_ui.paste.summary", ok=good, total=len(self.lines)))
+                   t("timeline_ui.paste.summary_bad", ok=good, total=len(self.lines), bad=bad,
+                     count=len(self.lines)) if bad
+                   else t("timeline_ui.paste.summary", ok=good, total=len(self.lines),
+                          count=len(self.lines)))
         self.query_one("#paste-summary", Static).update(summary)
         self.query_one("#paste-summary").set_class(bad > 0, "-bad")
         button = self.query_one("#paste-add", Button)
-        button.label = t("timeline_ui.paste.add_one") if good == 1 else t("timeline_ui.paste.add",
-                                                                          count=good)
+        button.label = t("timeline_ui.paste.add", count=good)
         button.disabled = good == 0
 
     @on(Button.Pressed, "#paste-add")
     def action_add_pasted(self) -> None:
-        events = parsed_events(self.lines)
+        events = self.events()
         if not events:
             self.notify(t("timeline_ui.paste.nothing"), severity="warning")
             return

@@ -46,13 +46,16 @@ def _insert_sorted(doc: Postmortem, event: Event) -> None:
     doc.timeline.insert(position, event)
 
 
-def add_events(doc: Postmortem, items: list[tuple[datetime, str]]) -> tuple[list[Event], Undo]:
-    """New events, each at its time; returns them (in the order given) and the undo record."""
+def add_events(doc: Postmortem, items: list[tuple[datetime, str] | tuple[datetime, str, str]]
+               ) -> tuple[list[Event], Undo]:
+    """New events, each at its time (with its source, when given); returns them (in the
+    order given) and the undo record."""
     keep_sorted(doc)
     added = []
-    for at, text in items:
+    for at, text, *source in items:
         # Pasted text may carry control characters, which a document may not hold.
-        event = Event(id=doc.next_id("e"), at=at, text=writable_text(text).strip())
+        event = Event(id=doc.next_id("e"), at=at, text=writable_text(text).strip(),
+                      source=writable_text(source[0]).strip() if source else "")
         _insert_sorted(doc, event)
         added.append(event)
     return added, Undo("timeline_ui.undo.add", created=[e.id for e in added],

@@ -14,6 +14,7 @@ from postmortem.i18n import t
 from postmortem.metrics import format_duration, incident_duration
 from postmortem.model import Postmortem
 from tui.stages.scope import FieldRow
+from tui.widgets.choices import ChoiceButton, TickBox
 from tui.widgets.text_field import TextField
 
 YES_NO = (("yes", True), ("no", False), ("unknown", None))
@@ -32,14 +33,14 @@ def _spanning(row: FieldRow) -> FieldRow:
 class ImpactForm(VerticalScroll):
     def __init__(self, document: Postmortem, *, read_only: bool, on_change: Callable[[], None],
                  id: str | None = None) -> None:
-        super().__init__(id=id)
+        super().__init__(id=id, can_focus=False)  # its fields scroll it; no stop for Tab itself
         self.document, self.read_only, self.on_change = document, read_only, on_change
 
     def compose(self) -> ComposeResult:
         impact, ro = self.document.impact, self.read_only
 
         def yes_no(field: str, value: bool | None) -> RadioSet:
-            return RadioSet(*[RadioButton(t(f"timeline_ui.impact.{label}"), value is answer,
+            return RadioSet(*[ChoiceButton(t(f"timeline_ui.impact.{label}"), value is answer,
                                           id=_answer_id(field, label))
                               for label, answer in YES_NO],
                             id=f"impact-{field}", disabled=ro, compact=True)
@@ -54,7 +55,7 @@ class ImpactForm(VerticalScroll):
         yield FieldRow(t("timeline_ui.impact.duration"),
                        Static("", id="impact-duration", classes="impact-derived"))
         yield FieldRow(t("timeline_ui.impact.data_integrity"), RadioSet(
-            *[RadioButton(t(f"timeline_ui.impact.integrity.{value}"), impact.data_integrity == value,
+            *[ChoiceButton(t(f"timeline_ui.impact.integrity.{value}"), impact.data_integrity == value,
                           id=_answer_id("data_integrity", value)) for value in vocab.DATA_INTEGRITY],
             id="impact-data_integrity", disabled=ro, compact=True))
         yield FieldRow(t("timeline_ui.impact.integrity_notes"), TextField(
@@ -64,7 +65,7 @@ class ImpactForm(VerticalScroll):
         yield FieldRow(t("timeline_ui.impact.sla_notes"), TextField(
             impact.sla_notes, id="impact-sla_notes", disabled=ro,
             placeholder=t("timeline_ui.impact.sla_placeholder")))
-        yield _spanning(FieldRow(t("timeline_ui.impact.comms"), Checkbox(
+        yield _spanning(FieldRow(t("timeline_ui.impact.comms"), TickBox(
             t("timeline_ui.impact.comms_box"), impact.comms_aligned, id="impact-comms_aligned",
             disabled=ro, compact=True)))
 

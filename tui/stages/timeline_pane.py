@@ -61,6 +61,12 @@ class TimelinePane(Vertical):
     def table(self) -> TimelineTable:
         return self.query_one(TimelineTable)
 
+    # What needs an event is not offered (footer, palette) while the timeline is empty.
+    NEEDS_AN_EVENT = frozenset({"edit", "delete", "milestone", "internal", "source"})
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return bool(self.document.timeline) or action not in self.NEEDS_AN_EVENT
+
     @property
     def entry(self) -> EntryBar:
         return self.query_one(EntryBar)
@@ -77,6 +83,7 @@ class TimelinePane(Vertical):
         empty = self.query_one("#timeline-empty")
         if empty.display != (not events):
             empty.display = not events
+            self.refresh_bindings()
         self.show_metrics()
         self.show_detail()
 

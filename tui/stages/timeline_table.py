@@ -26,8 +26,9 @@ from postmortem.model import Event
 from postmortem.times import format_date, format_local_hm, format_time_hm
 
 DAY_PREFIX = "day:"
-FIXED_WIDTHS = {"time": 5, "local": 5, "milestone": 11, "internal": 4}
-SOURCE_WIDTH = (12, 24)     # narrow, wide
+FIXED_WIDTHS = {"time": 5, "local": 5, "milestone": 11, "internal": 8}
+SOURCE_WIDTH = (8, 24)      # the least it shrinks to, the most it gets
+TEXT_WANTED = 40            # "What happened" gets this much before Source grows past its least
 TEXT_MIN_WIDTH = 12
 EMPTY = Text("")   # shared by every empty cell (DataTable never changes a cell's Text)
 
@@ -115,12 +116,14 @@ class TimelineTable(DataTable):
         return {"text": self.text_width, "source": self._source_width}.get(key) or FIXED_WIDTHS[key]
 
     def _fit_columns(self, width: int) -> bool:
-        """Share the width out: fixed columns, the source, the text takes the rest."""
+        """Share the width out: the fixed columns first, then "What happened" (the event is
+        what the room reads), Source gets what is left beyond that and is the first to shrink."""
         keys = self.column_keys()
         padding = 2 * self.cell_padding * len(keys) + self.styles.scrollbar_size_vertical
-        self._source_width = SOURCE_WIDTH[1] if width >= 110 else SOURCE_WIDTH[0]
-        fixed = sum(FIXED_WIDTHS.get(k, 0) for k in keys) + self._source_width
-        text_width = max(TEXT_MIN_WIDTH, width - padding - fixed)
+        room = width - padding - sum(FIXED_WIDTHS.get(k, 0) for k in keys)
+        least, most = SOURCE_WIDTH
+        self._source_width = max(least, min(most, room - TEXT_WANTED))
+        text_width = max(TEXT_MIN_WIDTH, room - self._source_width)
         changed = False
         for key in keys:
             column = self.columns.get(key)  # type: ignore[call-overload]
