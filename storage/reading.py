@@ -10,13 +10,11 @@ not import the writing side (atomic saves, locks, TinyDB), so those commands sta
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import stat
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from postmortem.fields import ValidationError
 from postmortem.i18n import t
@@ -117,12 +115,11 @@ def load_summary(path: Path) -> Summary:
     """What a library row shows of any postmortem file, without validating the rest of it;
     a ``CorruptFileError`` saying why when even that cannot be read."""
     path = Path(path)
-    with collector_paused():
-        data = document_data(path, read_json(path))
-        try:
-            return read_summary(data)
-        except ValidationError as error:
-            raise corrupt(path, str(error)) from error
+    data = document_data(path, read_json(path))
+    try:
+        return read_summary(data)
+    except ValidationError as error:
+        raise corrupt(path, str(error)) from error
 
 
 def resolve_target(root: Path, id_or_path: str) -> Path:
@@ -170,26 +167,6 @@ def corrupt(path: Path, reason: str, offer_backup: bool = True) -> CorruptFileEr
     return CorruptFileError(path, reason, usable_backup(path) if offer_backup else None)
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """The cycle collector off for the block, and back as it was after it (also on error).
-
-    For work that makes many objects and no cyclic garbage, such as reading a document:
-    the collector would walk them again and again while they are made.
-    """
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
-
-
 def _load(path: Path, *, offer_backup: bool) -> Postmortem:
-    # Parsing and reading make an object or two per value of the file, none of them cyclic
-    # garbage (a 2,000-event file: ~10 collections saved).
-    with collector_paused():
-        data = read_json(path, offer_backup=offer_backup)
-        return validate(path, document_data(path, data, offer_backup=offer_backup),
-                        offer_backup=offer_backup)
+    data = read_json(path, offer_backup=offer_backup)
+    return validate(path, document_data(path, data, offer_backup=offer_backup), offer_backup=offer_backup)

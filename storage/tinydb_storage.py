@@ -24,7 +24,7 @@ from typing import Any
 from tinydb.storages import Storage
 
 from postmortem.i18n import t
-from storage.atomic import atomic_write, plain_json_bytes, stdlib_dumps
+from storage.atomic import atomic_write, document_bytes
 from storage.errors import SaveError, StorageError
 from storage.outside import (MISSING, FileIdentity, FileState, LookKey, OutsideChangeError, Snapshot,
                              digest_of, identity_of, look_key, parse_tables, same_content,
@@ -93,19 +93,15 @@ class DurableStorage(Storage):
         current = self._snapshot()
         if not same_content(self._base, current):  # hashed every time: in place, the identity can stay
             raise OutsideChangeError.of(self.path, current)
-        plain = plain_json_bytes(data)
-        encoded = plain if plain is not None else stdlib_dumps(data).encode("utf-8")
+        encoded = document_bytes(data)
         try:
             written = atomic_write(self.path, encoded, keep_backup=self.keep_backup)
         except SaveError:
             self._claim_if_written(encoded)
             raise
         self._base = FileState(identity_of(written), digest_of(encoded))
-        self._base_tables = _copy_tables(data) if plain is not None and is_tinydb_layout(data) else None
+        self._base_tables = _copy_tables(data) if is_tinydb_layout(data) else None
         self._last_look = self._look_if(identity_of(written))
-        # Plain JSON reads back as equal values; anything else is parsed from the file next time.
-        if self._base_tables is not None:
-            self._known = identity_of(written), self._base_tables
 
     # Outside changes ---------------------------------------------------------------------
 
@@ -147,8 +143,8 @@ class DurableStorage(Storage):
         exactly (checked against their hash); ``None`` otherwise."""
         if self._base_tables is None or not isinstance(self._base, FileState):
             return None
-        raw = plain_json_bytes(self._base_tables)
-        return raw if raw is not None and digest_of(raw) == self._base.digest else None
+        raw = document_bytes(self._base_tables)
+        return raw if digest_of(raw) == self._base.digest else None
 
     # Internals ---------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ from tinydb import TinyDB
 
 from postmortem.model import Postmortem
 from storage import tinydb_storage
-from storage.atomic import dumps_document
+from storage.atomic import document_bytes
 from storage.document_file import DocumentFile
 from storage.errors import CorruptFileError, SaveError
 from storage.outside import OutsideChangeError
@@ -42,7 +42,7 @@ def test_a_file_replaced_by_another_program_is_read_again(tmp_path):
         document_file.save(doc("ours, edited").to_dict())
         theirs = {"postmortem": {"1": doc("theirs").to_dict()}, "extra": {"7": {"kept": True}}}
         replacement = tmp_path / "elsewhere.json"
-        replacement.write_text(dumps_document(theirs), "utf-8")
+        replacement.write_bytes(document_bytes(theirs))
         os.replace(replacement, path)
         with pytest.raises(OutsideChangeError) as refused:  # never written over without a choice
             document_file.save(doc("ours again").to_dict())
