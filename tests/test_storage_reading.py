@@ -30,13 +30,13 @@ def test_bytes_decode_as_the_utf8_sig_codec_decodes_them(tmp_path_factory, paylo
             expected = json.loads((prefix + raw).decode("utf-8-sig"))
         except (UnicodeDecodeError, ValueError):
             with pytest.raises(CorruptFileError):
-                read_json(path, offer_backup=False)
+                read_json(path)
         else:
-            assert read_json(path, offer_backup=False) == expected
+            assert read_json(path) == expected
 
 
 def test_not_utf8_says_so(tmp_path):
     path = tmp_path / "doc.json"
     path.write_bytes(b'\xef\xbb\xbf{"a": "\xff"}')
     with pytest.raises(CorruptFileError, match="it is not UTF-8 text"):
-        read_json(path, offer_backup=False)
+        read_json(path)
