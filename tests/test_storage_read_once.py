@@ -126,3 +126,22 @@ def test_a_device_put_in_place_of_the_file_is_never_opened(tmp_path, counted):
             document_file.save(doc("mine"))
         assert counted["read doc.json"] == 0  # told by its status, never opened
     assert stat.S_ISCHR(path.lstat().st_mode)
+
+
+@pytest.mark.parametrize("written_by", ["us", "hand"])
+def test_the_version_read_at_open_becomes_the_backup_when_theirs_is_taken(tmp_path, written_by):
+    """The backup is rebuilt from the tables read at open, only when that gives their bytes back."""
+    path = saved_twice(tmp_path)
+    if written_by == "hand":  # same document, other spacing: it cannot be rebuilt byte for byte
+        path.write_text(json.dumps(json.loads(path.read_text("utf-8"))), "utf-8")
+    read_at_open = path.read_bytes()
+    with DocumentFile.open(path) as document_file:
+        theirs = json.loads(read_at_open)
+        theirs["postmortem"]["1"]["title"] = "theirs"
+        path.write_text(json.dumps(theirs), "utf-8")
+        assert document_file.reload().title == "theirs"
+    backup = (tmp_path / "doc.json.bak").read_bytes()
+    if written_by == "us":
+        assert backup == read_at_open
+    else:  # left as it was ("first"), never a guess at what the file held
+        assert json.loads(backup)["postmortem"]["1"]["title"] == "first"
