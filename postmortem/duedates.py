@@ -11,11 +11,14 @@ Rules decided here (input is case-insensitive, surrounding spaces ignored):
   ``Friday``) — is the *next* such day, strictly after today: on a Friday, ``fri`` is a
   week later.
 - ``today``, ``tomorrow``.
+
+The calendar arithmetic of steps and weekdays is pendulum's (``Date.add``, ``Date.next``),
+imported when a step or a weekday is first typed: a dated or empty field, and every command
+that never reads a due date, do not pay for loading it.
 """
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date, timedelta
 
@@ -74,19 +77,16 @@ def _parse_due(text: str, today: date) -> date:
 
 def _after(today: date, count: int, unit: str) -> date:
     if unit == "d":
-        return today + timedelta(days=count)
+        return _plain(_pendulum_date(today).add(days=count))
     if unit == "w":
-        return today + timedelta(weeks=count)
+        return _plain(_pendulum_date(today).add(weeks=count))
     return add_months(today, count)
 
 
 def add_months(day: date, months: int) -> date:
-    """The same day of the month ``months`` later, or that month's last day."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    if year > 9999:
-        raise OverflowError(year)
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    """The same day of the month ``months`` later, or that month's last day (``ValueError``
+    past the year 9999)."""
+    return _plain(_pendulum_date(day).add(months=months))
 
 
 def _weekday(word: str) -> int | None:
@@ -97,4 +97,15 @@ def _weekday(word: str) -> int | None:
 
 def next_weekday(today: date, weekday: int) -> date:
     """The first day strictly after ``today`` that falls on ``weekday`` (Monday = 0)."""
-    return today + timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
+    import pendulum
+    return _plain(_pendulum_date(today).next(pendulum.WeekDay(weekday)))
+
+
+def _pendulum_date(day: date):
+    import pendulum  # ~35 ms or more to load: only once a step or a weekday is typed
+    return pendulum.Date(day.year, day.month, day.day)
+
+
+def _plain(day: date) -> date:
+    """A ``datetime.date``: the document holds plain dates, never pendulum's subclass."""
+    return date(day.year, day.month, day.day)

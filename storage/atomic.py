@@ -15,8 +15,6 @@ import stat
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from storage.errors import SaveError
 from storage.regular_files import (NotRegularFileError, RefusedFileError, existing_regular, kind_of,
                                    read_regular_bytes, replaceable)
@@ -32,62 +30,11 @@ _NO_FOLDER_FSYNC = {errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EBADF}
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
-_ORJSON_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
-# orjson writes 64-bit integers only; Python's json any integer.
-_SMALLEST_INT, _BIGGEST_INT = -2**63, 2**64 - 1
-
-
-def dumps_document(data: Any) -> str:
-    """Deterministic JSON: sorted keys, 2-space indent, non-ASCII kept readable, final newline."""
-    fast = plain_json_bytes(data)
-    return fast.decode("utf-8") if fast is not None else stdlib_dumps(data)
-
 
 def document_bytes(data: Any) -> bytes:
-    """``dumps_document(data)`` as UTF-8, without decoding the fast path's bytes to encode them again."""
-    fast = plain_json_bytes(data)
-    return fast if fast is not None else stdlib_dumps(data).encode("utf-8")
-
-
-def plain_json_bytes(data: Any) -> bytes | None:
-    """``dumps_document(data)`` as UTF-8 when ``data`` holds only plain JSON values (which read back
-    as equal values), written by orjson; ``None`` for anything else.
-
-    orjson's bytes are the standard library's for plain JSON (tests/test_save_speed_json.py proves
-    it); everything else is left to ``json``, which writes or refuses it as it always did: floats
-    (``1e-05``, ``NaN``), integers beyond 64 bits, tuples, subclasses, types orjson would write but
-    json refuses, and strings with lone surrogates.
-    """
-    try:
-        fast = orjson.dumps(data, option=_ORJSON_OPTIONS)
-    except orjson.JSONEncodeError:
-        return None
-    # Checked after encoding: having encoded it, orjson proved it is neither circular nor too deep.
-    return fast if _is_plain_json(data) else None
-
-
-def stdlib_dumps(data: Any) -> str:
-    return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
-
-
-def _is_plain_json(value: Any) -> bool:
-    """Only dicts with ``str`` keys, lists, ``str``, 64-bit ``int``, ``bool`` and ``None``."""
-    pending = [value]
-    while pending:
-        item = pending.pop()
-        kind = type(item)
-        if kind is str or item is None or kind is bool:
-            continue
-        if kind is dict:
-            for key in item:
-                if type(key) is not str:
-                    return False
-            pending.extend(item.values())
-        elif kind is list:
-            pending.extend(item)
-        elif kind is not int or not _SMALLEST_INT <= item <= _BIGGEST_INT:
-            return False
-    return True
+    """Deterministic JSON (DESIGN §4): sorted keys, 2-space indent, non-ASCII kept readable, a
+    final newline, as UTF-8. The one writer of documents, library files and rescue copies."""
+    return (json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def backup_path(path: Path) -> Path:

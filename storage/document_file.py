@@ -2,6 +2,11 @@
 
 On disk it is a TinyDB file holding one record in the table ``postmortem``:
 ``{"postmortem": {"1": <the document of DESIGN §4>}}``, written deterministically.
+
+Opening reads the file once, one way: its bytes (``take_snapshot``), then the document or a
+``CorruptFileError`` (``library_content``), the backup looked at only to offer it. TinyDB is then
+given those tables (storage/tinydb_storage.py), so it never reads the file again; every save
+reads it once more, only to hash it against the version this window last read or wrote.
 """
 
 from __future__ import annotations
@@ -18,12 +23,13 @@ from postmortem.fields import ValidationError
 from postmortem.i18n import t
 from postmortem.model import Postmortem
 from storage.atomic import atomic_write, backup_path, clean_temp_files
-from storage.errors import AlreadyExistsError, LockedError, NotFoundError, SaveError, StorageError
+from storage.errors import (AlreadyExistsError, CorruptFileError, LockedError, NotFoundError, SaveError,
+                            StorageError)
 from storage.lock import WriterLock
-from storage.outside import OutsideChangeError, digest_of, library_file_bytes, write_copy
+from storage.outside import OutsideChangeError, digest_of, library_file_bytes, take_snapshot, write_copy
+from storage.reading import TABLE, library_content, offer_backup
 from storage.regular_files import NotRegularFileError, RefusedFileError, check_document_writable
-from storage.reading import TABLE, corrupt, single_record, validate
-from storage.tinydb_storage import DurableStorage
+from storage.tinydb_storage import DurableStorage, WriteThroughCache
 
 RECORD_ID = 1
 
@@ -62,17 +68,20 @@ class DocumentFile:
             if lock is not None:
                 # Only the writer may clean: a temp file may be another writer's save in flight.
                 clean_temp_files(path.parent, path.name)
-            db = TinyDB(path, storage=DurableStorage, read_only=read_only)
+            snapshot = take_snapshot(path)
+            if snapshot is None:
+                raise NotFoundError(t("storage.no_such_file", path=path))
             try:
-                record_id, document = _read_single(path, db)
-            except BaseException:
-                db.close()
-                raise
+                content = library_content(path, snapshot.raw)
+            except CorruptFileError as error:
+                raise offer_backup(error) from error
+            db = TinyDB(path, storage=WriteThroughCache(DurableStorage), read_only=read_only)
+            db.storage.adopt(snapshot, content.tables)
         except BaseException:
             if lock is not None:
                 lock.release()
             raise
-        return cls(path, db, document, record_id, lock, read_only)
+        return cls(path, db, content.document, content.record_id, lock, read_only)
 
     @classmethod
     def create(cls, path: Path, doc: Postmortem) -> "DocumentFile":
@@ -86,7 +95,7 @@ class DocumentFile:
             if os.path.lexists(path):
                 raise AlreadyExistsError(t("storage.already_exists", path=path))
             clean_temp_files(path.parent, path.name)
-            db = TinyDB(path, storage=DurableStorage)
+            db = TinyDB(path, storage=WriteThroughCache(DurableStorage))
             try:
                 db.table(TABLE).insert(Document(data, doc_id=RECORD_ID))
             except BaseException:
@@ -146,13 +155,12 @@ class DocumentFile:
         with self._mutex:
             self._check_writable()
             storage = self._db.storage
-            snapshot, tables = storage.look()
-            copy = None
+            snapshot = take_snapshot(self.path)
+            content = None if snapshot is None else library_content(self.path, snapshot.raw)
+            copy = None  # theirs was read whole and validated above: a copy that opens again
             if snapshot is not None and not storage.holds_base(snapshot):
-                _, record = single_record(self.path, tables or {}, offer_backup=False)
-                validate(self.path, dict(record), offer_backup=False)  # a copy that opens again
                 copy = write_copy(self.path, "theirs", snapshot.raw)
-            storage.adopt(snapshot, tables)
+            storage.adopt(snapshot, None if content is None else content.tables)
             self._write(data)  # their version becomes the backup, as any version replaced
             return copy
 
@@ -200,21 +208,18 @@ class DocumentFile:
         backup (``<name>.bak`` always holds the version before the one in the file)."""
         storage = self._db.storage
         replaced = None if self.read_only else storage.base_bytes()
-        snapshot, tables = storage.look()
+        snapshot = take_snapshot(self.path)
         if snapshot is None:
             raise OutsideChangeError(self.path, deleted=True)
-        if tables is None:
-            raise corrupt(self.path, t("storage.reason.empty"), offer_backup=False)
-        record_id, record = single_record(self.path, tables, offer_backup=False)
-        document = validate(self.path, dict(record), offer_backup=False)
-        storage.adopt(snapshot, tables)
-        self.document, self._record_id = document, record_id
+        content = library_content(self.path, snapshot.raw)
+        storage.adopt(snapshot, content.tables)
+        self.document, self._record_id = content.document, content.record_id
         if replaced is not None and digest_of(replaced) != snapshot.state.digest:
             try:
                 atomic_write(backup_path(self.path), replaced, keep_backup=False)
             except SaveError:
                 pass  # the backup is a convenience; the file and the copies are what matter
-        return document
+        return content.document
 
     def close(self) -> None:
         with self._mutex:
@@ -234,20 +239,6 @@ class DocumentFile:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
-
-
-def _read_single(path: Path, db: TinyDB) -> tuple[int, Postmortem]:
-    if db.storage.read() is None:
-        if not path.exists():
-            raise NotFoundError(t("storage.no_such_file", path=path))
-        raise corrupt(path, t("storage.reason.empty"))
-    records = db.table(TABLE).all()
-    if not records:
-        raise corrupt(path, t("storage.reason.no_record"))
-    if len(records) > 1:
-        raise corrupt(path, t("storage.reason.several_records", count=len(records)))
-    record = records[0]
-    return record.doc_id, validate(path, dict(record))
 
 
 def _replace_with(data: dict[str, Any]):

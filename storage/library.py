@@ -149,7 +149,7 @@ class Library:
         names the field path (``timeline[3].at: "25:61" is not a time``).
         """
         src = Path(src)
-        data = document_data(src, read_json(src, offer_backup=False), offer_backup=False)
+        data = document_data(src, read_json(src))
         doc = Postmortem.from_dict(data)
         path = self.path_for(doc.id)
         if path.exists():

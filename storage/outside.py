@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import stat
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import cached_property
@@ -22,7 +21,8 @@ from postmortem.i18n import t
 from postmortem.model import Postmortem
 from storage.atomic import atomic_write, document_bytes
 from storage.errors import CorruptFileError, StorageError
-from storage.reading import TABLE, check_library_layout, parse_json, single_record, validate
+from storage.reading import TABLE, check_library_layout, library_content, parse_json
+from storage.regular_files import read_regular
 
 FileIdentity = tuple[int, int, int, int]
 LookKey = tuple[FileIdentity, int] | str  # what one stat says; MISSING when nothing is there
@@ -82,46 +82,21 @@ def look_key(path: Path) -> LookKey:
 
 
 def take_snapshot(path: Path) -> Snapshot | None:
-    """The file at ``path`` as it is now; ``None`` when there is none.
-
-    Only a regular file is read (O_NONBLOCK: a FIFO put there must not hang the app).
-    """
+    """The file at ``path`` as it is now (storage/regular_files.py: only a regular file, never
+    waiting on a FIFO); ``None`` when there is none."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        raw, status = read_regular(path)
     except FileNotFoundError:
         return None
     except OSError as error:
         raise _unreadable(path, error) from error
-    try:
-        status = os.fstat(fd)
-        if not stat.S_ISREG(status.st_mode):
-            raise StorageError(t("outside.not_regular", path=path))
-        chunks = []
-        while chunk := os.read(fd, 1 << 20):
-            chunks.append(chunk)
-        after = os.fstat(fd)
-    except OSError as error:
-        raise _unreadable(path, error) from error
-    finally:
-        os.close(fd)
-    if identity_of(after) != identity_of(status):  # written in place while we read: read again
-        return take_snapshot(path)
-    return Snapshot(Path(path), b"".join(chunks), after)
+    return Snapshot(Path(path), raw, status)
 
 
-def parse_tables(snapshot: Snapshot, *, offer_backup: bool = True) -> dict[str, dict[str, Any]] | None:
+def parse_tables(snapshot: Snapshot) -> dict[str, dict[str, Any]] | None:
     """The TinyDB tables of a snapshot (``None`` for an empty file); ``CorruptFileError`` otherwise."""
-    data = parse_json(snapshot.path, snapshot.raw, offer_backup=offer_backup)
+    data = parse_json(snapshot.path, snapshot.raw)
     return None if data is None else check_library_layout(snapshot.path, data)
-
-
-def document_in(snapshot: Snapshot) -> tuple[int, Postmortem]:
-    """The record id and the validated postmortem of a library file's snapshot."""
-    tables = parse_tables(snapshot, offer_backup=False)
-    if tables is None:
-        raise CorruptFileError(snapshot.path, t("storage.reason.empty"))
-    record_id, data = single_record(snapshot.path, tables, offer_backup=False)
-    return record_id, validate(snapshot.path, data, offer_backup=False)
 
 
 class OutsideChangeError(StorageError):
@@ -150,7 +125,7 @@ class OutsideChangeError(StorageError):
         if snapshot is None:
             return cls(path, deleted=True)
         try:
-            _, theirs = document_in(snapshot)
+            theirs = library_content(snapshot.path, snapshot.raw).document
         except CorruptFileError as error:
             return cls(path, state=snapshot.state, problem=error.reason)
         return cls(path, theirs, state=snapshot.state)

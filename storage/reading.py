@@ -1,8 +1,10 @@
 """Reading postmortem files without trusting them.
 
 Two shapes are read: the library file (TinyDB: ``{"postmortem": {"1": <document>}}``) and the
-bare interchange document of DESIGN §4. Anything that does not parse or validate becomes a
-``CorruptFileError`` that names the file and offers its backup when the backup is usable.
+bare interchange document of DESIGN §4. Reading goes one way, bytes → JSON → tables → the one
+record → a validated ``Postmortem``, and ends in the document or in a ``CorruptFileError`` that
+names the file and says why. Whether a backup could stand in is looked at only where it is
+offered to the facilitator (``offer_backup``: opening, exporting, listing), never on the way.
 
 This module is the light way in for commands that only read (``export``, ``check``): it does
 not import the writing side (atomic saves, locks, TinyDB), so those commands start fast.
@@ -10,13 +12,11 @@ not import the writing side (atomic saves, locks, TinyDB), so those commands sta
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import stat
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, NamedTuple
 
 from postmortem.fields import ValidationError
 from postmortem.i18n import t
@@ -29,8 +29,10 @@ from storage.regular_files import existing_regular, read_regular_bytes
 TABLE = "postmortem"
 SUFFIX = ".json"
 
+Tables = dict[str, dict[str, Any]]
 
-def read_json(path: Path, *, offer_backup: bool = True) -> Any | None:
+
+def read_json(path: Path) -> Any | None:
     """The parsed content of ``path``; ``None`` for an empty file."""
     path = Path(path)
     try:
@@ -40,10 +42,10 @@ def read_json(path: Path, *, offer_backup: bool = True) -> Any | None:
     except OSError as error:
         reason = os.strerror(error.errno) if error.errno else str(error)
         raise StorageError(t("storage.unreadable", path=path, reason=reason)) from error
-    return parse_json(path, raw, offer_backup=offer_backup)
+    return parse_json(path, raw)
 
 
-def parse_json(path: Path, raw: bytes, *, offer_backup: bool = True) -> Any | None:
+def parse_json(path: Path, raw: bytes) -> Any | None:
     """The parsed content of ``raw``, the bytes of ``path``; ``None`` for an empty file."""
     if not raw:
         return None
@@ -52,14 +54,14 @@ def parse_json(path: Path, raw: bytes, *, offer_backup: bool = True) -> Any | No
         # would be one more module to import.
         text = (raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw).decode("utf-8")
     except UnicodeDecodeError:
-        raise corrupt(path, t("storage.reason.not_utf8"), offer_backup) from None
+        raise CorruptFileError(path, t("storage.reason.not_utf8")) from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
         detail = f"{error.msg}, line {error.lineno} column {error.colno}"
-        raise corrupt(path, t("storage.reason.not_json", detail=detail), offer_backup) from None
+        raise CorruptFileError(path, t("storage.reason.not_json", detail=detail)) from None
     except (ValueError, RecursionError) as error:
-        raise corrupt(path, t("storage.reason.not_json", detail=str(error)), offer_backup) from None
+        raise CorruptFileError(path, t("storage.reason.not_json", detail=str(error))) from None
 
 
 def is_tinydb_layout(data: Any) -> bool:
@@ -71,58 +73,89 @@ def is_tinydb_layout(data: Any) -> bool:
         for table in data.values())
 
 
-def check_library_layout(path: Path, data: Any) -> dict[str, dict[str, Any]]:
+def check_library_layout(path: Path, data: Any) -> Tables:
     """``data`` if it is a library (TinyDB) file; a ``CorruptFileError`` saying why otherwise."""
     if is_tinydb_layout(data):
         return data
     if isinstance(data, dict) and "schema" in data:
-        raise corrupt(path, t("storage.reason.interchange"))
-    raise corrupt(path, t("storage.reason.not_tinydb"))
+        raise CorruptFileError(path, t("storage.reason.interchange"))
+    raise CorruptFileError(path, t("storage.reason.not_tinydb"))
 
 
-def single_record(path: Path, tables: dict[str, dict[str, Any]], *,
-                  offer_backup: bool = True) -> tuple[int, dict[str, Any]]:
+def single_record(path: Path, tables: Tables) -> tuple[int, dict[str, Any]]:
     """The id and content of the one postmortem a library file holds."""
     records = tables.get(TABLE, {})
     if not records:
-        raise corrupt(path, t("storage.reason.no_record"), offer_backup)
+        raise CorruptFileError(path, t("storage.reason.no_record"))
     if len(records) > 1:
-        raise corrupt(path, t("storage.reason.several_records", count=len(records)), offer_backup)
+        raise CorruptFileError(path, t("storage.reason.several_records", count=len(records)))
     (key, record), = records.items()
     return int(key), record
 
 
-def document_data(path: Path, data: Any, *, offer_backup: bool = True) -> Any:
+def document_data(path: Path, data: Any) -> Any:
     """The bare document, from either an interchange file or a library file."""
     if data is None:
-        raise corrupt(path, t("storage.reason.empty"), offer_backup)
+        raise CorruptFileError(path, t("storage.reason.empty"))
     if is_tinydb_layout(data) and TABLE in data:
-        return single_record(path, data, offer_backup=offer_backup)[1]
+        return single_record(path, data)[1]
     return data  # a bare document: validation names whatever is wrong with it
 
 
-def validate(path: Path, data: Any, *, offer_backup: bool = True) -> Postmortem:
+def validate(path: Path, data: Any) -> Postmortem:
     try:
         return Postmortem.from_dict(data)
     except ValidationError as error:
-        raise corrupt(path, str(error), offer_backup) from error
+        raise CorruptFileError(path, str(error)) from error
+
+
+class LibraryContent(NamedTuple):
+    """What a library file holds: its tables (for TinyDB) and its one postmortem, validated."""
+
+    tables: Tables
+    record_id: int
+    document: Postmortem
+
+
+def library_content(path: Path, raw: bytes) -> LibraryContent:
+    """The content of a library file whose bytes are ``raw``, or a ``CorruptFileError``
+    (an empty file included: a postmortem's file is never empty)."""
+    data = parse_json(path, raw)
+    if data is None:
+        raise CorruptFileError(path, t("storage.reason.empty"))
+    tables = check_library_layout(path, data)
+    record_id, record = single_record(path, tables)
+    return LibraryContent(tables, record_id, validate(path, record))
 
 
 def load_document(path: Path) -> Postmortem:
-    """Read any postmortem file (library or interchange) without taking the lock."""
-    return _load(Path(path), offer_backup=True)
+    """Read any postmortem file (library or interchange) without taking the lock; a
+    ``CorruptFileError`` offers the backup."""
+    path = Path(path)
+    try:
+        return _load(path)
+    except CorruptFileError as error:
+        raise offer_backup(error) from error
 
 
 def load_summary(path: Path) -> Summary:
     """What a library row shows of any postmortem file, without validating the rest of it;
-    a ``CorruptFileError`` saying why when even that cannot be read."""
+    a ``CorruptFileError`` saying why (and offering the backup) when even that cannot be read."""
     path = Path(path)
-    with collector_paused():
+    try:
         data = document_data(path, read_json(path))
         try:
             return read_summary(data)
         except ValidationError as error:
-            raise corrupt(path, str(error)) from error
+            raise CorruptFileError(path, str(error)) from error
+    except CorruptFileError as error:
+        raise offer_backup(error) from error
+
+
+def offer_backup(error: CorruptFileError) -> CorruptFileError:
+    """``error``, naming ``<name>.bak`` as the way back when that file holds a valid postmortem:
+    the only place a backup is read."""
+    return CorruptFileError(error.path, error.reason, usable_backup(error.path))
 
 
 def resolve_target(root: Path, id_or_path: str) -> Path:
@@ -151,7 +184,7 @@ def usable_backup(path: Path) -> Path | None:
     except StorageError:
         return None
     try:
-        _load(backup, offer_backup=False)
+        _load(backup)
     except (StorageError, ValueError):
         return None
     return backup
@@ -166,30 +199,5 @@ def _special_file(path: Path) -> bool:
     return not (stat.S_ISDIR(mode) or stat.S_ISREG(mode))
 
 
-def corrupt(path: Path, reason: str, offer_backup: bool = True) -> CorruptFileError:
-    return CorruptFileError(path, reason, usable_backup(path) if offer_backup else None)
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """The cycle collector off for the block, and back as it was after it (also on error).
-
-    For work that makes many objects and no cyclic garbage, such as reading a document:
-    the collector would walk them again and again while they are made.
-    """
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
-
-
-def _load(path: Path, *, offer_backup: bool) -> Postmortem:
-    # Parsing and reading make an object or two per value of the file, none of them cyclic
-    # garbage (a 2,000-event file: ~10 collections saved).
-    with collector_paused():
-        data = read_json(path, offer_backup=offer_backup)
-        return validate(path, document_data(path, data, offer_backup=offer_backup),
-                        offer_backup=offer_backup)
+def _load(path: Path) -> Postmortem:
+    return validate(path, document_data(path, read_json(path)))

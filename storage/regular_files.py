@@ -134,25 +134,46 @@ def open_own_file(path: Path, mode: int = 0o600) -> int:
     return fd
 
 
-def read_regular_bytes(path: Path, *, follow_symlinks: bool = True) -> bytes:
-    """The bytes of ``path``, a regular file (reached through a symlink only if allowed);
-    ``NotRegularFileError`` for anything else, without blocking on a FIFO or opening a device.
-    ``OSError`` (``FileNotFoundError`` included) when it cannot be read."""
-    status = os.stat(path) if follow_symlinks else os.lstat(path)
-    kind = kind_of(status.st_mode)
-    if kind != "regular":
-        raise NotRegularFileError(path, kind, reading=True)
-    flags = os.O_RDONLY | _NONBLOCK | _CLOEXEC | (0 if follow_symlinks else _NOFOLLOW)
-    try:
-        fd = os.open(path, flags)
-    except OSError as error:
-        _refuse_a_symlink(path, error, reading=True)
-        raise
-    with open(fd, "rb", closefd=True) as opened:
-        kind = kind_of(os.fstat(fd).st_mode)  # the name may have been swapped since the stat
+def read_regular(path: Path, *, follow_symlinks: bool = True) -> tuple[bytes, os.stat_result]:
+    """The bytes of ``path``, a regular file (reached through a symlink only if allowed), and the
+    status of the file they came from (taken on its own descriptor): the one way files are read.
+    ``NotRegularFileError`` for anything else, without blocking on a FIFO or opening a device;
+    ``OSError`` (``FileNotFoundError`` included) when it cannot be read. A file written in place
+    while it was read is read again, so the bytes are one whole version of it."""
+    while True:
+        status = os.stat(path) if follow_symlinks else os.lstat(path)
+        kind = kind_of(status.st_mode)
         if kind != "regular":
             raise NotRegularFileError(path, kind, reading=True)
-        return opened.read()
+        flags = os.O_RDONLY | _NONBLOCK | _CLOEXEC | (0 if follow_symlinks else _NOFOLLOW)
+        try:
+            fd = os.open(path, flags)
+        except OSError as error:
+            _refuse_a_symlink(path, error, reading=True)
+            raise
+        try:
+            before = os.fstat(fd)
+            kind = kind_of(before.st_mode)  # the name may have been swapped since the stat
+            if kind != "regular":
+                raise NotRegularFileError(path, kind, reading=True)
+            chunks = []
+            while chunk := os.read(fd, 1 << 20):
+                chunks.append(chunk)
+            after = os.fstat(fd)
+        finally:
+            os.close(fd)
+        if _version(before) == _version(after):
+            return b"".join(chunks), after
+
+
+def read_regular_bytes(path: Path, *, follow_symlinks: bool = True) -> bytes:
+    """``read_regular(path)``'s bytes."""
+    return read_regular(path, follow_symlinks=follow_symlinks)[0]
+
+
+def _version(status: os.stat_result) -> tuple[int, int, int]:
+    # Writing in place moves the ctime even when the mtime is put back afterwards.
+    return status.st_size, status.st_mtime_ns, status.st_ctime_ns
 
 
 def _refuse_a_symlink(path: Path, error: OSError, *, reading: bool = False) -> None:

@@ -1,37 +1,34 @@
 """The TinyDB storage of postmortem files: atomic saves, deterministic JSON, corrupt files kept.
 
-TinyDB reads the whole file before every change and writes it whole after, so this class
-only has to make each of those two steps safe. It holds no open file handle: every save
-replaces the file, and every read looks at the current one.
+TinyDB reads the whole database before every change and writes it whole after. Two layers:
 
-Reading a 2,000-event file back before each save cost more than writing it, so the storage
-remembers the tables it last read or wrote together with that file's identity (device, inode,
-size, mtime). While the file at the path still has that identity it is the file those tables
-came from, and they are handed out again instead of parsing it; any other file (replaced by
-another program, edited in place, deleted) is read as before.
-
-A writer replaces only the file it last read or wrote (storage/outside.py): before every write
-it hashes the bytes at the path and compares them with that file's, and refuses with
-``OutsideChangeError`` when another program changed, replaced or deleted it.
+- ``DurableStorage`` makes each step safe. Its ``write`` replaces only the file it last read or
+  wrote (storage/outside.py): it hashes the bytes at the path first and refuses with
+  ``OutsideChangeError`` when another program changed, replaced or deleted the file; then it
+  writes atomically (storage/atomic.py), keeping the previous version as ``<name>.bak``. Its
+  ``read`` parses the file; a file it could not read is never written over.
+- ``WriteThroughCache``, TinyDB's own ``CachingMiddleware`` with every write made at once, answers
+  TinyDB's read before each change with the tables last read or written, so a save reads the
+  file only to hash it. ``DocumentFile.open`` reads the file once (storage/reading.py) and hands
+  the cache those tables (``adopt``); a file another program changed is caught by the hash before
+  the write, not by reading it again.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
-from typing import Any
 
+from tinydb.middlewares import CachingMiddleware
 from tinydb.storages import Storage
 
 from postmortem.i18n import t
-from storage.atomic import atomic_write, plain_json_bytes, stdlib_dumps
+from storage.atomic import atomic_write, document_bytes
 from storage.errors import SaveError, StorageError
 from storage.outside import (MISSING, FileIdentity, FileState, LookKey, OutsideChangeError, Snapshot,
                              digest_of, identity_of, look_key, parse_tables, same_content,
                              take_snapshot)
-from storage.reading import is_tinydb_layout
+from storage.reading import Tables, is_tinydb_layout
 
-Tables = dict[str, dict[str, Any]]
 _UNSEEN = object()  # no read yet: there is no file this storage knows
 
 
@@ -42,8 +39,6 @@ class DurableStorage(Storage):
         self.read_only = read_only
         self.keep_backup = keep_backup
         self._refusal: StorageError | None = None  # why this file must never be written over
-        self._checked = False
-        self._known: tuple[FileIdentity, Tables] | None = None  # the file's tables, as last read or written
         # The file this storage last read or wrote (None: there was none), the only one it may
         # replace; its tables, to write it back as the backup if an outside change replaces it.
         self._base: FileState | None | object = _UNSEEN
@@ -58,10 +53,6 @@ class DurableStorage(Storage):
         """
         if self._refusal is not None:
             raise self._refusal
-        before = self._identity()
-        if self._known is not None and before == self._known[0]:
-            return _copy_tables(self._known[1])
-        self._known = None
         first = self._base is _UNSEEN or self.read_only
         try:
             snapshot = self._snapshot()
@@ -76,36 +67,29 @@ class DurableStorage(Storage):
             if not self.read_only:
                 self._refusal = error
             raise
-        self._checked = True
         if first:
-            self._remember(snapshot, data)
-        elif data is not None and snapshot is not None:
-            self._known = snapshot.state.identity, _copy_tables(data)  # TinyDB changes what it is handed
+            self.adopt(snapshot, data)
         return data
 
     def write(self, data: Tables) -> None:
         if self.read_only:
             raise StorageError(t("storage.read_only", path=self.path))
-        if not self._checked:
+        if self._base is _UNSEEN:
             self.read()  # never write over a file nobody has looked at
         if self._refusal is not None:
             raise self._refusal
         current = self._snapshot()
         if not same_content(self._base, current):  # hashed every time: in place, the identity can stay
             raise OutsideChangeError.of(self.path, current)
-        plain = plain_json_bytes(data)
-        encoded = plain if plain is not None else stdlib_dumps(data).encode("utf-8")
+        encoded = document_bytes(data)
         try:
             written = atomic_write(self.path, encoded, keep_backup=self.keep_backup)
         except SaveError:
             self._claim_if_written(encoded)
             raise
         self._base = FileState(identity_of(written), digest_of(encoded))
-        self._base_tables = _copy_tables(data) if plain is not None and is_tinydb_layout(data) else None
+        self._base_tables = _copy_tables(data) if is_tinydb_layout(data) else None
         self._last_look = self._look_if(identity_of(written))
-        # Plain JSON reads back as equal values; anything else is parsed from the file next time.
-        if self._base_tables is not None:
-            self._known = identity_of(written), self._base_tables
 
     # Outside changes ---------------------------------------------------------------------
 
@@ -127,16 +111,13 @@ class DurableStorage(Storage):
         self._last_look = MISSING if snapshot is None else snapshot.look_key
         return None
 
-    def look(self) -> tuple[Snapshot | None, Tables | None]:
-        """The file at the path now and its tables, without taking it as this storage's file
-        (``CorruptFileError`` if it does not parse)."""
-        snapshot = take_snapshot(self.path)
-        return snapshot, None if snapshot is None else parse_tables(snapshot, offer_backup=False)
-
     def adopt(self, snapshot: Snapshot | None, tables: Tables | None) -> None:
-        """From now on ``snapshot`` (``look``'s answer; ``None``: no file) is the file this
-        storage may replace: the facilitator chose it, or nothing of ours was unsaved."""
-        self._remember(snapshot, tables)
+        """From now on ``snapshot`` (``None``: no file), whose tables are ``tables``, is the file
+        this storage may replace: it was just read, the facilitator chose it, or nothing of ours
+        was unsaved."""
+        self._base = None if snapshot is None else snapshot.state
+        self._base_tables = _copy_tables(tables) if tables is not None else None
+        self._last_look = MISSING if snapshot is None else snapshot.look_key
 
     def holds_base(self, snapshot: Snapshot | None) -> bool:
         """True when ``snapshot`` has the bytes of the file this storage last read or wrote."""
@@ -144,11 +125,12 @@ class DurableStorage(Storage):
 
     def base_bytes(self) -> bytes | None:
         """The bytes of the file this storage last read or wrote, when it can write them again
-        exactly (checked against their hash); ``None`` otherwise."""
+        exactly (the one writer, checked against their hash: a file written by another program
+        may be spaced differently); ``None`` otherwise."""
         if self._base_tables is None or not isinstance(self._base, FileState):
             return None
-        raw = plain_json_bytes(self._base_tables)
-        return raw if raw is not None and digest_of(raw) == self._base.digest else None
+        raw = document_bytes(self._base_tables)
+        return raw if digest_of(raw) == self._base.digest else None
 
     # Internals ---------------------------------------------------------------------------
 
@@ -160,15 +142,6 @@ class DurableStorage(Storage):
                 raise
             # Something that cannot be read replaced the file we know (a FIFO, no permission).
             raise OutsideChangeError(self.path, problem=str(error)) from error
-
-    def _remember(self, snapshot: Snapshot | None, tables: Tables | None) -> None:
-        """``snapshot`` (with its ``tables``) is now the file this storage may replace."""
-        self._base = None if snapshot is None else snapshot.state
-        self._base_tables = _copy_tables(tables) if tables is not None else None
-        self._last_look = MISSING if snapshot is None else snapshot.look_key
-        # The same tables serve the read cache: neither is ever changed, only replaced.
-        self._known = None if snapshot is None or tables is None else (snapshot.state.identity,
-                                                                      self._base_tables)
 
     def _claim_if_written(self, encoded: bytes) -> None:
         """A save failed after its rename (the folder fsync): the file is ours all the same."""
@@ -186,11 +159,27 @@ class DurableStorage(Storage):
         key = look_key(self.path)
         return key if key != MISSING and key[0] == identity else None
 
-    def _identity(self) -> FileIdentity | None:
-        try:
-            return identity_of(os.stat(self.path))
-        except OSError:
-            return None
+
+class WriteThroughCache(CachingMiddleware):
+    """TinyDB's read cache over ``DurableStorage``: ``read`` answers with the tables last read,
+    adopted or written; every ``write`` goes to the file before it returns.
+
+    ``TinyDB(path, storage=WriteThroughCache(DurableStorage))``; the other methods of the
+    storage (``outside_change``, ``holds_base``, ``base_bytes``) are reached through it.
+    """
+
+    WRITE_CACHE_SIZE = 1  # a save is on disk (or has failed) when it returns
+
+    def adopt(self, snapshot: Snapshot | None, tables: Tables | None) -> None:
+        """``DurableStorage.adopt``, and ``tables`` become what TinyDB reads next (``None``: the
+        storage is asked, and says whether the file is still missing)."""
+        self.storage.adopt(snapshot, tables)
+        self.cache = tables
+
+    def close(self) -> None:
+        # No flush: every write was made when it was asked for. One that failed was reported
+        # then, and is not retried behind the caller's back when the window closes.
+        self.storage.close()
 
 
 def _copy_tables(tables: Tables) -> Tables:

@@ -1,4 +1,4 @@
-"""Saves reuse the tables they last read or wrote only while the file on disk is that very file."""
+"""The TinyDB storage reads what the file holds, and a save never goes over a file it did not write."""
 
 import json
 import os
@@ -8,7 +8,7 @@ from tinydb import TinyDB
 
 from postmortem.model import Postmortem
 from storage import tinydb_storage
-from storage.atomic import dumps_document
+from storage.atomic import document_bytes
 from storage.document_file import DocumentFile
 from storage.errors import CorruptFileError, SaveError
 from storage.outside import OutsideChangeError
@@ -42,7 +42,7 @@ def test_a_file_replaced_by_another_program_is_read_again(tmp_path):
         document_file.save(doc("ours, edited").to_dict())
         theirs = {"postmortem": {"1": doc("theirs").to_dict()}, "extra": {"7": {"kept": True}}}
         replacement = tmp_path / "elsewhere.json"
-        replacement.write_text(dumps_document(theirs), "utf-8")
+        replacement.write_bytes(document_bytes(theirs))
         os.replace(replacement, path)
         with pytest.raises(OutsideChangeError) as refused:  # never written over without a choice
             document_file.save(doc("ours again").to_dict())
@@ -92,8 +92,9 @@ def test_a_file_deleted_after_a_save_is_written_back_whole_only_when_asked(tmp_p
     assert on_disk(path) == {"postmortem": {"1": doc("third").to_dict()}}
 
 
-def test_after_a_save_that_failed_half_way_the_file_is_read_again(tmp_path, monkeypatch):
-    """The rename happened but the folder fsync failed: the file is new, the save reported failed."""
+def test_after_a_save_that_failed_half_way_the_file_it_wrote_is_its_own(tmp_path, monkeypatch):
+    """The rename happened but the folder fsync failed: the file is new, the save reported failed;
+    it is not an outside change, and the next save replaces it."""
     path = tmp_path / "doc.json"
     real_write = tinydb_storage.atomic_write
 
@@ -106,8 +107,10 @@ def test_after_a_save_that_failed_half_way_the_file_is_read_again(tmp_path, monk
         with pytest.raises(SaveError):
             document_file.save(doc("second").to_dict())
         monkeypatch.undo()
-        storage = document_file._db.storage
-        assert storage.read() == on_disk(path) == {"postmortem": {"1": doc("second").to_dict()}}
+        assert on_disk(path) == {"postmortem": {"1": doc("second").to_dict()}}
+        assert document_file.outside_change() is None
+        document_file.save(doc("third").to_dict())
+    assert on_disk(path) == {"postmortem": {"1": doc("third").to_dict()}}
 
 
 def test_values_that_are_not_plain_json_are_read_back_from_the_file(tmp_path):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from postmortem.model import Postmortem
-from storage.atomic import atomic_write, clean_temp_files, dumps_document
+from storage.atomic import atomic_write, clean_temp_files, document_bytes
 from storage.document_file import DocumentFile
 from storage.errors import SaveError, StorageError
 
@@ -175,8 +175,8 @@ def test_clean_temp_files_removes_only_leftovers(tmp_path):
 
 # Deterministic JSON ----------------------------------------------------------------------
 
-def test_dumps_document_sorts_keys_indents_by_two_and_keeps_non_ascii():
-    text = dumps_document({"b": 1, "a": {"d": [1, 2], "c": "根因 é"}})
+def test_document_bytes_sort_keys_indent_by_two_and_keep_non_ascii():
+    text = document_bytes({"b": 1, "a": {"d": [1, 2], "c": "根因 é"}}).decode("utf-8")
     assert text == '{\n  "a": {\n    "c": "根因 é",\n    "d": [\n      1,\n      2\n    ]\n  },\n  "b": 1\n}\n'
 
 
@@ -192,4 +192,4 @@ def test_same_document_gives_identical_bytes_and_chinese_stays_readable(tmp_path
     assert one == two
     assert "缓存节点替换后结账延迟".encode("utf-8") in one
     assert b"\\u" not in one
-    assert one == dumps_document({"postmortem": {"1": doc.to_dict()}}).encode("utf-8")
+    assert one == document_bytes({"postmortem": {"1": doc.to_dict()}})

@@ -13,7 +13,7 @@ import pytest
 from tinydb import TinyDB
 
 from postmortem.model import Postmortem
-from storage.atomic import dumps_document
+from storage.atomic import document_bytes
 from storage.document_file import DocumentFile
 from storage.errors import CorruptFileError, LockedError, NotFoundError, StorageError
 from storage.lock import WriterLock
@@ -118,7 +118,7 @@ def test_save_after_close_is_refused(tmp_path):
     (wrapped({**doc().to_dict(), "timeline": [
         {"id": "e1", "at": "25:61", "text": "", "milestone": None, "source": "", "internal": False}]})
      .encode(), 'timeline[0].at: "25:61" is not a time'),
-    (dumps_document(doc().to_dict()).encode(), "postmortem import"),  # a bare exported document
+    (document_bytes(doc().to_dict()), "postmortem import"),  # a bare exported document
 ])
 def test_a_file_that_does_not_parse_is_refused_named_and_untouched(tmp_path, content, reason):
     path = tmp_path / "doc.json"

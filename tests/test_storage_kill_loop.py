@@ -18,7 +18,7 @@ from collections import Counter
 from pathlib import Path
 
 from postmortem.model import Postmortem
-from storage.atomic import dumps_document
+from storage.atomic import document_bytes
 from storage.document_file import DocumentFile
 from storage.library import load_document
 
@@ -65,7 +65,7 @@ def test_kill_9_during_saves_never_loses_the_file(tmp_path, record_property):
             seen = kill_child.counter(document_file.document)
             assert document_file.document.to_dict() == kill_child.version(seen)
         assert seen >= last_seen, "an older version came back"
-        assert path.read_bytes() == dumps_document({"postmortem": {"1": kill_child.version(seen)}}).encode()
+        assert path.read_bytes() == document_bytes({"postmortem": {"1": kill_child.version(seen)}})
         assert temp_files(tmp_path) == []
         backup_file = tmp_path / "kill-loop.json.bak"
         # A child killed before its first save finished leaves no backup yet; any save that

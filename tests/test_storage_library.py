@@ -10,7 +10,7 @@ import pytest
 
 from postmortem.fields import ValidationError
 from postmortem.model import Postmortem
-from storage.atomic import dumps_document
+from storage.atomic import document_bytes
 from storage.errors import (AlreadyExistsError, CorruptFileError, InvalidIdError, LockedError,
                             NotFoundError, StorageError)
 from storage.library import Library, default_library_dir, load_document
@@ -105,7 +105,7 @@ def test_entries_newest_meeting_first_and_a_corrupt_file_is_listed_not_fatal(lib
     (library.root / "broken.json").write_text("{ half a file", encoding="utf-8")
     (library.root / ".a.json.tmp-abcd").write_text("half")
     (library.root / ".trash").mkdir()
-    (library.root / ".trash" / "old.json").write_text(dumps_document(Postmortem(id="old").to_dict()))
+    (library.root / ".trash" / "old.json").write_bytes(document_bytes(Postmortem(id="old").to_dict()))
     entries = library.entries()
     assert [e.id for e in entries] == ["april", "a-march", "b-march", "broken", "undated"]
     april_entry = entries[0]

@@ -7,7 +7,7 @@ import pytest
 
 from postmortem.model import Postmortem
 from storage import tinydb_storage
-from storage.atomic import dumps_document
+from storage.atomic import document_bytes
 from storage.document_file import DocumentFile
 from storage.library import Library
 from storage.outside import OutsideChangeError
@@ -20,7 +20,7 @@ def doc(title: str) -> Postmortem:
 
 
 def library_bytes(title: str) -> bytes:
-    return dumps_document({"postmortem": {"1": doc(title).to_dict()}}).encode()
+    return document_bytes({"postmortem": {"1": doc(title).to_dict()}})
 
 
 def title_in(path) -> str:

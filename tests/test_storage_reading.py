@@ -30,37 +30,13 @@ def test_bytes_decode_as_the_utf8_sig_codec_decodes_them(tmp_path_factory, paylo
             expected = json.loads((prefix + raw).decode("utf-8-sig"))
         except (UnicodeDecodeError, ValueError):
             with pytest.raises(CorruptFileError):
-                read_json(path, offer_backup=False)
+                read_json(path)
         else:
-            assert read_json(path, offer_backup=False) == expected
+            assert read_json(path) == expected
 
 
 def test_not_utf8_says_so(tmp_path):
     path = tmp_path / "doc.json"
     path.write_bytes(b'\xef\xbb\xbf{"a": "\xff"}')
     with pytest.raises(CorruptFileError, match="it is not UTF-8 text"):
-        read_json(path, offer_backup=False)
-
-
-def test_the_collector_is_back_as_it_was_after_reading_also_after_a_failure(tmp_path):
-    import gc
-
-    from storage.errors import StorageError
-    from storage.reading import collector_paused, load_document
-
-    broken = tmp_path / "broken.json"
-    broken.write_text("{not json")
-    assert gc.isenabled()
-    with collector_paused():
-        assert not gc.isenabled()
-    assert gc.isenabled()
-    with pytest.raises(StorageError):
-        load_document(broken)
-    assert gc.isenabled()  # a file that does not read must not leave the collector off
-    gc.disable()
-    try:
-        with collector_paused():
-            pass
-        assert not gc.isenabled()  # paused by someone else: left to them
-    finally:
-        gc.enable()
+        read_json(path)

@@ -22,6 +22,7 @@ from postmortem.followup import NoMeetingDate, default_follow_ups, legal_review_
 from postmortem.writable import OutOfRange, check_day, writable_text
 from postmortem.i18n import t
 from postmortem.model import FollowUp
+from postmortem.relative_days import relative_day
 from tui.commands import bindings_for
 from tui.stages import actions_clock
 from tui.stages.base import StageView
@@ -162,7 +163,8 @@ class CommunicationStage(StageView):
         for row in self.query(FollowUpRow):
             review = row.review
             if not review.done and review.due < today:
-                row.show_message(t("comms_ui.review_overdue", due=review.due.isoformat()), "overdue")
+                row.show_message(t("comms_ui.review_overdue", due=review.due.isoformat(),
+                                   ago=relative_day(review.due, today)), "overdue")
             else:
                 row.show_message("")
 
