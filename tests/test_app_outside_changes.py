@@ -30,7 +30,10 @@ def their_edit(library_dir, doc_id: str, title: str) -> bytes:
 
 
 def messages(app) -> str:
-    return "\n".join(str(n.message) for n in app._notifications)
+    """The toasts, and the status line where routine confirmations go."""
+    from tui.widgets.status_line import StatusLine
+    lines = [line.text for line in app.screen.query(StatusLine)]
+    return "\n".join([*(str(n.message) for n in app._notifications), *lines])
 
 
 def title_of(path) -> str:

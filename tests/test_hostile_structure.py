@@ -112,4 +112,5 @@ def test_exporting_a_chain_of_root_causes_is_linear():
     for node in data["analysis"]["whys"]:
         node["role"] = "root-cause"
     doc = Postmortem.from_dict(data)
-    assert counted(lambda: render_markdown(doc, "internal")) < 20 * NODES
+    # ~24 lookups a node (the export also runs the final review); a quadratic walk: ~2,000,000.
+    assert counted(lambda: render_markdown(doc, "internal")) < 40 * NODES

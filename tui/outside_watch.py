@@ -112,7 +112,9 @@ class OutsideChangeWatcher:
             return
         await screen.show_document(document)
         self._show_loaded("outside.reloaded_state")
-        screen.notify(t("outside.reloaded", path=screen.document_file.path), timeout=10)
+        # A toast, not the status line: the room must notice that the document changed under it.
+        screen.notify(t("outside.reloaded", path=screen.document_file.path), severity="warning",
+                      timeout=10)
 
     async def _chosen(self, choice: Keep | None) -> None:
         try:
@@ -138,7 +140,7 @@ class OutsideChangeWatcher:
         if copy is None:
             screen.notify(t("outside.written_back", path=path), timeout=10)
         else:
-            screen.notify(t("outside.kept_mine", path=path, copy=copy), timeout=20)
+            screen.notify(t("outside.kept_mine", path=path, copy=copy), severity="warning", timeout=20)
 
     async def _take_theirs(self) -> None:
         screen = self.screen
@@ -151,7 +153,8 @@ class OutsideChangeWatcher:
         screen.resume_saving()
         await screen.show_document(document)
         self._show_loaded("outside.reloaded_state")
-        screen.notify(t("outside.kept_theirs", path=screen.document_file.path, copy=copy), timeout=20)
+        screen.notify(t("outside.kept_theirs", path=screen.document_file.path, copy=copy),
+                      severity="warning", timeout=20)
 
     def _keep_mine_beside_an_unreadable_file(self, change: OutsideChangeError) -> None:
         screen = self.screen

@@ -87,20 +87,19 @@ class FinalReviewScreen(Screen[JumpTo | None]):
                                   id=f"line-{line.key}", disabled=True))
             for reason in line.reasons:
                 options.append(self.target_option(reason.text, reason.stage, reason.location))
-        if not self.review.deviations:
-            return options   # nothing to explain: no heading, no "No deviations."
-        options.append(None)
-        options.append(Option(Content.styled(t("review_ui.deviations"), "bold"),
-                              id="deviations", disabled=True))
-        what = Content.styled(t("review_ui.deviations_what"), "$foreground-muted")
-        options.append(Option(Padding(what, Spacing(0, 0, 0, REASON_INDENT)),
-                              id="deviations-what", disabled=True))
-        for deviation in self.review.deviations:
-            label, style = (("review_ui.blocking", "bold $error") if deviation.blocking
-                            else ("review_ui.advice", "bold $warning"))
-            mark = Content.styled(t(label) + ": ", style)
-            options.append(self.target_option(deviation.text, deviation.stage, deviation.location,
-                                              mark))
+        if self.review.deviations:   # none: nothing to explain, no heading, no "No deviations."
+            options.append(None)
+            options.append(Option(Content.styled(t("review_ui.deviations"), "bold"),
+                                  id="deviations", disabled=True))
+            what = Content.styled(t("review_ui.deviations_what"), "$foreground-muted")
+            options.append(Option(Padding(what, Spacing(0, 0, 0, REASON_INDENT)),
+                                  id="deviations-what", disabled=True))
+            for deviation in self.review.deviations:
+                label, style = (("review_ui.blocking", "bold $error") if deviation.blocking
+                                else ("review_ui.advice", "bold $warning"))
+                mark = Content.styled(t(label) + ": ", style)
+                options.append(self.target_option(deviation.text, deviation.stage,
+                                                  deviation.location, mark))
         note = unreadable_note(self.review)
         if note is not None:  # files the repeated-failure check could not compare with
             options.append(Option(Padding(Content.styled(note, "$foreground-muted"),
