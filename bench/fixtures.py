@@ -23,7 +23,7 @@ START = datetime(2026, 3, 4, 0, 0, tzinfo=timezone.utc)
 
 EVENT_WORDS = ("checkout-api pool wait above 2 s", "cache hit ratio 41% on shard 3",
                "pricing-db replicas at 90% CPU", "status page updated", "support ticket escalated",
-               "rollback started", "on-call paged", "warm-up job finished")
+               "rollback started", "on-call paged", "queue depth | p99 <2 s> *after* retry #3")
 WHY_WORDS = ("requests waited on pricing lookups that missed the cache",
              "the replacement node joined empty and took a full shard at once",
              "the warm-up job did not run for the replaced node",

@@ -18,7 +18,7 @@ Why not ``await pilot.press(key); await pilot.pause()`` in the measured window: 
 walks every widget of the screen and sends each a message, which costs the app with its
 hundred widgets several milliseconds a key and the one-widget baseline almost nothing — it
 would be counted as the app's. Pilot is used for the warm-up instead, whose wall times (with a
-key, less without one) set ``gap``: never shorter than twice what a key took there, so each key
+key, less without one) set ``gap``: never shorter than 1.5 times what a key took there, so each key
 gets its own frame even on a loaded machine. Cursors do not blink on either side (see
 ``quiet_cursors``), so the idle rate is small and steady.
 """
@@ -41,10 +41,11 @@ from bench.measure import SIZE, Paired, Settings, heading, ms, ratio_note, row
 
 GAP = 0.06          # seconds between keys at least: a fast typist's burst (~16 keys a second)
 MAX_GAP = 0.5
-WARM_UP = 4         # keys pressed through Pilot before measuring
-IDLE = 0.6          # seconds of the idle window
-TAIL = 0.8          # seconds after the burst (longer than the 0.3 s save delay)
-SETTLE = 0.6        # seconds left before measuring, for the warm-up's own delayed work
+WARM_UP = 3         # keys pressed through Pilot before measuring
+IDLE = 0.5          # seconds of the idle window
+TAIL = 0.6          # seconds after the burst (longer than the 0.3 s save delay)
+SETTLE = 0.4        # seconds left before measuring, for the warm-up's own delayed work
+SPACING = 1.5       # the gap is at least this many times what a key took in the warm-up
 
 TYPED = "the pool drained before the cache warmed up "
 
@@ -69,6 +70,9 @@ class Side:
     keys: Sequence[str]
     # Called after the keys with the number pressed (warm-up included); raises if they missed.
     check: Callable[[App, int], None]
+    # Further measurements in the same session, each after its own preparation (``compare``
+    # names them with its ``phases``).
+    then: Sequence[Callable[[App, Pilot], Awaitable[None]]] = ()
 
 
 @dataclass
@@ -98,65 +102,80 @@ async def quiet_cursors(app: App) -> None:
         field.cursor_blink = False
 
 
-async def session(side: Side, presses: int) -> Sample:
+async def session(side: Side, presses: int) -> list[Sample]:
+    """One fresh app: a sample for its first preparation and one for each of ``side.then``."""
     fresh_heap()
     app = side.make_app()
+    samples = []
     async with app.run_test(size=SIZE) as pilot:
-        await side.prepare(app, pilot)
-        await pilot.pause()
-        await quiet_cursors(app)
-        keys = [side.keys[i % len(side.keys)] for i in range(WARM_UP + presses)]
-        with_key, without = [], []
-        for key in keys[:WARM_UP]:
-            began = time.perf_counter()
-            await pilot.press(key)
+        for prepare in (side.prepare, *side.then):
+            await prepare(app, pilot)
             await pilot.pause()
-            with_key.append(time.perf_counter() - began)
-            began = time.perf_counter()
-            await pilot.pause()
-            await pilot.pause()
-            without.append(time.perf_counter() - began)
-        handling = statistics.median(with_key) - statistics.median(without)
-        gap = min(MAX_GAP, max(GAP, 2 * handling))
-        await asyncio.sleep(SETTLE)
-        idle = await idle_rate(IDLE)
+            await quiet_cursors(app)
+            samples.append(await burst(app, pilot, side, presses))
+    return samples
 
-        cpu, wall = time.process_time(), time.perf_counter()
-        for key in keys[WARM_UP:]:
-            app.post_message(key_event(key))
-            await asyncio.sleep(gap)
-        used, elapsed = time.process_time() - cpu, time.perf_counter() - wall
-        per_key = max(0.0, used - idle * elapsed) / presses
 
-        cpu, wall = time.process_time(), time.perf_counter()
-        await asyncio.sleep(TAIL)
+async def burst(app: App, pilot: Pilot, side: Side, presses: int) -> Sample:
+    """Warm-up, idle rate, ``presses`` keys at the gap, then the tail: one sample."""
+    keys = [side.keys[i % len(side.keys)] for i in range(WARM_UP + presses)]
+    with_key, without = [], []
+    for key in keys[:WARM_UP]:
+        began = time.perf_counter()
+        await pilot.press(key)
         await pilot.pause()
-        tail = max(0.0, (time.process_time() - cpu) - idle * (time.perf_counter() - wall))
-        side.check(app, len(keys))
+        with_key.append(time.perf_counter() - began)
+        began = time.perf_counter()
+        await pilot.pause()
+        await pilot.pause()
+        without.append(time.perf_counter() - began)
+    handling = statistics.median(with_key) - statistics.median(without)
+    gap = min(MAX_GAP, max(GAP, SPACING * handling))
+    await asyncio.sleep(SETTLE)
+    idle = await idle_rate(IDLE)
+
+    cpu, wall = time.process_time(), time.perf_counter()
+    for key in keys[WARM_UP:]:
+        app.post_message(key_event(key))
+        await asyncio.sleep(gap)
+    used, elapsed = time.process_time() - cpu, time.perf_counter() - wall
+    per_key = max(0.0, used - idle * elapsed) / presses
+
+    cpu, wall = time.process_time(), time.perf_counter()
+    await asyncio.sleep(TAIL)
+    await pilot.pause()
+    tail = max(0.0, (time.process_time() - cpu) - idle * (time.perf_counter() - wall))
+    side.check(app, len(keys))
     return Sample(per_key, tail, gap)
 
 
 def compare(name: str, what: str, baseline: Side, app: Side, settings: Settings,
-            budget: float) -> Paired:
-    """Interleaved rounds of both sides (the order alternating), printed; returns the samples."""
+            budget: float, phases: Sequence[str] = ("",)) -> list[Paired]:
+    """Interleaved rounds of both sides (the order alternating), printed; the samples of
+    each phase (the first preparation, then each of ``Side.then``, named by ``phases``)."""
     rounds = settings.rounds(5, 3)
-    presses = 25 if not settings.quick else 15
+    presses = settings.rounds(12, 6)
     heading(name, what, rounds)
-    paired, tails, gaps = Paired(), Paired(), []
+    per_phase = [(Paired(), Paired(), Paired()) for _ in phases]   # per key, tails, gaps
     for number in range(rounds):
         order = (baseline, app) if number % 2 == 0 else (app, baseline)
         results = {side.label: asyncio.run(session(side, presses)) for side in order}
-        paired.baseline.append(results[baseline.label].per_key)
-        paired.app.append(results[app.label].per_key)
-        tails.baseline.append(results[baseline.label].tail)
-        tails.app.append(results[app.label].tail)
-        gaps.extend(result.gap for result in results.values())
-    row(baseline.label, f"{ms(statistics.median(paired.baseline))} a key", "(baseline)")
-    row(app.label, f"{ms(statistics.median(paired.app))} a key", ratio_note(paired, budget))
-    print(f"  {presses} keys a round, {statistics.median(gaps) * 1000:.0f} ms apart (median); after the "
-          f"burst, once (put off > gap, e.g. the save): baseline {statistics.median(tails.baseline) * 1000:.1f} ms, "
-          f"app {statistics.median(tails.app) * 1000:.1f} ms CPU")
-    return paired
+        for index, (paired, tails, gaps) in enumerate(per_phase):
+            for side, samples in ((baseline, paired.baseline), (app, paired.app)):
+                samples.append(results[side.label][index].per_key)
+            tails.baseline.append(results[baseline.label][index].tail)
+            tails.app.append(results[app.label][index].tail)
+            gaps.baseline.append(results[baseline.label][index].gap)
+            gaps.app.append(results[app.label][index].gap)
+    for phase, (paired, tails, gaps) in zip(phases, per_phase):
+        suffix = f", {phase}" if phase else ""
+        row(baseline.label + suffix, f"{ms(statistics.median(paired.baseline))} a key", "(baseline)")
+        row(app.label + suffix, f"{ms(statistics.median(paired.app))} a key", ratio_note(paired, budget))
+        print(f"    {presses} keys a round, apart: baseline {statistics.median(gaps.baseline) * 1000:.0f} ms, "
+              f"app {statistics.median(gaps.app) * 1000:.0f} ms; after the burst, once (work put off "
+              f"longer, e.g. the save): baseline {statistics.median(tails.baseline) * 1000:.1f} ms, "
+              f"app {statistics.median(tails.app) * 1000:.1f} ms CPU")
+    return [paired for paired, _, _ in per_phase]
 
 
 def focused_value(app: App) -> str:

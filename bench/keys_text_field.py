@@ -6,6 +6,8 @@ facilitator fills in). The baseline: a bare app with one Input (compact, as the 
 
 from __future__ import annotations
 
+import statistics
+
 from bench import keys
 from bench.bare_apps import OneInput
 from bench.fixtures import TIMELINE_ID
@@ -31,6 +33,6 @@ def run(settings: Settings) -> list[Figure]:
                     lambda: create_app(settings.fixtures.fresh("timeline-2000"), TIMELINE_ID, clock=False),
                     to_title, keys.typed_keys(), keys.check_typed)
     paired = keys.compare(NAME, "CPU per key typed in a text field, 2,000-event postmortem open",
-                          bare, app, settings, BUDGET)
+                          bare, app, settings, BUDGET)[0]
     return [Figure(NAME, "CPU per key, text field, 2,000 events", paired.ratio, BUDGET,
-                   f"{ms(keys.statistics.median(paired.app)).strip()} vs {ms(keys.statistics.median(paired.baseline)).strip()}")]
+                   f"{ms(statistics.median(paired.app)).strip()} vs {ms(statistics.median(paired.baseline)).strip()}")]

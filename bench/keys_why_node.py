@@ -30,6 +30,6 @@ def run(settings: Settings) -> list[Figure]:
                     lambda: create_app(settings.fixtures.fresh("analysis"), ANALYSIS_ID, clock=False),
                     to_why, keys.typed_keys(), keys.check_typed)
     paired = keys.compare(NAME, "CPU per key editing a why node, 200 whys and 100 causes",
-                          bare, app, settings, BUDGET)
+                          bare, app, settings, BUDGET)[0]
     return [Figure(NAME, "CPU per key, why node", paired.ratio, BUDGET,
                    f"{ms(statistics.median(paired.app)).strip()} vs {ms(statistics.median(paired.baseline)).strip()}")]

@@ -13,6 +13,7 @@ import statistics
 import struct
 import subprocess
 import sys
+import tempfile
 import termios
 import time
 from dataclasses import dataclass, field
@@ -115,24 +116,27 @@ def python(*args: str) -> list[str]:
 class ProcessRun:
     wall: float        # seconds from start to exit
     cpu: float         # seconds of CPU (user + system) the process itself used
-    max_rss_kib: int   # its peak resident memory
+    output: str        # what it wrote on stdout, when asked for
 
 
 def run_process(command: list[str], env: dict[str, str] | None = None,
-                ok_codes: tuple[int, ...] = (0,)) -> ProcessRun:
-    """Run ``command`` to its end, its output discarded; its own CPU and peak memory from wait4."""
-    began = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               env=env or child_env())
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - began
-    process.returncode = os.waitstatus_to_exitcode(status)
-    errors = process.stderr.read().decode(errors="replace") if process.stderr else ""
-    if process.stderr:
-        process.stderr.close()
+                ok_codes: tuple[int, ...] = (0,), output: bool = False) -> ProcessRun:
+    """Run ``command`` to its end; its wall time, and its own CPU time from wait4. Its standard
+    output is discarded unless ``output``. (Not its peak memory: Linux carries the parent's
+    high-water mark over fork and exec into ``ru_maxrss``; see memory_timeline.)"""
+    with tempfile.TemporaryFile() as written, tempfile.TemporaryFile() as errors:
+        began = time.perf_counter()
+        process = subprocess.Popen(command, stdout=written if output else subprocess.DEVNULL,
+                                   stderr=errors, env=env or child_env())
+        _, status, usage = os.wait4(process.pid, 0)   # reaped here, with its resource usage
+        wall = time.perf_counter() - began
+        process.returncode = os.waitstatus_to_exitcode(status)
+        written.seek(0)
+        errors.seek(0)
+        printed, complaint = written.read().decode(errors="replace"), errors.read().decode(errors="replace")
     if process.returncode not in ok_codes:
-        raise RuntimeError(f"{' '.join(command)} exited with {process.returncode}: {errors[-600:]}")
-    return ProcessRun(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
+        raise RuntimeError(f"{' '.join(command)} exited with {process.returncode}: {complaint[-600:]}")
+    return ProcessRun(wall, usage.ru_utime + usage.ru_stime, printed)
 
 
 def first_frame(command: list[str], text: str, env: dict[str, str] | None = None,

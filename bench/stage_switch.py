@@ -28,7 +28,7 @@ from bench.measure import SIZE, Figure, Paired, Settings, heading, ms, ratio_not
 
 NAME = "stage_switch"
 BUDGET = 1.5
-RETURNS = 3
+RETURNS = 2
 
 
 async def switch_session(make_app, view_id: str) -> tuple[float, float]:
