@@ -55,9 +55,12 @@ def typed_keys(text: str = TYPED) -> list[str]:
     return ["space" if char == " " else char for char in text]
 
 
-def key_event(name: str) -> events.Key:
+def key_event(name: str, app: App) -> events.Key:
+    """The key as the terminal driver hands it to the app (sent by the app itself)."""
     character = " " if name == "space" else name if len(name) == 1 else None
-    return events.Key(name, character)
+    event = events.Key(name, character)
+    event.set_sender(app)
+    return event
 
 
 @dataclass
@@ -136,7 +139,7 @@ async def burst(app: App, pilot: Pilot, side: Side, presses: int) -> Sample:
 
     cpu, wall = time.process_time(), time.perf_counter()
     for key in keys[WARM_UP:]:
-        app.post_message(key_event(key))
+        app.post_message(key_event(key, app))
         await asyncio.sleep(gap)
     used, elapsed = time.process_time() - cpu, time.perf_counter() - wall
     per_key = max(0.0, used - idle * elapsed) / presses

@@ -43,7 +43,7 @@ async def switch_session(make_app, view_id: str) -> tuple[float, float]:
 
         def press_three() -> None:
             app.screen.set_focus(None)   # a focused field would take the digit as text
-            app.post_message(keys.key_event("3"))
+            app.post_message(keys.key_event("3", app))
 
         first = await keys.cost_of(press_three, idle)
         shown = app.screen.query_one(ContentSwitcher).current
