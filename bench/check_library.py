@@ -19,7 +19,7 @@ CHECK_EXITS = (0, 1)   # all pass / some fail: both are answers
 
 
 def run(settings: Settings) -> list[Figure]:
-    rounds = settings.rounds(7, 3)
+    rounds = settings.rounds(5, 3)
     commands = {side: python("-m", "tui.cli", "--library", str(settings.fixtures.fresh(library)),
                              "check", library_id(0))
                 for side, library in (("one", "library-1"), ("many", "library-1000"))}

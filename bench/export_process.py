@@ -24,7 +24,7 @@ BUDGET = 2.0
 
 
 def run(settings: Settings) -> list[Figure]:
-    rounds = settings.rounds(20, 8)
+    rounds = settings.rounds(15, 6)
     cli = python("-m", "tui.cli", "--library", str(settings.fixtures.fresh("timeline-2000")))
     export = [*cli, "export", TIMELINE_ID, "--format", "md"]
     commands = {"version": [*cli, "--version"], "internal": export,

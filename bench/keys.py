@@ -42,9 +42,9 @@ from bench.measure import SIZE, Paired, Settings, heading, ms, ratio_note, row
 GAP = 0.06          # seconds between keys at least: a fast typist's burst (~16 keys a second)
 MAX_GAP = 0.5
 WARM_UP = 3         # keys pressed through Pilot before measuring
-IDLE = 0.5          # seconds of the idle window
-TAIL = 0.6          # seconds after the burst (longer than the 0.3 s save delay)
-SETTLE = 0.4        # seconds left before measuring, for the warm-up's own delayed work
+IDLE = 0.4          # seconds of the idle window
+TAIL = 0.5          # seconds after the burst (longer than the 0.3 s save delay)
+SETTLE = 0.3        # seconds left before measuring, for the warm-up's own delayed work
 SPACING = 1.5       # the gap is at least this many times what a key took in the warm-up
 
 TYPED = "the pool drained before the cache warmed up "
@@ -153,14 +153,13 @@ async def burst(app: App, pilot: Pilot, side: Side, presses: int) -> Sample:
 
 
 def compare(name: str, what: str, baseline: Side, app: Side, settings: Settings,
-            budget: float, phases: Sequence[str] = ("",)) -> list[Paired]:
+            budget: float, phases: Sequence[str] = ("",), rounds: tuple[int, int] = (5, 3)) -> list[Paired]:
     """Interleaved rounds of both sides (the order alternating), printed; the samples of
     each phase (the first preparation, then each of ``Side.then``, named by ``phases``)."""
-    rounds = settings.rounds(5, 3)
-    presses = settings.rounds(12, 6)
-    heading(name, what, rounds)
+    presses = settings.rounds(10, 6)
+    heading(name, what, settings.rounds(*rounds))
     per_phase = [(Paired(), Paired(), Paired()) for _ in phases]   # per key, tails, gaps
-    for number in range(rounds):
+    for number in range(settings.rounds(*rounds)):
         order = (baseline, app) if number % 2 == 0 else (app, baseline)
         results = {side.label: asyncio.run(session(side, presses)) for side in order}
         for index, (paired, tails, gaps) in enumerate(per_phase):

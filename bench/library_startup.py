@@ -44,7 +44,7 @@ async def headless_once(make_app, expected_rows: int) -> tuple[float, float]:
 
 def run(settings: Settings) -> list[Figure]:
     from tui.app import create_app
-    rounds = settings.rounds(4, 2)
+    rounds = settings.rounds(3, 2)
     library = settings.fixtures.fresh("library-1000")
     small = settings.fixtures.fresh("library-250")
     rows = library_rows(1000)

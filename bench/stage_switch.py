@@ -61,7 +61,7 @@ async def switch_session(make_app, view_id: str) -> tuple[float, float]:
 
 def run(settings: Settings) -> list[Figure]:
     from tui.app import create_app
-    rounds = settings.rounds(5, 3)
+    rounds = settings.rounds(4, 2)
     document = read_document(settings.fixtures.pristine("analysis") / f"{ANALYSIS_ID}.json")
     sides = {"bare": (lambda: BareStages(document), "view-3"),
              "app": (lambda: create_app(settings.fixtures.fresh("analysis"), ANALYSIS_ID, clock=False),
