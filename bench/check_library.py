@@ -8,10 +8,9 @@ steadier on a loaded machine.
 
 from __future__ import annotations
 
-import statistics
-
 from bench.fixtures import library_id
-from bench.measure import Figure, Paired, Settings, heading, ms, python, ratio_note, row, run_process
+from bench.measure import (Figure, Paired, Settings, heading, median, ms, python, ratio_note, row,
+                           run_process)
 
 NAME = "check_library"
 BUDGET = 1.5
@@ -31,7 +30,6 @@ def run(settings: Settings) -> list[Figure]:
             result = run_process(commands[side], ok_codes=CHECK_EXITS)
             getattr(wall, "baseline" if side == "one" else "app").append(result.wall)
             getattr(cpu, "baseline" if side == "one" else "app").append(result.cpu)
-    median = statistics.median
     heading(NAME, "`check` in a 1,000-postmortem library vs a 1-postmortem library", rounds)
     row("check, library of 1, wall", ms(median(wall.baseline)), "(baseline)")
     row("check, library of 1,000, wall", ms(median(wall.app)), ratio_note(wall, BUDGET))

@@ -160,12 +160,5 @@ class Fixtures:
         shutil.copytree(source, target)
         return target
 
-    def scratch(self, label: str) -> Path:
-        """An empty folder of our own (export output and the like)."""
-        self._copies += 1
-        folder = self.root / "scratch" / f"{self._copies:04d}-{label}"
-        folder.mkdir(parents=True)
-        return folder
-
     def close(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)

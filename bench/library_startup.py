@@ -19,7 +19,7 @@ import time
 from bench import keys
 from bench.bare_apps import LIBRARY_COLUMNS, BareTable, library_rows
 from bench.fixtures import FIRST_FRAME_TEXT
-from bench.measure import (SIZE, Figure, Paired, Settings, first_frame, heading, ms, python,
+from bench.measure import (SIZE, Figure, Paired, Settings, first_frame, heading, median, ms, python,
                            ratio_note, row)
 
 NAME = "library_startup"
@@ -74,7 +74,6 @@ def run(settings: Settings) -> list[Figure]:
                 getattr(cpu, "baseline" if side == "bare" else "app").append(used)
                 if side == "app":
                     linear.app.append(used)
-    median = keys.statistics.median
     heading(NAME, "library start-up to the first frame, 1,000 postmortems", rounds)
     row("terminal: bare table app, 1,000 rows", ms(median(terminal.baseline)), "(baseline, whole process)")
     row("terminal: postmortem library", ms(median(terminal.app)), ratio_note(terminal, BUDGET))

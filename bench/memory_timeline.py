@@ -66,7 +66,7 @@ def run(settings: Settings) -> list[Figure]:
             printed = run_process(commands[side], output=True).output
             kib = int(printed.rsplit("peak_kib=", 1)[1].split()[0])
             getattr(peak, "baseline" if side == "bare" else "app").append(kib)
-    heading(NAME, "peak memory, 10,000 events open (separate processes, peak resident memory)", rounds)
+    heading(NAME, "peak memory, 10,000 events open (separate processes, VmHWM)", rounds)
     row("bare App + DataTable, 10,000 rows", mib(statistics.median(peak.baseline)), "(baseline)")
     row("postmortem, 10,000 events, stage 2", mib(statistics.median(peak.app)), ratio_note(peak, BUDGET))
     return [Figure(NAME, "peak memory, 10,000 events open", peak.ratio, BUDGET,
