@@ -20,8 +20,10 @@ test: $(BIN)/.installed
 	$(BIN)/python tests/lint_markdown.py install
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
+# Every budget of bench/README.md against its bare baseline; `make bench BENCH=--quick` for a
+# short look, `make bench BENCH=keys_text_field` for one benchmark.
 bench: $(BIN)/.installed
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(BENCH)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
