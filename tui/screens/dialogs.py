@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from postmortem import vocab
 from postmortem.i18n import t
 from tui.widgets.field_message import FieldMessage
+from tui.widgets.text_field import TextField
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -58,7 +59,7 @@ class NewPostmortemScreen(ModalScreen[NewPostmortemRequest | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(t("library.new_title"), classes="dialog-question")
-            yield Input(placeholder=t("scope.title_placeholder"), id="new-title")
+            yield TextField(placeholder=t("scope.title_placeholder"), id="new-title", compact=False)
             yield Select([(s, s) for s in vocab.SEVERITIES], prompt=t("scope.severity"),
                          id="new-severity")
             yield FieldMessage(id="new-error")

@@ -5,13 +5,16 @@ from __future__ import annotations
 import asyncio
 import os
 from pathlib import Path
+from typing import Callable
 
 from textual import on
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Static
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, Input, Static, TextArea
 
+from postmortem.history import Change, DocumentHistory
 from postmortem.i18n import t
 from postmortem.stages import stage_statuses
 from storage.document_file import DocumentFile
@@ -25,6 +28,7 @@ from tui.stages.base import StageView
 from tui.widgets.doc_header import DocumentHeader
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.stage_strip import StageStrip
+from tui.widgets.text_field import TextBox, TextField
 
 # Seconds of quiet typing before a save; well inside the one-second promise. The variable is a
 # test seam: the signal tests stretch it so that only the flush on SIGTERM/SIGHUP can save.
@@ -48,6 +52,9 @@ class WorkspaceScreen(Screen[None]):
         self.autosaver: Autosaver | None = None
         self._save_timer: Timer | None = None
         self._unsubmitted = False
+        self.history = DocumentHistory(self.document)
+        # The text field that had focus when a stage was left: focused again on return.
+        self._field_focus: dict[int, Widget] = {}
 
     def compose(self) -> ComposeResult:
         yield DocumentHeader(clock=getattr(self.app, "show_clock", True), id="doc-header")
@@ -85,7 +92,7 @@ class WorkspaceScreen(Screen[None]):
         self.set_interval(5, self._retry_failed_save)
         first = self.query_one(f"#stage-{self.first_stage}", StageView)
         first.refresh_from_document()  # as action_stage does for every stage it shows
-        first.focus_first()
+        self._focus_on_open(first)
         heap.settle()  # the document and its first stage live until the postmortem is closed
 
     # Editing and saving ----------------------------------------------------------------
@@ -95,6 +102,7 @@ class WorkspaceScreen(Screen[None]):
         self.refresh_status()
         if self.read_only:
             return
+        self.history.record(self._typing_burst())
         self._unsubmitted = True
         self.query_one(DocumentHeader).save_state = t("header.editing")
         if self._save_timer is not None:
@@ -157,6 +165,7 @@ class WorkspaceScreen(Screen[None]):
         status.set_class(not current.ok, "-missing")
 
     async def action_stage(self, number: int, location: str | None = None) -> None:
+        self._remember_field_focus()
         built = not self.query(f"#stage-{number}")
         view = await self.stage_view(number)
         self.current_stage = number
@@ -167,7 +176,7 @@ class WorkspaceScreen(Screen[None]):
             heap.settle()  # the new view lives until the postmortem is closed
         self.refresh_status()
         if location is None or not view.focus_location(location):
-            view.focus_first()
+            self._focus_on_open(view)
 
     async def action_next_stage(self) -> None:
         await self.action_stage(self.query_one(StageStrip).current % 6 + 1)
@@ -177,6 +186,93 @@ class WorkspaceScreen(Screen[None]):
 
     def action_focus_strip(self) -> None:
         self.query_one(StageStrip).focus()
+
+    # Focus ---------------------------------------------------------------------------------
+
+    def _remember_field_focus(self) -> None:
+        """Leaving a stage: remember the text field being typed in, if any (only then)."""
+        focused = self.focused
+        view = self._current_view()
+        if view is not None and isinstance(focused, (Input, TextArea)) \
+                and view in focused.ancestors:
+            self._field_focus[self.current_stage] = focused
+        else:
+            self._field_focus.pop(self.current_stage, None)
+
+    def _focus_on_open(self, view: StageView) -> None:
+        """A stage opens on the field it was left in; else on its main list, table or tree;
+        a form stage (scope, communication) on the stage strip, so no key types into a field."""
+        field = self._field_focus.pop(view.STAGE, None)
+        if field is not None and field.is_attached and view in field.ancestors \
+                and field.focusable:
+            field.focus()
+        elif view.FORM:
+            self.query_one(StageStrip).focus()
+        else:
+            view.focus_first()
+
+    def _current_view(self) -> StageView | None:
+        found = self.query(f"#stage-{self.current_stage}")
+        return found.first(StageView) if found else None
+
+    def focus_next(self, selector: str | type = "*") -> Widget | None:
+        """Tab moves within the stage on screen, last field back to the first; the strip is
+        outside that round (Esc goes there; from it, Tab enters the stage again)."""
+        return self._focus_in_stage(+1) or super().focus_next(selector)
+
+    def focus_previous(self, selector: str | type = "*") -> Widget | None:
+        return self._focus_in_stage(-1) or super().focus_previous(selector)
+
+    def _focus_in_stage(self, step: int) -> Widget | None:
+        view = self._current_view()
+        if view is None:
+            return None
+        chain = [w for w in self.focus_chain if view in w.ancestors]
+        if not chain:
+            return None
+        focused = self.focused
+        if focused in chain:
+            target = chain[(chain.index(focused) + step) % len(chain)]
+        elif focused is None or isinstance(focused, StageStrip):
+            target = chain[0] if step > 0 else chain[-1]
+        else:
+            return None
+        target.focus()
+        return target
+
+    # Undo ------------------------------------------------------------------------------------
+
+    def _typing_burst(self) -> object:
+        """What is being typed in, when the change comes from typing: one step per visit."""
+        focused = self.focused
+        if isinstance(focused, (TextField, TextBox)):
+            return (focused, focused.visit)
+        return None
+
+    async def action_undo(self) -> None:
+        await self._history_step(self.history.undo, "undo.undone", "undo.nothing")
+
+    async def action_redo(self) -> None:
+        await self._history_step(self.history.redo, "undo.redone", "undo.nothing_to_redo")
+
+    async def _history_step(self, move: Callable[[], Change | None], done: str,
+                            nothing: str) -> None:
+        """Undo or redo one step, then show it: its stage, its item; saved like any edit."""
+        if self.read_only:
+            self.notify(t("undo.read_only"), severity="warning")
+            return
+        change = move()
+        if change is None:
+            self.notify(t(nothing))
+            return
+        stage = change.stage or self.current_stage
+        if stage != self.current_stage:
+            await self.action_stage(stage)
+        view = await self.stage_view(stage)
+        view.refresh_from_document()
+        view.show_change(change.location)
+        self.post_message(DocumentChanged())   # saved like any edit (nothing new to record)
+        self.notify(t(done, what=t(f"undo.section.{change.section}")), timeout=4)
 
     def action_final_review(self) -> None:
         from tui.screens.review import FinalReviewScreen

@@ -22,6 +22,7 @@ from tui.stages.analysis_fishbone import FishbonePanel
 from tui.stages.analysis_summary import GoTo, SummaryList
 from tui.stages.analysis_whys import WhysPanel
 from tui.stages.base import StageView
+from tui.widgets.text_field import TextField
 
 PROBLEM = "analysis.problem"
 VIEWS = ("analysis-whys", "analysis-fishbone", "analysis-summary")
@@ -36,7 +37,7 @@ class AnalysisStage(StageView):
         doc, ro = self.document, self.read_only
         with Horizontal(id="analysis-problem-row"):
             yield Label(t("analysis_ui.problem"), id="analysis-problem-label")
-            yield Input(doc.analysis.problem, id="analysis-problem", compact=True, disabled=ro,
+            yield TextField(doc.analysis.problem, id="analysis-problem", disabled=ro,
                         placeholder=t("analysis_ui.problem_placeholder"))
         yield FindingsList(id="analysis-problem-findings")
         with TabbedContent(id="analysis-tabs"):
@@ -118,10 +119,9 @@ class AnalysisStage(StageView):
         self.query_one("#analysis-problem", Input).focus()
 
     def focus_first(self) -> None:
-        if not self.document.analysis.problem.strip() and not self.read_only:
-            self.action_focus_problem()
-        else:
-            self.show_view(self.query_one(TabbedContent).active or VIEWS[0])
+        """The tree (or the view shown), never the problem field: keys meant for the tree
+        must not type into it (``p`` goes there)."""
+        self.show_view(self.query_one(TabbedContent).active or VIEWS[0])
 
     def focus_location(self, location: str) -> bool:
         if location in (PROBLEM, "problem"):
@@ -142,6 +142,12 @@ class AnalysisStage(StageView):
         self.show_view("analysis-fishbone")
         self.query_one(FishbonePanel).editor_tree.select_key(location)
         return True
+
+    def show_change(self, location: str | None) -> None:
+        if location == "analysis.problem":
+            return   # on screen above the views; not entered, so keys do not type into it
+        if location is not None:
+            self.focus_location(location)
 
     @on(GoTo)
     def go_to(self, event: GoTo) -> None:

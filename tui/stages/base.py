@@ -14,6 +14,7 @@ class StageView(Vertical):
     """A stage's screen area. Subclasses edit ``self.document`` in place and call ``changed()``."""
 
     STAGE: int = 0
+    FORM = False   # a form of fields (no main list): it opens with focus on the stage strip
 
     def __init__(self, document: Postmortem, *, read_only: bool = False, id: str | None = None) -> None:
         super().__init__(id=id, classes="stage-view")
@@ -41,3 +42,7 @@ class StageView(Vertical):
     def focus_location(self, location: str) -> bool:
         """Focus the field or item named by a checklist reason; False if unknown here."""
         return False
+
+    def show_change(self, location: str | None) -> None:
+        """After an undo or redo: bring the item or field it changed into view (selected in a
+        list; a field is scrolled to, not entered, so the next key does not type into it)."""

@@ -15,6 +15,7 @@ from postmortem.i18n import t
 from postmortem.pasting import PastedLine, parse_pasted, parsed_events
 from postmortem.times import format_datetime
 from tui.commands import bindings_for
+from tui.widgets.text_field import TextBox, TextField
 
 PastedEvents = list[tuple[datetime, str]]
 
@@ -54,7 +55,7 @@ class PasteDialog(ModalScreen[PastedEvents | None]):
             yield Static(t("timeline_ui.paste.title"), classes="dialog-question")
             yield Static(t("timeline_ui.paste.hint", zone=self.local_tz or t("timeline_ui.entry.utc")),
                          classes="field-hint paste-hint")
-            yield TextArea(id="paste-text", soft_wrap=False, show_line_numbers=True,
+            yield TextBox(id="paste-text", soft_wrap=False, show_line_numbers=True,
                            placeholder=t("timeline_ui.paste.placeholder"))
             yield Static(t("timeline_ui.paste.summary_none"), id="paste-summary")
             table = PreviewTable(id="paste-preview", cursor_type="none", zebra_stripes=True)
@@ -124,7 +125,7 @@ class SourceDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.what, classes="dialog-question", markup=False)
-            yield Input(self.source, id="source-input", compact=True, select_on_focus=False,
+            yield TextField(self.source, id="source-input",
                         placeholder=t("timeline_ui.source_dialog.placeholder"))
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("timeline_ui.source_dialog.save"), variant="primary",
