@@ -5,8 +5,10 @@ status, milestone or flag changed), ends in one call to ``record``. Undo puts th
 snapshot back into the same ``Postmortem`` object (the screens keep their reference to it), so
 the screens only have to show the document again, and the autosave writes it like any edit.
 
-Typing is not one step a key: changes recorded with the same ``burst`` key (the text field
-being typed in) one after another, with no pause longer than ``PAUSE`` seconds, are one step.
+Typing is not one step a key: changes recorded one after another with the same ``burst`` key
+(the text field typed in, and which visit to it) are one step, so a visit to a field is undone
+at once (the field's own Ctrl+Z undoes word by word while it has focus; see
+``tui.widgets.text_field``).
 
 Snapshots are copies of the records, not ``to_dict()``: a copy of a 2,000-event timeline
 takes a few milliseconds, its dictionary form several times that.
@@ -14,16 +16,14 @@ takes a few milliseconds, its dictionary form several times that.
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Callable
+from typing import Any
 
 from postmortem.model import Postmortem
 from postmortem.records import Record
 
 LIMIT = 200      # steps kept; the oldest go first
-PAUSE = 2.0      # seconds of no typing that end a typing step
 
 # The stage each top-level field of the document belongs to (DESIGN §2).
 STAGE_OF_FIELD = {
@@ -130,24 +130,21 @@ class DocumentHistory:
     ``current`` is a copy of the document as it was after the last recorded change; ``undo``
     moves it onto the redo side and puts the step before it back into the document."""
 
-    def __init__(self, document: Postmortem, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, document: Postmortem) -> None:
         self.document = document
-        self.clock = clock
         self.current = clone(document)
         self.undo_steps: list[Postmortem] = []
         self.redo_steps: list[Postmortem] = []
         self._burst: object = None
-        self._burst_at = 0.0
 
     def record(self, burst: object = None) -> bool:
         """Take the document's current state as the newest step; True if it changed.
 
         ``burst``: what is being typed in (None for a one-off edit). A change in the same
-        burst as the previous one, soon after it, joins that step instead of adding one."""
+        burst as the previous one joins that step instead of adding one."""
         if self.document == self.current:
             return False
-        now = self.clock()
-        joins = burst is not None and burst is self._burst and now - self._burst_at <= PAUSE
+        joins = burst is not None and burst == self._burst
         if not joins:
             self.undo_steps.append(self.current)
             del self.undo_steps[:-LIMIT]
@@ -156,7 +153,7 @@ class DocumentHistory:
             self.undo_steps.pop()   # typed and taken back again: no step left
             burst = None
         self.redo_steps.clear()
-        self._burst, self._burst_at = burst, now
+        self._burst = burst
         return True
 
     def end_burst(self) -> None:

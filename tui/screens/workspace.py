@@ -9,6 +9,7 @@ from typing import Callable
 
 from textual import on
 from textual.app import ComposeResult
+from textual.containers import ScrollableContainer
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
@@ -28,7 +29,6 @@ from tui.stages.base import StageView
 from tui.widgets.doc_header import DocumentHeader
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.stage_strip import StageStrip
-from tui.widgets.text_field import TextBox, TextField
 
 # Seconds of quiet typing before a save; well inside the one-second promise. The variable is a
 # test seam: the signal tests stretch it so that only the flush on SIGTERM/SIGHUP can save.
@@ -98,11 +98,11 @@ class WorkspaceScreen(Screen[None]):
     # Editing and saving ----------------------------------------------------------------
 
     @on(DocumentChanged)
-    def document_changed(self) -> None:
+    def document_changed(self, event: DocumentChanged) -> None:
         self.refresh_status()
         if self.read_only:
             return
-        self.history.record(self._typing_burst())
+        self.history.record(event.burst)
         self._unsubmitted = True
         self.query_one(DocumentHeader).save_state = t("header.editing")
         if self._save_timer is not None:
@@ -228,6 +228,9 @@ class WorkspaceScreen(Screen[None]):
         if view is None:
             return None
         chain = [w for w in self.focus_chain if view in w.ancestors]
+        # A scrolling form is not a stop of its own: its fields scroll into view when entered.
+        chain = [w for w in chain if not isinstance(w, ScrollableContainer)
+                 or not any(w in other.ancestors for other in chain)]
         if not chain:
             return None
         focused = self.focused
@@ -241,13 +244,6 @@ class WorkspaceScreen(Screen[None]):
         return target
 
     # Undo ------------------------------------------------------------------------------------
-
-    def _typing_burst(self) -> object:
-        """What is being typed in, when the change comes from typing: one step per visit."""
-        focused = self.focused
-        if isinstance(focused, (TextField, TextBox)):
-            return (focused, focused.visit)
-        return None
 
     async def action_undo(self) -> None:
         await self._history_step(self.history.undo, "undo.undone", "undo.nothing")

@@ -8,6 +8,7 @@ from textual.widget import Widget
 from postmortem.i18n import t
 from postmortem.model import Postmortem
 from tui.messages import DocumentChanged
+from tui.widgets.text_field import typing_burst
 
 
 class StageView(Vertical):
@@ -22,8 +23,9 @@ class StageView(Vertical):
         self.read_only = read_only
 
     def changed(self) -> None:
-        """Report an edit: the workspace saves it and re-checks the exit conditions."""
-        self.post_message(DocumentChanged())
+        """Report an edit: the workspace saves it and re-checks the exit conditions. Called
+        right where the edit is made, so the field with focus now is the one typed in."""
+        self.post_message(DocumentChanged(burst=typing_burst(self.app.focused)))
 
     def editable(self) -> bool:
         """True when edits are allowed; in a read-only window says why and returns False."""

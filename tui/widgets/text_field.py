@@ -25,6 +25,13 @@ UNDO_BINDINGS = [
 ]
 
 
+def typing_burst(focused: object) -> object:
+    """What an edit made now is typed in: the field and its visit (None: not typing)."""
+    if isinstance(focused, (TextField, TextBox)):
+        return (focused, focused.visit)
+    return None
+
+
 class TextField(Input):
     """An Input that keeps its text when focused, compact by default, with undo and redo."""
 
