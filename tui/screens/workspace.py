@@ -240,7 +240,7 @@ class WorkspaceScreen(Screen[None]):
             target = chain[0] if step > 0 else chain[-1]
         else:
             return None
-        target.focus()
+        self.set_focus(target)   # at once: the next key of a burst starts from here
         return target
 
     # Undo ------------------------------------------------------------------------------------

@@ -16,8 +16,16 @@ from textual.binding import Binding
 from textual.widgets import Input, TextArea
 
 from postmortem.i18n import t
+from tui.commands.core import ESC_DIGIT_KEYS
 
 WORD_PAUSE = 1.0   # seconds: typing after a longer pause is a new undo step
+
+
+def leaves_to_app(key: str) -> bool:
+    """Keys a field must not take although they carry a character: Alt+1…6 as terminals send
+    them (Esc then the digit) reach the app as "¡™£¢∞§", the same key events as typing those
+    characters, so they are not typed into a field (the price: they cannot be typed there)."""
+    return key in ESC_DIGIT_KEYS
 
 UNDO_BINDINGS = [
     Binding("ctrl+z", "undo", show=False),
@@ -64,6 +72,9 @@ class TextField(Input):
 
     def on_focus(self) -> None:
         self.reset_history()
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return not leaves_to_app(key) and super().check_consume_key(key, character)
 
     def replace(self, text: str, start: int, end: int) -> None:
         """Every edit a key makes comes through here: remember the text before it."""
@@ -134,6 +145,9 @@ class TextBox(TextArea):
     def on_focus(self) -> None:
         self.history.clear()
         self.visit += 1
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return not leaves_to_app(key) and super().check_consume_key(key, character)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "undo":
