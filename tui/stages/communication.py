@@ -104,7 +104,7 @@ class CommunicationStage(StageView):
     def on_mount(self) -> None:
         # In the same exclusive group as later rebuilds, so two rebuilds never interleave
         # (a refresh right after mounting would otherwise mount the rows twice).
-        self.run_worker(self._rebuild_reviews(), exclusive=True, group="comms-rows")
+        self.run_worker(self._rebuild_reviews, exclusive=True, group="comms-rows")
         self._show_scope_notes()
 
     # Showing ----------------------------------------------------------------------------
@@ -118,7 +118,7 @@ class CommunicationStage(StageView):
         # Rows edit their review object: after an undo the document holds new ones.
         if not reviews or len(rows) != len(reviews) \
                 or any(row.review is not review for row, review in zip(rows, reviews)):
-            self.run_worker(self._rebuild_reviews(), exclusive=True, group="comms-rows")
+            self.run_worker(self._rebuild_reviews, exclusive=True, group="comms-rows")
         else:
             self._show_review_messages()
 
