@@ -12,13 +12,17 @@ from textual.widgets import Static
 
 from postmortem.i18n import t
 from tui.commands import all_commands
+from tui.commands.core import ESC_DIGIT_KEYS
 
 SCOPE_ORDER = ("app", "workspace", "library")
 
 
 def key_name(key: str) -> str:
+    # The characters that stand for Esc+digit (Alt+1…6 in most terminals) are not keys to learn.
     return ", ".join(part.replace("slash", "/").replace("ctrl+", "Ctrl+").replace("pagedown", "PgDn")
-                     .replace("pageup", "PgUp") for part in key.split(","))
+                     .replace("pageup", "PgUp").replace("alt+", "Alt+").replace("left", "←")
+                     .replace("right", "→") for part in key.split(",")
+                     if part not in ESC_DIGIT_KEYS)
 
 
 class HelpScreen(ModalScreen[None]):
