@@ -205,7 +205,7 @@ class WorkspaceScreen(Screen[None]):
         field = self._field_focus.pop(view.STAGE, None)
         if field is not None and field.is_attached and view in field.ancestors \
                 and field.focusable:
-            field.focus()
+            self.set_focus(field)
         elif view.FORM:
             self.query_one(StageStrip).focus()
         else:
