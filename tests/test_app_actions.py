@@ -191,7 +191,7 @@ async def test_grouping_and_table_views_and_delete_with_undo(library_dir, make_a
         assert stage.document.actions[2].status == "in-progress"
 
 
-async def test_undo_after_the_id_was_reused_gives_a_fresh_id(library_dir, make_app):
+async def test_undo_goes_back_in_order_so_a_reused_id_never_clashes(library_dir, make_app):
     doc_id = seed(library_dir)
     app = make_app(doc_id)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -199,8 +199,18 @@ async def test_undo_after_the_id_was_reused_gives_a_fresh_id(library_dir, make_a
         await add_action(pilot, "First", "Lee", "+1w", "A-1")
         await pilot.press("d")
         await add_action(pilot, "Second", "Lee", "+1w", "A-2")
-        await pilot.press("u")
-        assert [(a.id, a.title) for a in stage.document.actions] == [("a2", "First"), ("a1", "Second")]
+        assert [(a.id, a.title) for a in stage.document.actions] == [("a1", "Second")]
+        for _ in range(6):        # the second item's fields, then the item itself
+            if not stage.document.actions:
+                break
+            await pilot.press("u")
+            await pilot.pause()
+        assert stage.document.actions == []
+        await pilot.press("u")    # then the delete: the first one is back with its own id
+        await pilot.pause()
+        assert [(a.id, a.title, a.tracker) for a in stage.document.actions] == [("a1", "First", "A-1")]
+        assert app.screen.flush()
+    assert [a["title"] for a in stored(library_dir, doc_id)["actions"]] == ["First"]
 
 
 async def test_read_only_window_refuses_edits(library_dir, make_app):

@@ -60,7 +60,9 @@ async def test_build_tree_and_fishbone_by_keyboard_then_reopen(library_dir, make
     async with app.run_test(size=(120, 40)) as pilot:
         stage = await open_stage_three(app, pilot)
         problem = stage.query_one("#analysis-problem", Input)
-        assert app.focused is problem                    # an empty problem is where to start
+        assert app.focused is stage.query_one(WhysTree)  # the tree, never a field: keys act
+        await pilot.press("p")                           # p goes to the problem
+        assert app.focused is problem
         await pilot.press(*"Checkout p99 above 8 s for 47 minutes")
         await pilot.press("tab", "tab")                  # past the view tabs, into the tree
         tree = stage.query_one(WhysTree)
@@ -195,7 +197,7 @@ async def test_problem_finding_dismissed_from_the_list_under_it(library_dir, mak
     app = make_app("names")
     async with app.run_test(size=(80, 24)) as pilot:
         stage = await open_stage_three(app, pilot)
-        await pilot.press(*"Priya pushed a bad config")
+        await pilot.press("p", *"Priya pushed a bad config")
         await pilot.pause()
         under = stage.query_one("#analysis-problem-findings")
         assert under.display and "Priya" in under.findings[0].reason

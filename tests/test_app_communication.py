@@ -55,6 +55,8 @@ async def test_fill_communication_and_follow_ups_then_reopen(library_dir, make_a
         assert stage.query_one("#legal-label").has_class("-required")
         assert t("comms_ui.legal_security") in shown(stage.query_one("#legal-hint"))
 
+        assert app.focused.id == "stage-strip"   # a form opens on the strip, not in a field
+        await pilot.press("tab")
         assert app.focused.id == "internal_summary"
         await pilot.press(*"Checkout slowed for 47 minutes after a cache node swap.")
         await pilot.press("tab", *"eng-all, support-leads")                 # shared with

@@ -82,7 +82,7 @@ async def test_back_to_the_library_from_a_postmortem_opened_directly(library_dir
     app = make_app("direct")
     async with app.run_test(size=(100, 30)) as pilot:
         assert isinstance(app.screen, WorkspaceScreen)
-        await pilot.press(*" edit", "ctrl+l")
+        await pilot.press("tab", "tab", *" edit", "ctrl+l")   # stage 1 opens on the strip
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
         assert table_titles(app) == ["Opened directly edit"]  # saved on the way out

@@ -8,6 +8,7 @@ from textual.widgets import Checkbox, Input, RadioSet, Select, SelectionList
 from postmortem.factory import new_postmortem
 from storage.library import Library
 from tui.screens.workspace import WorkspaceScreen
+from tui.widgets.stage_strip import StageStrip
 from helpers import stored
 
 
@@ -18,6 +19,8 @@ async def test_fill_stage_one_by_keyboard_then_reopen(library_dir, make_app):
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, WorkspaceScreen)
+        assert isinstance(app.focused, StageStrip)   # a form opens on the strip, not in a field
+        await pilot.press("tab", "tab")                         # the preamble, then the title
         assert app.focused.id == "title"
         await pilot.press(*" in eu-west")                      # title (appended)
         await pilot.press("tab", *"INC-77")                     # incident ref
@@ -93,7 +96,7 @@ async def test_second_window_is_read_only(library_dir, make_app):
             assert isinstance(second.screen, WorkspaceScreen)
             assert second.screen.read_only is True
             assert second.screen.query_one("#title", Input).disabled
-        await pilot.press(*"!")
+        await pilot.press("tab", "tab", *"!")                   # into the title
         await pilot.press("ctrl+q")
     assert stored(library_dir, "shared")["title"] == "Shared!"
 

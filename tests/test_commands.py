@@ -65,6 +65,7 @@ async def test_number_keys_jump_only_outside_text_fields(library_dir, make_app):
     app = make_app("demo-checkout-latency")
     async with app.run_test(size=(120, 40)) as pilot:
         screen = app.screen
+        await pilot.press("tab", "tab")  # into the title (stage 1 opens on the strip)
         await pilot.press("3")  # typed into the title field, not a jump
         assert screen.query_one("#stages").current == "stage-1"
         assert screen.document.title.endswith("3")

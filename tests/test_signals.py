@@ -31,6 +31,15 @@ def read_until(fd: int, needle: bytes, deadline: float) -> bytes:
     return seen
 
 
+def tab_to_title(fd: int) -> None:
+    """Stage 1 opens on the stage strip: Tab to the preamble, Tab to the title. A key that
+    follows a Tab at once would reach the widget the Tab leaves (Textual moves the focus after
+    the keys already read are handed out), so each Tab gets a moment, as a person's would."""
+    for _ in range(2):
+        os.write(fd, b"\t")
+        time.sleep(0.4)
+
+
 def run_app_and_type(library_dir, text: str):
     """Start the app on a postmortem, type into the title field, wait until it shows."""
     Library(library_dir).create(new_postmortem("live", "Live", "SEV2")).close()
@@ -41,6 +50,7 @@ def run_app_and_type(library_dir, text: str):
                                   "open", "live"])
     deadline = time.monotonic() + 30
     read_until(fd, b"Exit condition", deadline)
+    tab_to_title(fd)
     os.write(fd, text.encode())
     read_until(fd, b"editing", deadline)
     return pid, fd

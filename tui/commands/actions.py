@@ -16,7 +16,6 @@ COMMANDS = (
     Command("actions.group", "g", "toggle_grouping", K + "group", H + "group", "actions"),
     Command("actions.view", "v", "toggle_view", K + "view", H + "view", "actions"),
     Command("actions.delete", "d,delete", "delete", K + "delete", H + "delete", "actions"),
-    Command("actions.undo", "u,ctrl+z", "undo", K + "undo", H + "undo", "actions"),
     Command("actions.findings", "f", "focus_findings", K + "findings", H + "findings", "actions",
             footer=False),
 

@@ -8,7 +8,6 @@ COMMANDS = (
     Command("lessons.add", "a", "add", K + "add", H + "add", "lessons"),
     Command("lessons.edit", "e", "edit", K + "edit", H + "edit", "lessons"),
     Command("lessons.delete", "d,delete", "delete", K + "delete", H + "delete", "lessons"),
-    Command("lessons.undo", "u,ctrl+z", "undo", K + "undo", H + "undo", "lessons"),
     Command("lessons.up", "shift+up", "move(-1)", K + "move_up", H + "move_up", "lessons",
             footer=False),
     Command("lessons.down", "shift+down", "move(1)", K + "move_down", H + "move_down", "lessons",

@@ -10,7 +10,6 @@ COMMANDS = (
     Command("timeline.edit", "e", "edit", K + "edit", H + "edit", "timeline"),
     Command("timeline.paste", "p", "paste", K + "paste", H + "paste", "timeline"),
     Command("timeline.delete", "d,delete", "delete", K + "delete", H + "delete", "timeline"),
-    Command("timeline.undo", "u,ctrl+z", "undo", K + "undo", H + "undo", "timeline"),
     Command("timeline.start", "s", "milestone('start')", K + "start", H + "start", "timeline"),
     Command("timeline.detected", "t", "milestone('detected')", K + "detected", H + "detected",
             "timeline"),

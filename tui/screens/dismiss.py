@@ -13,7 +13,7 @@ from textual.widgets import Button, Input, Label, Static
 from postmortem.findings import Finding
 from postmortem.i18n import t
 from tui.widgets.field_message import FieldMessage
-from tui.widgets.text_field import WritableInput
+from tui.widgets.text_field import TextField
 
 
 class DismissFindingScreen(ModalScreen[str | None]):
@@ -31,7 +31,7 @@ class DismissFindingScreen(ModalScreen[str | None]):
             yield Static(Text(self.about))  # user text: shown as typed, never as markup
             yield Static(Text(self.finding.reason), classes="dismiss-reason")
             yield Label(t("dismiss.reason_label"))
-            yield WritableInput(placeholder=self.example_reason, id="dismiss-reason")
+            yield TextField(placeholder=self.example_reason, id="dismiss-reason", compact=False)
             yield FieldMessage(id="dismiss-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("dismiss.button"), variant="warning", id="dismiss")

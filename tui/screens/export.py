@@ -31,6 +31,7 @@ from storage.export_target import write_export_file
 from storage.errors import SaveError, StorageError
 from tui.commands import bindings_for
 from tui.widgets.key_footer import KeyFooter
+from tui.widgets.text_field import TextField
 
 AUDIENCES = ("internal", "external")
 
@@ -147,7 +148,7 @@ class ExportPathScreen(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.question, classes="dialog-question", markup=False)
-            yield Input(str(self.default), id="export-path-input")
+            yield TextField(str(self.default), id="export-path-input", compact=False)
             yield Static("", id="export-path-error", classes="-hidden", markup=False)
             yield Static(t("export_ui.path_hint", folder=self.base), classes="field-hint",
                          markup=False)

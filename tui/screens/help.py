@@ -17,16 +17,19 @@ from textual.widgets import Static
 
 from postmortem.i18n import t
 from tui.commands import Command, all_commands
+from tui.commands.core import ESC_DIGIT_KEYS
 from tui.widgets.key_footer import KeyFooter
 
 KEY_WIDTH = 18
 
 
 def key_name(key: str) -> str:
+    # The characters that stand for Esc+digit (Alt+1…6 in most terminals) are not keys to learn.
     return ", ".join(part.replace("slash", "/").replace("ctrl+", "Ctrl+").replace("pagedown", "PgDn")
                      .replace("pageup", "PgUp").replace("shift+", "Shift+").replace("escape", "Esc")
-                     .replace("enter", "Enter").replace("delete", "Delete")
-                     for part in key.split(","))
+                     .replace("enter", "Enter").replace("delete", "Delete").replace("alt+", "Alt+")
+                     .replace("left", "←").replace("right", "→")
+                     for part in key.split(",") if part not in ESC_DIGIT_KEYS)
 
 
 def scopes_here(focused: Widget | None, screen: Screen) -> list[str]:

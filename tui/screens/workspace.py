@@ -6,12 +6,15 @@ import asyncio
 import os
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static
 
+from postmortem.history import Change, DocumentHistory
 from postmortem.i18n import t
 from postmortem.model import Postmortem
 from postmortem.stages import StageStatus, stage_statuses
@@ -30,6 +33,7 @@ from tui.stages.base import StageView
 from tui.widgets.doc_header import DocumentHeader
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.stage_strip import StageStrip
+from tui.screens.stage_focus import StageFocus
 from tui.widgets.status_line import StatusLine
 
 # A save follows a pause of SAVE_QUIET seconds in the typing, and is handed to the writer at
@@ -50,7 +54,7 @@ def exit_line(status: StageStatus) -> str:
     return "✗ " + t("exit.open", count=len(status.reasons), first=status.reasons[0])
 
 
-class WorkspaceScreen(Screen[None]):
+class WorkspaceScreen(StageFocus, Screen[None]):
     COMMAND_SCOPE = "workspace"
     BINDINGS = bindings_for("workspace")
 
@@ -70,6 +74,9 @@ class WorkspaceScreen(Screen[None]):
         self._discarded = False  # the facilitator chose to throw the unsaved edits away
         self._error_shown: str | None = None  # the save failure last told, until a save works
         self.outside = OutsideChangeWatcher(self)
+        self.history = DocumentHistory(self.document)
+        # The text field that had focus when a stage was left: focused again on return.
+        self._field_focus: dict[int, Widget] = {}
 
     def compose(self) -> ComposeResult:
         yield DocumentHeader(clock=getattr(self.app, "show_clock", True), id="doc-header")
@@ -107,16 +114,17 @@ class WorkspaceScreen(Screen[None]):
         self.set_interval(WATCH_INTERVAL, self.outside.check)
         first = self.query_one(f"#stage-{self.first_stage}", StageView)
         first.refresh_from_document()  # as action_stage does for every stage it shows
-        first.focus_first()
+        self._focus_on_open(first)
         heap.settle()  # the document and its first stage live until the postmortem is closed
 
     # Editing and saving ----------------------------------------------------------------
 
     @on(DocumentChanged)
-    def document_changed(self) -> None:
+    def document_changed(self, event: DocumentChanged) -> None:
         self.refresh_status()
         if self.read_only:
             return
+        self.history.record(event.burst)
         self.query_one(DocumentHeader).save_state = t("header.editing")
         self._schedule.edited()
 
@@ -175,8 +183,10 @@ class WorkspaceScreen(Screen[None]):
 
     async def show_document(self, document: Postmortem) -> None:
         """Show another version of the postmortem (read again from the file): the stage views
-        hold the old one, so they are built again."""
+        hold the old one, so they are built again. Undo starts afresh from this version."""
         self.document = document
+        self.history = DocumentHistory(document)
+        self._field_focus.clear()
         focused = self.focused.id if self.focused is not None else None
         switcher = self.query_one(ContentSwitcher)
         heap.release()  # the old views die now
@@ -261,6 +271,7 @@ class WorkspaceScreen(Screen[None]):
         status.set_class(not current.ok, "-missing")
 
     async def action_stage(self, number: int, location: str | None = None) -> None:
+        self._remember_field_focus()
         built = not self.query(f"#stage-{number}")
         view = await self.stage_view(number)
         self.current_stage = number
@@ -271,7 +282,7 @@ class WorkspaceScreen(Screen[None]):
             heap.settle()  # the new view lives until the postmortem is closed
         self.refresh_status()
         if location is None or not view.focus_location(location):
-            view.focus_first()
+            self._focus_on_open(view)
 
     async def action_next_stage(self) -> None:
         await self.action_stage(self.query_one(StageStrip).current % 6 + 1)
@@ -287,6 +298,33 @@ class WorkspaceScreen(Screen[None]):
 
     def action_focus_strip(self) -> None:
         self.query_one(StageStrip).focus()
+
+    # Undo ------------------------------------------------------------------------------------
+
+    async def action_undo(self) -> None:
+        await self._history_step(self.history.undo, "undo.undone", "undo.nothing")
+
+    async def action_redo(self) -> None:
+        await self._history_step(self.history.redo, "undo.redone", "undo.nothing_to_redo")
+
+    async def _history_step(self, move: Callable[[], Change | None], done: str,
+                            nothing: str) -> None:
+        """Undo or redo one step, then show it: its stage, its item; saved like any edit."""
+        if self.read_only:
+            self.notify(t("undo.read_only"), severity="warning")
+            return
+        change = move()
+        if change is None:
+            self.notify(t(nothing))
+            return
+        stage = change.stage or self.current_stage
+        if stage != self.current_stage:
+            await self.action_stage(stage)
+        view = await self.stage_view(stage)
+        view.refresh_from_document()
+        view.show_change(change.location)
+        self.post_message(DocumentChanged())   # saved like any edit (nothing new to record)
+        self.notify(t(done, what=t(f"undo.section.{change.section}")), timeout=4)
 
     def action_final_review(self) -> None:
         from tui.screens.review import FinalReviewScreen

@@ -7,12 +7,10 @@ board and lays its fields out two to a line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Input, OptionList, Static
+from textual.widgets import DataTable, OptionList, Static
 
 from postmortem import vocab
 from postmortem.blame import RULE as BLAME_RULE
@@ -32,14 +30,6 @@ from tui.stages.actions_form import ActionForm, DismissRequested
 from tui.stages.base import StageView
 
 NARROW_WIDTH = 110   # below this (and in the table view) the form goes under the list
-UNDO_LIMIT = 100
-
-
-@dataclass
-class DeletedAction:
-    index: int
-    action: Action
-
 
 class ActionsStage(StageView):
     STAGE = 5
@@ -51,7 +41,6 @@ class ActionsStage(StageView):
         self.grouping = GROUPINGS[0]
         self.view = VIEWS[0]
         self.selected_id: str | None = None
-        self.deleted: list[DeletedAction] = []
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="actions-body"):
@@ -72,12 +61,6 @@ class ActionsStage(StageView):
     def _arrange(self, width: int) -> None:
         # The table wants the whole width; so does everything on a narrow screen.
         self.set_class(width < NARROW_WIDTH or self.view == "table", "-narrow")
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Ctrl+Z while typing belongs to the text, not to the list: no surprise restores.
-        if action == "undo" and isinstance(self.app.focused, Input):
-            return False
-        return True
 
     # Showing ----------------------------------------------------------------------------
 
@@ -149,6 +132,11 @@ class ActionsStage(StageView):
     def focus_first(self) -> None:
         self.current_view().focus()
 
+    def show_change(self, location: str | None) -> None:
+        if any(a.id == location for a in self.document.actions):
+            self.refresh_views(location)
+        self.current_view().focus()
+
     def focus_location(self, location: str) -> bool:
         action = next((a for a in self.document.actions if a.id == location), None)
         if action is not None:
@@ -204,31 +192,11 @@ class ActionsStage(StageView):
             return
         index = self.document.actions.index(action)
         self.document.actions.remove(action)
-        self.deleted.append(DeletedAction(index, action))
-        del self.deleted[:-UNDO_LIMIT]
         ids = [a.id for a in self.document.actions]
         following = ids[min(index, len(ids) - 1)] if ids else None
         self.refresh_views(following)
         self.changed()
         self.notify(t("actions_ui.deleted", id=action.id, title=action.title or "…"), timeout=4)
-
-    def action_undo(self) -> None:
-        if not self.editable():
-            return
-        if not self.deleted:
-            self.notify(t("actions_ui.undo_empty"))
-            return
-        step = self.deleted.pop()
-        action = step.action
-        if any(a.id == action.id for a in self.document.actions):
-            # The id was handed to a new item since; the restored one gets a fresh id.
-            old, action.id = action.id, self.document.next_id("a")
-            self.notify(t("actions_ui.restored_as", old=old, new=action.id), timeout=6)
-        action.causes = [c for c in action.causes if c in self.document.cause_ids()]
-        self.document.actions.insert(min(step.index, len(self.document.actions)), action)
-        self.refresh_views(action.id)
-        self.changed()
-        self.current_view().focus()
 
     def _cycle(self, field: str, values: tuple[str, ...]) -> None:
         action = self._selected_or_hint()

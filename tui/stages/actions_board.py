@@ -24,6 +24,7 @@ from postmortem.hidden_text import mark_hidden
 from postmortem.i18n import t
 from postmortem.model import Action, Postmortem
 from postmortem.vagueness import action_findings, overdue
+from tui.commands import bindings_for
 
 GROUPINGS = ("status", "type")
 VIEWS = ("board", "table")
@@ -148,6 +149,7 @@ class ActionTable(_Styled, DataTable):
 
     COMPONENT_CLASSES = DataTable.COMPONENT_CLASSES | {
         "board--missing", "board--overdue", "board--finding", "board--closed"}
+    BINDINGS = bindings_for("rows")   # Home/End: the first and last item
 
     COLUMNS = ("id", "title", "type", "owner", "due", "tracker", "status", "findings")
     FIXED = {"id": 3, "type": 7, "owner": 10, "due": 10, "tracker": 9, "status": 11, "findings": 2}

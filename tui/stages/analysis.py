@@ -119,10 +119,9 @@ class AnalysisStage(StageView):
         self.query_one("#analysis-problem", Input).focus()
 
     def focus_first(self) -> None:
-        if not self.document.analysis.problem.strip() and not self.read_only:
-            self.action_focus_problem()
-        else:
-            self.show_view(self.query_one(TabbedContent).active or VIEWS[0])
+        """The tree (or the view shown), never the problem field: keys meant for the tree
+        must not type into it (``p`` goes there)."""
+        self.show_view(self.query_one(TabbedContent).active or VIEWS[0])
 
     def focus_location(self, location: str) -> bool:
         if location in (PROBLEM, "problem"):
@@ -143,6 +142,12 @@ class AnalysisStage(StageView):
         self.show_view("analysis-fishbone")
         self.query_one(FishbonePanel).editor_tree.select_key(location)
         return True
+
+    def show_change(self, location: str | None) -> None:
+        if location == "analysis.problem":
+            return   # on screen above the views; not entered, so keys do not type into it
+        if location is not None:
+            self.focus_location(location)
 
     @on(GoTo)
     def go_to(self, event: GoTo) -> None:

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 from postmortem.findings import Finding
 from postmortem.i18n import t
 from tui.commands import bindings_for
-from tui.widgets.text_field import WritableInput
+from tui.widgets.text_field import TextField
 
 
 def normalised(text: str) -> str:
@@ -40,14 +40,16 @@ class EditSession:
     on_change: Callable[[str], None]
 
 
-class InlineEditor(WritableInput):
-    """A one-line Input laid over a tree line: Enter (or leaving it) saves, Escape cancels."""
+class InlineEditor(TextField):
+    """A one-line field laid over a tree line: Enter (or leaving it) saves, Escape cancels.
+    Ctrl+Z undoes typing in the line only (what it typed is live in the document: the
+    postmortem's history takes over once the line is closed)."""
 
     COMMAND_SCOPE = "analysis-editor"
     BINDINGS = bindings_for("analysis-editor")
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(compact=True, id=id, classes="inline-editor")
+        super().__init__(own_undo_only=True, id=id, classes="inline-editor")
         self.session: EditSession | None = None
 
     @property
@@ -58,11 +60,10 @@ class InlineEditor(WritableInput):
              x: int, y: int, width: int) -> None:
         self.session = session
         self.placeholder = placeholder
-        self.value = value
+        self.set_text(value)
         self.place(x=x, y=y, width=width)
         self.add_class("-open")
         self.focus()
-        self.cursor_position = len(value)
 
     def place(self, *, x: int, y: int, width: int) -> None:
         self.styles.offset = (x, y)

@@ -111,14 +111,6 @@ class FishboneTree(EditableTree):
         if not added:
             self.notify(t("analysis_ui.fishbone.defaults_present"))
             return
-
-        def undo() -> str | None:
-            for category in added:
-                if category in doc.analysis.fishbone and not category.causes:
-                    doc.analysis.fishbone.remove(category)
-            return None
-
-        self.push_undo(t("analysis_ui.fishbone.undo_defaults"), undo)
         self.notify(t("analysis_ui.fishbone.defaults_added", count=len(added)))
         self.rebuild(category_key(doc.analysis.fishbone.index(added[0])))
         self.on_change()
@@ -140,8 +132,7 @@ class FishboneTree(EditableTree):
                       create=create,
                       apply=lambda key, name: fishbone.rename_category(
                           doc, int(key[len(CATEGORY):]), name),
-                      remove=remove, back=self.selected_key,
-                      undo=t("analysis_ui.fishbone.undo_category"))
+                      remove=remove, back=self.selected_key)
 
     # Causes ---------------------------------------------------------------------------------
 
@@ -160,7 +151,7 @@ class FishboneTree(EditableTree):
         self.add_text(index, placeholder=t("analysis_ui.fishbone.cause_placeholder"),
                       create=lambda text: fishbone.add_cause(doc, index, text).id, apply=apply,
                       remove=lambda cause_id: self._remove_quietly(cause_id),
-                      back=self.selected_key, undo=t("analysis_ui.fishbone.undo_cause"),
+                      back=self.selected_key,
                       findings=self._checker("new"))
 
     def _remove_quietly(self, cause_id: str) -> None:
@@ -180,7 +171,6 @@ class FishboneTree(EditableTree):
             self.edit_text(self.cursor_node, value=cause.text,
                            placeholder=t("analysis_ui.fishbone.cause_placeholder"),
                            apply=lambda text: setattr(cause, "text", text), select=cause.id,
-                           undo=t("analysis_ui.fishbone.undo_edit"),
                            required=t("analysis_ui.fishbone.cause_required"),
                            findings=self._checker(cause.id))
             return
@@ -192,12 +182,7 @@ class FishboneTree(EditableTree):
         self.edit_text(self.cursor_node, value=doc.analysis.fishbone[index].category,
                        placeholder=t("analysis_ui.fishbone.category_placeholder"),
                        apply=lambda name: fishbone.rename_category(doc, index, name),
-                       select=category_key(index), undo=t("analysis_ui.fishbone.undo_rename"))
-
-    @staticmethod
-    def _set(item: object, field: str, value: object, select: str) -> str:
-        setattr(item, field, value)
-        return select
+                       select=category_key(index))
 
     def action_cycle_role(self) -> None:
         if not self.ready():
@@ -206,10 +191,7 @@ class FishboneTree(EditableTree):
         if cause is None:
             self.notify(t("analysis_ui.fishbone.not_a_cause"), severity="warning")
             return
-        old = cause.role
         cycle_role(cause)
-        self.push_undo(t("analysis_ui.fishbone.undo_role"),
-                       lambda: self._set(cause, "role", old, cause.id))
         self.rebuild(cause.id)
         self.on_change()
 
@@ -223,9 +205,7 @@ class FishboneTree(EditableTree):
             causes = doc.analysis.fishbone[ci].causes
             after = (causes[i + 1].id if i + 1 < len(causes) else causes[i - 1].id if i > 0
                      else category_key(ci))
-            removed = fishbone.remove_cause(doc, cause.id)
-            self.push_undo(t("analysis_ui.fishbone.undo_remove_cause"),
-                           lambda: (fishbone.restore(doc, removed), cause.id)[1])
+            fishbone.remove_cause(doc, cause.id)
             self.notify(t("analysis_ui.fishbone.removed_cause", text=clean(cause.text)[:40]))
             self.rebuild(after)
             self.on_change()
@@ -235,8 +215,6 @@ class FishboneTree(EditableTree):
             self.notify(t("analysis_ui.fishbone.no_item"), severity="warning")
             return
         removed_category = fishbone.remove_category(doc, index)
-        self.push_undo(t("analysis_ui.fishbone.undo_remove_category"),
-                       lambda: (fishbone.restore(doc, removed_category), category_key(index))[1])
         self.notify(t("analysis_ui.fishbone.removed_category",
                       name=removed_category.category.category,
                       count=len(removed_category.category.causes)))
@@ -254,8 +232,6 @@ class FishboneTree(EditableTree):
         if cause is not None:
             if not fishbone.move_cause(doc, cause.id, step):
                 return
-            self.push_undo(t("analysis_ui.fishbone.undo_move"),
-                           lambda: (fishbone.move_cause(doc, cause.id, -step), cause.id)[1])
             self.rebuild(cause.id)
             self.on_change()
             return
@@ -267,12 +243,6 @@ class FishboneTree(EditableTree):
         if not 0 <= other < len(categories):
             return
         categories[index], categories[other] = categories[other], categories[index]
-
-        def undo() -> str:
-            categories[index], categories[other] = categories[other], categories[index]
-            return category_key(index)
-
-        self.push_undo(t("analysis_ui.fishbone.undo_move"), undo)
         self.rebuild(category_key(other))
         self.on_change()
 
@@ -288,7 +258,7 @@ class FishboneTree(EditableTree):
     @work(exclusive=True, group="fishbone-move")
     async def _pick_category(self, cause: Cause) -> None:
         doc = self.document
-        ci, i = fishbone.find_cause(doc, cause.id)
+        ci, _ = fishbone.find_cause(doc, cause.id)
         now = t("analysis_ui.whys.current")
         choices = [Choice(truncate(clean(c.category), 50) + (f" {now}" if n == ci else ""), n,
                           current=n == ci)
@@ -297,15 +267,6 @@ class FishboneTree(EditableTree):
         picked = await self.app.push_screen_wait(PickScreen(title, choices))
         if picked is None or not fishbone.move_cause_to_category(doc, cause.id, picked.value):
             return
-        source = doc.analysis.fishbone[ci]
-        target = doc.analysis.fishbone[picked.value]
-
-        def undo() -> str:
-            target.causes.remove(cause)
-            source.causes.insert(min(i, len(source.causes)), cause)
-            return cause.id
-
-        self.push_undo(t("analysis_ui.fishbone.undo_move"), undo)
         self.rebuild(cause.id)
         self.on_change()
 

@@ -1,15 +1,14 @@
 """The tree both stage 3 editors are built on: labels drawn to fit the width, the cursor kept
 on its item across redraws, the line editor opened on a node with what is typed going straight
-into the document, and an undo stack."""
+into the document (undone by the workspace's history, like every edit)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Callable
 
 from rich.style import Style
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.containers import Vertical
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
@@ -17,22 +16,12 @@ from textual.widgets.tree import TreeNode
 from postmortem.findings import Finding
 from postmortem.i18n import t
 from postmortem.model import Postmortem
+from tui.commands import bindings_for
 from tui.stages.analysis_editing import (DismissRequested, EditSession, FindingsList,
                                          InlineEditor, normalised)
 
-UNDO_LIMIT = 200
-
 Part = tuple[str, str]   # a piece of a tree label: (text, component class or "")
 PENDING = "+new"         # the key of the placeholder line while a new item is typed
-
-
-# Undo -------------------------------------------------------------------------------------
-
-
-@dataclass
-class UndoStep:
-    what: str                            # "deleting a why", for the "Undone: …" notice
-    undo: Callable[[], str | None]       # puts things back; returns the item to select
 
 
 # The tree base ----------------------------------------------------------------------------
@@ -43,10 +32,11 @@ class EditableTree(Tree[str]):
 
     Subclasses fill it in ``populate`` and draw each label in ``label_parts``; this class keeps
     labels within the width (text cut with "…", tags kept), keeps the cursor on the same item
-    across rebuilds, opens the line editor on a node and keeps the undo stack.
+    across rebuilds and opens the line editor on a node.
     """
 
     GUIDE_DEPTH = 3
+    BINDINGS = bindings_for("rows")   # Home/End: the first and last line
 
     def __init__(self, document: Postmortem, *, read_only: bool,
                  on_change: Callable[[], None], id: str | None = None) -> None:
@@ -57,7 +47,6 @@ class EditableTree(Tree[str]):
         self.show_root = False
         self.auto_expand = False
         self.guide_depth = self.GUIDE_DEPTH
-        self.undo_stack: list[UndoStep] = []
         self.editor: InlineEditor | None = None   # set by the panel that holds both
         self.findings: dict[str, list[Finding]] = {}   # active blame findings by location
         self.live_findings: Callable[[list[Finding]], None] = lambda _: None
@@ -99,6 +88,14 @@ class EditableTree(Tree[str]):
                 return node
             stack.extend(node.children)
         return None
+
+    def action_scroll_top(self) -> None:
+        if self.last_line >= 0:
+            self.cursor_line = 0
+
+    def action_scroll_bottom(self) -> None:
+        if self.last_line >= 0:
+            self.cursor_line = self.last_line
 
     def select_key(self, key: str) -> bool:
         node = self.node_for(key)
@@ -178,11 +175,10 @@ class EditableTree(Tree[str]):
     # Typing straight into the document ----------------------------------------------------
     #
     # What is typed goes into the document at every keystroke (and so is saved within a
-    # second, like any field); Enter keeps it and records the undo step, Escape puts the
-    # original back.
+    # second, like any field); Enter keeps it, Escape puts the original back.
 
     def edit_text(self, node: TreeNode[str], *, value: str, placeholder: str,
-                  apply: Callable[[str], None], select: str, undo: str,
+                  apply: Callable[[str], None], select: str,
                   required: str | None = None,
                   findings: Callable[[str], list[Finding]] | None = None) -> None:
         """Edit an existing text; ``apply`` writes it (raising ValueError to refuse it)."""
@@ -202,8 +198,6 @@ class EditableTree(Tree[str]):
                 apply(text)
             except ValueError as problem:
                 return str(problem)
-            if text != original:
-                self.push_undo(undo, lambda: (apply(original), select)[1])
             self.finish(select, changed=True)
             return None
 
@@ -216,7 +210,7 @@ class EditableTree(Tree[str]):
 
     def add_text(self, pending: object, *, placeholder: str, create: Callable[[str], str],
                  apply: Callable[[str, str], None], remove: Callable[[str], None],
-                 back: str | None, undo: str,
+                 back: str | None,
                  findings: Callable[[str], list[Finding]] | None = None) -> None:
         """Type a new item on a placeholder line; it joins the document with the first
         character (``create`` returns its key), and leaves it if nothing is kept."""
@@ -256,9 +250,7 @@ class EditableTree(Tree[str]):
                     created.append(create(text))
             except ValueError as problem:
                 return str(problem)
-            key = created[0]
-            self.push_undo(undo, lambda: (remove(key), back)[1])
-            self.finish(key, changed=True)
+            self.finish(created[0], changed=True)
             return None
 
         def cancel() -> None:
@@ -303,26 +295,6 @@ class EditableTree(Tree[str]):
             return False
         return True
 
-    def push_undo(self, what: str, undo: Callable[[], str | None]) -> None:
-        self.undo_stack.append(UndoStep(what, undo))
-        del self.undo_stack[:-UNDO_LIMIT]
-
-    def action_undo(self) -> None:
-        if not self.editable():
-            return
-        if not self.undo_stack:
-            self.notify(t("analysis_ui.undo_empty"))
-            return
-        step = self.undo_stack.pop()
-        try:
-            select = step.undo()
-        except ValueError as problem:   # the domain refuses an undo that would clash
-            self.notify(str(problem), severity="error")
-            return
-        self.rebuild(select)
-        self.on_change()
-        self.notify(t("analysis_ui.undone", what=step.what))
-
     def on_click(self, event) -> None:
         if getattr(event, "chain", 1) == 2:
             self.call_after_refresh(self.run_action, "edit")
@@ -363,6 +335,17 @@ class TreePanel(Vertical):
 
     def findings_changed(self) -> None:
         """Hook: something else drawn from the findings (the fishbone diagram)."""
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # The line editor opens on the line the new item will take: the hint shown on an
+        # empty tree lies over that line, so it goes while the line is typed.
+        if event.widget is self.editor:
+            for hint in self.query(".tree-empty"):
+                hint.display = False
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if event.widget is self.editor:
+            self.show_selected()   # the hint again if the tree is still empty
 
     @on(Tree.NodeHighlighted)
     def _highlighted(self) -> None:

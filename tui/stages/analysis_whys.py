@@ -139,7 +139,7 @@ class WhysTree(EditableTree):
         self.add_text((kind, anchor), placeholder=t("analysis_ui.whys.edit_placeholder"),
                       create=create, apply=apply,
                       remove=lambda key: self._delete_quietly(key),
-                      back=anchor, undo=t("analysis_ui.whys.undo_add"),
+                      back=anchor,
                       findings=self._checker(PENDING))
 
     def _delete_quietly(self, node_id: str) -> None:
@@ -165,7 +165,6 @@ class WhysTree(EditableTree):
             self.edit_text(self.cursor_node, value=why.text,
                            placeholder=t("analysis_ui.whys.edit_placeholder"),
                            apply=lambda text: setattr(why, "text", text), select=why.id,
-                           undo=t("analysis_ui.whys.undo_edit"),
                            required=t("analysis_ui.whys.text_required"),
                            findings=self._checker(why.id))
 
@@ -174,21 +173,13 @@ class WhysTree(EditableTree):
         if why is not None:
             self.edit_text(self.cursor_node, value=why.evidence,
                            placeholder=t("analysis_ui.whys.evidence_placeholder"),
-                           apply=lambda text: setattr(why, "evidence", text), select=why.id,
-                           undo=t("analysis_ui.whys.undo_edit"))
-
-    @staticmethod
-    def _set(item: object, field: str, value: object) -> str:
-        setattr(item, field, value)
-        return item.id  # type: ignore[attr-defined]
+                           apply=lambda text: setattr(why, "evidence", text), select=why.id)
 
     def action_cycle_role(self) -> None:
         why = self._selected_why() if self.ready() else None
         if why is None:
             return
-        old = why.role
         whys.cycle_role(why)
-        self.push_undo(t("analysis_ui.whys.undo_role"), lambda: self._set(why, "role", old))
         self.rebuild(why.id)
         self.on_change()
 
@@ -205,12 +196,6 @@ class WhysTree(EditableTree):
                      else siblings[index - 1] if index > 0 else None)
         select = neighbour.id if neighbour else why.parent
         deleted = whys.delete_subtree(doc, why.id)
-
-        def undo() -> str:
-            whys.restore_subtree(doc, deleted)
-            return why.id
-
-        self.push_undo(t("analysis_ui.whys.undo_delete"), undo)
         text = clean(why.text)[:40] or t("analysis_ui.whys.empty_text")
         below = len(deleted.nodes) - 1
         self.notify(t("analysis_ui.whys.deleted", text=text, count=below) if below
@@ -223,13 +208,10 @@ class WhysTree(EditableTree):
         if why is None:
             return
         mover = whys.move_up if step < 0 else whys.move_down
-        back = whys.move_down if step < 0 else whys.move_up
         if not mover(self.document, why.id):
             self.notify(t("analysis_ui.whys.first_sibling" if step < 0
                           else "analysis_ui.whys.last_sibling"))
             return
-        self.push_undo(t("analysis_ui.whys.undo_move"),
-                       lambda: (back(self.document, why.id), why.id)[1])
         self.rebuild(why.id)
         self.on_change()
 
@@ -261,8 +243,6 @@ class WhysTree(EditableTree):
         picked = await self.app.push_screen_wait(PickScreen(title, choices))
         if picked is None:
             return
-        whys_list = doc.analysis.whys
-        old_parent, old_index = why.parent, whys_list.index(why)
         try:
             moved = whys.move_to_parent(doc, node_id, picked.value)
         except whys.WhyTreeError as problem:
@@ -270,14 +250,6 @@ class WhysTree(EditableTree):
             return
         if not moved:
             return
-
-        def undo() -> str:
-            whys_list.remove(why)
-            why.parent = old_parent
-            whys_list.insert(min(old_index, len(whys_list)), why)
-            return node_id
-
-        self.push_undo(t("analysis_ui.whys.undo_move"), undo)
         self.rebuild(node_id)
         self.on_change()
 

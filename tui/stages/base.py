@@ -8,12 +8,14 @@ from textual.widget import Widget
 from postmortem.i18n import t
 from postmortem.model import Postmortem
 from tui.messages import DocumentChanged
+from tui.widgets.text_field import typing_burst
 
 
 class StageView(Vertical):
     """A stage's screen area. Subclasses edit ``self.document`` in place and call ``changed()``."""
 
     STAGE: int = 0
+    FORM = False   # a form of fields (no main list): it opens with focus on the stage strip
 
     def __init__(self, document: Postmortem, *, read_only: bool = False, id: str | None = None) -> None:
         super().__init__(id=id, classes="stage-view")
@@ -21,8 +23,9 @@ class StageView(Vertical):
         self.read_only = read_only
 
     def changed(self) -> None:
-        """Report an edit: the workspace saves it and re-checks the exit conditions."""
-        self.post_message(DocumentChanged())
+        """Report an edit: the workspace saves it and re-checks the exit conditions. Called
+        right where the edit is made, so the field with focus now is the one typed in."""
+        self.post_message(DocumentChanged(burst=typing_burst(self.app.focused)))
 
     def editable(self) -> bool:
         """True when edits are allowed; in a read-only window says why and returns False."""
@@ -41,3 +44,7 @@ class StageView(Vertical):
     def focus_location(self, location: str) -> bool:
         """Focus the field or item named by a checklist reason; False if unknown here."""
         return False
+
+    def show_change(self, location: str | None) -> None:
+        """After an undo or redo: bring the item or field it changed into view (selected in a
+        list; a field is scrolled to, not entered, so the next key does not type into it)."""

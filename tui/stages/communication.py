@@ -28,7 +28,7 @@ from tui.stages import actions_clock
 from tui.stages.base import StageView
 from tui.stages.scope import split_list
 from tui.widgets.choices import ChoiceButton, TickBox
-from tui.widgets.text_field import TextField
+from tui.widgets.text_field import TextBox, TextField
 
 SHORT_HEIGHT = 30
 NEW_REVIEW_AFTER = timedelta(days=30)   # a review added by hand: 30 days after the last one
@@ -64,6 +64,7 @@ class FollowUpRow(Vertical):
 
 class CommunicationStage(StageView):
     STAGE = 6
+    FORM = True
     COMMAND_SCOPE = "communication"
     BINDINGS = bindings_for("communication")
 
@@ -72,11 +73,11 @@ class CommunicationStage(StageView):
         # The fields scroll the form into view; the form itself is no stop for Tab.
         with VerticalScroll(id="comms-form", can_focus=False):
             yield Label(t("comms_ui.internal_summary"), classes="comms-heading")
-            yield TextArea(comms.internal_summary, id="internal_summary", disabled=ro,
+            yield TextBox(comms.internal_summary, id="internal_summary", disabled=ro,
                            compact=True, placeholder=t("comms_ui.internal_placeholder"),
                            classes="comms-summary")
             yield Label(t("comms_ui.customer_summary"), classes="comms-heading")
-            yield TextArea(comms.customer_summary, id="customer_summary", disabled=ro,
+            yield TextBox(comms.customer_summary, id="customer_summary", disabled=ro,
                            compact=True, placeholder=t("comms_ui.customer_placeholder"),
                            classes="comms-summary")
             yield Static(t("comms_ui.customer_not_needed"), id="customer-note", classes="comms-note")
@@ -107,7 +108,7 @@ class CommunicationStage(StageView):
     def on_mount(self) -> None:
         # In the same exclusive group as later rebuilds, so two rebuilds never interleave
         # (a refresh right after mounting would otherwise mount the rows twice).
-        self.run_worker(self._rebuild_reviews(), exclusive=True, group="comms-rows")
+        self.run_worker(self._rebuild_reviews, exclusive=True, group="comms-rows")
         self._show_scope_notes()
 
     # Showing ----------------------------------------------------------------------------
@@ -115,11 +116,36 @@ class CommunicationStage(StageView):
     def refresh_from_document(self) -> None:
         """Stage 1 may have changed what is needed; the reviews may have been edited elsewhere."""
         self._show_scope_notes()
+        self._show_fields()
         reviews = self.document.communication.follow_ups
-        if not reviews or len(self.query(FollowUpRow)) != len(reviews):
-            self.run_worker(self._rebuild_reviews(), exclusive=True, group="comms-rows")
+        rows = list(self.query(FollowUpRow))
+        # Rows edit their review object: after an undo the document holds new ones.
+        if not reviews or len(rows) != len(reviews) \
+                or any(row.review is not review for row, review in zip(rows, reviews)):
+            self.run_worker(self._rebuild_reviews, exclusive=True, group="comms-rows")
         else:
             self._show_review_messages()
+
+    def _show_fields(self) -> None:
+        comms = self.document.communication
+        for name in ("internal_summary", "customer_summary"):
+            box = self.query_one(f"#{name}", TextBox)
+            if box.text != getattr(comms, name):
+                box.load_text(getattr(comms, name))
+        shared = self.query_one("#shared_with", Input)
+        if split_list(shared.value) != comms.shared_with:
+            with shared.prevent(Input.Changed):
+                shared.value = ", ".join(comms.shared_with)
+        for value in vocab.LEGAL_REVIEWS:   # the set's Changed finds the document agreeing
+            button = self.query_one(f"#legal-{value}", RadioButton)
+            if button.value != (comms.legal_review == value):
+                button.value = comms.legal_review == value
+
+    def show_change(self, location: str | None) -> None:
+        field = (location or "").split(".")[-1]
+        target = {"follow_ups": "#follow-ups"}.get(field, f"#{field}") if field else None
+        if target and self.query(target):
+            self.query_one(target).scroll_visible(animate=False)
 
     def _show_scope_notes(self) -> None:
         doc = self.document

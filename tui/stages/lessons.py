@@ -2,7 +2,8 @@
 
 Side by side when there is room; below ``NARROW_WIDTH`` columns only the current list is shown,
 under a one-line tab row naming all three. Adding is a loop: ``a``, type, Enter, type the
-next one, Enter on an empty line to stop. Every change (add, edit, move, delete) can be undone.
+next one, Enter on an empty line to stop. Every change (add, edit, move, delete) can be undone
+with u or Ctrl+Z (the workspace's history of the whole postmortem).
 """
 
 from __future__ import annotations
@@ -19,14 +20,12 @@ from textual.widgets.option_list import Option
 
 from postmortem.hidden_text import mark_hidden
 from postmortem.i18n import t
-from postmortem.model import Lessons
 from tui.commands import bindings_for
 from tui.stages.base import StageView
 from tui.widgets.text_field import TextField
 
 LISTS = ("went_well", "went_wrong", "lucky")
 NARROW_WIDTH = 100   # below this the three columns would wrap every line several times
-UNDO_LIMIT = 100
 
 
 def lesson_prompt(number: int, text: str) -> Table:
@@ -53,10 +52,11 @@ class LessonList(OptionList):
 
 
 class LessonEditor(TextField):
-    """The line editor under a list, for a new entry or the highlighted one."""
+    """The line editor under a list, for a new entry or the highlighted one; Ctrl+Z undoes
+    typing in the line only (Enter or Esc ends it, then the postmortem's history takes over)."""
 
     def __init__(self, key: str) -> None:
-        super().__init__(id=f"lessons-{key}-editor", classes="lesson-editor")
+        super().__init__(id=f"lessons-{key}-editor", classes="lesson-editor", own_undo_only=True)
         self.key = key
 
 
@@ -82,14 +82,6 @@ class EditorState:
     index: int | None    # None: adding new entries; a number: editing that entry
 
 
-@dataclass
-class UndoStep:
-    what: str
-    lessons: dict[str, list[str]]
-    key: str
-    index: int | None
-
-
 class LessonsStage(StageView):
     STAGE = 4
     COMMAND_SCOPE = "lessons"
@@ -99,7 +91,6 @@ class LessonsStage(StageView):
         super().__init__(*args, **kwargs)
         self.current = LISTS[0]
         self.editing: EditorState | None = None
-        self.undo_stack: list[UndoStep] = []
 
     def compose(self) -> ComposeResult:
         yield Static("", id="lessons-tabs")
@@ -112,12 +103,6 @@ class LessonsStage(StageView):
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Ctrl+Z while typing belongs to the text, not to the list: no surprise restores.
-        if action == "undo" and isinstance(self.app.focused, Input):
-            return False
-        return True
 
     # Showing ----------------------------------------------------------------------------
 
@@ -179,13 +164,11 @@ class LessonsStage(StageView):
             return True
         return False
 
-    # Changing ---------------------------------------------------------------------------
+    def show_change(self, location: str | None) -> None:
+        if location:
+            self.focus_location(location)
 
-    def _remember(self, what: str) -> None:
-        lessons = self.document.lessons.to_dict()
-        self.undo_stack.append(UndoStep(what, lessons, self.current,
-                                        self.list_of(self.current).highlighted))
-        del self.undo_stack[:-UNDO_LIMIT]
+    # Changing ---------------------------------------------------------------------------
 
     def _after_change(self, key: str, index: int | None) -> None:
         self.refresh_from_document({key: index} if index is not None else None)
@@ -219,7 +202,6 @@ class LessonsStage(StageView):
         index = self._highlighted()
         if index is None or not self.editable():
             return
-        self._remember(t("lessons_ui.undo.delete"))
         items = self.items(self.current)
         removed = items.pop(index)
         self._after_change(self.current, min(index, len(items) - 1))
@@ -230,7 +212,6 @@ class LessonsStage(StageView):
         items = self.items(self.current)
         if index is None or not 0 <= index + step < len(items) or not self.editable():
             return
-        self._remember(t("lessons_ui.undo.move"))
         items[index], items[index + step] = items[index + step], items[index]
         self._after_change(self.current, index + step)
 
@@ -240,7 +221,6 @@ class LessonsStage(StageView):
         target = LISTS.index(self.current) + step
         if index is None or not 0 <= target < len(LISTS) or not self.editable():
             return
-        self._remember(t("lessons_ui.undo.move"))
         text = self.items(self.current).pop(index)
         destination = self.items(LISTS[target])
         destination.append(text)
@@ -250,19 +230,6 @@ class LessonsStage(StageView):
         self.list_of(self.current).focus()
         self.changed()
 
-    def action_undo(self) -> None:
-        if not self.editable():
-            return
-        if not self.undo_stack:
-            self.notify(t("lessons_ui.undo_empty"))
-            return
-        step = self.undo_stack.pop()
-        self.document.lessons = Lessons(**{key: list(step.lessons[key]) for key in LISTS})
-        self.current = step.key
-        self._after_change(step.key, step.index)
-        self.list_of(step.key).focus()
-        self.notify(t("lessons_ui.undone", what=step.what), timeout=4)
-
     # The line editor ----------------------------------------------------------------------
 
     def _open_editor(self, state: EditorState, value: str) -> None:
@@ -271,10 +238,9 @@ class LessonsStage(StageView):
         editor = self.editor_of(state.key)
         editor.placeholder = t("lessons_ui.add_placeholder" if state.index is None
                                else "lessons_ui.edit_placeholder")
-        editor.value = value
+        editor.set_text(value)
         editor.add_class("-open")
         editor.focus()
-        editor.cursor_position = len(value)
 
     def _commit(self, text: str) -> bool:
         """Store what the editor holds; False when there was nothing to store."""
@@ -284,11 +250,9 @@ class LessonsStage(StageView):
             return False
         items = self.items(state.key)
         if state.index is None:
-            self._remember(t("lessons_ui.undo.add"))
             items.append(text)
             self._after_change(state.key, len(items) - 1)
         elif state.index < len(items) and items[state.index] != text:
-            self._remember(t("lessons_ui.undo.edit"))
             items[state.index] = text
             self._after_change(state.key, state.index)
         return True
@@ -311,7 +275,7 @@ class LessonsStage(StageView):
         if state is None:
             return
         if state.index is None and self._commit(event.value):
-            event.input.value = ""   # stay in add mode for the next entry
+            self.editor_of(state.key).set_text("")   # stay in add mode for the next entry
             return
         self._close_editor(commit=state.index is not None)
         self.list_of(state.key).focus()

@@ -34,8 +34,13 @@ class FieldRow(Horizontal):
         yield from self._children
 
 
+TEXT_FIELDS = ("title", "incident_ref", "meeting_at", "tags", "owner", "facilitator",
+               "participants")
+
+
 class ScopeStage(StageView):
     STAGE = 1
+    FORM = True
 
     def compose(self) -> ComposeResult:
         doc, scope = self.document, self.document.scope
@@ -88,7 +93,44 @@ class ScopeStage(StageView):
         self._show_depth_hint()
 
     def refresh_from_document(self) -> None:
+        """Every editor from the document (an undo may have changed any of them)."""
+        doc, scope = self.document, self.document.scope
+        for field in TEXT_FIELDS:
+            editor = self.query_one(f"#{field}", Input)
+            shown = self._shown_text(field) or ""
+            if editor.value != shown and not (field == "meeting_at" and editor.has_focus):
+                with editor.prevent(Input.Changed):
+                    editor.value = shown
+        for select, value in (("severity", doc.severity or Select.NULL), ("status", doc.status)):
+            widget = self.query_one(f"#{select}", Select)
+            if widget.value != value:
+                with widget.prevent(Select.Changed):
+                    widget.value = value
+        for name, chosen in (("triggers", scope.triggers), ("audiences", scope.audiences)):
+            choices = self.query_one(f"#{name}", SelectionList)
+            if set(choices.selected) != set(chosen):
+                with choices.prevent(SelectionList.SelectedChanged):
+                    choices.deselect_all()
+                    for value in chosen:
+                        choices.select(value)
+        for box, value in (("pii", scope.sensitivity.pii), ("security", scope.sensitivity.security),
+                           ("customer_facing", scope.customer_facing)):
+            checkbox = self.query_one(f"#{box}", Checkbox)
+            if checkbox.value != value:
+                with checkbox.prevent(Checkbox.Changed):
+                    checkbox.value = value
+        for value in vocab.DEPTHS:   # the set's Changed finds the document agreeing: no edit
+            button = self.query_one(f"#depth-{value}", RadioButton)
+            if button.value != (scope.depth == value):
+                button.value = scope.depth == value
         self._show_depth_hint()
+
+    def show_change(self, location: str | None) -> None:
+        field = (location or "").split(".")[-1]
+        field = {"sensitivity": "pii"}.get(field, field)
+        matches = self.query(f"#{field}") if field else None
+        if matches:
+            matches.first().scroll_visible(animate=False)
 
     def _show_depth_hint(self) -> None:
         suggested = vocab.suggested_depth(self.document.severity)

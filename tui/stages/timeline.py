@@ -16,6 +16,7 @@ from textual.widgets import Static
 
 from postmortem.i18n import t
 from tui.commands import bindings_for
+from tui.stages import timeline_edits as edits
 from tui.stages.base import StageView
 from tui.stages.timeline_impact import ImpactForm
 from tui.stages.timeline_pane import TimelinePane
@@ -63,8 +64,17 @@ class TimelineStage(StageView):
         self.changed()
 
     def refresh_from_document(self) -> None:
-        self.pane.show(select=self.pane.table.selected_id)
+        pane = self.pane
+        if pane.editing and edits.find(self.document, pane.editing) is None:
+            pane.close_entry()   # the event being edited was taken back by an undo
+        pane.show(select=pane.table.selected_id)
         self.impact.refresh_from_document()
+
+    def show_change(self, location: str | None) -> None:
+        if location and location.startswith("impact."):
+            self.show_view(True)
+        elif location and self.pane.select_event(location):
+            self.show_view(False)
 
     # Layout ---------------------------------------------------------------------------------
 

@@ -15,8 +15,8 @@ from postmortem.i18n import t
 from postmortem.pasting import PastedLine, chat_speaker, parse_pasted, parsed_events, speaker_source
 from postmortem.times import format_datetime
 from tui.commands import bindings_for
-from tui.widgets.text_field import WritableInput
 from tui.widgets.choices import TickBox
+from tui.widgets.text_field import TextBox, TextField
 
 PastedEvents = list[tuple[datetime, str, str]]   # time, text, source
 
@@ -58,7 +58,7 @@ class PasteDialog(ModalScreen[PastedEvents | None]):
             yield Static(t("timeline_ui.paste.title"), classes="dialog-question")
             yield Static(t("timeline_ui.paste.hint", zone=self.local_tz or t("timeline_ui.entry.utc")),
                          classes="field-hint paste-hint")
-            yield TextArea(id="paste-text", soft_wrap=False, show_line_numbers=True,
+            yield TextBox(id="paste-text", soft_wrap=False, show_line_numbers=True,
                            placeholder=t("timeline_ui.paste.placeholder"))
             yield Static(t("timeline_ui.paste.summary_none"), id="paste-summary")
             yield TickBox("", True, id="paste-speakers", compact=True)
@@ -165,7 +165,7 @@ class SourceDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.what, classes="dialog-question", markup=False)
-            yield WritableInput(self.source, id="source-input", compact=True, select_on_focus=False,
+            yield TextField(self.source, id="source-input",
                         placeholder=t("timeline_ui.source_dialog.placeholder"))
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("timeline_ui.source_dialog.save"), variant="primary",

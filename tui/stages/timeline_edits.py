@@ -1,8 +1,9 @@
-"""Edits of the timeline, each undoable: add, change, delete, milestones, internal flag, source.
+"""Edits of the timeline: add, change, delete, milestones, internal flag, source.
 
 Plain functions on the document (no Textual), so the stage stays thin and the rules are easy
-to test. Every edit returns an ``Undo`` record holding copies of the events it touched as they
-were before; undoing restores exactly those, so any edit can be taken back, newest first.
+to test. Every edit returns an ``Undo`` record of what it changed (the events as they were),
+or None when nothing changed. Undoing itself is the workspace's, over the whole document
+(``postmortem.history``).
 
 Rules decided here:
 
@@ -106,43 +107,3 @@ def toggle_milestone(doc: Postmortem, event_id: str, milestone: str) -> Undo | N
             other.milestone = None
     event.milestone = milestone
     return undo
-
-
-def undo(doc: Postmortem, record: Undo) -> None:
-    """Put the timeline back as it was before the edit ``record`` describes."""
-    created = set(record.created)
-    doc.timeline[:] = [e for e in doc.timeline if e.id not in created]
-    for was in record.before:
-        current = find(doc, was.id)
-        if current is not None:
-            doc.timeline[doc.timeline.index(current)] = replace(was)
-    for was in record.removed:
-        if was.id in _used_ids(doc):
-            was = replace(was, id=doc.next_id("e"))  # the id went to another item meanwhile
-            record.focus = was.id
-        _insert_sorted(doc, replace(was))
-    keep_sorted(doc)
-
-
-def _used_ids(doc: Postmortem) -> set[str]:
-    return {e.id for e in doc.timeline} | doc.cause_ids() | {a.id for a in doc.actions}
-
-
-class History:
-    """The undo stack of the timeline (newest last), bounded."""
-
-    LIMIT = 200
-
-    def __init__(self) -> None:
-        self._records: list[Undo] = []
-
-    def push(self, record: Undo | None) -> None:
-        if record is not None:
-            self._records.append(record)
-            del self._records[:-self.LIMIT]
-
-    def pop(self) -> Undo | None:
-        return self._records.pop() if self._records else None
-
-    def __len__(self) -> int:
-        return len(self._records)

@@ -59,7 +59,7 @@ class EntryBar(Vertical):
         self.show_error("")
         entry = self.input
         entry.placeholder = placeholder
-        entry.value = value
+        entry.set_text(value)
         entry.focus()
         entry.selection = Selection(0, select) if select else Selection.cursor(len(value))
 

@@ -1,5 +1,6 @@
 """The timeline editor: the table, the selected event's details, the live metrics and the
-one-line entry. Keys act on the selected event; every edit can be undone (u).
+one-line entry. Keys act on the selected event; every edit can be undone (u or Ctrl+Z: the
+workspace's history of the whole postmortem).
 
 Adding is built for typing while people talk: ``a`` opens the entry, ``14:05 paged on-call``
 Enter saves and leaves the entry open with the time just used selected, so the next line
@@ -39,7 +40,6 @@ class TimelinePane(Vertical):
                  id: str | None = None) -> None:
         super().__init__(id=id)
         self.document, self.read_only, self.on_change = document, read_only, on_change
-        self.history = edits.History()
         self.local_zone = local_zone_name()
         self.local_input = False          # typed times are local (converted to UTC)
         self.editing: str | None = None   # the event the entry edits; None: the entry adds
@@ -135,10 +135,9 @@ class TimelinePane(Vertical):
     # Editing -------------------------------------------------------------------------------
 
     def _apply(self, record: edits.Undo | None, *, select: str | None = None) -> None:
-        """After an edit: remember it for undo, show it, save it."""
+        """After an edit (``record`` None: nothing changed): show it, save it."""
         if record is None:
             return
-        self.history.push(record)
         self.show(select=select)
         self.on_change()
 
@@ -236,20 +235,6 @@ class TimelinePane(Vertical):
         self.table.move_cursor(row=min(row, self.table.row_count - 1))
         self.show_detail()
         self.notify(t("timeline_ui.deleted", time=format_time_hm(event.at), text=event.text[:40]))
-
-    def action_undo(self) -> None:
-        if self._refuse_read_only():
-            return
-        record = self.history.pop()
-        if record is None:
-            self.notify(t("timeline_ui.nothing_to_undo"))
-            return
-        edits.undo(self.document, record)
-        if self.editing and edits.find(self.document, self.editing) is None:
-            self.close_entry()
-        self.show(select=record.focus)
-        self.on_change()
-        self.notify(t("timeline_ui.undone", what=t(record.label)))
 
     def action_milestone(self, milestone: str) -> None:
         if self._refuse_read_only():

@@ -24,6 +24,7 @@ from postmortem.hidden_text import mark_hidden
 from postmortem.i18n import t
 from postmortem.model import Event
 from postmortem.times import format_date, format_local_hm, format_time_hm
+from tui.commands import bindings_for
 
 DAY_PREFIX = "day:"
 FIXED_WIDTHS = {"time": 5, "local": 5, "milestone": 11, "internal": 8}
@@ -87,6 +88,7 @@ class TimelineTable(DataTable):
 
     COMPONENT_CLASSES = DataTable.COMPONENT_CLASSES | {
         "timeline--day", "timeline--milestone", "timeline--problem", "timeline--muted"}
+    BINDINGS = bindings_for("rows")   # Home/End: the first and last event
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)

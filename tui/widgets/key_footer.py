@@ -7,12 +7,16 @@ This is one widget that redraws a line of text instead; it looks and clicks the 
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
+
+from tui.commands import all_commands
 
 SEPARATOR = "▏"
 
@@ -23,6 +27,12 @@ class ShownKey(NamedTuple):
     description: str
     enabled: bool
     tooltip: str        # the command's help, shown while the pointer is on the key
+
+
+@lru_cache(maxsize=1)
+def first_keys() -> dict[str, str]:
+    """The first key of every command of the registry, by command id."""
+    return {command.id: command.key.split(",")[0] for command in all_commands()}
 
 
 class KeyFooter(Widget, can_focus=False):
@@ -55,7 +65,13 @@ class KeyFooter(Widget, can_focus=False):
         seen: set[str] = set()
         keys: list[ShownKey] = []
         palette = None
+        preferred = first_keys()
         for _, binding, enabled, tooltip in screen.active_bindings.values():
+            if preferred.get(binding.id or "", binding.key) != binding.key:
+                # A command with several keys shows its first (Alt+→, not Ctrl+PgDn, which
+                # many terminals keep for their tabs), wherever the others come in the chain.
+                binding = Binding(preferred[binding.id], binding.action, binding.description,
+                                  show=binding.show, id=binding.id, tooltip=binding.tooltip)
             shown = ShownKey(binding.key, self.app.get_key_display(binding), binding.description,
                              enabled, tooltip or binding.tooltip)
             if binding.key == self.app.COMMAND_PALETTE_BINDING and self.app.ENABLE_COMMAND_PALETTE:
