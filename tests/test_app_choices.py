@@ -123,7 +123,7 @@ async def test_every_focusable_widget_shows_a_focus_mark(library_dir, make_app):
                 assert left_edge(widget) != "▌", (stage, widget)
                 checked.append(type(widget).__name__)
         assert {"TextField", "TickBox", "RadioSet", "TickList", "Select", "Button",
-                "TextArea", "TimelineTable"} <= set(checked)
+                "TextBox", "TimelineTable"} <= set(checked)
 
 
 def test_no_screen_builds_a_toggle_that_draws_the_same_mark_either_way():
