@@ -34,6 +34,7 @@ anywhere fails the "Blameless tone" line.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from postmortem.findings import Finding, active
@@ -42,7 +43,6 @@ from postmortem.mentions import (BEFORE, HANDLE, handle_text, handles, name_vari
                                  names_in, person_mentions)
 from postmortem.model import Action, DismissedFinding, Postmortem
 from postmortem.patterns import AnyWord
-from postmortem.records import Record
 from postmortem.texts import action_location, free_texts
 from postmortem.whys import preorder
 
@@ -55,12 +55,10 @@ _EN_SUBJECTS = (r"he|she|they|someone|somebody|I|we|you|"
 _ZH_SUBJECTS = "他们|她们|我们|他|她|我|你|有人|某人|值班人员|值班工程师|工程师|运维人员|开发人员"
 
 
-class _Phrase(Record, frozen=True):
+@dataclass(slots=True, frozen=True)
+class _Phrase:
     group: str        # selects the reason and suggestion in the catalogue
     pattern: str
-
-    def __init__(self, group: str, pattern: str) -> None:
-        self._set(group=group, pattern=pattern)
 
 
 _EN_PHRASES = (

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from postmortem import blame, metrics
@@ -48,40 +49,36 @@ from postmortem.followup import follow_up_reasons, legal_review_blocks
 from postmortem.i18n import t
 from postmortem.model import Postmortem
 from postmortem.patterns import lazy_compile
-from postmortem.records import Record
 from postmortem.texts import describe, free_texts
 from postmortem.vagueness import action_findings, is_missing_field
 
 LINE_KEYS = ("blameless", "impact", "analysis", "actions", "follow_up")
 
 
-class Reason(Record, frozen=True):
+@dataclass(slots=True, frozen=True)
+class Reason:
     """Why a checklist line does not hold yet, and where to fix it."""
 
     text: str
     stage: int               # 1..6: where to fix it
     location: str | None     # item id ("w2", "a3") or field path ("impact.sla_notes"), if any
 
-    def __init__(self, text: str, stage: int, location: str | None) -> None:
-        self._set(text=text, stage=stage, location=location)
 
-
-class ChecklistLine(Record, frozen=True):
+@dataclass(slots=True, frozen=True)
+class ChecklistLine:
     """One of the five checklist lines with every reason it fails (none: it holds)."""
 
     key: str                 # one of LINE_KEYS
     label: str
     reasons: tuple[Reason, ...]
 
-    def __init__(self, key: str, label: str, reasons: tuple[Reason, ...]) -> None:
-        self._set(key=key, label=label, reasons=reasons)
-
     @property
     def ok(self) -> bool:
         return not self.reasons
 
 
-class Deviation(Record, frozen=True):
+@dataclass(slots=True, frozen=True)
+class Deviation:
     """A deviation: blocking (security review missing) or advice (a repeated failure)."""
 
     kind: str                # "security" or "repeated"
@@ -89,30 +86,20 @@ class Deviation(Record, frozen=True):
     stage: int
     location: str | None
     blocking: bool           # True: fails the review (security); False: advice
-    other_id: str | None     # the other postmortem of a repeated failure
-
-    def __init__(self, kind: str, text: str, stage: int, location: str | None, blocking: bool,
-                 other_id: str | None = None) -> None:
-        self._set(kind=kind, text=text, stage=stage, location=location, blocking=blocking,
-                  other_id=other_id)
+    other_id: str | None = None     # the other postmortem of a repeated failure
 
 
-class Review(Record, frozen=True):
+@dataclass(slots=True, frozen=True)
+class Review:
     """The final review: the five checklist lines, the deviations, the advice (hindsight),
     the day it was evaluated on (None: overdue reviews were not looked for), and the names of
     library files left out of the repeated-failure check because they could not be read."""
 
     lines: tuple[ChecklistLine, ...]
     deviations: tuple[Deviation, ...]
-    advice: tuple[Reason, ...]
-    today: date | None
-    unreadable: tuple[str, ...]
-
-    def __init__(self, lines: tuple[ChecklistLine, ...], deviations: tuple[Deviation, ...],
-                 advice: tuple[Reason, ...] = (), today: date | None = None,
-                 unreadable: tuple[str, ...] = ()) -> None:
-        self._set(lines=lines, deviations=deviations, advice=advice, today=today,
-                  unreadable=unreadable)
+    advice: tuple[Reason, ...] = ()
+    today: date | None = None
+    unreadable: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:

@@ -5,9 +5,11 @@ Every error reads like ``timeline[3].at: "25:61" is not a time`` (DESIGN §4).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from datetime import date, datetime, timezone
+from functools import cache
 from typing import Any, Iterable
 
 from postmortem.i18n import t
@@ -52,6 +54,12 @@ def printable(text: str) -> str:
 def _escape(character: str) -> str:
     code = ord(character)
     return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+@cache
+def field_names(record_type: type) -> frozenset[str]:
+    """The keys a record's object may hold: the fields of its dataclass."""
+    return frozenset(field.name for field in dataclasses.fields(record_type))
 
 
 def parse_time(value: Any) -> datetime | None:

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from postmortem.model import Postmortem
-from postmortem.records import Record
 
 
-class Finding(Record, frozen=True):
+@dataclass(slots=True, frozen=True)
+class Finding:
     rule: str          # "blame", "vague" or "hindsight"
     location: str      # a field path ("analysis.problem", "actions[a3].title") or an item id
                        # ("w2", "c1", "a3"); see postmortem.texts
     matched: str       # the words that triggered it, as typed
     reason: str        # one sentence, from the catalogue
     suggestion: str    # a systemic / specific rewording example
-
-    def __init__(self, rule: str, location: str, matched: str, reason: str, suggestion: str) -> None:
-        self._set(rule=rule, location=location, matched=matched, reason=reason, suggestion=suggestion)
 
     @property
     def key(self) -> str:

@@ -21,12 +21,12 @@ Lines carry no trailing spaces and the output depends only on the document and t
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from math import ceil
 
 from postmortem.hidden_text import strip_hidden
 from postmortem.i18n import t
 from postmortem.model import Cause, FishboneCategory, Postmortem
-from postmortem.records import Record
 from postmortem.whys import (DetachedReferences, check_restorable, cycle_role,  # noqa: F401
                              detach_references, reattach_references, set_role)
 
@@ -105,15 +105,13 @@ def rename_category(doc: Postmortem, index: int, name: str) -> None:
     category.category = _checked_name(doc, name, except_index=index)
 
 
-class RemovedCategory(Record):
+@dataclass(slots=True)
+class RemovedCategory:
     """What ``remove_category`` removed: enough for ``restore`` to put it back exactly."""
 
     index: int
     category: FishboneCategory
     references: DetachedReferences
-
-    def __init__(self, index: int, category: FishboneCategory, references: DetachedReferences) -> None:
-        self.index, self.category, self.references = index, category, references
 
 
 def remove_category(doc: Postmortem, index: int) -> RemovedCategory:
@@ -166,18 +164,14 @@ def move_cause_to_category(doc: Postmortem, cause_id: str, category_index: int) 
     return True
 
 
-class RemovedCause(Record):
+@dataclass(slots=True)
+class RemovedCause:
     """What ``remove_cause`` removed: enough for ``restore`` to put it back exactly."""
 
     category_index: int
     index: int
     cause: Cause
     references: DetachedReferences
-
-    def __init__(self, category_index: int, index: int, cause: Cause,
-                 references: DetachedReferences) -> None:
-        self.category_index, self.index, self.cause = category_index, index, cause
-        self.references = references
 
 
 def remove_cause(doc: Postmortem, cause_id: str) -> RemovedCause:

@@ -1,4 +1,4 @@
-"""The postmortem document (DESIGN §4) as plain record classes (``postmortem.records``).
+"""The postmortem document (DESIGN §4) as dataclasses.
 
 ``Postmortem.from_dict(d).to_dict() == d`` for every valid document: optional fields that
 were added after v1 (``dismissed_findings``) are written only when they hold something.
@@ -8,59 +8,48 @@ an autosave of ``to_dict()``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from operator import itemgetter
 from typing import Any, Iterator
 
 from postmortem import vocab
-from postmortem.fields import UTC_TIME_SEPARATORS, Reader, ValidationError, format_time, parse_time
+from postmortem.fields import (UTC_TIME_SEPARATORS, Reader, ValidationError, field_names,
+                               format_time, parse_time)
 from postmortem.i18n import t
 from postmortem.ids import is_valid_id
-from postmortem.records import Record
 from postmortem.references import check_references
 from postmortem.writable import EARLIEST, LATEST, time_in_range
 
 
-class Sensitivity(Record):
+@dataclass(slots=True)
+class Sensitivity:
     """Whether the incident touched personal data or security (scope, stage 1)."""
 
-    pii: bool
-    security: bool
-
-    def __init__(self, pii: bool = False, security: bool = False) -> None:
-        self.pii, self.security = pii, security
+    pii: bool = False
+    security: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {"pii": self.pii, "security": self.security}
 
     @classmethod
     def read(cls, r: Reader) -> "Sensitivity":
-        r.refuse_unknown(("pii", "security"))
+        r.refuse_unknown(field_names(cls))
         return cls(pii=r.flag("pii"), security=r.flag("security"))
 
 
-class Scope(Record):
+@dataclass(slots=True)
+class Scope:
     """Stage 1: why this postmortem is held, for whom, how deep, and who takes part."""
 
-    triggers: list[str]
-    audiences: list[str]
-    sensitivity: Sensitivity
-    customer_facing: bool
-    depth: str | None
-    owner: str
-    facilitator: str
-    participants: list[str]
-
-    def __init__(self, triggers: list[str] | None = None, audiences: list[str] | None = None,
-                 sensitivity: Sensitivity | None = None, customer_facing: bool = False,
-                 depth: str | None = None, owner: str = "", facilitator: str = "",
-                 participants: list[str] | None = None) -> None:
-        self.triggers = [] if triggers is None else triggers
-        self.audiences = [] if audiences is None else audiences
-        self.sensitivity = Sensitivity() if sensitivity is None else sensitivity
-        self.customer_facing, self.depth = customer_facing, depth
-        self.owner, self.facilitator = owner, facilitator
-        self.participants = [] if participants is None else participants
+    triggers: list[str] = field(default_factory=list)
+    audiences: list[str] = field(default_factory=list)
+    sensitivity: Sensitivity = field(default_factory=Sensitivity)
+    customer_facing: bool = False
+    depth: str | None = None
+    owner: str = ""
+    facilitator: str = ""
+    participants: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -72,8 +61,7 @@ class Scope(Record):
 
     @classmethod
     def read(cls, r: Reader) -> "Scope":
-        r.refuse_unknown(("triggers", "audiences", "sensitivity", "customer_facing", "depth",
-                          "owner", "facilitator", "participants"))
+        r.refuse_unknown(field_names(cls))
         return cls(
             triggers=r.choices("triggers", vocab.TRIGGERS),
             audiences=r.choices("audiences", vocab.AUDIENCES),
@@ -93,20 +81,16 @@ class Scope(Record):
         return list(seen)
 
 
-class Event(Record):
+@dataclass(slots=True)
+class Event:
     """One timeline entry: when (aware UTC), what happened, and the milestone it marks, if any."""
 
     id: str
     at: datetime
-    text: str
-    milestone: str | None
-    source: str
-    internal: bool
-
-    def __init__(self, id: str, at: datetime, text: str = "", milestone: str | None = None,
-                 source: str = "", internal: bool = False) -> None:
-        self.id, self.at, self.text = id, at, text
-        self.milestone, self.source, self.internal = milestone, source, internal
+    text: str = ""
+    milestone: str | None = None
+    source: str = ""
+    internal: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "at": format_time(self.at), "text": self.text,
@@ -114,7 +98,7 @@ class Event(Record):
 
     @classmethod
     def read(cls, r: Reader) -> "Event":
-        r.refuse_unknown(EVENT_FIELDS)
+        r.refuse_unknown(field_names(cls))
         return cls(id=r.item_id(), at=r.time("at"), text=r.text("text"),
                    milestone=r.choice("milestone", vocab.MILESTONES, nullable=True),
                    source=r.text("source"), internal=r.flag("internal"))
@@ -190,25 +174,17 @@ _EVENT_VALUES = itemgetter(*EVENT_FIELDS)
 _MILESTONE_OR_NONE = (None, *vocab.MILESTONES)
 
 
-class Impact(Record):
+@dataclass(slots=True)
+class Impact:
     """Stage 2: who and what was affected; ``None`` answers are not known yet."""
 
-    users_affected: str
-    customer_visible: bool | None
-    data_integrity: str | None
-    data_integrity_notes: str
-    sla_breach: bool | None
-    sla_notes: str
-    comms_aligned: bool
-
-    def __init__(self, users_affected: str = "", customer_visible: bool | None = None,
-                 data_integrity: str | None = None, data_integrity_notes: str = "",
-                 sla_breach: bool | None = None, sla_notes: str = "",
-                 comms_aligned: bool = False) -> None:
-        self.users_affected, self.customer_visible = users_affected, customer_visible
-        self.data_integrity, self.data_integrity_notes = data_integrity, data_integrity_notes
-        self.sla_breach, self.sla_notes = sla_breach, sla_notes
-        self.comms_aligned = comms_aligned
+    users_affected: str = ""
+    customer_visible: bool | None = None
+    data_integrity: str | None = None
+    data_integrity_notes: str = ""
+    sla_breach: bool | None = None
+    sla_notes: str = ""
+    comms_aligned: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {"users_affected": self.users_affected, "customer_visible": self.customer_visible,
@@ -218,8 +194,7 @@ class Impact(Record):
 
     @classmethod
     def read(cls, r: Reader) -> "Impact":
-        r.refuse_unknown(("users_affected", "customer_visible", "data_integrity",
-                          "data_integrity_notes", "sla_breach", "sla_notes", "comms_aligned"))
+        r.refuse_unknown(field_names(cls))
         return cls(
             users_affected=r.text("users_affected"),
             customer_visible=r.flag("customer_visible", None, nullable=True),
@@ -230,18 +205,15 @@ class Impact(Record):
         )
 
 
-class WhyNode(Record):
+@dataclass(slots=True)
+class WhyNode:
     """A node of the five-whys tree; ``parent`` is None for a top-level why."""
 
     id: str
-    parent: str | None
-    text: str
-    evidence: str
-    role: str | None
-
-    def __init__(self, id: str, parent: str | None = None, text: str = "", evidence: str = "",
-                 role: str | None = None) -> None:
-        self.id, self.parent, self.text, self.evidence, self.role = id, parent, text, evidence, role
+    parent: str | None = None
+    text: str = ""
+    evidence: str = ""
+    role: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "parent": self.parent, "text": self.text,
@@ -249,7 +221,7 @@ class WhyNode(Record):
 
     @classmethod
     def read(cls, r: Reader) -> "WhyNode":
-        r.refuse_unknown(("id", "parent", "text", "evidence", "role"))
+        r.refuse_unknown(field_names(cls))
         parent = r.raw("parent")
         if parent is not None and not isinstance(parent, str):
             raise ValidationError(r.at("parent"), parent, t("validation.not_text"))
@@ -257,57 +229,47 @@ class WhyNode(Record):
                    role=r.choice("role", vocab.ROLES, nullable=True))
 
 
-class Cause(Record):
+@dataclass(slots=True)
+class Cause:
     """A cause on one bone of the fishbone."""
 
     id: str
-    text: str
-    role: str | None
-
-    def __init__(self, id: str, text: str = "", role: str | None = None) -> None:
-        self.id, self.text, self.role = id, text, role
+    text: str = ""
+    role: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "text": self.text, "role": self.role}
 
     @classmethod
     def read(cls, r: Reader) -> "Cause":
-        r.refuse_unknown(("id", "text", "role"))
+        r.refuse_unknown(field_names(cls))
         return cls(id=r.item_id(), text=r.text("text"), role=r.choice("role", vocab.ROLES, nullable=True))
 
 
-class FishboneCategory(Record):
+@dataclass(slots=True)
+class FishboneCategory:
     """A bone of the fishbone (a category name) with its causes."""
 
     category: str
-    causes: list[Cause]
-
-    def __init__(self, category: str, causes: list[Cause] | None = None) -> None:
-        self.category = category
-        self.causes = [] if causes is None else causes
+    causes: list[Cause] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {"category": self.category, "causes": [c.to_dict() for c in self.causes]}
 
     @classmethod
     def read(cls, r: Reader) -> "FishboneCategory":
-        r.refuse_unknown(("category", "causes"))
+        r.refuse_unknown(field_names(cls))
         return cls(category=r.text("category", required=True),
                    causes=[Cause.read(c) for c in r.objects("causes")])
 
 
-class Analysis(Record):
+@dataclass(slots=True)
+class Analysis:
     """Stage 3: the problem statement, the five-whys tree and the fishbone."""
 
-    problem: str
-    whys: list[WhyNode]
-    fishbone: list[FishboneCategory]
-
-    def __init__(self, problem: str = "", whys: list[WhyNode] | None = None,
-                 fishbone: list[FishboneCategory] | None = None) -> None:
-        self.problem = problem
-        self.whys = [] if whys is None else whys
-        self.fishbone = [] if fishbone is None else fishbone
+    problem: str = ""
+    whys: list[WhyNode] = field(default_factory=list)
+    fishbone: list[FishboneCategory] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {"problem": self.problem, "whys": [w.to_dict() for w in self.whys],
@@ -315,7 +277,7 @@ class Analysis(Record):
 
     @classmethod
     def read(cls, r: Reader) -> "Analysis":
-        r.refuse_unknown(("problem", "whys", "fishbone"))
+        r.refuse_unknown(field_names(cls))
         return cls(problem=r.text("problem"), whys=[WhyNode.read(w) for w in r.objects("whys")],
                    fishbone=[FishboneCategory.read(c) for c in r.objects("fishbone")])
 
@@ -326,18 +288,13 @@ class Analysis(Record):
                 yield category.category, cause
 
 
-class Lessons(Record):
+@dataclass(slots=True)
+class Lessons:
     """Stage 4: what went well, what went wrong, where we were lucky."""
 
-    went_well: list[str]
-    went_wrong: list[str]
-    lucky: list[str]
-
-    def __init__(self, went_well: list[str] | None = None, went_wrong: list[str] | None = None,
-                 lucky: list[str] | None = None) -> None:
-        self.went_well = [] if went_well is None else went_well
-        self.went_wrong = [] if went_wrong is None else went_wrong
-        self.lucky = [] if lucky is None else lucky
+    went_well: list[str] = field(default_factory=list)
+    went_wrong: list[str] = field(default_factory=list)
+    lucky: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {"went_well": list(self.went_well), "went_wrong": list(self.went_wrong),
@@ -345,33 +302,26 @@ class Lessons(Record):
 
     @classmethod
     def read(cls, r: Reader) -> "Lessons":
-        r.refuse_unknown(("went_well", "went_wrong", "lucky"))
+        r.refuse_unknown(field_names(cls))
         return cls(went_well=r.texts("went_well"), went_wrong=r.texts("went_wrong"),
                    lucky=r.texts("lucky"))
 
 
-class Action(Record):
+@dataclass(slots=True)
+class Action:
     """Stage 5: an action item and the causes (why-node or fishbone ids) it addresses.
     ``internal``: never published in the customer-facing version (written only when true,
     so files from before the flag read and write back unchanged)."""
 
     id: str
-    title: str
-    type: str
-    owner: str
-    due: date | None
-    tracker: str
-    status: str
-    causes: list[str]
-    internal: bool
-
-    def __init__(self, id: str, title: str = "", type: str = "prevent", owner: str = "",
-                 due: date | None = None, tracker: str = "", status: str = "open",
-                 causes: list[str] | None = None, internal: bool = False) -> None:
-        self.id, self.title, self.type, self.owner = id, title, type, owner
-        self.due, self.tracker, self.status = due, tracker, status
-        self.causes = [] if causes is None else causes
-        self.internal = internal
+    title: str = ""
+    type: str = "prevent"
+    owner: str = ""
+    due: date | None = None
+    tracker: str = ""
+    status: str = "open"
+    causes: list[str] = field(default_factory=list)
+    internal: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         data = {"id": self.id, "title": self.title, "type": self.type, "owner": self.owner,
@@ -383,8 +333,7 @@ class Action(Record):
 
     @classmethod
     def read(cls, r: Reader) -> "Action":
-        r.refuse_unknown(("id", "title", "type", "owner", "due", "tracker", "status", "causes",
-                          "internal"))
+        r.refuse_unknown(field_names(cls))
         return cls(id=r.item_id(), title=r.text("title"),
                    type=r.choice("type", vocab.ACTION_TYPES, "prevent"), owner=r.text("owner"),
                    due=r.day("due"), tracker=r.text("tracker"),
@@ -396,41 +345,32 @@ class Action(Record):
         return self.status in ("open", "in-progress")
 
 
-class FollowUp(Record):
+@dataclass(slots=True)
+class FollowUp:
     """A scheduled follow-up review of the actions."""
 
     due: date
-    label: str
-    done: bool
-
-    def __init__(self, due: date, label: str = "", done: bool = False) -> None:
-        self.due, self.label, self.done = due, label, done
+    label: str = ""
+    done: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {"due": self.due.isoformat(), "label": self.label, "done": self.done}
 
     @classmethod
     def read(cls, r: Reader) -> "FollowUp":
-        r.refuse_unknown(("due", "label", "done"))
+        r.refuse_unknown(field_names(cls))
         return cls(due=r.day("due", nullable=False), label=r.text("label"), done=r.flag("done"))
 
 
-class Communication(Record):
+@dataclass(slots=True)
+class Communication:
     """Stage 6: the summaries, who was told, legal review and follow-up reviews."""
 
-    internal_summary: str
-    customer_summary: str
-    shared_with: list[str]
-    legal_review: str
-    follow_ups: list[FollowUp]
-
-    def __init__(self, internal_summary: str = "", customer_summary: str = "",
-                 shared_with: list[str] | None = None, legal_review: str = "not-needed",
-                 follow_ups: list[FollowUp] | None = None) -> None:
-        self.internal_summary, self.customer_summary = internal_summary, customer_summary
-        self.shared_with = [] if shared_with is None else shared_with
-        self.legal_review = legal_review
-        self.follow_ups = [] if follow_ups is None else follow_ups
+    internal_summary: str = ""
+    customer_summary: str = ""
+    shared_with: list[str] = field(default_factory=list)
+    legal_review: str = "not-needed"
+    follow_ups: list[FollowUp] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {"internal_summary": self.internal_summary, "customer_summary": self.customer_summary,
@@ -439,15 +379,15 @@ class Communication(Record):
 
     @classmethod
     def read(cls, r: Reader) -> "Communication":
-        r.refuse_unknown(("internal_summary", "customer_summary", "shared_with", "legal_review",
-                          "follow_ups"))
+        r.refuse_unknown(field_names(cls))
         return cls(internal_summary=r.text("internal_summary"),
                    customer_summary=r.text("customer_summary"), shared_with=r.texts("shared_with"),
                    legal_review=r.choice("legal_review", vocab.LEGAL_REVIEWS, "not-needed"),
                    follow_ups=[FollowUp.read(f) for f in r.objects("follow_ups")])
 
 
-class DismissedFinding(Record):
+@dataclass(slots=True)
+class DismissedFinding:
     """A rule finding (blame, vagueness) the facilitator dismissed, with the reason.
 
     ``key`` identifies the finding: ``<rule>:<item id or field>:<matched text>``.
@@ -457,61 +397,34 @@ class DismissedFinding(Record):
     key: str
     reason: str
 
-    def __init__(self, key: str, reason: str) -> None:
-        self.key, self.reason = key, reason
-
     def to_dict(self) -> dict[str, Any]:
         return {"key": self.key, "reason": self.reason}
 
     @classmethod
     def read(cls, r: Reader) -> "DismissedFinding":
-        r.refuse_unknown(("key", "reason"))
+        r.refuse_unknown(field_names(cls))
         return cls(key=r.text("key", required=True), reason=r.text("reason", required=True))
 
 
-TOP_LEVEL_FIELDS = ("schema", "id", "title", "incident_ref", "severity", "status", "meeting_at",
-                    "tags", "scope", "timeline", "impact", "analysis", "lessons", "actions",
-                    "communication", "dismissed_findings")
-
-
-class Postmortem(Record):
+@dataclass(slots=True)
+class Postmortem:
     """A whole postmortem document: the six stages plus identity and status."""
 
     id: str
-    title: str
-    incident_ref: str
-    severity: str | None
-    status: str
-    meeting_at: datetime | None
-    tags: list[str]
-    scope: Scope
-    timeline: list[Event]
-    impact: Impact
-    analysis: Analysis
-    lessons: Lessons
-    actions: list[Action]
-    communication: Communication
-    dismissed_findings: list[DismissedFinding]
-
-    def __init__(self, id: str, title: str = "", incident_ref: str = "",
-                 severity: str | None = None, status: str = "draft",
-                 meeting_at: datetime | None = None, tags: list[str] | None = None,
-                 scope: Scope | None = None, timeline: list[Event] | None = None,
-                 impact: Impact | None = None, analysis: Analysis | None = None,
-                 lessons: Lessons | None = None, actions: list[Action] | None = None,
-                 communication: Communication | None = None,
-                 dismissed_findings: list[DismissedFinding] | None = None) -> None:
-        self.id, self.title, self.incident_ref = id, title, incident_ref
-        self.severity, self.status, self.meeting_at = severity, status, meeting_at
-        self.tags = [] if tags is None else tags
-        self.scope = Scope() if scope is None else scope
-        self.timeline = [] if timeline is None else timeline
-        self.impact = Impact() if impact is None else impact
-        self.analysis = Analysis() if analysis is None else analysis
-        self.lessons = Lessons() if lessons is None else lessons
-        self.actions = [] if actions is None else actions
-        self.communication = Communication() if communication is None else communication
-        self.dismissed_findings = [] if dismissed_findings is None else dismissed_findings
+    title: str = ""
+    incident_ref: str = ""
+    severity: str | None = None
+    status: str = "draft"
+    meeting_at: datetime | None = None
+    tags: list[str] = field(default_factory=list)
+    scope: Scope = field(default_factory=Scope)
+    timeline: list[Event] = field(default_factory=list)
+    impact: Impact = field(default_factory=Impact)
+    analysis: Analysis = field(default_factory=Analysis)
+    lessons: Lessons = field(default_factory=Lessons)
+    actions: list[Action] = field(default_factory=list)
+    communication: Communication = field(default_factory=Communication)
+    dismissed_findings: list[DismissedFinding] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -532,7 +445,7 @@ class Postmortem(Record):
     def from_dict(cls, data: Any) -> "Postmortem":
         """Validate and read a document; raises ``ValidationError`` naming the field path."""
         r = Reader(data)
-        r.refuse_unknown(TOP_LEVEL_FIELDS)
+        r.refuse_unknown(field_names(cls) | {"schema"})
         schema = r.raw("schema", required=True)
         if schema != vocab.SCHEMA:
             raise ValidationError("schema", schema, t("validation.bad_schema", schema=vocab.SCHEMA))

@@ -31,13 +31,13 @@ the finding on.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from postmortem.findings import Finding, active
 from postmortem.i18n import t
 from postmortem.model import Action, Postmortem
 from postmortem.patterns import AnyWord, lazy_compile
-from postmortem.records import Record
 
 RULE = "vague"
 
@@ -100,15 +100,12 @@ def names_a_signal(text: str) -> bool:
 # Generic phrasing --------------------------------------------------------------------------
 
 
-class _Family(Record, frozen=True):
+@dataclass(slots=True, frozen=True)
+class _Family:
     name: str                 # selects the reason and suggestion in the catalogue
     pattern: re.Pattern[str]
     words: AnyWord            # found in every match of ``pattern``: a cheap first check
     unless_signal: bool       # not flagged when the title names something measurable
-
-    def __init__(self, name: str, pattern: re.Pattern[str], words: AnyWord,
-                 unless_signal: bool) -> None:
-        self._set(name=name, pattern=pattern, words=words, unless_signal=unless_signal)
 
     def matches(self, title: str) -> list[re.Match[str]]:
         if self.words.search(title) is None:
