@@ -14,15 +14,17 @@ inside a code block of the Markdown export. Layout:
   the cause table of the export and in the editor.
 
 Every line fits ``width`` terminal cells (grapheme- and wide-character-aware through
-``rich.cells``, imported only for text that is not all one-cell characters); long text is cut
-with "…" rather than pushing the drawing out of shape.
+``rich.cells``); long text is cut with "…" rather than pushing the drawing out of shape.
 Lines carry no trailing spaces and the output depends only on the document and the width.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from math import ceil
+
+from rich.cells import cell_len, split_graphemes
 
 from postmortem.hidden_text import strip_hidden
 from postmortem.i18n import t
@@ -205,33 +207,13 @@ def clean(text: str) -> str:
     """One line of printable text: line breaks and tabs become spaces, controls go, and so
     do bidi controls and zero-width characters (``hidden_text.strip_hidden``), which would
     reorder a terminal line or hide in it (the app marks them first where it shows text)."""
-    text = text[:_LONGEST_SHOWN]
-    if text.isprintable():  # no control (Cc) nor bidi control (Cf) character to drop
-        return " ".join(text.split())
-    import unicodedata  # a C extension: only text with control characters needs it
-    kept = "".join(ch for ch in text if unicodedata.category(ch) != "Cc" or ch.isspace())
-    kept = strip_hidden(kept)
-    return " ".join(kept.split())
-
-
-# Characters that are one grapheme of one cell each, as rich.cells measures them (Latin, the
-# usual punctuation, box drawing and the markers): text made of these alone is measured here,
-# which spares most drawings the import of rich (tests/test_fishbone_cells.py checks the set).
-NARROW = frozenset(map(chr, [*range(0x20, 0x7F), *range(0xA0, 0xAD), *range(0xAE, 0x300),
-                             *range(0x2010, 0x2028), *range(0x2500, 0x25FD)]))
-
-
-def cell_len(text: str) -> int:
-    if NARROW.issuperset(text):
-        return len(text)
-    from rich.cells import cell_len as rich_cell_len
-    return rich_cell_len(text)
+    kept = "".join(ch for ch in text[:_LONGEST_SHOWN]
+                   if unicodedata.category(ch) != "Cc" or ch.isspace())
+    return " ".join(strip_hidden(kept).split())
 
 
 def _graphemes(text: str) -> list[tuple[str, int]]:
-    if NARROW.issuperset(text):
-        return [(character, 1) for character in text]
-    from rich.cells import split_graphemes
+    """Each grapheme of ``text`` with its width in cells."""
     spans, _ = split_graphemes(text)
     return [(text[start:end], width) for start, end, width in spans]
 
@@ -303,16 +285,6 @@ class _Canvas:
         """Write ``text`` from cell ``x``; nothing is drawn at or past ``limit``."""
         limit = self.width if limit is None else min(limit, self.width)
         cells = self._row(y)
-        if NARROW.issuperset(text):  # one cell per character: written as one slice
-            if x < 0 or not text:
-                return
-            end = min(x + len(text), limit)
-            if end <= x:
-                return
-            self._clear(cells, x)
-            self._clear(cells, end - 1)
-            cells[x:end] = text[:end - x]
-            return
         for grapheme, size in _graphemes(text):
             if size == 0:
                 continue

@@ -35,15 +35,13 @@ def sorted_events(events: Iterable[Event]) -> list[Event]:
     return sorted(events, key=attrgetter("at"))
 
 
-_milestone_of = attrgetter("milestone")  # a milestone is a non-empty name, or None
-
-
 def milestone_events(doc: Postmortem) -> dict[str, Event]:
     """The earliest event carrying each milestone present, keyed by milestone."""
     found: dict[str, Event] = {}
-    # One pass, no sort: on a tie the event listed first stays. ``filter`` skips the events
-    # without a milestone (most of a long timeline) without a step of Python for each.
-    for event in filter(_milestone_of, doc.timeline):
+    # One pass, no sort: on a tie the event listed first stays.
+    for event in doc.timeline:
+        if not event.milestone:
+            continue
         earliest = found.get(event.milestone)
         if earliest is None or event.at < earliest.at:
             found[event.milestone] = event

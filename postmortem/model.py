@@ -10,16 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from operator import itemgetter
 from typing import Any, Iterator
 
 from postmortem import vocab
-from postmortem.fields import (UTC_TIME_SEPARATORS, Reader, ValidationError, field_names,
-                               format_time, parse_time)
+from postmortem.fields import Reader, ValidationError, field_names, format_time
 from postmortem.i18n import t
 from postmortem.ids import is_valid_id
 from postmortem.references import check_references
-from postmortem.writable import EARLIEST, LATEST, time_in_range
 
 
 @dataclass(slots=True)
@@ -102,76 +99,6 @@ class Event:
         return cls(id=r.item_id(), at=r.time("at"), text=r.text("text"),
                    milestone=r.choice("milestone", vocab.MILESTONES, nullable=True),
                    source=r.text("source"), internal=r.flag("internal"))
-
-    @classmethod
-    def read_valid(cls, item: Any) -> "Event | None":
-        """The event ``item`` describes when every check of ``read`` passes, else None.
-
-        The same checks as ``read`` without a ``Reader``, for timelines of thousands of
-        events; on None the caller runs ``read``, which says what is wrong.
-        """
-        if type(item) is not dict or not _EVENT_KEYS.issuperset(item):
-            return None
-        get = item.get
-        event_id, text, milestone = get("id"), get("text", ""), get("milestone")
-        source, internal = get("source", ""), get("internal", False)
-        if (type(event_id) is not str or not event_id.strip() or len(event_id) > 64
-                or type(text) is not str or type(source) is not str or type(internal) is not bool
-                or milestone not in _MILESTONE_OR_NONE or not _plain(event_id, text, source)):
-            return None
-        at = parse_time(get("at"))
-        if at is None or not time_in_range(at):
-            return None
-        return cls(event_id, at, text, milestone, source, internal)
-
-    @classmethod
-    def read_all_valid(cls, items: list[Any]) -> "list[Event | None]":
-        """``read_valid`` of each item, in one loop: an event with all six fields (every
-        event the app writes) is read with one lookup of its values and no call per check."""
-        events: list[Event | None] = []
-        append, read_valid, values = events.append, cls.read_valid, _EVENT_VALUES
-        milestones, time_separators = _MILESTONE_OR_NONE, UTC_TIME_SEPARATORS
-        from_iso = datetime.fromisoformat
-        # The accepted years (writable.time_in_range) by the time's first four characters,
-        # which fromisoformat reads only as ASCII digits: a string compare, no datetime call.
-        earliest, after_latest = f"{EARLIEST.year:04d}", f"{LATEST.year + 1:04d}"
-        for item in items:
-            if type(item) is not dict or len(item) != 6:
-                append(read_valid(item))  # fields left out (their defaults) or unknown ones
-                continue
-            try:
-                # Six keys of which none is missing: exactly the six fields.
-                event_id, at, text, milestone, source, internal = values(item)
-            except KeyError:
-                append(read_valid(item))  # six keys, not all of them fields
-                continue
-            if (type(event_id) is not str or not event_id.strip() or len(event_id) > 64
-                    or type(text) is not str or type(source) is not str or type(internal) is not bool
-                    or milestone not in milestones or type(at) is not str
-                    or len(at) not in (17, 20) or at[4::3] not in time_separators
-                    or not earliest <= at < after_latest
-                    or not (text.isprintable() and source.isprintable() and event_id.isprintable())):
-                append(None)
-                continue
-            try:
-                moment = from_iso(at)  # with the shape above: what fields.parse_time does
-            except ValueError:
-                append(None)
-                continue
-            append(cls(event_id, moment, text, milestone, source, internal))
-        return events
-
-
-def _plain(*texts: str) -> bool:
-    """Printable texts, which need no check of ``writable`` (the reading of other texts,
-    with tabs and newlines, is left to ``read``)."""
-    return all(text.isprintable() for text in texts)
-
-
-EVENT_FIELDS = ("id", "at", "text", "milestone", "source", "internal")
-_EVENT_KEYS = frozenset(EVENT_FIELDS)
-_EVENT_VALUES = itemgetter(*EVENT_FIELDS)
-_MILESTONE_OR_NONE = (None, *vocab.MILESTONES)
 
 
 @dataclass(slots=True)
@@ -458,7 +385,7 @@ class Postmortem:
             status=r.choice("status", vocab.STATUSES, "draft"),
             meeting_at=r.time("meeting_at", nullable=True), tags=r.texts("tags"),
             scope=Scope.read(r.child("scope")),
-            timeline=_read_timeline(r),
+            timeline=[Event.read(e) for e in r.objects("timeline")],
             impact=Impact.read(r.child("impact")), analysis=Analysis.read(r.child("analysis")),
             lessons=Lessons.read(r.child("lessons")),
             actions=[Action.read(a) for a in r.objects("actions")],
@@ -490,18 +417,3 @@ class Postmortem:
         while f"{prefix}{n}" in used:
             n += 1
         return f"{prefix}{n}"
-
-
-def _read_timeline(r: Reader) -> list[Event]:
-    items = r.raw("timeline", [])
-    if not isinstance(items, list):
-        return [Event.read(e) for e in r.objects("timeline")]  # refused, with the usual message
-    events = Event.read_all_valid(items)
-    left = [i for i, event in enumerate(events) if event is None]
-    if left:
-        # The general reading, in its order: first an item that is not an object, then
-        # each item in turn; it says what is wrong (or reads what the quick one left to it).
-        readers = r.objects("timeline")
-        for i in left:
-            events[i] = Event.read(readers[i])
-    return events

@@ -29,7 +29,6 @@ import re
 from datetime import date, datetime, timedelta, timezone, tzinfo
 
 from postmortem.i18n import t
-from postmortem.patterns import lazy_compile
 from postmortem.writable import EARLIEST, LATEST, time_in_range
 
 UTC = timezone.utc
@@ -37,13 +36,13 @@ UTC = timezone.utc
 _ZONE = r"(?P<zone>z|utc|gmt|[+-]\d{2}(?::?\d{2})?)"
 _CLOCK = (r"(?:(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?"
           r"|(?P<hhmm>\d{4}))")
-_ABSOLUTE = lazy_compile(
+_ABSOLUTE = re.compile(
     rf"(?:(?P<date>\d{{4}}-\d{{2}}-\d{{2}})(?:t|\s+))?{_CLOCK}\s*{_ZONE}?", re.IGNORECASE)
-_DATE_ONLY = lazy_compile(r"\d{4}-\d{2}-\d{2}")
-_RELATIVE = lazy_compile(
+_DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_RELATIVE = re.compile(
     r"(?P<sign>[+-])\s*(?=\d)(?:(?P<days>\d+)\s*d\s*)?(?:(?P<hours>\d+)\s*h\s*)?"
     r"(?:(?P<minutes>\d+)\s*m(?:in)?\s*)?", re.IGNORECASE)
-_SECONDS_STEP = lazy_compile(r"[+-]\s*\d+\s*s(?:ec)?", re.IGNORECASE)
+_SECONDS_STEP = re.compile(r"[+-]\s*\d+\s*s(?:ec)?", re.IGNORECASE)
 
 
 class TimeParseError(ValueError):
@@ -185,24 +184,18 @@ def _skipped(local: datetime) -> bool:
 
 
 # Showing times (always UTC) -----------------------------------------------------------------
-# %-formatting rather than strftime, which does not pad years below 1000 on every platform,
-# and rather than f-string format specs, which cost more (an export formats thousands).
+# %-formatting rather than strftime, which does not pad years below 1000 on every platform.
 
 
 def in_utc(moment: datetime) -> datetime:
-    """``moment`` in UTC; as it is when it already is (most times of a document are)."""
-    return moment if moment.tzinfo is UTC else moment.astimezone(UTC)
-
-
-# "00" to "59": looking the two digits up costs half of formatting them.
-TWO_DIGITS = tuple("%02d" % n for n in range(60))
+    """``moment`` in UTC."""
+    return moment.astimezone(UTC)
 
 
 def format_time_hm(moment: datetime) -> str:
     """``14:05`` — the UTC time of day."""
-    if moment.tzinfo is not UTC:
-        moment = moment.astimezone(UTC)
-    return f"{TWO_DIGITS[moment.hour]}:{TWO_DIGITS[moment.minute]}"
+    moment = in_utc(moment)
+    return "%02d:%02d" % (moment.hour, moment.minute)
 
 
 def format_date(moment: date | datetime) -> str:

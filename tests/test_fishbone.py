@@ -407,3 +407,8 @@ def test_bone_height_counts_the_ribs_that_are_drawn():
         chosen = categories[start:start + 3]
         assert fb._bone_height(chosen) == max(2, max(len(fb._ribs(c)) for c in chosen) + 1)
     assert fb._bone_height([]) == 0
+
+
+def test_clean_makes_one_line_without_controls_or_hidden_characters():
+    assert fb.clean("  a\tb\n\nc\x00d\u202e e\u00a0 ") == "a b cd e"
+    assert fb.clean("中文\u200b字 \u3000x") == "中文字 x"

@@ -173,3 +173,15 @@ def test_an_action_without_due_date_or_owner_shows_dashes():
     doc.actions.append(Action("a2", "Make warm-up mandatory"))
     row = section(render_internal(doc, today=TODAY), "## Action items").split("\n")[3]
     assert row == "| a2 | Make warm-up mandatory | Prevent | — | — | — | Open | — |"
+
+
+def test_the_time_column_shows_the_date_when_the_utc_date_changes():
+    from datetime import timedelta
+
+    from postmortem.markdown.common import timeline_times
+    two_hours_east = timezone(timedelta(hours=2))
+    events = [Event("e1", datetime(2026, 3, 4, 23, 50, tzinfo=timezone.utc)),
+              Event("e2", datetime(2026, 3, 4, 23, 59, 59, tzinfo=timezone.utc)),
+              Event("e3", datetime(2026, 3, 5, 1, 5, tzinfo=two_hours_east)),  # 23:05 UTC, the 4th
+              Event("e4", datetime(2026, 3, 5, 0, 1, tzinfo=timezone.utc))]
+    assert timeline_times(events) == ["2026-03-04 23:50", "23:59", "23:05", "2026-03-05 00:01"]

@@ -63,13 +63,6 @@ def render_markdown(doc: Postmortem, audience: str = "internal", *,
     return _document(doc, audience, today, library_docs, removed).render()
 
 
-def render_markdown_utf8(doc: Postmortem, audience: str = "internal", *,
-                         today: date | None = None, library_docs: Sequence[Postmortem] = (),
-                         removed: Removed | None = None) -> bytes:
-    """``render_markdown(...).encode("utf-8")``, made without the whole text as one str."""
-    return _document(doc, audience, today, library_docs, removed).render_utf8()
-
-
 def _document(doc: Postmortem, audience: str, today: date | None,
               library_docs: Sequence[Postmortem], removed: Removed | None) -> Document:
     if audience == "internal":
@@ -89,4 +82,4 @@ def __getattr__(name: str) -> object:
 
 __all__ = ["AUDIENCES", "ExportRefused", "UnknownAudience", "check_external_allowed",
            "escape_cell", "escape_heading", "escape_inline", "escape_paragraph", "fenced",
-           "render_external", "render_internal", "render_markdown", "render_markdown_utf8"]
+           "render_external", "render_internal", "render_markdown"]

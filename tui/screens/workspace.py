@@ -19,7 +19,6 @@ from storage.document_file import DocumentFile
 from storage.last_stage import remember_stage
 from storage.outside import OutsideChangeError
 from storage.rescue import failure_reason
-from tui import heap
 from tui.autosave import Autosaver
 from tui.outside_watch import WATCH_INTERVAL, OutsideChangeWatcher
 from tui.commands import bindings_for
@@ -108,7 +107,6 @@ class WorkspaceScreen(Screen[None]):
         first = self.query_one(f"#stage-{self.first_stage}", StageView)
         first.refresh_from_document()  # as action_stage does for every stage it shows
         first.focus_first()
-        heap.settle()  # the document and its first stage live until the postmortem is closed
 
     # Editing and saving ----------------------------------------------------------------
 
@@ -179,7 +177,6 @@ class WorkspaceScreen(Screen[None]):
         self.document = document
         focused = self.focused.id if self.focused is not None else None
         switcher = self.query_one(ContentSwitcher)
-        heap.release()  # the old views die now
         await switcher.remove_children()
         view = self._new_view(self.current_stage)
         await switcher.mount(view)
@@ -191,7 +188,6 @@ class WorkspaceScreen(Screen[None]):
             same_field.first().focus()  # the facilitator goes on where they were
         else:
             view.focus_first()
-        heap.settle()
 
     def flush(self) -> bool:
         """Write pending edits now (trying a failed save again); True when everything is on disk."""
@@ -241,7 +237,6 @@ class WorkspaceScreen(Screen[None]):
             self.autosaver.close(discard=self._discarded)
             self.autosaver = None
         self.document_file.close()
-        heap.release()
 
     def on_unmount(self) -> None:
         self.close_document()
@@ -261,14 +256,11 @@ class WorkspaceScreen(Screen[None]):
         status.set_class(not current.ok, "-missing")
 
     async def action_stage(self, number: int, location: str | None = None) -> None:
-        built = not self.query(f"#stage-{number}")
         view = await self.stage_view(number)
         self.current_stage = number
         self.query_one(StageStrip).current = number
         self.query_one(ContentSwitcher).current = f"stage-{number}"
         view.refresh_from_document()
-        if built:
-            heap.settle()  # the new view lives until the postmortem is closed
         self.refresh_status()
         if location is None or not view.focus_location(location):
             view.focus_first()
