@@ -56,7 +56,7 @@ def field_names(record_type: type) -> frozenset[str]:
     return frozenset(field.name for field in dataclasses.fields(record_type))
 
 
-def parse_time(value: Any) -> datetime | None:
+def parse_stored_time(value: Any) -> datetime | None:
     """``value`` as an aware UTC time if it is one in the format's notation, else None."""
     if not isinstance(value, str) or not UTC_TIME.fullmatch(value):
         return None
@@ -161,7 +161,7 @@ class Reader:
         value = self.raw(key, None, required=not nullable)
         if nullable and (value is None or value == ""):
             return None
-        moment = parse_time(value)
+        moment = parse_stored_time(value)
         if moment is None:
             problem = "validation.not_time_or_null" if nullable else "validation.not_time"
             raise ValidationError(self.at(key), value, t(problem))

@@ -71,7 +71,7 @@ def resolve_zone(local_tz: str | None) -> tzinfo:
         raise TimeParseError(local_tz, "unknown_zone") from None
 
 
-def parse_time(text: str, *, previous: datetime | None = None, day: date | None = None,
+def parse_typed_time(text: str, *, previous: datetime | None = None, day: date | None = None,
                now: datetime | None = None, local_tz: str | None = None) -> datetime:
     """The moment ``text`` names, as an aware UTC datetime at minute resolution.
 
@@ -108,7 +108,8 @@ def _parse(text: str, *, previous: datetime | None, day: date | None, now: datet
 
 
 def reading_zone(text: str, local_tz: str | None = None) -> tzinfo:
-    """The zone ``parse_time`` reads an absolute time in: its own ``Z``/offset, else local mode's."""
+    """The zone ``parse_typed_time`` reads an absolute time in: its own ``Z``/offset, else
+    local mode's."""
     match = _ABSOLUTE.fullmatch(text.strip())
     if match is not None and match.group("zone"):
         return _explicit_zone(text.strip(), match.group("zone"))
@@ -206,7 +207,7 @@ def format_date(moment: date | datetime) -> str:
 
 
 def format_datetime(moment: datetime) -> str:
-    """``2026-03-04 14:05`` — the UTC date and time; parses back with ``parse_time``."""
+    """``2026-03-04 14:05`` — the UTC date and time; parses back with ``parse_typed_time``."""
     return f"{format_date(moment)} {format_time_hm(moment)}"
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from postmortem import checklist
-from postmortem.markdown import UnknownAudience, render_internal, render_markdown
+from postmortem.markdown import UnknownExportAudience, render_internal, render_markdown
 from postmortem.model import Action, Event, Postmortem
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -164,7 +164,7 @@ def test_render_markdown_picks_the_audience():
     assert render_markdown(doc) == render_internal(doc)
     assert render_markdown(doc, "external").startswith("# ")
     assert "## Action items" not in render_markdown(doc, "external")
-    with pytest.raises(UnknownAudience, match="“everyone” is not an export audience"):
+    with pytest.raises(UnknownExportAudience, match="“everyone” is not an export audience"):
         render_markdown(doc, "everyone")
 
 

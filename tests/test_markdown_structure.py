@@ -18,7 +18,7 @@ from markdown_it import MarkdownIt
 
 from postmortem.demo import demo_document
 from postmortem.markdown import (
-    UnknownAudience,
+    UnknownExportAudience,
     render_external,
     render_internal,
     render_markdown,
@@ -194,7 +194,7 @@ def test_fishbone_fence_survives_backticks_in_cause_text():
 
 
 def test_an_unknown_audience_is_refused():
-    with pytest.raises(UnknownAudience):
+    with pytest.raises(UnknownExportAudience):
         render_markdown(hostile(), "everyone")
 
 
