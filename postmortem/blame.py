@@ -41,7 +41,7 @@ from postmortem.findings import Finding, active
 from postmortem.i18n import t
 from postmortem.mentions import (BEFORE, HANDLE, handle_text, handles, name_variants,
                                  names_in, person_mentions)
-from postmortem.model import Action, DismissedFinding, Postmortem
+from postmortem.model import Action, Postmortem
 from postmortem.texts import action_location, free_texts
 from postmortem.whys import preorder
 
@@ -95,6 +95,13 @@ _ZH_PHRASES = (
     _chinese(r"归咎|甩锅|背锅"),
 )
 
+# Each list of phrases as one alternation, for a first search: a text it finds nothing in
+# holds none of the phrases (most texts), and one search of the alternation costs about what
+# one phrase's search does. A text it finds something in is searched phrase by phrase, so
+# that phrases overlapping in it are each found.
+_EN_ANY = re.compile("|".join(phrase.pattern.pattern for phrase in _EN_PHRASES), re.IGNORECASE)
+_ZH_ANY = re.compile("|".join(phrase.pattern.pattern for phrase in _ZH_PHRASES))
+
 
 def _escaped_names(people: tuple[str, ...]) -> list[str]:
     names = [re.escape(v) for person in people for v in name_variants(person)]
@@ -143,12 +150,14 @@ def text_findings(text: str, location: str, people: list[str], *,
     if names:
         hits += [(m.start(), _finding(location, m.group(), "person")) for m in names_in(text, key)]
         hits += [(m.start(), _finding(location, handle_text(m), "handle")) for m in handles(text)]
-    for phrase in _EN_PHRASES:
+    english = _EN_PHRASES if _EN_ANY.search(text) else ()
+    for phrase in english:
         for m in phrase.pattern.finditer(text):
             if phrase.group == "forgot" and any(s <= m.start() < e for s, e in forgetting):
                 continue  # "Max forgot to …" is one finding about forgetting, not two
             hits.append((m.start(), _finding(location, m.group(), phrase.group)))
-    for phrase in _ZH_PHRASES:
+    chinese = _ZH_PHRASES if _ZH_ANY.search(text) else ()
+    for phrase in chinese:
         hits += [(m.start(), _finding(location, m.group(), phrase.group))
                  for m in phrase.pattern.finditer(text)]
 
@@ -189,37 +198,6 @@ def title_findings(doc: Postmortem, action: Action) -> list[Finding]:
     """The findings on one action's title (``document_findings`` has them too), dismissed
     ones included: stage 5 shows them with the item's vagueness findings."""
     return text_findings(action.title, action_location(action.id), doc.scope.people())
-
-
-# Dismissing ------------------------------------------------------------------------------
-
-
-class DismissalError(ValueError):
-    """A dismissal without a reason; str() is one sentence."""
-
-
-def dismiss(doc: Postmortem, finding: Finding, reason: str) -> None:
-    """Keep a finding quiet, with the reason in the document; a second call updates the reason."""
-    reason = " ".join(reason.split())
-    if not reason:
-        raise DismissalError(t("blame.error.empty_reason"))
-    for dismissed in doc.dismissed_findings:
-        if dismissed.key == finding.key:
-            dismissed.reason = reason
-            return
-    doc.dismissed_findings.append(DismissedFinding(key=finding.key, reason=reason))
-
-
-def undismiss(doc: Postmortem, finding: Finding) -> bool:
-    """Show a dismissed finding again; False when it was not dismissed."""
-    kept = [d for d in doc.dismissed_findings if d.key != finding.key]
-    changed = len(kept) != len(doc.dismissed_findings)
-    doc.dismissed_findings[:] = kept
-    return changed
-
-
-def dismissal_reason(doc: Postmortem, finding: Finding) -> str | None:
-    return next((d.reason for d in doc.dismissed_findings if d.key == finding.key), None)
 
 
 # Root causes, contributing factors and the exit ------------------------------------------

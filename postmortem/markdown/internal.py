@@ -119,8 +119,10 @@ def _timeline(out: Document, doc: Postmortem) -> None:
     if not events:
         out.paragraph(t("export.none"))
         return
+    # A timeline has thousands of events and a few sources: each source is escaped once.
+    sources = {source: _optional_cell(source) for source in {e.source for e in events}}
     rows = [[when, cell(e.text), label("milestone", e.milestone) if e.milestone else "",
-             _optional_cell(e.source),
+             sources[e.source],
              t("export.timeline.internal") if e.internal else t("export.timeline.public")]
             for when, e in zip(timeline_times(events), events)]
     out.table([t("export.column.time"), t("export.column.event"), t("export.column.milestone"),
