@@ -34,15 +34,14 @@ anywhere fails the "Blameless tone" line.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from postmortem.findings import Finding, active
 from postmortem.i18n import t
 from postmortem.mentions import (BEFORE, HANDLE, handle_text, handles, name_variants,
                                  names_in, person_mentions)
-from postmortem.model import Action, DismissedFinding, Postmortem
-from postmortem.patterns import AnyWord
-from postmortem.records import Record
+from postmortem.model import Action, Postmortem
 from postmortem.texts import action_location, free_texts
 from postmortem.whys import preorder
 
@@ -55,48 +54,53 @@ _EN_SUBJECTS = (r"he|she|they|someone|somebody|I|we|you|"
 _ZH_SUBJECTS = "他们|她们|我们|他|她|我|你|有人|某人|值班人员|值班工程师|工程师|运维人员|开发人员"
 
 
-class _Phrase(Record, frozen=True):
-    group: str        # selects the reason and suggestion in the catalogue
-    pattern: str
+@dataclass(slots=True, frozen=True)
+class _Phrase:
+    group: str                 # selects the reason and suggestion in the catalogue
+    pattern: re.Pattern[str]
 
-    def __init__(self, group: str, pattern: str) -> None:
-        self._set(group=group, pattern=pattern)
+
+def _english(group: str, pattern: str) -> _Phrase:
+    return _Phrase(group, re.compile(pattern, re.IGNORECASE))
+
+
+def _chinese(pattern: str) -> _Phrase:
+    return _Phrase("zh", re.compile(pattern))
 
 
 _EN_PHRASES = (
-    _Phrase("human_error", r"\b(?:human|operator|pilot)[\s-]+(?:error|mistake)s?\b"),
-    _Phrase("forgot", r"\bforg[eo]t(?:ten)?\s+to\b"),
-    _Phrase("careless", r"\bcareless(?:ly|ness)?\b"),
-    _Phrase("careless", r"\bsloppy\b"),
-    _Phrase("careless", r"\bincompeten(?:t|ce)\b"),
-    _Phrase("careless", r"\bneglig(?:ent|ently|ence)\b"),
-    _Phrase("careless", r"\b(?:didn[’']?t|did\s+not|never)\s+bother(?:ed)?\b"),
-    _Phrase("should_have_known", r"\b(?:should|ought\s+to)(?:\s+have|[’']ve)\s+known\b"),
-    _Phrase("fault", r"\bfault\s+of\b"),
-    _Phrase("fault", r"\bat\s+fault\b"),
-    _Phrase("fault", r"\b(?:his|her|their|my|your)\s+fault\b"),
-    _Phrase("fault", r"\b\w+[’']s\s+fault\b"),
-    _Phrase("fault", r"\bblam(?:e|ed|es|ing)\b"),
+    _english("human_error", r"\b(?:human|operator|pilot)[\s-]+(?:error|mistake)s?\b"),
+    _english("forgot", r"\bforg[eo]t(?:ten)?\s+to\b"),
+    _english("careless", r"\bcareless(?:ly|ness)?\b"),
+    _english("careless", r"\bsloppy\b"),
+    _english("careless", r"\bincompeten(?:t|ce)\b"),
+    _english("careless", r"\bneglig(?:ent|ently|ence)\b"),
+    _english("careless", r"\b(?:didn[’']?t|did\s+not|never)\s+bother(?:ed)?\b"),
+    _english("should_have_known", r"\b(?:should|ought\s+to)(?:\s+have|[’']ve)\s+known\b"),
+    _english("fault", r"\bfault\s+of\b"),
+    _english("fault", r"\bat\s+fault\b"),
+    _english("fault", r"\b(?:his|her|their|my|your)\s+fault\b"),
+    _english("fault", r"\b\w+[’']s\s+fault\b"),
+    _english("fault", r"\bblam(?:e|ed|es|ing)\b"),
 )
 
-# Each English phrase contains one of these (matched as the phrases are, ignoring case):
-# text without any skips the phrase patterns, and they are compiled only when first needed.
-_EN_PHRASE_WORDS = AnyWord(("error", "mistake", "forg", "careless", "sloppy", "incompeten",
-                            "neglig", "bother", "known", "fault", "blam"))
-# Every "<person> forgot" in English has this.
-_FORG = AnyWord(("forg",))
-
-# The Chinese phrases (and the Chinese "forgot") are made of Chinese characters only.
 _ZH_PHRASES = (
-    _Phrase("zh", r"人为(?:失误|错误)"),
-    _Phrase("zh", r"操作失误"),
-    _Phrase("zh", r"粗心|马虎"),
-    _Phrase("zh", r"责任人"),
-    _Phrase("zh", r"疏忽"),
-    _Phrase("zh", r"失职"),
-    _Phrase("zh", r"(?:责怪|怪罪|都怪|要怪|只怪|只能怪|怪(?:他们|她们|他|她|我|你|在))"),
-    _Phrase("zh", r"归咎|甩锅|背锅"),
+    _chinese(r"人为(?:失误|错误)"),
+    _chinese(r"操作失误"),
+    _chinese(r"粗心|马虎"),
+    _chinese(r"责任人"),
+    _chinese(r"疏忽"),
+    _chinese(r"失职"),
+    _chinese(r"(?:责怪|怪罪|都怪|要怪|只怪|只能怪|怪(?:他们|她们|他|她|我|你|在))"),
+    _chinese(r"归咎|甩锅|背锅"),
 )
+
+# Each list of phrases as one alternation, for a first search: a text it finds nothing in
+# holds none of the phrases (most texts), and one search of the alternation costs about what
+# one phrase's search does. A text it finds something in is searched phrase by phrase, so
+# that phrases overlapping in it are each found.
+_EN_ANY = re.compile("|".join(phrase.pattern.pattern for phrase in _EN_PHRASES), re.IGNORECASE)
+_ZH_ANY = re.compile("|".join(phrase.pattern.pattern for phrase in _ZH_PHRASES))
 
 
 def _escaped_names(people: tuple[str, ...]) -> list[str]:
@@ -137,28 +141,25 @@ def text_findings(text: str, location: str, people: list[str], *,
     ``names=False`` where naming a person is not blame (an event's fact, praise in "what
     went well"): names and @handles are not flagged there, blame phrasing still is —
     "<person> forgot" included."""
-    # Each pattern runs only on text that can match it (see _EN_PHRASE_WORDS, _FORG, _ZH_PHRASES).
     hits: list[tuple[int, Finding]] = []
-    key, chinese = tuple(people), not text.isascii()
-    forgetting = [m.span() for m in _english_forgot(key).finditer(text)] if _FORG.search(text) else []
+    key = tuple(people)
+    forgetting = [m.span() for m in _english_forgot(key).finditer(text)]
     hits += [(start, _finding(location, text[start:end], "forgot")) for start, end in forgetting]
-    if chinese:
-        hits += [(m.start(), _finding(location, m.group(), "zh"))
-                 for m in _chinese_forgot(key).finditer(text)]
+    hits += [(m.start(), _finding(location, m.group(), "zh"))
+             for m in _chinese_forgot(key).finditer(text)]
     if names:
         hits += [(m.start(), _finding(location, m.group(), "person")) for m in names_in(text, key)]
-    if names and "@" in text:
         hits += [(m.start(), _finding(location, handle_text(m), "handle")) for m in handles(text)]
-    if _EN_PHRASE_WORDS.search(text):
-        for phrase in _EN_PHRASES:
-            for m in re.finditer(phrase.pattern, text, re.IGNORECASE):
-                if phrase.group == "forgot" and any(s <= m.start() < e for s, e in forgetting):
-                    continue  # "Max forgot to …" is one finding about forgetting, not two
-                hits.append((m.start(), _finding(location, m.group(), phrase.group)))
-    if chinese:
-        for phrase in _ZH_PHRASES:
-            hits += [(m.start(), _finding(location, m.group(), phrase.group))
-                     for m in re.finditer(phrase.pattern, text)]
+    english = _EN_PHRASES if _EN_ANY.search(text) else ()
+    for phrase in english:
+        for m in phrase.pattern.finditer(text):
+            if phrase.group == "forgot" and any(s <= m.start() < e for s, e in forgetting):
+                continue  # "Max forgot to …" is one finding about forgetting, not two
+            hits.append((m.start(), _finding(location, m.group(), phrase.group)))
+    chinese = _ZH_PHRASES if _ZH_ANY.search(text) else ()
+    for phrase in chinese:
+        hits += [(m.start(), _finding(location, m.group(), phrase.group))
+                 for m in phrase.pattern.finditer(text)]
 
     findings: dict[str, Finding] = {}
     for _, finding in sorted(hits, key=lambda hit: hit[0]):
@@ -197,37 +198,6 @@ def title_findings(doc: Postmortem, action: Action) -> list[Finding]:
     """The findings on one action's title (``document_findings`` has them too), dismissed
     ones included: stage 5 shows them with the item's vagueness findings."""
     return text_findings(action.title, action_location(action.id), doc.scope.people())
-
-
-# Dismissing ------------------------------------------------------------------------------
-
-
-class DismissalError(ValueError):
-    """A dismissal without a reason; str() is one sentence."""
-
-
-def dismiss(doc: Postmortem, finding: Finding, reason: str) -> None:
-    """Keep a finding quiet, with the reason in the document; a second call updates the reason."""
-    reason = " ".join(reason.split())
-    if not reason:
-        raise DismissalError(t("blame.error.empty_reason"))
-    for dismissed in doc.dismissed_findings:
-        if dismissed.key == finding.key:
-            dismissed.reason = reason
-            return
-    doc.dismissed_findings.append(DismissedFinding(key=finding.key, reason=reason))
-
-
-def undismiss(doc: Postmortem, finding: Finding) -> bool:
-    """Show a dismissed finding again; False when it was not dismissed."""
-    kept = [d for d in doc.dismissed_findings if d.key != finding.key]
-    changed = len(kept) != len(doc.dismissed_findings)
-    doc.dismissed_findings[:] = kept
-    return changed
-
-
-def dismissal_reason(doc: Postmortem, finding: Finding) -> str | None:
-    return next((d.reason for d in doc.dismissed_findings if d.key == finding.key), None)
 
 
 # Root causes, contributing factors and the exit ------------------------------------------

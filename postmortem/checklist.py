@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from postmortem import blame, metrics
@@ -47,41 +48,36 @@ from postmortem.findings import dismissed_keys
 from postmortem.followup import follow_up_reasons, legal_review_blocks
 from postmortem.i18n import t
 from postmortem.model import Postmortem
-from postmortem.patterns import lazy_compile
-from postmortem.records import Record
 from postmortem.texts import describe, free_texts
 from postmortem.vagueness import action_findings, is_missing_field
 
 LINE_KEYS = ("blameless", "impact", "analysis", "actions", "follow_up")
 
 
-class Reason(Record, frozen=True):
+@dataclass(slots=True, frozen=True)
+class Reason:
     """Why a checklist line does not hold yet, and where to fix it."""
 
     text: str
     stage: int               # 1..6: where to fix it
     location: str | None     # item id ("w2", "a3") or field path ("impact.sla_notes"), if any
 
-    def __init__(self, text: str, stage: int, location: str | None) -> None:
-        self._set(text=text, stage=stage, location=location)
 
-
-class ChecklistLine(Record, frozen=True):
+@dataclass(slots=True, frozen=True)
+class ChecklistLine:
     """One of the five checklist lines with every reason it fails (none: it holds)."""
 
     key: str                 # one of LINE_KEYS
     label: str
     reasons: tuple[Reason, ...]
 
-    def __init__(self, key: str, label: str, reasons: tuple[Reason, ...]) -> None:
-        self._set(key=key, label=label, reasons=reasons)
-
     @property
     def ok(self) -> bool:
         return not self.reasons
 
 
-class Deviation(Record, frozen=True):
+@dataclass(slots=True, frozen=True)
+class Deviation:
     """A deviation: blocking (security review missing) or advice (a repeated failure)."""
 
     kind: str                # "security" or "repeated"
@@ -89,30 +85,20 @@ class Deviation(Record, frozen=True):
     stage: int
     location: str | None
     blocking: bool           # True: fails the review (security); False: advice
-    other_id: str | None     # the other postmortem of a repeated failure
-
-    def __init__(self, kind: str, text: str, stage: int, location: str | None, blocking: bool,
-                 other_id: str | None = None) -> None:
-        self._set(kind=kind, text=text, stage=stage, location=location, blocking=blocking,
-                  other_id=other_id)
+    other_id: str | None = None     # the other postmortem of a repeated failure
 
 
-class Review(Record, frozen=True):
+@dataclass(slots=True, frozen=True)
+class Review:
     """The final review: the five checklist lines, the deviations, the advice (hindsight),
     the day it was evaluated on (None: overdue reviews were not looked for), and the names of
     library files left out of the repeated-failure check because they could not be read."""
 
     lines: tuple[ChecklistLine, ...]
     deviations: tuple[Deviation, ...]
-    advice: tuple[Reason, ...]
-    today: date | None
-    unreadable: tuple[str, ...]
-
-    def __init__(self, lines: tuple[ChecklistLine, ...], deviations: tuple[Deviation, ...],
-                 advice: tuple[Reason, ...] = (), today: date | None = None,
-                 unreadable: tuple[str, ...] = ()) -> None:
-        self._set(lines=lines, deviations=deviations, advice=advice, today=today,
-                  unreadable=unreadable)
+    advice: tuple[Reason, ...] = ()
+    today: date | None = None
+    unreadable: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -177,8 +163,8 @@ def _timeline(doc: Postmortem) -> list[Reason]:
 
 # 2. Impact quantified where possible -----------------------------------------------------
 
-_QUANTITY_WORDS = lazy_compile(
-    r"\b(?:none|nobody|no\s+one|no\s+(?:users?|customers?|requests?|one)|zero|all|every"
+_QUANTITY = re.compile(
+    r"\d|\b(?:none|nobody|no\s+one|no\s+(?:users?|customers?|requests?|one)|zero|all|every"
     r"(?:one|body)?|half|a\s+(?:third|quarter)|most)\b|"
     r"[零二两三四五六七八九十百千万亿半]|一[半成百千万]|所有|全部|无|没有",
     re.IGNORECASE)
@@ -186,9 +172,7 @@ _QUANTITY_WORDS = lazy_compile(
 
 def is_quantified(text: str) -> bool:
     """Whether a description of who was affected carries a quantity: a digit or a word."""
-    # str.isdecimal is what \d matches (Unicode category Nd); most answers have a digit,
-    # so the word pattern is seldom compiled.
-    return any(ch.isdecimal() for ch in text) or _QUANTITY_WORDS.search(text) is not None
+    return _QUANTITY.search(text) is not None
 
 
 def _impact(doc: Postmortem) -> list[Reason]:

@@ -19,7 +19,7 @@ and the command line show them; they never stop an export.
 
 from __future__ import annotations
 
-from postmortem.blame import document_findings
+from postmortem.blame import document_findings, title_findings
 from postmortem.findings import Finding, active
 from postmortem.i18n import t
 from postmortem.mentions import person_mentions
@@ -43,11 +43,15 @@ def _published_text(doc: Postmortem, text: FreeText) -> bool:
     return False
 
 
+def _reaches_customer(finding: Finding, people: list[str]) -> bool:
+    """Whether a blame finding would reach a customer: it is not a name or a handle alone."""
+    return [matched for _, matched in person_mentions(finding.matched, people)] != [finding.matched]
+
+
 def _published_blame(doc: Postmortem) -> list[Finding]:
-    """The open blame findings that would reach a customer: not a name or a handle alone."""
+    """The open blame findings of the whole document that would reach a customer."""
     people = doc.scope.people()
-    return [f for f in document_findings(doc)
-            if [matched for _, matched in person_mentions(f.matched, people)] != [f.matched]]
+    return [f for f in document_findings(doc) if _reaches_customer(f, people)]
 
 
 def _blamed_action_ids(doc: Postmortem, findings: list[Finding]) -> set[str]:
@@ -56,9 +60,11 @@ def _blamed_action_ids(doc: Postmortem, findings: list[Finding]) -> set[str]:
 
 
 def published_actions(doc: Postmortem) -> list[Action]:
-    """The action items the customer version lists, in board order."""
-    blamed = _blamed_action_ids(doc, _published_blame(doc))
-    return [a for a in doc.actions if _listed(a) and a.id not in blamed]
+    """The action items the customer version lists, in board order: only the titles' open
+    blame findings count here, so only the titles are checked."""
+    people = doc.scope.people()
+    return [a for a in doc.actions if _listed(a) and not any(
+        _reaches_customer(f, people) for f in active(doc, title_findings(doc, a)))]
 
 
 def customer_warnings(doc: Postmortem) -> list[str]:

@@ -5,22 +5,18 @@ Every error reads like ``timeline[3].at: "25:61" is not a time`` (DESIGN §4).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from datetime import date, datetime, timezone
+from functools import cache
 from typing import Any, Iterable
 
 from postmortem.i18n import t
 from postmortem.writable import day_in_range, range_problem, text_problem, time_in_range
 
 UTC_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?Z")
-# Every third character of a UTC_TIME from the fifth on ("2026-03-04T14:02:09Z"[4::3]): its
-# separators. A string of 17 or 20 characters with these, that fromisoformat reads, is a
-# UTC_TIME: fromisoformat takes only ASCII digits where UTC_TIME has \d (the property tests
-# in tests/test_model_timeline_batch.py check it). A long timeline is read this way.
-UTC_TIME_SEPARATORS = ("--T:Z", "--T::Z")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_ABSENT = object()  # a key missing from the object (None is a value)
 
 
 class ValidationError(ValueError):
@@ -54,7 +50,13 @@ def _escape(character: str) -> str:
     return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
-def parse_time(value: Any) -> datetime | None:
+@cache
+def field_names(record_type: type) -> frozenset[str]:
+    """The keys a record's object may hold: the fields of its dataclass."""
+    return frozenset(field.name for field in dataclasses.fields(record_type))
+
+
+def parse_stored_time(value: Any) -> datetime | None:
     """``value`` as an aware UTC time if it is one in the format's notation, else None."""
     if not isinstance(value, str) or not UTC_TIME.fullmatch(value):
         return None
@@ -72,12 +74,7 @@ def format_time(moment: datetime) -> str:
 
 
 class Reader:
-    """A view of one JSON object at a path; each getter checks one field.
-
-    The getters look the key up themselves and call ``raw`` only when it is missing: a
-    document can hold thousands of events, and the extra call per field was most of the
-    cost of reading them.
-    """
+    """A view of one JSON object at a path; each getter checks one field."""
 
     def __init__(self, data: Any, path: str = "") -> None:
         if not isinstance(data, dict):
@@ -108,14 +105,10 @@ class Reader:
         return self.data[key]
 
     def text(self, key: str, default: str = "", required: bool = False) -> str:
-        value = self.data.get(key, _ABSENT)
-        if value is _ABSENT:
-            value = self.raw(key, default, required)
+        value = self.raw(key, default, required)
         if not isinstance(value, str):
             raise ValidationError(self.at(key), value, t("validation.not_text"))
-        if not value.isprintable():  # the common case needs no further look
-            self.writable(self.at(key), value)
-        return value
+        return self.writable(self.at(key), value)
 
     def flag(self, key: str, default: bool | None = False, nullable: bool = False) -> bool | None:
         value = self.data.get(key, default)
@@ -141,8 +134,7 @@ class Reader:
         for i, item in enumerate(value):
             if not isinstance(item, str):
                 raise ValidationError(f"{self.at(key)}[{i}]", item, t("validation.not_text"))
-            if not item.isprintable():
-                self.writable(f"{self.at(key)}[{i}]", item)
+            self.writable(f"{self.at(key)}[{i}]", item)
         return list(value)
 
     def choices(self, key: str, allowed: tuple[str, ...]) -> list[str]:
@@ -166,12 +158,10 @@ class Reader:
     def time(self, key: str, nullable: bool = False) -> datetime | None:
         """A UTC time in the accepted range; when ``nullable``, null or "" (a hand-written
         draft's way of leaving it out) is unset."""
-        value = self.data.get(key, _ABSENT)
-        if value is _ABSENT:
-            value = self.raw(key, None, required=not nullable)
+        value = self.raw(key, None, required=not nullable)
         if nullable and (value is None or value == ""):
             return None
-        moment = parse_time(value)
+        moment = parse_stored_time(value)
         if moment is None:
             problem = "validation.not_time_or_null" if nullable else "validation.not_time"
             raise ValidationError(self.at(key), value, t(problem))

@@ -56,9 +56,7 @@ def _joins_emoji(text: str, index: int) -> bool:
 
 def has_hidden(text: str) -> bool:
     """Whether ``text`` holds a hidden character (an emoji's joiner included)."""
-    # Every hidden character is a format character (Cf), which isprintable refuses: most
-    # text is printable, and that check is far cheaper than a search.
-    return not text.isprintable() and _HIDDEN.search(text) is not None
+    return _HIDDEN.search(text) is not None
 
 
 def replace_hidden(text: str, replacement: Callable[[str], str]) -> str:

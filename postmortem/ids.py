@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
-_ID_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
+_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 
 
 def is_valid_id(candidate: object) -> bool:
-    """``[a-z0-9][a-z0-9-]{0,63}``, decided without compiling that pattern in every process."""
-    return (isinstance(candidate, str) and 0 < len(candidate) <= 64 and candidate[0] != "-"
-            and _ID_CHARACTERS.issuperset(candidate))
+    """Whether ``candidate`` is a postmortem id: ``[a-z0-9][a-z0-9-]{0,63}``."""
+    return isinstance(candidate, str) and _ID.fullmatch(candidate) is not None
 
 
 def slugify(title: str, on: date | None = None, taken: set[str] | frozenset[str] = frozenset()) -> str:
@@ -20,7 +20,6 @@ def slugify(title: str, on: date | None = None, taken: set[str] | frozenset[str]
     Non-ASCII titles (Chinese, emoji) that leave nothing after folding fall back to
     ``postmortem``; a numeric suffix keeps the id unique among ``taken``.
     """
-    import unicodedata  # a C extension: only making an id needs it, not reading one
     folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
     words = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-") or "postmortem"
     prefix = f"{on.isoformat()}-" if on else ""

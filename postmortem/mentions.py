@@ -11,15 +11,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from postmortem.patterns import lazy_compile
-
 # Characters that make a name part of a longer word ("Max" in "Maximum", "Max2").
 WORDISH = r"A-Za-z0-9_\u00C0-\u024F"
 BEFORE = rf"(?<![{WORDISH}])"
 AFTER = rf"(?![{WORDISH}])"
 HANDLE = r"@[A-Za-z0-9_][A-Za-z0-9_.\-]*"
 
-_HANDLE = lazy_compile(rf"(?<![\w.@]){HANDLE}")
+_HANDLE = re.compile(rf"(?<![\w.@]){HANDLE}")
 _BROADCASTS = {"here", "channel", "everyone", "all"}
 
 
@@ -41,22 +39,16 @@ def names_alternation(people: tuple[str, ...]) -> str:
 
 
 @lru_cache(maxsize=64)
-def _name_pattern(people: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(rf"{BEFORE}(?:{names_alternation(people)}){AFTER}")
-
-
-@lru_cache(maxsize=64)
-def _variants(people: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple({v for person in people for v in name_variants(person)})
+def _name_pattern(people: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The names of ``people`` as whole words; None when nobody has a name to look for."""
+    names = names_alternation(people)
+    return re.compile(rf"{BEFORE}(?:{names}){AFTER}") if names else None
 
 
 def names_in(text: str, people: tuple[str, ...]) -> list[re.Match[str]]:
     """Each mention of a name of ``people`` in ``text``."""
-    # Text that holds no name at all, word checks aside, cannot mention anyone: most text,
-    # decided without compiling (or running) the pattern with the look-arounds.
-    if not any(variant in text for variant in _variants(people)):
-        return []
-    return list(_name_pattern(people).finditer(text))
+    pattern = _name_pattern(people)
+    return list(pattern.finditer(text)) if pattern is not None else []
 
 
 def handles(text: str) -> list[re.Match[str]]:
@@ -71,6 +63,5 @@ def handle_text(match: re.Match[str]) -> str:
 def person_mentions(text: str, people: list[str]) -> list[tuple[int, str]]:
     """(position, text) of each name of ``people`` and each @handle in ``text``."""
     found = [(m.start(), m.group()) for m in names_in(text, tuple(people))]
-    if "@" in text:  # every handle starts with one
-        found += [(m.start(), handle_text(m)) for m in handles(text)]
+    found += [(m.start(), handle_text(m)) for m in handles(text)]
     return sorted(found)

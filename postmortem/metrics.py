@@ -17,6 +17,7 @@ Rules decided here:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from operator import attrgetter
 from typing import Iterable
@@ -24,7 +25,6 @@ from typing import Iterable
 from postmortem import times
 from postmortem.i18n import t
 from postmortem.model import Event, Postmortem
-from postmortem.records import Record
 from postmortem.vocab import MILESTONES
 
 MINUS = "\u2212"  # "−", a real minus sign: a hyphen reads as a dash in a table
@@ -35,15 +35,13 @@ def sorted_events(events: Iterable[Event]) -> list[Event]:
     return sorted(events, key=attrgetter("at"))
 
 
-_milestone_of = attrgetter("milestone")  # a milestone is a non-empty name, or None
-
-
 def milestone_events(doc: Postmortem) -> dict[str, Event]:
     """The earliest event carrying each milestone present, keyed by milestone."""
     found: dict[str, Event] = {}
-    # One pass, no sort: on a tie the event listed first stays. ``filter`` skips the events
-    # without a milestone (most of a long timeline) without a step of Python for each.
-    for event in filter(_milestone_of, doc.timeline):
+    # One pass, no sort: on a tie the event listed first stays.
+    for event in doc.timeline:
+        if not event.milestone:
+            continue
         earliest = found.get(event.milestone)
         if earliest is None or event.at < earliest.at:
             found[event.milestone] = event
@@ -55,17 +53,13 @@ def milestone_times(doc: Postmortem) -> dict[str, datetime]:
     return {name: event.at for name, event in milestone_events(doc).items()}
 
 
-class Metrics(Record, frozen=True):
+@dataclass(slots=True, frozen=True)
+class Metrics:
     """Time to detect, mitigate and resolve, counted from the start milestone."""
 
     time_to_detect: timedelta | None
     time_to_mitigate: timedelta | None
     time_to_resolve: timedelta | None
-
-    def __init__(self, time_to_detect: timedelta | None, time_to_mitigate: timedelta | None,
-                 time_to_resolve: timedelta | None) -> None:
-        self._set(time_to_detect=time_to_detect, time_to_mitigate=time_to_mitigate,
-                  time_to_resolve=time_to_resolve)
 
 
 def _since_start(reached: dict, milestone: str) -> timedelta | None:
@@ -106,14 +100,12 @@ def format_duration(delta: timedelta | None) -> str:
 # Milestone order -----------------------------------------------------------------------------
 
 
-class MilestoneProblem(Record, frozen=True):
+@dataclass(slots=True, frozen=True)
+class MilestoneProblem:
     """A milestone out of order, attached to the event that marks it."""
 
     event_id: str
     message: str
-
-    def __init__(self, event_id: str, message: str) -> None:
-        self._set(event_id=event_id, message=message)
 
 
 def milestone_problems(doc: Postmortem) -> list[MilestoneProblem]:

@@ -1,4 +1,4 @@
-"""The postmortem document (DESIGN §4) as plain record classes (``postmortem.records``).
+"""The postmortem document (DESIGN §4) as dataclasses.
 
 ``Postmortem.from_dict(d).to_dict() == d`` for every valid document: optional fields that
 were added after v1 (``dismissed_findings``) are written only when they hold something.
@@ -8,446 +8,28 @@ an autosave of ``to_dict()``.
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from operator import itemgetter
-from typing import Any, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
 
 from postmortem import vocab
-from postmortem.fields import UTC_TIME_SEPARATORS, Reader, ValidationError, format_time, parse_time
+from postmortem.fields import Reader, ValidationError, field_names, format_time
 from postmortem.i18n import t
 from postmortem.ids import is_valid_id
-from postmortem.records import Record
 from postmortem.references import check_references
-from postmortem.writable import EARLIEST, LATEST, time_in_range
-
-
-class Sensitivity(Record):
-    """Whether the incident touched personal data or security (scope, stage 1)."""
-
-    pii: bool
-    security: bool
-
-    def __init__(self, pii: bool = False, security: bool = False) -> None:
-        self.pii, self.security = pii, security
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"pii": self.pii, "security": self.security}
-
-    @classmethod
-    def read(cls, r: Reader) -> "Sensitivity":
-        r.refuse_unknown(("pii", "security"))
-        return cls(pii=r.flag("pii"), security=r.flag("security"))
-
-
-class Scope(Record):
-    """Stage 1: why this postmortem is held, for whom, how deep, and who takes part."""
-
-    triggers: list[str]
-    audiences: list[str]
-    sensitivity: Sensitivity
-    customer_facing: bool
-    depth: str | None
-    owner: str
-    facilitator: str
-    participants: list[str]
-
-    def __init__(self, triggers: list[str] | None = None, audiences: list[str] | None = None,
-                 sensitivity: Sensitivity | None = None, customer_facing: bool = False,
-                 depth: str | None = None, owner: str = "", facilitator: str = "",
-                 participants: list[str] | None = None) -> None:
-        self.triggers = [] if triggers is None else triggers
-        self.audiences = [] if audiences is None else audiences
-        self.sensitivity = Sensitivity() if sensitivity is None else sensitivity
-        self.customer_facing, self.depth = customer_facing, depth
-        self.owner, self.facilitator = owner, facilitator
-        self.participants = [] if participants is None else participants
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "triggers": list(self.triggers), "audiences": list(self.audiences),
-            "sensitivity": self.sensitivity.to_dict(), "customer_facing": self.customer_facing,
-            "depth": self.depth, "owner": self.owner, "facilitator": self.facilitator,
-            "participants": list(self.participants),
-        }
-
-    @classmethod
-    def read(cls, r: Reader) -> "Scope":
-        r.refuse_unknown(("triggers", "audiences", "sensitivity", "customer_facing", "depth",
-                          "owner", "facilitator", "participants"))
-        return cls(
-            triggers=r.choices("triggers", vocab.TRIGGERS),
-            audiences=r.choices("audiences", vocab.AUDIENCES),
-            sensitivity=Sensitivity.read(r.child("sensitivity")),
-            customer_facing=r.flag("customer_facing"),
-            depth=r.choice("depth", vocab.DEPTHS, nullable=True),
-            owner=r.text("owner"), facilitator=r.text("facilitator"),
-            participants=r.texts("participants"),
-        )
-
-    def people(self) -> list[str]:
-        """Everyone named in the scope, without repeats, in a stable order."""
-        seen: dict[str, None] = {}
-        for name in [self.owner, self.facilitator, *self.participants]:
-            if name.strip():
-                seen.setdefault(name.strip(), None)
-        return list(seen)
-
-
-class Event(Record):
-    """One timeline entry: when (aware UTC), what happened, and the milestone it marks, if any."""
-
-    id: str
-    at: datetime
-    text: str
-    milestone: str | None
-    source: str
-    internal: bool
-
-    def __init__(self, id: str, at: datetime, text: str = "", milestone: str | None = None,
-                 source: str = "", internal: bool = False) -> None:
-        self.id, self.at, self.text = id, at, text
-        self.milestone, self.source, self.internal = milestone, source, internal
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "at": format_time(self.at), "text": self.text,
-                "milestone": self.milestone, "source": self.source, "internal": self.internal}
-
-    @classmethod
-    def read(cls, r: Reader) -> "Event":
-        r.refuse_unknown(EVENT_FIELDS)
-        return cls(id=r.item_id(), at=r.time("at"), text=r.text("text"),
-                   milestone=r.choice("milestone", vocab.MILESTONES, nullable=True),
-                   source=r.text("source"), internal=r.flag("internal"))
-
-    @classmethod
-    def read_valid(cls, item: Any) -> "Event | None":
-        """The event ``item`` describes when every check of ``read`` passes, else None.
-
-        The same checks as ``read`` without a ``Reader``, for timelines of thousands of
-        events; on None the caller runs ``read``, which says what is wrong.
-        """
-        if type(item) is not dict or not _EVENT_KEYS.issuperset(item):
-            return None
-        get = item.get
-        event_id, text, milestone = get("id"), get("text", ""), get("milestone")
-        source, internal = get("source", ""), get("internal", False)
-        if (type(event_id) is not str or not event_id.strip() or len(event_id) > 64
-                or type(text) is not str or type(source) is not str or type(internal) is not bool
-                or milestone not in _MILESTONE_OR_NONE or not _plain(event_id, text, source)):
-            return None
-        at = parse_time(get("at"))
-        if at is None or not time_in_range(at):
-            return None
-        return cls(event_id, at, text, milestone, source, internal)
-
-    @classmethod
-    def read_all_valid(cls, items: list[Any]) -> "list[Event | None]":
-        """``read_valid`` of each item, in one loop: an event with all six fields (every
-        event the app writes) is read with one lookup of its values and no call per check."""
-        events: list[Event | None] = []
-        append, read_valid, values = events.append, cls.read_valid, _EVENT_VALUES
-        milestones, time_separators = _MILESTONE_OR_NONE, UTC_TIME_SEPARATORS
-        from_iso = datetime.fromisoformat
-        # The accepted years (writable.time_in_range) by the time's first four characters,
-        # which fromisoformat reads only as ASCII digits: a string compare, no datetime call.
-        earliest, after_latest = f"{EARLIEST.year:04d}", f"{LATEST.year + 1:04d}"
-        for item in items:
-            if type(item) is not dict or len(item) != 6:
-                append(read_valid(item))  # fields left out (their defaults) or unknown ones
-                continue
-            try:
-                # Six keys of which none is missing: exactly the six fields.
-                event_id, at, text, milestone, source, internal = values(item)
-            except KeyError:
-                append(read_valid(item))  # six keys, not all of them fields
-                continue
-            if (type(event_id) is not str or not event_id.strip() or len(event_id) > 64
-                    or type(text) is not str or type(source) is not str or type(internal) is not bool
-                    or milestone not in milestones or type(at) is not str
-                    or len(at) not in (17, 20) or at[4::3] not in time_separators
-                    or not earliest <= at < after_latest
-                    or not (text.isprintable() and source.isprintable() and event_id.isprintable())):
-                append(None)
-                continue
-            try:
-                moment = from_iso(at)  # with the shape above: what fields.parse_time does
-            except ValueError:
-                append(None)
-                continue
-            append(cls(event_id, moment, text, milestone, source, internal))
-        return events
-
-
-def _plain(*texts: str) -> bool:
-    """Printable texts, which need no check of ``writable`` (the reading of other texts,
-    with tabs and newlines, is left to ``read``)."""
-    return all(text.isprintable() for text in texts)
-
-
-EVENT_FIELDS = ("id", "at", "text", "milestone", "source", "internal")
-_EVENT_KEYS = frozenset(EVENT_FIELDS)
-_EVENT_VALUES = itemgetter(*EVENT_FIELDS)
-_MILESTONE_OR_NONE = (None, *vocab.MILESTONES)
-
-
-class Impact(Record):
-    """Stage 2: who and what was affected; ``None`` answers are not known yet."""
-
-    users_affected: str
-    customer_visible: bool | None
-    data_integrity: str | None
-    data_integrity_notes: str
-    sla_breach: bool | None
-    sla_notes: str
-    comms_aligned: bool
-
-    def __init__(self, users_affected: str = "", customer_visible: bool | None = None,
-                 data_integrity: str | None = None, data_integrity_notes: str = "",
-                 sla_breach: bool | None = None, sla_notes: str = "",
-                 comms_aligned: bool = False) -> None:
-        self.users_affected, self.customer_visible = users_affected, customer_visible
-        self.data_integrity, self.data_integrity_notes = data_integrity, data_integrity_notes
-        self.sla_breach, self.sla_notes = sla_breach, sla_notes
-        self.comms_aligned = comms_aligned
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"users_affected": self.users_affected, "customer_visible": self.customer_visible,
-                "data_integrity": self.data_integrity, "data_integrity_notes": self.data_integrity_notes,
-                "sla_breach": self.sla_breach, "sla_notes": self.sla_notes,
-                "comms_aligned": self.comms_aligned}
-
-    @classmethod
-    def read(cls, r: Reader) -> "Impact":
-        r.refuse_unknown(("users_affected", "customer_visible", "data_integrity",
-                          "data_integrity_notes", "sla_breach", "sla_notes", "comms_aligned"))
-        return cls(
-            users_affected=r.text("users_affected"),
-            customer_visible=r.flag("customer_visible", None, nullable=True),
-            data_integrity=r.choice("data_integrity", vocab.DATA_INTEGRITY, nullable=True),
-            data_integrity_notes=r.text("data_integrity_notes"),
-            sla_breach=r.flag("sla_breach", None, nullable=True), sla_notes=r.text("sla_notes"),
-            comms_aligned=r.flag("comms_aligned"),
-        )
-
-
-class WhyNode(Record):
-    """A node of the five-whys tree; ``parent`` is None for a top-level why."""
-
-    id: str
-    parent: str | None
-    text: str
-    evidence: str
-    role: str | None
-
-    def __init__(self, id: str, parent: str | None = None, text: str = "", evidence: str = "",
-                 role: str | None = None) -> None:
-        self.id, self.parent, self.text, self.evidence, self.role = id, parent, text, evidence, role
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "parent": self.parent, "text": self.text,
-                "evidence": self.evidence, "role": self.role}
-
-    @classmethod
-    def read(cls, r: Reader) -> "WhyNode":
-        r.refuse_unknown(("id", "parent", "text", "evidence", "role"))
-        parent = r.raw("parent")
-        if parent is not None and not isinstance(parent, str):
-            raise ValidationError(r.at("parent"), parent, t("validation.not_text"))
-        return cls(id=r.item_id(), parent=parent, text=r.text("text"), evidence=r.text("evidence"),
-                   role=r.choice("role", vocab.ROLES, nullable=True))
-
-
-class Cause(Record):
-    """A cause on one bone of the fishbone."""
-
-    id: str
-    text: str
-    role: str | None
-
-    def __init__(self, id: str, text: str = "", role: str | None = None) -> None:
-        self.id, self.text, self.role = id, text, role
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "text": self.text, "role": self.role}
-
-    @classmethod
-    def read(cls, r: Reader) -> "Cause":
-        r.refuse_unknown(("id", "text", "role"))
-        return cls(id=r.item_id(), text=r.text("text"), role=r.choice("role", vocab.ROLES, nullable=True))
-
-
-class FishboneCategory(Record):
-    """A bone of the fishbone (a category name) with its causes."""
-
-    category: str
-    causes: list[Cause]
-
-    def __init__(self, category: str, causes: list[Cause] | None = None) -> None:
-        self.category = category
-        self.causes = [] if causes is None else causes
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"category": self.category, "causes": [c.to_dict() for c in self.causes]}
-
-    @classmethod
-    def read(cls, r: Reader) -> "FishboneCategory":
-        r.refuse_unknown(("category", "causes"))
-        return cls(category=r.text("category", required=True),
-                   causes=[Cause.read(c) for c in r.objects("causes")])
-
-
-class Analysis(Record):
-    """Stage 3: the problem statement, the five-whys tree and the fishbone."""
-
-    problem: str
-    whys: list[WhyNode]
-    fishbone: list[FishboneCategory]
-
-    def __init__(self, problem: str = "", whys: list[WhyNode] | None = None,
-                 fishbone: list[FishboneCategory] | None = None) -> None:
-        self.problem = problem
-        self.whys = [] if whys is None else whys
-        self.fishbone = [] if fishbone is None else fishbone
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"problem": self.problem, "whys": [w.to_dict() for w in self.whys],
-                "fishbone": [c.to_dict() for c in self.fishbone]}
-
-    @classmethod
-    def read(cls, r: Reader) -> "Analysis":
-        r.refuse_unknown(("problem", "whys", "fishbone"))
-        return cls(problem=r.text("problem"), whys=[WhyNode.read(w) for w in r.objects("whys")],
-                   fishbone=[FishboneCategory.read(c) for c in r.objects("fishbone")])
-
-    def causes(self) -> Iterator[tuple[str, Cause]]:
-        """Every fishbone cause with its category name."""
-        for category in self.fishbone:
-            for cause in category.causes:
-                yield category.category, cause
-
-
-class Lessons(Record):
-    """Stage 4: what went well, what went wrong, where we were lucky."""
-
-    went_well: list[str]
-    went_wrong: list[str]
-    lucky: list[str]
-
-    def __init__(self, went_well: list[str] | None = None, went_wrong: list[str] | None = None,
-                 lucky: list[str] | None = None) -> None:
-        self.went_well = [] if went_well is None else went_well
-        self.went_wrong = [] if went_wrong is None else went_wrong
-        self.lucky = [] if lucky is None else lucky
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"went_well": list(self.went_well), "went_wrong": list(self.went_wrong),
-                "lucky": list(self.lucky)}
-
-    @classmethod
-    def read(cls, r: Reader) -> "Lessons":
-        r.refuse_unknown(("went_well", "went_wrong", "lucky"))
-        return cls(went_well=r.texts("went_well"), went_wrong=r.texts("went_wrong"),
-                   lucky=r.texts("lucky"))
-
-
-class Action(Record):
-    """Stage 5: an action item and the causes (why-node or fishbone ids) it addresses.
-    ``internal``: never published in the customer-facing version (written only when true,
-    so files from before the flag read and write back unchanged)."""
-
-    id: str
-    title: str
-    type: str
-    owner: str
-    due: date | None
-    tracker: str
-    status: str
-    causes: list[str]
-    internal: bool
-
-    def __init__(self, id: str, title: str = "", type: str = "prevent", owner: str = "",
-                 due: date | None = None, tracker: str = "", status: str = "open",
-                 causes: list[str] | None = None, internal: bool = False) -> None:
-        self.id, self.title, self.type, self.owner = id, title, type, owner
-        self.due, self.tracker, self.status = due, tracker, status
-        self.causes = [] if causes is None else causes
-        self.internal = internal
-
-    def to_dict(self) -> dict[str, Any]:
-        data = {"id": self.id, "title": self.title, "type": self.type, "owner": self.owner,
-                "due": self.due.isoformat() if self.due else None, "tracker": self.tracker,
-                "status": self.status, "causes": list(self.causes)}
-        if self.internal:
-            data["internal"] = True
-        return data
-
-    @classmethod
-    def read(cls, r: Reader) -> "Action":
-        r.refuse_unknown(("id", "title", "type", "owner", "due", "tracker", "status", "causes",
-                          "internal"))
-        return cls(id=r.item_id(), title=r.text("title"),
-                   type=r.choice("type", vocab.ACTION_TYPES, "prevent"), owner=r.text("owner"),
-                   due=r.day("due"), tracker=r.text("tracker"),
-                   status=r.choice("status", vocab.ACTION_STATUSES, "open"), causes=r.texts("causes"),
-                   internal=r.flag("internal"))
-
-    @property
-    def is_open(self) -> bool:
-        return self.status in ("open", "in-progress")
-
-
-class FollowUp(Record):
-    """A scheduled follow-up review of the actions."""
-
-    due: date
-    label: str
-    done: bool
-
-    def __init__(self, due: date, label: str = "", done: bool = False) -> None:
-        self.due, self.label, self.done = due, label, done
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"due": self.due.isoformat(), "label": self.label, "done": self.done}
-
-    @classmethod
-    def read(cls, r: Reader) -> "FollowUp":
-        r.refuse_unknown(("due", "label", "done"))
-        return cls(due=r.day("due", nullable=False), label=r.text("label"), done=r.flag("done"))
-
-
-class Communication(Record):
-    """Stage 6: the summaries, who was told, legal review and follow-up reviews."""
-
-    internal_summary: str
-    customer_summary: str
-    shared_with: list[str]
-    legal_review: str
-    follow_ups: list[FollowUp]
-
-    def __init__(self, internal_summary: str = "", customer_summary: str = "",
-                 shared_with: list[str] | None = None, legal_review: str = "not-needed",
-                 follow_ups: list[FollowUp] | None = None) -> None:
-        self.internal_summary, self.customer_summary = internal_summary, customer_summary
-        self.shared_with = [] if shared_with is None else shared_with
-        self.legal_review = legal_review
-        self.follow_ups = [] if follow_ups is None else follow_ups
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"internal_summary": self.internal_summary, "customer_summary": self.customer_summary,
-                "shared_with": list(self.shared_with), "legal_review": self.legal_review,
-                "follow_ups": [f.to_dict() for f in self.follow_ups]}
-
-    @classmethod
-    def read(cls, r: Reader) -> "Communication":
-        r.refuse_unknown(("internal_summary", "customer_summary", "shared_with", "legal_review",
-                          "follow_ups"))
-        return cls(internal_summary=r.text("internal_summary"),
-                   customer_summary=r.text("customer_summary"), shared_with=r.texts("shared_with"),
-                   legal_review=r.choice("legal_review", vocab.LEGAL_REVIEWS, "not-needed"),
-                   follow_ups=[FollowUp.read(f) for f in r.objects("follow_ups")])
-
-
-class DismissedFinding(Record):
+from postmortem.sections.actions import Action
+from postmortem.sections.analysis import Analysis, Cause, FishboneCategory, Lessons, WhyNode
+from postmortem.sections.communication import Communication, FollowUp
+from postmortem.sections.scope import Scope, Sensitivity
+from postmortem.sections.timeline import Event, Impact
+
+__all__ = ["Action", "Analysis", "Cause", "Communication", "DismissedFinding", "Event",
+           "FishboneCategory", "FollowUp", "Impact", "Lessons", "Postmortem", "Scope",
+           "Sensitivity", "WhyNode"]
+
+
+@dataclass(slots=True)
+class DismissedFinding:
     """A rule finding (blame, vagueness) the facilitator dismissed, with the reason.
 
     ``key`` identifies the finding: ``<rule>:<item id or field>:<matched text>``.
@@ -457,61 +39,34 @@ class DismissedFinding(Record):
     key: str
     reason: str
 
-    def __init__(self, key: str, reason: str) -> None:
-        self.key, self.reason = key, reason
-
     def to_dict(self) -> dict[str, Any]:
         return {"key": self.key, "reason": self.reason}
 
     @classmethod
     def read(cls, r: Reader) -> "DismissedFinding":
-        r.refuse_unknown(("key", "reason"))
+        r.refuse_unknown(field_names(cls))
         return cls(key=r.text("key", required=True), reason=r.text("reason", required=True))
 
 
-TOP_LEVEL_FIELDS = ("schema", "id", "title", "incident_ref", "severity", "status", "meeting_at",
-                    "tags", "scope", "timeline", "impact", "analysis", "lessons", "actions",
-                    "communication", "dismissed_findings")
-
-
-class Postmortem(Record):
+@dataclass(slots=True)
+class Postmortem:
     """A whole postmortem document: the six stages plus identity and status."""
 
     id: str
-    title: str
-    incident_ref: str
-    severity: str | None
-    status: str
-    meeting_at: datetime | None
-    tags: list[str]
-    scope: Scope
-    timeline: list[Event]
-    impact: Impact
-    analysis: Analysis
-    lessons: Lessons
-    actions: list[Action]
-    communication: Communication
-    dismissed_findings: list[DismissedFinding]
-
-    def __init__(self, id: str, title: str = "", incident_ref: str = "",
-                 severity: str | None = None, status: str = "draft",
-                 meeting_at: datetime | None = None, tags: list[str] | None = None,
-                 scope: Scope | None = None, timeline: list[Event] | None = None,
-                 impact: Impact | None = None, analysis: Analysis | None = None,
-                 lessons: Lessons | None = None, actions: list[Action] | None = None,
-                 communication: Communication | None = None,
-                 dismissed_findings: list[DismissedFinding] | None = None) -> None:
-        self.id, self.title, self.incident_ref = id, title, incident_ref
-        self.severity, self.status, self.meeting_at = severity, status, meeting_at
-        self.tags = [] if tags is None else tags
-        self.scope = Scope() if scope is None else scope
-        self.timeline = [] if timeline is None else timeline
-        self.impact = Impact() if impact is None else impact
-        self.analysis = Analysis() if analysis is None else analysis
-        self.lessons = Lessons() if lessons is None else lessons
-        self.actions = [] if actions is None else actions
-        self.communication = Communication() if communication is None else communication
-        self.dismissed_findings = [] if dismissed_findings is None else dismissed_findings
+    title: str = ""
+    incident_ref: str = ""
+    severity: str | None = None
+    status: str = "draft"
+    meeting_at: datetime | None = None
+    tags: list[str] = field(default_factory=list)
+    scope: Scope = field(default_factory=Scope)
+    timeline: list[Event] = field(default_factory=list)
+    impact: Impact = field(default_factory=Impact)
+    analysis: Analysis = field(default_factory=Analysis)
+    lessons: Lessons = field(default_factory=Lessons)
+    actions: list[Action] = field(default_factory=list)
+    communication: Communication = field(default_factory=Communication)
+    dismissed_findings: list[DismissedFinding] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -532,7 +87,7 @@ class Postmortem(Record):
     def from_dict(cls, data: Any) -> "Postmortem":
         """Validate and read a document; raises ``ValidationError`` naming the field path."""
         r = Reader(data)
-        r.refuse_unknown(TOP_LEVEL_FIELDS)
+        r.refuse_unknown(field_names(cls) | {"schema"})
         schema = r.raw("schema", required=True)
         if schema != vocab.SCHEMA:
             raise ValidationError("schema", schema, t("validation.bad_schema", schema=vocab.SCHEMA))
@@ -545,7 +100,7 @@ class Postmortem(Record):
             status=r.choice("status", vocab.STATUSES, "draft"),
             meeting_at=r.time("meeting_at", nullable=True), tags=r.texts("tags"),
             scope=Scope.read(r.child("scope")),
-            timeline=_read_timeline(r),
+            timeline=[Event.read(e) for e in r.objects("timeline")],
             impact=Impact.read(r.child("impact")), analysis=Analysis.read(r.child("analysis")),
             lessons=Lessons.read(r.child("lessons")),
             actions=[Action.read(a) for a in r.objects("actions")],
@@ -577,18 +132,3 @@ class Postmortem(Record):
         while f"{prefix}{n}" in used:
             n += 1
         return f"{prefix}{n}"
-
-
-def _read_timeline(r: Reader) -> list[Event]:
-    items = r.raw("timeline", [])
-    if not isinstance(items, list):
-        return [Event.read(e) for e in r.objects("timeline")]  # refused, with the usual message
-    events = Event.read_all_valid(items)
-    left = [i for i, event in enumerate(events) if event is None]
-    if left:
-        # The general reading, in its order: first an item that is not an object, then
-        # each item in turn; it says what is wrong (or reads what the quick one left to it).
-        readers = r.objects("timeline")
-        for i in left:
-            events[i] = Event.read(readers[i])
-    return events

@@ -8,7 +8,7 @@ Rules decided here:
 - A line starts with a timestamp, optionally in square brackets or parentheses:
   ``14:02``, ``14:07:33``, ``2026-03-04 14:05``, ``2026-03-04T14:05:12Z``,
   ``2026-03-04 14:05 UTC``, ``[14:07]``, ``(2026-03-04 14:05:12,345)``. A zone (``Z``, ``UTC``,
-  ``GMT``, an attached ``+02:00``) is honoured as in ``parse_time``. Seconds are dropped.
+  ``GMT``, an attached ``+02:00``) is honoured as in ``parse_typed_time``. Seconds are dropped.
   Four-digit ``1405`` is *not* taken as a time here: in pasted text a leading number is
   more often a count or an id.
 - Between the time and the text: spaces, a tab, or a separator such as ``-``, ``–``, ``|``,
@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from postmortem.i18n import t
-from postmortem.times import TimeParseError, parse_time, reading_zone
+from postmortem.times import TimeParseError, parse_typed_time, reading_zone
 
 ROLL_OVER_AFTER = timedelta(hours=12)
 
@@ -90,11 +90,11 @@ def _moment(match: re.Match[str], first_day: date | None, reference: datetime | 
             local_tz: str | None, now: datetime | None) -> datetime:
     stamp = match.group("stamp")
     if match.group("date") or first_day is not None or reference is None:
-        return parse_time(stamp, day=first_day, now=now, local_tz=local_tz)
+        return parse_typed_time(stamp, day=first_day, now=now, local_tz=local_tz)
     on = reference.astimezone(reading_zone(stamp, local_tz)).date()
-    moment = parse_time(stamp, day=on, local_tz=local_tz)
+    moment = parse_typed_time(stamp, day=on, local_tz=local_tz)
     if moment < reference - ROLL_OVER_AFTER:
-        moment = parse_time(stamp, day=on + timedelta(days=1), local_tz=local_tz)
+        moment = parse_typed_time(stamp, day=on + timedelta(days=1), local_tz=local_tz)
     return moment
 
 

@@ -18,9 +18,7 @@ if TYPE_CHECKING:
 
 def check_references(doc: Postmortem) -> None:
     """Raise a ``ValidationError`` naming the first reference that is wrong."""
-    timeline_ids = [e.id for e in doc.timeline]
-    if len(set(timeline_ids)) < len(timeline_ids):  # thousands of paths, spelt out for an error
-        check_unique([(f"timeline[{i}].id", item_id) for i, item_id in enumerate(timeline_ids)])
+    check_unique([(f"timeline[{i}].id", e.id) for i, e in enumerate(doc.timeline)])
     check_unique([(f"analysis.whys[{i}].id", w.id) for i, w in enumerate(doc.analysis.whys)]
                  + [(f"analysis.fishbone[{ci}].causes[{i}].id", c.id)
                     for ci, cat in enumerate(doc.analysis.fishbone) for i, c in enumerate(cat.causes)])

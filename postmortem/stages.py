@@ -6,22 +6,20 @@ Rules that belong to a stage's own module (milestones, blame, vagueness) are imp
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Callable
 
 from postmortem.i18n import t
 from postmortem.model import Postmortem
-from postmortem.records import Record
 
 STAGE_KEYS = ("scope", "timeline", "analysis", "lessons", "actions", "communication")
 
 
-class StageStatus(Record, frozen=True):
+@dataclass(slots=True, frozen=True)
+class StageStatus:
     number: int          # 1..6
     key: str             # one of STAGE_KEYS
     reasons: tuple[str, ...]
-
-    def __init__(self, number: int, key: str, reasons: tuple[str, ...]) -> None:
-        self._set(number=number, key=key, reasons=reasons)
 
     @property
     def ok(self) -> bool:

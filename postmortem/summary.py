@@ -9,30 +9,25 @@ picks these fields out of the parsed JSON and checks them by the rules of the do
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from postmortem import vocab
 from postmortem.fields import Reader, ValidationError
 from postmortem.i18n import t
-from postmortem.records import Record
 
 
-class Summary(Record, frozen=True):
+@dataclass(slots=True, frozen=True)
+class Summary:
     """The fields of a postmortem a library row shows."""
 
-    title: str
-    severity: str | None
-    status: str
-    meeting_at: datetime | None
-    owner: str
-    tags: tuple[str, ...]
-
-    def __init__(self, title: str = "", severity: str | None = None, status: str = "draft",
-                 meeting_at: datetime | None = None, owner: str = "",
-                 tags: tuple[str, ...] = ()) -> None:
-        self._set(title=title, severity=severity, status=status, meeting_at=meeting_at,
-                  owner=owner, tags=tags)
+    title: str = ""
+    severity: str | None = None
+    status: str = "draft"
+    meeting_at: datetime | None = None
+    owner: str = ""
+    tags: tuple[str, ...] = ()
 
 
 def read_summary(data: Any) -> Summary:

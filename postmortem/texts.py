@@ -20,10 +20,10 @@ rule reads them.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from postmortem.i18n import t
 from postmortem.model import Postmortem
-from postmortem.records import Record
 from postmortem.whys import preorder
 
 LESSON_LISTS = ("went_well", "went_wrong", "lucky")
@@ -31,18 +31,14 @@ IMPACT_TEXTS = ("users_affected", "data_integrity_notes", "sla_notes")
 SUMMARIES = ("internal_summary", "customer_summary")
 
 
-class FreeText(Record, frozen=True):
+@dataclass(slots=True, frozen=True)
+class FreeText:
     location: str
     text: str
     stage: int        # 1..6
     target: str       # what the stage's focus_location takes
     kind: str         # title, impact, event, problem, why, cause, lesson, action, summary
     detail: str       # the item id, the lesson list or the field name
-
-    def __init__(self, location: str, text: str, stage: int, target: str, kind: str,
-                 detail: str) -> None:
-        self._set(location=location, text=text, stage=stage, target=target, kind=kind,
-                  detail=detail)
 
     @property
     def names_are_facts(self) -> bool:

@@ -29,7 +29,6 @@ import re
 from datetime import date, datetime, timedelta, timezone, tzinfo
 
 from postmortem.i18n import t
-from postmortem.patterns import lazy_compile
 from postmortem.writable import EARLIEST, LATEST, time_in_range
 
 UTC = timezone.utc
@@ -37,13 +36,13 @@ UTC = timezone.utc
 _ZONE = r"(?P<zone>z|utc|gmt|[+-]\d{2}(?::?\d{2})?)"
 _CLOCK = (r"(?:(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?"
           r"|(?P<hhmm>\d{4}))")
-_ABSOLUTE = lazy_compile(
+_ABSOLUTE = re.compile(
     rf"(?:(?P<date>\d{{4}}-\d{{2}}-\d{{2}})(?:t|\s+))?{_CLOCK}\s*{_ZONE}?", re.IGNORECASE)
-_DATE_ONLY = lazy_compile(r"\d{4}-\d{2}-\d{2}")
-_RELATIVE = lazy_compile(
+_DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_RELATIVE = re.compile(
     r"(?P<sign>[+-])\s*(?=\d)(?:(?P<days>\d+)\s*d\s*)?(?:(?P<hours>\d+)\s*h\s*)?"
     r"(?:(?P<minutes>\d+)\s*m(?:in)?\s*)?", re.IGNORECASE)
-_SECONDS_STEP = lazy_compile(r"[+-]\s*\d+\s*s(?:ec)?", re.IGNORECASE)
+_SECONDS_STEP = re.compile(r"[+-]\s*\d+\s*s(?:ec)?", re.IGNORECASE)
 
 
 class TimeParseError(ValueError):
@@ -72,7 +71,7 @@ def resolve_zone(local_tz: str | None) -> tzinfo:
         raise TimeParseError(local_tz, "unknown_zone") from None
 
 
-def parse_time(text: str, *, previous: datetime | None = None, day: date | None = None,
+def parse_typed_time(text: str, *, previous: datetime | None = None, day: date | None = None,
                now: datetime | None = None, local_tz: str | None = None) -> datetime:
     """The moment ``text`` names, as an aware UTC datetime at minute resolution.
 
@@ -109,7 +108,8 @@ def _parse(text: str, *, previous: datetime | None, day: date | None, now: datet
 
 
 def reading_zone(text: str, local_tz: str | None = None) -> tzinfo:
-    """The zone ``parse_time`` reads an absolute time in: its own ``Z``/offset, else local mode's."""
+    """The zone ``parse_typed_time`` reads an absolute time in: its own ``Z``/offset, else
+    local mode's."""
     match = _ABSOLUTE.fullmatch(text.strip())
     if match is not None and match.group("zone"):
         return _explicit_zone(text.strip(), match.group("zone"))
@@ -185,24 +185,18 @@ def _skipped(local: datetime) -> bool:
 
 
 # Showing times (always UTC) -----------------------------------------------------------------
-# %-formatting rather than strftime, which does not pad years below 1000 on every platform,
-# and rather than f-string format specs, which cost more (an export formats thousands).
+# %-formatting rather than strftime, which does not pad years below 1000 on every platform.
 
 
 def in_utc(moment: datetime) -> datetime:
-    """``moment`` in UTC; as it is when it already is (most times of a document are)."""
-    return moment if moment.tzinfo is UTC else moment.astimezone(UTC)
-
-
-# "00" to "59": looking the two digits up costs half of formatting them.
-TWO_DIGITS = tuple("%02d" % n for n in range(60))
+    """``moment`` in UTC."""
+    return moment.astimezone(UTC)
 
 
 def format_time_hm(moment: datetime) -> str:
     """``14:05`` — the UTC time of day."""
-    if moment.tzinfo is not UTC:
-        moment = moment.astimezone(UTC)
-    return f"{TWO_DIGITS[moment.hour]}:{TWO_DIGITS[moment.minute]}"
+    moment = in_utc(moment)
+    return "%02d:%02d" % (moment.hour, moment.minute)
 
 
 def format_date(moment: date | datetime) -> str:
@@ -213,7 +207,7 @@ def format_date(moment: date | datetime) -> str:
 
 
 def format_datetime(moment: datetime) -> str:
-    """``2026-03-04 14:05`` — the UTC date and time; parses back with ``parse_time``."""
+    """``2026-03-04 14:05`` — the UTC date and time; parses back with ``parse_typed_time``."""
     return f"{format_date(moment)} {format_time_hm(moment)}"
 
 

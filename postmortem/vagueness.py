@@ -31,13 +31,12 @@ the finding on.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from postmortem.findings import Finding, active
 from postmortem.i18n import t
 from postmortem.model import Action, Postmortem
-from postmortem.patterns import AnyWord, lazy_compile
-from postmortem.records import Record
 
 RULE = "vague"
 
@@ -79,49 +78,29 @@ _METRIC_WORDS = (
 )
 _METRIC_NAME = r"`[^`]+`|\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b|\b[a-z][a-z0-9]*(?:\.[a-z0-9_]+){2,}\b"
 
-# Searched one by one (the same as searching their alternation), each compiled when first
-# needed: most titles that name a signal have a number with a unit.
-_SIGNALS = tuple(lazy_compile(p, re.IGNORECASE)
-                 for p in (_NUMBER_WITH_UNIT, _COMPARISON, _METRIC_WORDS, _METRIC_NAME))
-
-
-# Alternatives of _COMPARISON that are plain text: any of them in a title is a match.
-_COMPARISON_LITERALS = ("<", ">", "≤", "≥", "=>", "=<", "!=",
-                        "超过", "低于", "高于", "大于", "小于", "不足", "不低于", "不高于")
+_SIGNAL = re.compile("|".join(f"(?:{p})" for p in
+                              (_NUMBER_WITH_UNIT, _COMPARISON, _METRIC_WORDS, _METRIC_NAME)),
+                     re.IGNORECASE)
 
 
 def names_a_signal(text: str) -> bool:
     """Whether ``text`` names something measurable: a threshold, a metric or an SLO."""
-    if any(literal in text for literal in _COMPARISON_LITERALS):
-        return True  # found without compiling any of the patterns
-    return any(signal.search(text) is not None for signal in _SIGNALS)
+    return _SIGNAL.search(text) is not None
 
 
 # Generic phrasing --------------------------------------------------------------------------
 
 
-class _Family(Record, frozen=True):
+@dataclass(slots=True, frozen=True)
+class _Family:
     name: str                 # selects the reason and suggestion in the catalogue
     pattern: re.Pattern[str]
-    words: AnyWord            # found in every match of ``pattern``: a cheap first check
     unless_signal: bool       # not flagged when the title names something measurable
 
-    def __init__(self, name: str, pattern: re.Pattern[str], words: AnyWord,
-                 unless_signal: bool) -> None:
-        self._set(name=name, pattern=pattern, words=words, unless_signal=unless_signal)
 
-    def matches(self, title: str) -> list[re.Match[str]]:
-        if self.words.search(title) is None:
-            return []  # no phrase can match; the phrase pattern is not even compiled
-        return list(self.pattern.finditer(title))
-
-
-def _family(name: str, english: list[str], chinese: list[str], unless_signal: bool,
-            words: list[str]) -> _Family:
-    """``words``: a word (or part of one) that each English phrase cannot match without."""
+def _family(name: str, english: list[str], chinese: list[str], unless_signal: bool) -> _Family:
     alternatives = [rf"\b(?:{p})\b" for p in english] + chinese
-    return _Family(name, lazy_compile("|".join(alternatives), re.IGNORECASE),
-                   AnyWord(words + chinese), unless_signal)
+    return _Family(name, re.compile("|".join(alternatives), re.IGNORECASE), unless_signal)
 
 
 # Order matters where phrases overlap: the earlier family claims the words
@@ -133,54 +112,47 @@ _FAMILIES = (
         r"improve\s+(?:the\s+)?communication",
         r"keep\s+(?:everyone|people|stakeholders)\s+(?:in\s+the\s+loop|informed)",
     ], ["加强沟通", "改善沟通", "改进沟通", "及时沟通", "加强交流", "加强协作", "加强协调"],
-        unless_signal=True, words=["communicat", "loop", "informed"]),
+        unless_signal=True),
     _family("monitoring", [
         r"(?:add|adding|more|better|improved?|improving|increase|enhance|extend)\s+"
         r"(?:(?:the|some|our|more|better)\s+)?(?:monitoring|alerting|alerts|observability|visibility)",
         r"monitor\s+(?:it|this|things|everything|closely|better|more)",
         r"set\s+up\s+(?:monitoring|alerting|alerts)",
     ], ["加强监控", "增加监控", "完善监控", "加强告警", "增加告警", "完善告警", "加强观测",
-        "加强可观测性"], unless_signal=True,
-        words=["monitor", "alerting", "alerts", "observability", "visibility"]),
+        "加强可观测性"], unless_signal=True),
     _family("testing", [
         r"more\s+(?:testing|tests)", r"better\s+(?:testing|tests)", r"test\s+more",
         r"(?:improve|increase)\s+(?:the\s+)?(?:testing|tests|test\s+coverage)",
-    ], ["加强测试", "增加测试", "多做测试", "完善测试", "充分测试"], unless_signal=True,
-        words=["test"]),
+    ], ["加强测试", "增加测试", "多做测试", "完善测试", "充分测试"], unless_signal=True),
     _family("careful", [
         r"(?:be|being)\s+(?:more\s+)?careful", r"more\s+careful(?:ly)?",
         r"pay\s+(?:more\s+)?attention", r"(?:be|stay|remain)\s+(?:more\s+)?vigilant",
         r"try\s+harder", r"take\s+more\s+care",
-    ], ["注意", "小心", "提高警惕", "加强责任心", "认真", "谨慎"], unless_signal=False,
-        words=["care", "attention", "vigilant", "harder"]),
+    ], ["注意", "小心", "提高警惕", "加强责任心", "认真", "谨慎"], unless_signal=False),
     _family("awareness", [
         r"(?:raise|raising|increase|improve|build)\s+awareness", r"be\s+(?:more\s+)?aware",
         r"remind\s+(?:everyone|people|the\s+team|engineers|staff)", r"educate\s+(?:everyone|people|the\s+team)",
     ], ["提高意识", "加强意识", "增强意识", "提高认识", "引起重视", "高度重视", "加强重视",
-        "加强管理", "加强培训", "加强学习"], unless_signal=False,
-        words=["aware", "remind", "educate"]),
+        "加强管理", "加强培训", "加强学习"], unless_signal=False),
     _family("improve", [
         r"improv(?:e|es|ed|ing|ement|ements)", r"enhanc(?:e|es|ed|ing|ement|ements)",
         r"optimi[sz](?:e|es|ed|ing|ation)", r"do\s+better",
-    ], ["优化", "改进", "改善", "完善", "加强", "提升"], unless_signal=True,
-        words=["improv", "enhanc", "optimi", "better"]),
+    ], ["优化", "改进", "改善", "完善", "加强", "提升"], unless_signal=True),
 )
 
 
 def _phrase_hits(action: Action) -> list[tuple[str, Finding]]:
     """(family, finding) for the generic phrasing of the title, at most one per family."""
     title = action.title
-    specific: bool | None = None  # names_a_signal(title), asked only when it decides
+    specific = names_a_signal(title)
     claimed: list[tuple[int, int]] = []
     hits: list[tuple[int, str, Finding]] = []
     for family in _FAMILIES:
-        matches = [m for m in family.matches(title)
+        matches = [m for m in family.pattern.finditer(title)
                    if not any(m.start() < e and s < m.end() for s, e in claimed)]
         # The words are claimed even when not flagged, so a broader family (improve)
         # does not flag "improve monitoring" once the monitoring family has judged it.
         claimed += [m.span() for m in matches]
-        if matches and family.unless_signal and specific is None:
-            specific = names_a_signal(title)
         if matches and not (family.unless_signal and specific):
             first = matches[0]
             hits.append((first.start(), family.name,

@@ -11,12 +11,12 @@ where actions referred to the removed nodes.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from postmortem import vocab
 from postmortem.i18n import t
 from postmortem.model import Postmortem, WhyNode
-from postmortem.records import Record
 
 
 class WhyTreeError(ValueError):
@@ -136,16 +136,12 @@ def max_depth(doc: Postmortem) -> int:
 # References from elsewhere in the document (shared with the fishbone) ---------------------
 
 
-class DetachedReferences(Record):
+@dataclass(slots=True)
+class DetachedReferences:
     """Places that named removed ids: action causes and dismissed findings, with positions."""
 
-    action_causes: list[tuple[str, int, str]]   # (action id, index, cause id)
-    dismissals: list[tuple[int, object]]        # (index, DismissedFinding)
-
-    def __init__(self, action_causes: list[tuple[str, int, str]] | None = None,
-                 dismissals: list[tuple[int, object]] | None = None) -> None:
-        self.action_causes = [] if action_causes is None else action_causes
-        self.dismissals = [] if dismissals is None else dismissals
+    action_causes: list[tuple[str, int, str]] = field(default_factory=list)  # (action id, index, cause id)
+    dismissals: list[tuple[int, object]] = field(default_factory=list)       # (index, DismissedFinding)
 
 
 def detach_references(doc: Postmortem, ids: set[str]) -> DetachedReferences:
@@ -222,14 +218,12 @@ def add_sibling(doc: Postmortem, node_id: str, text: str = "") -> WhyNode:
 # Deleting and undo -----------------------------------------------------------------------
 
 
-class DeletedSubtree(Record):
+@dataclass(slots=True)
+class DeletedSubtree:
     """What ``delete_subtree`` removed, enough to put it back exactly."""
 
     nodes: list[tuple[int, WhyNode]]  # (original list index, node), ascending by index
     references: DetachedReferences
-
-    def __init__(self, nodes: list[tuple[int, WhyNode]], references: DetachedReferences) -> None:
-        self.nodes, self.references = nodes, references
 
     @property
     def ids(self) -> list[str]:

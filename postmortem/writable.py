@@ -38,8 +38,6 @@ def code_point(character: str) -> str:
 
 def text_problem(text: str) -> str | None:
     """Why a writer cannot write ``text`` (one phrase after the value), or None when it can."""
-    if text.isprintable():  # no Cc, no surrogate (Cs): most text is decided here
-        return None
     found = _UNWRITABLE.search(text)
     if found is None:
         return None
@@ -84,4 +82,4 @@ def writable_text(text: str) -> str:
     """``text`` without what ``text_problem`` refuses: for text typed or pasted into the app,
     so that no edit can make a document that does not save or read back (a pasted escape
     sequence, a NUL)."""
-    return text if text.isprintable() else _UNWRITABLE.sub("", text)
+    return _UNWRITABLE.sub("", text)

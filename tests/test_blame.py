@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from postmortem import blame, fishbone
-from postmortem.findings import Finding
+from postmortem.findings import DismissalError, Finding, dismiss, dismissal_reason, undismiss
 from postmortem.model import Postmortem, WhyNode
 from postmortem.stages import analysis_exit
 
@@ -157,20 +157,20 @@ def test_blame_findings_cover_problem_whys_and_causes():
 def test_dismissed_findings_are_hidden_and_kept_in_the_document():
     doc = make_doc()
     finding = next(f for f in blame.blame_findings(doc) if f.location == "w3")
-    with pytest.raises(blame.DismissalError) as err:
-        blame.dismiss(doc, finding, "   ")
+    with pytest.raises(DismissalError) as err:
+        dismiss(doc, finding, "   ")
     assert isinstance(err.value, ValueError) and str(err.value).endswith(".")
-    blame.dismiss(doc, finding, "Quoting the old report")
+    dismiss(doc, finding, "Quoting the old report")
     assert finding not in blame.blame_findings(doc)
     assert finding in blame.blame_findings(doc, include_dismissed=True)
-    assert blame.dismissal_reason(doc, finding) == "Quoting the old report"
-    blame.dismiss(doc, finding, "Updated reason")
+    assert dismissal_reason(doc, finding) == "Quoting the old report"
+    dismiss(doc, finding, "Updated reason")
     assert len(doc.dismissed_findings) == 1 and doc.dismissed_findings[0].reason == "Updated reason"
     again = Postmortem.from_dict(doc.to_dict())   # kept in the file
     assert finding not in blame.blame_findings(again)
-    assert blame.undismiss(again, finding) is True
+    assert undismiss(again, finding) is True
     assert finding in blame.blame_findings(again)
-    assert blame.undismiss(again, finding) is False
+    assert undismiss(again, finding) is False
 
 
 # Root causes, contributing factors, exit ------------------------------------------------
@@ -193,7 +193,7 @@ def test_person_named_root_causes_ignore_dismissals():
     doc.analysis.whys.append(WhyNode("w4", "w1", "Max raised the limit", role="contributing"))
     assert blame.person_named_root_causes(doc) == ["w2", "c1"]  # contributing w4 is not a root cause
     for finding in blame.blame_findings(doc):
-        blame.dismiss(doc, finding, "discussed")
+        dismiss(doc, finding, "discussed")
     assert blame.blame_findings(doc) == []
     assert blame.person_named_root_causes(doc) == ["w2", "c1"]
 
@@ -229,7 +229,7 @@ def test_exit_fails_when_a_root_cause_names_a_person_even_if_dismissed():
     doc = Postmortem.from_dict(json.loads(FIXTURE.read_text()))
     doc.why("w2").text = "Lee W. skipped the warm-up step"
     for finding in blame.blame_findings(doc):
-        blame.dismiss(doc, finding, "discussed in the room")
+        dismiss(doc, finding, "discussed in the room")
     reasons = blame.analysis_exit_reasons(doc)
     assert reasons == ["A root cause names a person (w2); describe the condition that allowed "
                        "the failure instead."]

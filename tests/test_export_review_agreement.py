@@ -8,7 +8,7 @@ from datetime import date
 
 from postmortem.checklist import evaluate
 from postmortem.demo import demo_document
-from postmortem.markdown import render_internal, render_markdown, render_markdown_utf8
+from postmortem.markdown import render_internal, render_markdown
 from storage.library import Library
 from tui import cli
 
@@ -59,7 +59,7 @@ def test_every_checklist_line_matches_the_review_of_the_same_day():
 
 def test_without_a_day_the_export_checks_against_today():
     """An export that is not told the day still checks overdue reviews: today's."""
-    markdown = render_markdown_utf8(demo_document(), "internal").decode("utf-8")
+    markdown = render_markdown(demo_document(), "internal")
     assert f"Checked on {date.today().isoformat()}." in markdown
     if date.today() > date(2026, 4, 8):
         assert "- [ ] Follow-up review scheduled" in markdown

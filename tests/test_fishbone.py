@@ -13,6 +13,7 @@ import pytest
 from rich.cells import cell_len, split_graphemes
 
 from postmortem import fishbone as fb
+from postmortem.fishbone import draw
 from postmortem.model import Action, Analysis, Postmortem, WhyNode
 
 HERE = Path(__file__).parent
@@ -405,5 +406,10 @@ def test_bone_height_counts_the_ribs_that_are_drawn():
     categories = twelve_doc().analysis.fishbone
     for start in range(len(categories)):
         chosen = categories[start:start + 3]
-        assert fb._bone_height(chosen) == max(2, max(len(fb._ribs(c)) for c in chosen) + 1)
-    assert fb._bone_height([]) == 0
+        assert draw._bone_height(chosen) == max(2, max(len(draw._ribs(c)) for c in chosen) + 1)
+    assert draw._bone_height([]) == 0
+
+
+def test_clean_makes_one_line_without_controls_or_hidden_characters():
+    assert fb.clean("  a\tb\n\nc\x00d\u202e e\u00a0 ") == "a b cd e"
+    assert fb.clean("中文\u200b字 \u3000x") == "中文字 x"

@@ -11,6 +11,7 @@ what the library writes.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 import os
 import re
@@ -27,7 +28,6 @@ from postmortem.factory import new_postmortem
 from postmortem.fields import ValidationError
 from postmortem.i18n import t
 from postmortem.model import Postmortem
-from postmortem.records import Record
 from storage.atomic import BACKUP_SUFFIX, TEMP_MARKER, document_bytes, lock_path
 from storage.last_stage import STATE_NAME
 from storage.library import TRASH, Library
@@ -133,19 +133,20 @@ def at(data: Any, route: tuple[Any, ...]) -> Any:
     return data
 
 
-def record_fields(record: Record, path: str, found: dict[str, tuple[set[str], set[str]]]) -> None:
+def record_fields(record: Any, path: str, found: dict[str, tuple[set[str], set[str]]]) -> None:
     """For each record class at a (collapsed) path: its declared fields and the keys written."""
     declared, written = found.setdefault(path, (set(), set()))
-    declared.update(record._fields)
+    names = [field.name for field in dataclasses.fields(record)]
+    declared.update(names)
     written.update(record.to_dict())
-    for name in record._fields:
+    for name in names:
         value = getattr(record, name)
         child = f"{path}.{name}" if path else name
-        if isinstance(value, Record):
+        if dataclasses.is_dataclass(value):
             record_fields(value, child, found)
         elif isinstance(value, list):
             for item in value:
-                if isinstance(item, Record):
+                if dataclasses.is_dataclass(item):
                     record_fields(item, child + "[]", found)
 
 

@@ -172,3 +172,12 @@ def test_heading_drops_trailing_punctuation_and_escapes_hashes():
 def test_fence_outgrows_backticks_in_the_content():
     assert fenced(["a ``` b", "`````"])[0] == "``````text"
     assert fenced(["plain"]) == ["```text", "plain", "```"]
+
+
+def test_www_in_any_case_stays_text():
+    assert escape_inline("see WWW.example.com or Www.x.org") == "see WWW\\.example.com or Www\\.x.org"
+
+
+def test_code_lines_drop_controls_and_hidden_characters():
+    # A tab is a space, a control character and a zero-width space go, trailing spaces too.
+    assert fenced(["a\tb\x00\u200bc  ", "\x85`"]) == ["```text", "a bc", "`", "```"]

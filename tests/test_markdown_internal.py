@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from postmortem import checklist
-from postmortem.markdown import UnknownAudience, render_internal, render_markdown
+from postmortem.markdown import UnknownExportAudience, render_internal, render_markdown
 from postmortem.model import Action, Event, Postmortem
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -164,7 +164,7 @@ def test_render_markdown_picks_the_audience():
     assert render_markdown(doc) == render_internal(doc)
     assert render_markdown(doc, "external").startswith("# ")
     assert "## Action items" not in render_markdown(doc, "external")
-    with pytest.raises(UnknownAudience, match="“everyone” is not an export audience"):
+    with pytest.raises(UnknownExportAudience, match="“everyone” is not an export audience"):
         render_markdown(doc, "everyone")
 
 
@@ -173,3 +173,15 @@ def test_an_action_without_due_date_or_owner_shows_dashes():
     doc.actions.append(Action("a2", "Make warm-up mandatory"))
     row = section(render_internal(doc, today=TODAY), "## Action items").split("\n")[3]
     assert row == "| a2 | Make warm-up mandatory | Prevent | — | — | — | Open | — |"
+
+
+def test_the_time_column_shows_the_date_when_the_utc_date_changes():
+    from datetime import timedelta
+
+    from postmortem.markdown.common import timeline_times
+    two_hours_east = timezone(timedelta(hours=2))
+    events = [Event("e1", datetime(2026, 3, 4, 23, 50, tzinfo=timezone.utc)),
+              Event("e2", datetime(2026, 3, 4, 23, 59, 59, tzinfo=timezone.utc)),
+              Event("e3", datetime(2026, 3, 5, 1, 5, tzinfo=two_hours_east)),  # 23:05 UTC, the 4th
+              Event("e4", datetime(2026, 3, 5, 0, 1, tzinfo=timezone.utc))]
+    assert timeline_times(events) == ["2026-03-04 23:50", "23:59", "23:05", "2026-03-05 00:01"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -192,7 +193,7 @@ def test_out_of_order_milestones_fail_the_exit():
     ("sla_breach", None), ("comms_aligned", False),
 ])
 def test_each_missing_impact_field_fails_the_exit(field, value):
-    impact = Impact(**{**FILLED_IMPACT.__dict__, field: value})
+    impact = replace(FILLED_IMPACT, **{field: value})
     doc = doc_with(("e1", "13:58", "start"), ("e4", "15:05", "resolved"), impact=impact)
     assert len(timeline_exit_reasons(doc)) == 1
 

@@ -89,3 +89,13 @@ def test_next_id_is_unique_across_the_document():
     assert doc.next_id("w") == "w3"
     assert doc.next_id("c") == "c2"
     assert doc.next_id("e") == "e2"
+
+
+def test_a_stored_time_is_read_as_utc():
+    from datetime import timezone
+
+    from postmortem.fields import parse_stored_time
+    for text in ("2026-03-04T14:02Z", "2026-03-04T14:02:09Z"):
+        assert parse_stored_time(text).tzinfo is timezone.utc
+    for text in ("2026-03-04T14:02+00:00", "2026-03-04 14:02Z", "２０２６-03-04T14:02Z", "2026-02-30T10:00Z"):
+        assert parse_stored_time(text) is None

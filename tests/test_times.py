@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from postmortem.times import (TimeParseError, format_date, format_datetime, format_local_hm,
-                              format_time_hm, parse_time)
+                              format_time_hm, parse_typed_time)
 
 UTC = timezone.utc
 DAY = date(2026, 3, 4)
@@ -37,19 +37,19 @@ def at(y, mo, d, h, mi):
     ("14:05+02:00", at(2026, 3, 4, 12, 5)),
 ])
 def test_bare_time_falls_on_the_incident_day(typed, expected):
-    assert parse_time(typed, day=DAY, previous=ABOVE, now=NOW) == expected
+    assert parse_typed_time(typed, day=DAY, previous=ABOVE, now=NOW) == expected
 
 
 def test_bare_time_without_day_takes_the_date_of_the_event_above():
-    assert parse_time("00:10", previous=ABOVE, now=NOW) == at(2026, 3, 5, 0, 10)
+    assert parse_typed_time("00:10", previous=ABOVE, now=NOW) == at(2026, 3, 5, 0, 10)
 
 
 def test_bare_time_with_nothing_else_is_today():
-    assert parse_time("08:00", now=NOW) == at(2026, 3, 9, 8, 0)
+    assert parse_typed_time("08:00", now=NOW) == at(2026, 3, 9, 8, 0)
 
 
 def test_result_is_aware_utc_at_minute_resolution():
-    moment = parse_time("2026-03-04T14:05:12.345+01:00")
+    moment = parse_typed_time("2026-03-04T14:05:12.345+01:00")
     assert moment.tzinfo == UTC and moment.utcoffset() == timedelta(0)
     assert (moment.second, moment.microsecond) == (0, 0)
     assert moment == at(2026, 3, 4, 13, 5)
@@ -71,7 +71,7 @@ def test_result_is_aware_utc_at_minute_resolution():
 ])
 def test_dated_forms(typed, expected):
     # A typed date wins over the incident day and the event above.
-    assert parse_time(typed, day=date(2020, 1, 1), previous=ABOVE) == expected
+    assert parse_typed_time(typed, day=date(2020, 1, 1), previous=ABOVE) == expected
 
 
 # Relative steps and now -------------------------------------------------------------------
@@ -84,31 +84,31 @@ def test_dated_forms(typed, expected):
 ])
 def test_relative_steps_count_from_the_event_above(typed, step):
     # The incident day does not matter for a relative step.
-    assert parse_time(typed, previous=ABOVE, day=DAY) == ABOVE + step
+    assert parse_typed_time(typed, previous=ABOVE, day=DAY) == ABOVE + step
 
 
 def test_relative_step_crosses_midnight():
-    assert parse_time("+15m", previous=ABOVE) == at(2026, 3, 6, 0, 5)
+    assert parse_typed_time("+15m", previous=ABOVE) == at(2026, 3, 6, 0, 5)
 
 
 def test_relative_step_drops_seconds_of_the_event_above():
     above = datetime(2026, 3, 4, 14, 5, 40, tzinfo=UTC)
-    assert parse_time("+5m", previous=above) == at(2026, 3, 4, 14, 10)
+    assert parse_typed_time("+5m", previous=above) == at(2026, 3, 4, 14, 10)
 
 
 def test_relative_step_without_event_above_is_refused():
     with pytest.raises(TimeParseError, match="event above"):
-        parse_time("+5m", day=DAY)
+        parse_typed_time("+5m", day=DAY)
 
 
 def test_now_uses_the_given_clock_truncated_to_the_minute():
-    assert parse_time("now", now=NOW) == at(2026, 3, 9, 15, 42)
-    assert parse_time(" NOW ", now=NOW) == at(2026, 3, 9, 15, 42)
+    assert parse_typed_time("now", now=NOW) == at(2026, 3, 9, 15, 42)
+    assert parse_typed_time(" NOW ", now=NOW) == at(2026, 3, 9, 15, 42)
 
 
 def test_now_without_a_clock_is_the_current_minute():
     before = datetime.now(UTC).replace(second=0, microsecond=0)
-    moment = parse_time("now")
+    moment = parse_typed_time("now")
     after = datetime.now(UTC)
     assert before <= moment <= after and moment.second == 0
 
@@ -117,34 +117,34 @@ def test_now_without_a_clock_is_the_current_minute():
 
 def test_local_mode_converts_bare_times_to_utc():
     # Berlin is UTC+1 in March before the switch.
-    assert parse_time("14:05", day=DAY, local_tz="Europe/Berlin") == at(2026, 3, 4, 13, 5)
-    assert parse_time("2026-07-01 14:05", local_tz="Europe/Berlin") == at(2026, 7, 1, 12, 5)
+    assert parse_typed_time("14:05", day=DAY, local_tz="Europe/Berlin") == at(2026, 3, 4, 13, 5)
+    assert parse_typed_time("2026-07-01 14:05", local_tz="Europe/Berlin") == at(2026, 7, 1, 12, 5)
 
 
 def test_local_mode_takes_the_local_date_of_the_event_above():
     # 23:50 UTC on the 5th is 00:50 on the 6th in Berlin: 01:10 local is on the 6th.
-    assert parse_time("01:10", previous=ABOVE, local_tz="Europe/Berlin") == at(2026, 3, 6, 0, 10)
+    assert parse_typed_time("01:10", previous=ABOVE, local_tz="Europe/Berlin") == at(2026, 3, 6, 0, 10)
 
 
 def test_explicit_zone_wins_over_local_mode():
-    assert parse_time("14:05Z", day=DAY, local_tz="Asia/Tokyo") == at(2026, 3, 4, 14, 5)
-    assert parse_time("2026-03-04T14:05+02:00", local_tz="Asia/Tokyo") == at(2026, 3, 4, 12, 5)
+    assert parse_typed_time("14:05Z", day=DAY, local_tz="Asia/Tokyo") == at(2026, 3, 4, 14, 5)
+    assert parse_typed_time("2026-03-04T14:05+02:00", local_tz="Asia/Tokyo") == at(2026, 3, 4, 12, 5)
 
 
 def test_local_time_skipped_by_the_clock_change_is_refused():
     # Europe/Berlin jumps from 02:00 to 03:00 on 2026-03-29.
     with pytest.raises(TimeParseError, match="does not exist in Europe/Berlin"):
-        parse_time("2026-03-29 02:30", local_tz="Europe/Berlin")
+        parse_typed_time("2026-03-29 02:30", local_tz="Europe/Berlin")
 
 
 def test_local_time_repeated_by_the_clock_change_means_the_first():
     # Europe/Berlin goes from 03:00 back to 02:00 on 2026-10-25; 02:30 first happens at 00:30 UTC.
-    assert parse_time("2026-10-25 02:30", local_tz="Europe/Berlin") == at(2026, 10, 25, 0, 30)
+    assert parse_typed_time("2026-10-25 02:30", local_tz="Europe/Berlin") == at(2026, 10, 25, 0, 30)
 
 
 def test_unknown_zone_is_refused_with_its_name():
     with pytest.raises(TimeParseError, match="Mars/Olympus"):
-        parse_time("14:05", day=DAY, local_tz="Mars/Olympus")
+        parse_typed_time("14:05", day=DAY, local_tz="Mars/Olympus")
 
 
 # Rejections -------------------------------------------------------------------------------
@@ -172,7 +172,7 @@ def test_unknown_zone_is_refused_with_its_name():
 ])
 def test_rejections_name_the_input_and_the_problem(typed, says):
     with pytest.raises(TimeParseError) as caught:
-        parse_time(typed, day=DAY, previous=ABOVE)
+        parse_typed_time(typed, day=DAY, previous=ABOVE)
     message = str(caught.value)
     assert says in message
     assert f"“{typed}”" in message
@@ -182,25 +182,25 @@ def test_rejections_name_the_input_and_the_problem(typed, says):
 @pytest.mark.parametrize("typed", ["", "   ", "\t"])
 def test_empty_input_is_refused(typed):
     with pytest.raises(TimeParseError, match="Type a time"):
-        parse_time(typed, day=DAY)
+        parse_typed_time(typed, day=DAY)
 
 
 def test_time_parse_error_is_a_value_error_keeping_the_text():
     with pytest.raises(ValueError) as caught:
-        parse_time(" 25:61 ")
+        parse_typed_time(" 25:61 ")
     assert caught.value.text == "25:61"
 
 
 def test_dates_outside_the_calendar_are_refused_not_crashing():
     # A time a document may not hold (postmortem.writable) is refused where it is typed.
     with pytest.raises(TimeParseError, match=r"\(1970-01-01 to 9000-12-31\)"):
-        parse_time("9999-12-31 23:00")
+        parse_typed_time("9999-12-31 23:00")
     with pytest.raises(TimeParseError, match="outside the dates"):
-        parse_time("+2d", previous=datetime(9000, 12, 31, 12, 0, tzinfo=timezone.utc))
+        parse_typed_time("+2d", previous=datetime(9000, 12, 31, 12, 0, tzinfo=timezone.utc))
     with pytest.raises(TimeParseError, match="outside the dates this tool accepts"):
-        parse_time("0001-01-01T00:30+01:00")
+        parse_typed_time("0001-01-01T00:30+01:00")
     with pytest.raises(TimeParseError, match="outside the dates this tool accepts"):
-        parse_time("+9999999d", previous=ABOVE)
+        parse_typed_time("+9999999d", previous=ABOVE)
 
 
 # Formatting -------------------------------------------------------------------------------
@@ -234,18 +234,18 @@ minutes = st.datetimes(min_value=datetime(1970, 1, 2), max_value=datetime(9000, 
 
 @given(minutes)
 def test_any_formatted_minute_parses_back(moment):
-    assert parse_time(format_datetime(moment)) == moment
+    assert parse_typed_time(format_datetime(moment)) == moment
 
 
 @given(minutes)
 def test_bare_time_with_its_day_parses_back(moment):
-    assert parse_time(format_time_hm(moment), day=moment.date()) == moment
+    assert parse_typed_time(format_time_hm(moment), day=moment.date()) == moment
 
 
 @given(minutes)
 def test_bare_time_after_the_event_above_on_the_same_day_parses_back(moment):
     above = moment.replace(hour=0, minute=0)
-    assert parse_time(format_time_hm(moment), previous=above) == moment
+    assert parse_typed_time(format_time_hm(moment), previous=above) == moment
 
 
 def test_reading_zone_is_the_typed_zone_else_local_mode():

@@ -13,7 +13,6 @@ from textual.app import App
 
 from postmortem.i18n import t
 from storage.library import Library
-from tui import heap
 from tui.commands import bindings_for
 from tui.palette import RegistryCommands
 
@@ -200,5 +199,4 @@ class PostmortemApp(App[None]):
 
 def create_app(library_dir: Path, open_target: str | None = None, *, clock: bool = True) -> PostmortemApp:
     """The app on a library folder; tests pass a temporary folder."""
-    heap.settle()  # the imports are done: modules, classes and styles live as long as the app
     return PostmortemApp(Library(library_dir), open_target, clock=clock)

@@ -201,7 +201,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     return exit_code(review)
 
 
-def render_export(document, fmt: str, audience: str, library_docs=(), removed=None) -> bytes:
+def render_export(document, fmt: str, export_audience: str, library_docs=(), removed=None) -> bytes:
     """The bytes of an export; for the customer-facing Markdown, what its scrubbing removed
     is counted in ``removed`` (a ``postmortem.redaction.Removed``)."""
     if fmt == "json":
@@ -210,10 +210,10 @@ def render_export(document, fmt: str, audience: str, library_docs=(), removed=No
     if fmt == "ics":
         from postmortem.calendar import to_ics
         return to_ics(document)
-    from postmortem.markdown import ExportRefused, render_markdown_utf8
+    from postmortem.markdown import ExportRefused, render_markdown
     try:
-        return render_markdown_utf8(document, audience, today=today(), library_docs=library_docs,
-                                    removed=removed)
+        return render_markdown(document, export_audience, today=today(), library_docs=library_docs,
+                               removed=removed).encode("utf-8")
     except ExportRefused as refused:
         raise UsageError(str(refused)) from None
 

@@ -29,56 +29,51 @@ if TYPE_CHECKING:
     from postmortem.markdown.external import check_external_allowed, render_external
     from postmortem.markdown.internal import render_internal
 
-AUDIENCES = ("internal", "external")
+# Who an export is for: the team (the whole document) or customers. Not the document's own
+# ``scope.audiences`` (exec, eng, cs), which says whom the postmortem is held for.
+EXPORT_AUDIENCES = ("internal", "external")
 
 # Names of this package that live in a renderer module, imported on first access.
 _RENDERER_NAMES = {"check_external_allowed": "external", "render_external": "external",
                    "render_internal": "internal"}
 
 
-class UnknownAudience(ValueError):
-    """An audience other than internal or external."""
+class UnknownExportAudience(ValueError):
+    """An export audience other than internal or external."""
 
 
 class ExportRefused(ValueError):
-    """The document may not be exported for this audience; str() says why in one sentence.
+    """The document may not be exported for this export audience; str() says why in one sentence.
 
     Raised by the customer-facing renderer, and defined here so that catching it (as every
     caller of ``render_markdown`` does) does not import that renderer.
     """
 
 
-def render_markdown(doc: Postmortem, audience: str = "internal", *,
+def render_markdown(doc: Postmortem, export_audience: str = "internal", *,
                     today: date | None = None, library_docs: Sequence[Postmortem] = (),
                     removed: Removed | None = None) -> str:
-    """The Markdown for ``audience``: "internal" (the whole document) or "external".
+    """The Markdown for ``export_audience``: "internal" (the whole document) or "external".
 
     ``today`` (default: the local date) and ``library_docs`` feed the internal document's
     review checklist, which is the review screen's and ``postmortem check``'s when they are
     given the same. For "external", what was scrubbed from the published text is counted in
     ``removed`` when given (``Removed.sentence()`` says it to the user). Raises
     ``ExportRefused`` (external, security incident without approved legal review) or
-    ``UnknownAudience``; both are ``ValueError`` with a one-sentence message.
+    ``UnknownExportAudience``; both are ``ValueError`` with a one-sentence message.
     """
-    return _document(doc, audience, today, library_docs, removed).render()
+    return _document(doc, export_audience, today, library_docs, removed).render()
 
 
-def render_markdown_utf8(doc: Postmortem, audience: str = "internal", *,
-                         today: date | None = None, library_docs: Sequence[Postmortem] = (),
-                         removed: Removed | None = None) -> bytes:
-    """``render_markdown(...).encode("utf-8")``, made without the whole text as one str."""
-    return _document(doc, audience, today, library_docs, removed).render_utf8()
-
-
-def _document(doc: Postmortem, audience: str, today: date | None,
+def _document(doc: Postmortem, export_audience: str, today: date | None,
               library_docs: Sequence[Postmortem], removed: Removed | None) -> Document:
-    if audience == "internal":
+    if export_audience == "internal":
         from postmortem.markdown.internal import internal_document
         return internal_document(doc, today=today, library_docs=library_docs)
-    if audience == "external":
+    if export_audience == "external":
         from postmortem.markdown.external import external_document
         return external_document(doc, removed)
-    raise UnknownAudience(t("export.error.unknown_audience", audience=audience))
+    raise UnknownExportAudience(t("export.error.unknown_audience", audience=export_audience))
 
 
 def __getattr__(name: str) -> object:
@@ -87,6 +82,6 @@ def __getattr__(name: str) -> object:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = ["AUDIENCES", "ExportRefused", "UnknownAudience", "check_external_allowed",
+__all__ = ["EXPORT_AUDIENCES", "ExportRefused", "UnknownExportAudience", "check_external_allowed",
            "escape_cell", "escape_heading", "escape_inline", "escape_paragraph", "fenced",
-           "render_external", "render_internal", "render_markdown", "render_markdown_utf8"]
+           "render_external", "render_internal", "render_markdown"]

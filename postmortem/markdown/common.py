@@ -51,24 +51,11 @@ class Document:
 
     def table(self, header: list[str], rows: list[list[str]]) -> None:
         """A GFM table; ``header`` is our wording, cells are already escaped."""
-        self.written_table(header, [table_row(cells) for cells in _checked(header, rows)])
-
-    def written_table(self, header: list[str], rows: list[str]) -> None:
-        """A GFM table whose rows are already written (``table_row``, or a long table's
-        own f-string giving the same text)."""
-        # One string: every line of a table ends in "|", so join_blocks has nothing to trim.
-        self.blocks.append(["\n".join([table_row(header), table_rule(len(header)), *rows])])
+        self.blocks.append([table_row(header), table_rule(len(header)),
+                            *(table_row(cells) for cells in _checked(header, rows))])
 
     def render(self) -> str:
         return join_blocks(self.blocks)
-
-    def render_utf8(self) -> bytes:
-        """``render().encode("utf-8")``, encoded block by block: a long table of ASCII rows
-        is copied as it is instead of being widened into one str with the document's other
-        characters and narrowed again (a 2,000-event timeline: ~0.3 ms of an export)."""
-        data = b"\n\n".join("\n".join(line.rstrip() for line in block).encode("utf-8")
-                             for block in self.blocks if block)
-        return data.rstrip(b"\n") + b"\n"  # UTF-8 has no "\n" byte but the newline's
 
 
 def table_row(cells: list[str]) -> str:
@@ -123,16 +110,10 @@ def joined(values: list[str]) -> str:
 
 def timeline_times(events: list[Event]) -> list[str]:
     """The time column: date and time on the first row and whenever the date changes."""
-    # times.format_time_hm written out: this runs once per event of the timeline.
-    shown, previous_day, digits, utc = [], None, times.TWO_DIGITS, times.UTC
+    shown, previous_day = [], None
     for event in events:
-        moment = event.at
-        if moment.tzinfo is not utc:
-            moment = moment.astimezone(utc)
-        day = moment.toordinal()
-        if day != previous_day:
-            shown.append(times.format_datetime(moment))
-            previous_day = day
-        else:
-            shown.append(f"{digits[moment.hour]}:{digits[moment.minute]}")
+        day = times.in_utc(event.at).date()
+        shown.append(times.format_datetime(event.at) if day != previous_day
+                     else times.format_time_hm(event.at))
+        previous_day = day
     return shown

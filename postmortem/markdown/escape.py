@@ -33,53 +33,33 @@ from __future__ import annotations
 import re
 
 from postmortem.hidden_text import strip_hidden
-from postmortem.patterns import folded, lazy_compile
 
 # Inline punctuation that CommonMark/GFM gives a meaning to anywhere in a line ("$" opens
-# math on GitHub and in markdownlint's parser), and the angle brackets of raw HTML; the
-# backslash comes first so that the backslashes added after it are not escaped again.
-_INLINE_REPLACEMENTS = (*((ch, "\\" + ch) for ch in "\\`*_[]|~$"), ("<", "&lt;"), (">", "&gt;"))
+# math on GitHub and in markdownlint's parser).
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]|~$])")
+# "&" followed by something a renderer would decode as a character reference.
+_ENTITY_START = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # Autolinks: a URL runs to the next space, angle or square bracket, quote or pipe; sentence
 # punctuation at its end is not part of it (as GitHub's own linkifier decides).
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"  # a host name label, as CommonMark says
-_URL = lazy_compile(r"(?:https?|ftp)://[^\s<>\"`|\[\]]+"
-                    rf"|[A-Za-z0-9._%+-]+@{_LABEL}(?:\.{_LABEL})+(?![A-Za-z0-9-])")
+_URL = re.compile(r"(?:https?|ftp)://[^\s<>\"`|\[\]]+"
+                  rf"|[A-Za-z0-9._%+-]+@{_LABEL}(?:\.{_LABEL})+(?![A-Za-z0-9-])")
 # GFM also links "www.example.com" without a scheme; an escaped dot keeps it plain text.
-_WWW = lazy_compile(r"(www)\.", re.IGNORECASE)  # run only where folded text has "www."
+_WWW = re.compile(r"(www)\.", re.IGNORECASE)
 _URL_TRAILING = ".,;:!?)'\"*_~"
 # Block starts that survive inline escaping (``*``, `` ` ``, ``~``, ``|``, ``_`` are already
-# escaped everywhere; ``<`` and ``>`` are entities).
-_BLOCK_MARKS = "#-+="
+# escaped everywhere; ``<`` and ``>`` are entities), and ordered list markers.
+_BLOCK_START = re.compile(r"^(#|-|\+|=)")
+_ORDERED_START = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 _HEADING_TRAILING = ".,;:!。，；：！"
 # Unicode category Cc is exactly these 65 code points (tab among them).
-_CONTROL = lazy_compile(r"[\x00-\x1f\x7f-\x9f]")
-_SPACES = lazy_compile(r" {2,}")
-# What str.isprintable refuses among ASCII characters: the C0 controls and DEL.
-_ASCII_UNPRINTABLE = bytes(range(0x20)) + b"\x7f"
-
-
-def _one_clean_line(text: str) -> bool:
-    """Whether ``text`` is one line that only needs its characters escaped: nothing for
-    ``_plain_lines`` or ``_squeeze`` to change (no control character, line separator or
-    other unprintable character, no outer whitespace, no run of spaces) and no URL or
-    e-mail address. Most user text is; string methods decide it far faster than a regex."""
-    return (text.isprintable() and "  " not in text and "://" not in text and "@" not in text
-            and text.strip() == text)
-
-
-def _printable(text: str) -> bool:
-    """``text.isprintable()``; ASCII text is checked as bytes, which is several times faster
-    on a long column than the character database lookups of ``isprintable``."""
-    if text.isascii():
-        data = text.encode("ascii")
-        return len(data.translate(None, _ASCII_UNPRINTABLE)) == len(data)
-    return text.isprintable()
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_SPACES = re.compile(r" {2,}")
+_BACKTICKS = re.compile(r"`+")
 
 
 def _without_controls(line: str) -> str:
-    # A printable line has no control character (category Cc) nor hidden one (Cf): most
-    # lines need no search.
-    return line if line.isprintable() else strip_hidden(_CONTROL.sub("", line))
+    return strip_hidden(_CONTROL.sub("", line))
 
 
 def _plain_lines(text: str) -> list[str]:
@@ -87,35 +67,11 @@ def _plain_lines(text: str) -> list[str]:
     return [_without_controls(line.replace("\t", " ")).strip() for line in text.splitlines()]
 
 
-def _starts_reference(text: str) -> bool:
-    """Whether ``text`` starts as what follows the "&" of a character reference a renderer
-    would decode: ``#?[0-9A-Za-z]+;``."""
-    name = text[1:] if text[:1] == "#" else text
-    length = 0
-    while length < len(name) and name[length].isascii() and name[length].isalnum():
-        length += 1
-    return length > 0 and name[length:length + 1] == ";"
-
-
-def _escape_ampersands(text: str) -> str:
-    """``&`` as ``&amp;`` where it would start a character reference (``&copy;``, ``&#60;``)."""
-    parts = text.split("&")  # no reference runs past the next "&"
-    out = [parts[0]]
-    for part in parts[1:]:
-        out.append("&amp;" if _starts_reference(part) else "&")
-        out.append(part)
-    return "".join(out)
-
-
 def _escape_words(text: str) -> str:
-    if "&" in text:
-        text = _escape_ampersands(text)
-    for special, replacement in _INLINE_REPLACEMENTS:
-        if special in text:
-            text = text.replace(special, replacement)
-    if "." in text and "www." in folded(text):
-        return _WWW.sub(r"\1\\.", text)
-    return text
+    text = _ENTITY_START.sub("&amp;", text)
+    text = _INLINE_SPECIAL.sub(r"\\\1", text)
+    text = _WWW.sub(r"\1\\.", text)
+    return text.replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _trim_url(url: str) -> str:
@@ -129,8 +85,6 @@ def _trim_url(url: str) -> str:
 
 def _escape_span(text: str) -> str:
     """Inline-escape one line, turning URLs and e-mail addresses into autolinks."""
-    if "://" not in text and "@" not in text:
-        return _escape_words(text)  # no URL or address can match
     out, last = [], 0
     for match in _URL.finditer(text):
         url = _trim_url(match.group(0))
@@ -144,24 +98,15 @@ def _escape_span(text: str) -> str:
     return "".join(out)
 
 
-_LINE_START_MARKS = "#-+=0123456789"
-
-
 def _escape_line_start(line: str) -> str:
     """Escape a marker that would make an (already inline-escaped) line start a block."""
-    if not line or line[0] not in _LINE_START_MARKS:
-        return line
-    if line[0] in _BLOCK_MARKS:
-        return "\\" + line
-    # An ordered list marker, "^(\d{1,9})([.)])(?=\s|$)" (\d: a decimal digit of any
-    # script, \s: what str.isspace says), gets a backslash before its "." or ")".
-    digits = 1
-    while digits < len(line) and digits <= 9 and line[digits].isdecimal():
-        digits += 1
-    if (digits <= 9 and line[digits:digits + 1] in (".", ")")
-            and (digits + 1 == len(line) or line[digits + 1].isspace())):
-        return f"{line[:digits]}\\{line[digits:]}"
-    return line
+    line = _BLOCK_START.sub(r"\\\1", line)
+    return _ORDERED_START.sub(r"\1\\\2", line)
+
+
+def _squeeze(text: str) -> str:
+    # Runs of spaces mean nothing in Markdown; keep one so the source reads like the output.
+    return _SPACES.sub(" ", text).strip()
 
 
 def escape_inline(text: str) -> str:
@@ -169,41 +114,13 @@ def escape_inline(text: str) -> str:
 
     Safe at the start of a list item or paragraph as well (block markers are escaped).
     """
-    if _one_clean_line(text):
-        return _escape_line_start(_escape_words(text))
     return _escape_line_start(_escape_span(_squeeze(" ".join(_plain_lines(text)))))
-
-
-def _squeeze(text: str) -> str:
-    # Runs of spaces mean nothing in Markdown; keep one so the source reads like the output.
-    return _SPACES.sub(" ", text).strip() if "  " in text else text.strip()
 
 
 def escape_cell(text: str) -> str:
     """A GFM table cell showing ``text``: ``|`` escaped, line breaks as ``<br>``."""
-    if _one_clean_line(text):
-        return _escape_words(text)
     lines = [_escape_span(_squeeze(line)) for line in _plain_lines(text)]
     return "<br>".join(line for line in lines if line)
-
-
-def escape_cells(texts: list[str]) -> list[str]:
-    """``escape_cell`` of each text (a table column, such as a timeline's thousands of events).
-
-    When every text is one clean line, they are escaped together as the lines of one string:
-    no escape reaches across a line break or makes one, and a few passes over the whole
-    column cost far less than a few calls per cell.
-    """
-    # Each text printable, so without line breaks; no "  ", URL or address in any; and no
-    # outer whitespace (" " is the only printable whitespace): what _one_clean_line asks.
-    # Joined by spaces, a text's outer space makes a "  " with its neighbour's separator,
-    # so one search finds doubled and outer spaces alike (empty texts are left out of it).
-    spaced = " ".join(filter(None, texts))
-    if (spaced and _printable(spaced) and "@" not in spaced
-            and ("://" not in spaced if ":" in spaced else True)
-            and "  " not in spaced and spaced[0] != " " and spaced[-1] != " "):
-        return _escape_words("\n".join(texts)).split("\n")
-    return [escape_cell(text) for text in texts]
 
 
 def escape_heading(text: str) -> str:
@@ -233,9 +150,7 @@ def _plain_code_line(line: str) -> str:
 
 
 def longest_backtick_run(text: str) -> int:
-    if "`" not in text:
-        return 0
-    return max(len(run) for run in re.findall(r"`+", text))
+    return max((len(run) for run in _BACKTICKS.findall(text)), default=0)
 
 
 def fenced(lines: list[str], info: str = "text") -> list[str]:

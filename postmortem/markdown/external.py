@@ -23,8 +23,8 @@ from postmortem import metrics, times
 from postmortem.exposure import published_actions
 from postmortem.i18n import t
 from postmortem.markdown import ExportRefused
-from postmortem.markdown.common import Document, timeline_times
-from postmortem.markdown.escape import escape_cells, escape_inline
+from postmortem.markdown.common import Document, cell, timeline_times
+from postmortem.markdown.escape import escape_inline
 from postmortem.model import Postmortem
 from postmortem.redaction import Redactor, Removed
 
@@ -88,10 +88,8 @@ def _what_happened(out: Document, doc: Postmortem, scrub: Scrubber) -> None:
     if not public:
         out.paragraph(t("export.external.no_events"))
         return
-    empty = t("export.empty_value")  # what cell() shows for an empty text
-    rows = [f"| {when} | {text or empty} |" for when, text in
-            zip(timeline_times(public), escape_cells([scrub(e.text) for e in public]))]
-    out.written_table([t("export.column.time"), t("export.column.event")], rows)
+    rows = [[when, cell(scrub(e.text))] for when, e in zip(timeline_times(public), public)]
+    out.table([t("export.column.time"), t("export.column.event")], rows)
 
 
 def _impact(out: Document, doc: Postmortem, scrub: Scrubber) -> None:

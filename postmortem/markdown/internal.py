@@ -17,9 +17,8 @@ from datetime import date
 from postmortem import blame, checklist, metrics, times
 from postmortem.fishbone import render_fishbone
 from postmortem.i18n import t
-from postmortem.markdown.common import (Document, cell, joined, label, spaced, timeline_times,
-                                        yes_no)
-from postmortem.markdown.escape import escape_cell, escape_cells, escape_inline, fenced
+from postmortem.markdown.common import Document, cell, joined, label, timeline_times, yes_no
+from postmortem.markdown.escape import escape_cell, escape_inline, fenced
 from postmortem.model import Postmortem
 from postmortem.whys import preorder
 
@@ -120,21 +119,14 @@ def _timeline(out: Document, doc: Postmortem) -> None:
     if not events:
         out.paragraph(t("export.none"))
         return
-    # Labels looked up and sources escaped once, not once per row: a timeline can have
-    # thousands of events, and a few sources.
-    # The optional columns are kept with their spaces (``spaced``: " " when empty).
-    milestones = {m: spaced(label("milestone", m) if m else "") for m in {e.milestone for e in events}}
-    sources = {s: spaced(_optional_cell(s)) for s in {e.source for e in events}}
-    visibility = {True: t("export.timeline.internal"), False: t("export.timeline.public")}
-    empty = t("export.empty_value")  # what cell() shows for an empty text
-    # Each row written in one f-string (table_row's text), the texts escaped as one column.
-    rows = [f"| {when} | {text or empty} |{milestones[e.milestone]}|{sources[e.source]}"
-            f"| {visibility[e.internal]} |"
-            for when, text, e in zip(timeline_times(events), escape_cells([e.text for e in events]),
-                                     events)]
-    out.written_table([t("export.column.time"), t("export.column.event"),
-                       t("export.column.milestone"), t("export.column.source"),
-                       t("export.column.visibility")], rows)
+    # A timeline has thousands of events and a few sources: each source is escaped once.
+    sources = {source: _optional_cell(source) for source in {e.source for e in events}}
+    rows = [[when, cell(e.text), label("milestone", e.milestone) if e.milestone else "",
+             sources[e.source],
+             t("export.timeline.internal") if e.internal else t("export.timeline.public")]
+            for when, e in zip(timeline_times(events), events)]
+    out.table([t("export.column.time"), t("export.column.event"), t("export.column.milestone"),
+               t("export.column.source"), t("export.column.visibility")], rows)
 
 
 def _optional_cell(text: str) -> str:

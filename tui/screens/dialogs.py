@@ -14,7 +14,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from postmortem import vocab
 from postmortem.i18n import t
-from postmortem.times import TimeParseError, parse_time
+from postmortem.times import TimeParseError, parse_typed_time
 from tui.widgets.field_message import FieldMessage
 from tui.widgets.text_field import TextField
 
@@ -113,7 +113,7 @@ class NewPostmortemScreen(ModalScreen[NewPostmortemRequest | None]):
 
     def _meeting(self) -> datetime | None:
         text = self.query_one("#new-meeting", Input).value.strip()
-        return parse_time(text, day=None) if text else None
+        return parse_typed_time(text, day=None) if text else None
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -24,7 +24,7 @@ from textual.widgets import Input, Markdown, Static, TextArea
 
 from postmortem.exposure import customer_warnings
 from postmortem.i18n import t
-from postmortem.markdown import ExportRefused, render_markdown
+from postmortem.markdown import EXPORT_AUDIENCES, ExportRefused, render_markdown
 from postmortem.model import Postmortem
 from postmortem.redaction import Removed
 from storage.export_target import write_export_file
@@ -32,9 +32,6 @@ from storage.errors import SaveError, StorageError
 from tui.commands import bindings_for
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.text_field import TextField
-
-AUDIENCES = ("internal", "external")
-
 
 # Textual's Markdown widget makes a widget of every table cell: a 2,000-event timeline takes
 # half a minute to lay out. The preview keeps this many rows of each table (the file gets all).
@@ -83,9 +80,9 @@ class ExportPathError(ValueError):
     """A path the export cannot write to; str() is one sentence for the user."""
 
 
-def default_export_path(document: Postmortem, library_file: Path, audience: str) -> Path:
+def default_export_path(document: Postmortem, library_file: Path, export_audience: str) -> Path:
     """``<id>.md`` (internal) or ``<id>.customer.md`` next to the postmortem's file."""
-    suffix = ".md" if audience == "internal" else ".customer.md"
+    suffix = ".md" if export_audience == "internal" else ".customer.md"
     return library_file.parent / f"{document.id}{suffix}"
 
 
@@ -189,7 +186,7 @@ class ExportScreen(Screen[None]):
         super().__init__()
         self.document = document
         self.document_path = Path(document_path)
-        self.audience = "internal"
+        self.export_audience = "internal"
         # What the internal document's checklist is evaluated with, as on the review screen.
         self.library_docs = library_docs
         self.today = today if today is not None else date.today()
@@ -218,24 +215,25 @@ class ExportScreen(Screen[None]):
     async def on_mount(self) -> None:
         await self.show_audience()
 
-    def audience_label(self, audience: str | None = None) -> str:
-        return t(f"export_ui.audience_{audience or self.audience}")
+    def audience_label(self, export_audience: str | None = None) -> str:
+        return t(f"export_ui.audience_{export_audience or self.export_audience}")
 
     def rendered(self, removed: Removed | None = None) -> str:
         """The Markdown for the current audience; raises ``ExportRefused``. What the
         customer-facing version's scrubbing removed is counted in ``removed``."""
-        return render_markdown(self.document, self.audience, today=self.today,
+        return render_markdown(self.document, self.export_audience, today=self.today,
                                library_docs=self.library_docs, removed=removed)
 
     async def show_audience(self) -> None:
         parts: list[Content | str] = [t("export_ui.audience_label")]
-        for audience in AUDIENCES:
-            label = f" {self.audience_label(audience)} "
-            parts += [" ", Content.styled(label, "bold reverse $accent") if audience == self.audience
+        for export_audience in EXPORT_AUDIENCES:
+            label = f" {self.audience_label(export_audience)} "
+            parts += [" ", Content.styled(label, "bold reverse $accent")
+                      if export_audience == self.export_audience
                       else Content.styled(label, "$foreground-muted")]
         self.query_one("#export-audience", Static).update(Content.assemble(*parts))
         removed = Removed()
-        self.set_class(self.audience == "external", "-customer")
+        self.set_class(self.export_audience == "external", "-customer")
         try:
             markdown = self.rendered(removed)
         except ExportRefused as refused:
@@ -261,7 +259,7 @@ class ExportScreen(Screen[None]):
         self.call_after_refresh((raw if self.has_class("-raw") else preview).focus)
 
     def show_warnings(self) -> None:
-        warnings = customer_warnings(self.document) if self.audience == "external" else []
+        warnings = customer_warnings(self.document) if self.export_audience == "external" else []
         text = "\n".join([t("export_ui.warnings_heading", count=len(warnings)),
                           *(f"• {warning}" for warning in warnings)])
         self.query_one("#export-warnings-text", Static).update(text if warnings else "")
@@ -274,7 +272,7 @@ class ExportScreen(Screen[None]):
             status.set_class(name == state, name)
 
     def default_path(self) -> Path:
-        return default_export_path(self.document, self.document_path, self.audience)
+        return default_export_path(self.document, self.document_path, self.export_audience)
 
     # Keys ----------------------------------------------------------------------------------
 
@@ -284,7 +282,8 @@ class ExportScreen(Screen[None]):
         await self.show_audience()
 
     async def action_toggle_audience(self) -> None:
-        self.audience = AUDIENCES[(AUDIENCES.index(self.audience) + 1) % len(AUDIENCES)]
+        self.export_audience = EXPORT_AUDIENCES[
+            (EXPORT_AUDIENCES.index(self.export_audience) + 1) % len(EXPORT_AUDIENCES)]
         await self.show_audience()
 
     def data(self) -> bytes:
@@ -326,7 +325,7 @@ class ExportScreen(Screen[None]):
     def action_write_to(self) -> None:
         if self.refused():
             return
-        question = t(f"export_ui.path_question_{self.audience}")
+        question = t(f"export_ui.path_question_{self.export_audience}")
         self.app.push_screen(ExportPathScreen(self.default_path(), question, self.write_to))
 
     def action_close(self) -> None:

@@ -22,7 +22,6 @@ from storage.document_file import DocumentFile
 from storage.last_stage import remember_stage
 from storage.outside import OutsideChangeError
 from storage.rescue import failure_reason
-from tui import heap
 from tui.autosave import Autosaver
 from tui.outside_watch import WATCH_INTERVAL, OutsideChangeWatcher
 from tui.commands import bindings_for
@@ -115,7 +114,6 @@ class WorkspaceScreen(StageFocus, Screen[None]):
         first = self.query_one(f"#stage-{self.first_stage}", StageView)
         first.refresh_from_document()  # as action_stage does for every stage it shows
         self._focus_on_open(first)
-        heap.settle()  # the document and its first stage live until the postmortem is closed
 
     # Editing and saving ----------------------------------------------------------------
 
@@ -189,7 +187,6 @@ class WorkspaceScreen(StageFocus, Screen[None]):
         self._field_focus.clear()
         focused = self.focused.id if self.focused is not None else None
         switcher = self.query_one(ContentSwitcher)
-        heap.release()  # the old views die now
         await switcher.remove_children()
         view = self._new_view(self.current_stage)
         await switcher.mount(view)
@@ -201,7 +198,6 @@ class WorkspaceScreen(StageFocus, Screen[None]):
             same_field.first().focus()  # the facilitator goes on where they were
         else:
             view.focus_first()
-        heap.settle()
 
     def flush(self) -> bool:
         """Write pending edits now (trying a failed save again); True when everything is on disk."""
@@ -251,7 +247,6 @@ class WorkspaceScreen(StageFocus, Screen[None]):
             self.autosaver.close(discard=self._discarded)
             self.autosaver = None
         self.document_file.close()
-        heap.release()
 
     def on_unmount(self) -> None:
         self.close_document()
@@ -272,14 +267,11 @@ class WorkspaceScreen(StageFocus, Screen[None]):
 
     async def action_stage(self, number: int, location: str | None = None) -> None:
         self._remember_field_focus()
-        built = not self.query(f"#stage-{number}")
         view = await self.stage_view(number)
         self.current_stage = number
         self.query_one(StageStrip).current = number
         self.query_one(ContentSwitcher).current = f"stage-{number}"
         view.refresh_from_document()
-        if built:
-            heap.settle()  # the new view lives until the postmortem is closed
         self.refresh_status()
         if location is None or not view.focus_location(location):
             self._focus_on_open(view)

@@ -14,8 +14,7 @@ from textual.widgets import DataTable, OptionList, Static
 
 from postmortem import vocab
 from postmortem.blame import RULE as BLAME_RULE
-from postmortem.blame import DismissalError, dismiss, undismiss
-from postmortem.findings import active
+from postmortem.findings import DismissalError, active, dismiss, undismiss
 from postmortem.i18n import t
 from postmortem.model import Action
 from postmortem.texts import action_location

@@ -12,7 +12,7 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Label, TabbedContent, TabPane
 
 from postmortem import blame, fishbone
-from postmortem.findings import Finding
+from postmortem.findings import Finding, dismiss
 from postmortem.fishbone import clean, truncate
 from postmortem.i18n import t
 from tui.commands import bindings_for
@@ -179,6 +179,6 @@ class AnalysisStage(StageView):
     def _dismissed(self, finding: Finding, reason: str | None) -> None:
         if reason is None:
             return
-        blame.dismiss(self.document, finding, reason)
+        dismiss(self.document, finding, reason)
         self.edited()
         self.notify(t("analysis_ui.dismissed"))

@@ -10,7 +10,7 @@ from textual.widgets import Checkbox, Collapsible, Input, Label, RadioButton, Ra
 
 from postmortem import vocab
 from postmortem.i18n import t
-from postmortem.times import TimeParseError, format_datetime, parse_time
+from postmortem.times import TimeParseError, format_datetime, parse_typed_time
 from tui.stages.base import StageView
 from tui.widgets.choices import ChoiceButton, TickBox, TickList
 from tui.widgets.field_message import FieldMessage
@@ -182,7 +182,7 @@ class ScopeStage(StageView):
             error.show("")
             return True
         try:
-            moment = parse_time(text, day=None)
+            moment = parse_typed_time(text, day=None)
         except TimeParseError as problem:
             error.show(str(problem))
             return False

@@ -1,6 +1,6 @@
 """Reading the one-line event entry ("14:05 paged on-call") and finding the local time zone.
 
-Pure functions (no Textual). The time forms are those of ``postmortem.times.parse_time``; this
+Pure functions (no Textual). The time forms are those of ``postmortem.times.parse_typed_time``; this
 module only splits the line into a time and a text and picks the day a bare time falls on.
 
 Rules decided here:
@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from postmortem.i18n import t
 from postmortem.pasting import ROLL_OVER_AFTER
-from postmortem.times import TimeParseError, check_in_range, parse_time
+from postmortem.times import TimeParseError, check_in_range, parse_typed_time
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -45,7 +45,7 @@ def parse_entry(line: str, *, previous: datetime | None, day: date | None,
             continue
         stamp = " ".join(words[:count])
         try:
-            moment = parse_time(stamp, previous=previous, day=day, now=now, local_tz=local_tz)
+            moment = parse_typed_time(stamp, previous=previous, day=day, now=now, local_tz=local_tz)
         except TimeParseError as error:
             errors[count] = error
             continue
