@@ -16,12 +16,13 @@ takes a few milliseconds, its dictionary form several times that.
 
 from __future__ import annotations
 
+import dataclasses
+
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from postmortem.model import Postmortem
-from postmortem.records import Record
 
 LIMIT = 200      # steps kept; the oldest go first
 
@@ -45,24 +46,29 @@ def clone(value: Any, like: Any = None) -> Any:
         earlier.pop(None, None)
         return [clone(item, earlier.get(getattr(item, "id", None), like[i] if i < len(like) else None))
                 for i, item in enumerate(value)]
-    if isinstance(value, Record):
+    if dataclasses.is_dataclass(value):
         if like is not None and like.__class__ is value.__class__ and like == value:
             return like
-        copy = object.__new__(value.__class__)
-        fields = value.__dict__.copy()
-        for name, item in fields.items():
-            if isinstance(item, (list, Record)):
-                fields[name] = clone(item, getattr(like, name, None))
-        copy.__dict__.update(fields)
+        copy = object.__new__(value.__class__)   # slotted records: set each field
+        for field in dataclasses.fields(value):
+            item = getattr(value, field.name)
+            if isinstance(item, list) or dataclasses.is_dataclass(item):
+                item = clone(item, getattr(like, field.name, None))
+            object.__setattr__(copy, field.name, item)
         return copy
     if value is None or isinstance(value, (str, int, float, bool, datetime, date)):
         return value
     raise TypeError(f"cannot snapshot a {type(value).__name__}")
 
 
+def _field_order(record_type: type) -> list[str]:
+    """A record's field names in their declared order (the document's: stage order)."""
+    return [field.name for field in dataclasses.fields(record_type)]
+
+
 def restore(document: Postmortem, snapshot: Postmortem) -> None:
     """Make ``document`` equal to ``snapshot`` in place (the snapshot stays untouched)."""
-    for name in Postmortem._fields:
+    for name in _field_order(Postmortem):
         setattr(document, name, clone(getattr(snapshot, name)))
 
 
@@ -77,7 +83,7 @@ class Change:
 
 def changed_where(before: Postmortem, after: Postmortem) -> Change | None:
     """The first part of the document (in stage order) that differs between two states."""
-    for name in Postmortem._fields:
+    for name in _field_order(Postmortem):
         old, new = getattr(before, name), getattr(after, name)
         if old != new:
             return Change(STAGE_OF_FIELD.get(name), _location(name, old, new), name)
@@ -97,12 +103,12 @@ def _location(name: str, old: Any, new: Any) -> str | None:
         causes_new = [cause for category in new.fishbone for cause in category.causes]
         return _first_changed_id(causes_old, causes_new) or "analysis.fishbone"
     if name == "lessons":
-        for key in old._fields:
+        for key in _field_order(type(old)):
             if getattr(old, key) != getattr(new, key):
                 return f"lessons.{key}"
         return None
     if name in ("scope", "impact", "communication"):
-        for key in old._fields:
+        for key in _field_order(type(old)):
             if getattr(old, key) != getattr(new, key):
                 return f"{name}.{key}"
         return None

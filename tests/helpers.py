@@ -17,3 +17,10 @@ def shown(widget: Widget) -> str:
     """The text a widget shows, lines joined, spaces collapsed (wrapping does not matter)."""
     lines = widget.render_lines(Region(0, 0, *widget.outer_size))
     return " ".join(" ".join(strip.text for strip in lines).split())
+
+
+async def focus_title(pilot) -> None:
+    """Put the focus in stage 1's title, where tests about saving type: a postmortem opens on
+    the stage strip, so that no key types into a field by surprise (issue 12)."""
+    pilot.app.screen.query_one("#title").focus()
+    await pilot.pause()

@@ -197,7 +197,7 @@ async def test_bad_paths_show_a_sentence_and_write_nothing(library_dir, make_app
             ("/proc/postmortem-export.md", "Could not write /proc/postmortem-export.md"),
             ("   ", "Type the path"),
             (str(tmp_path / ("n" * 300 + ".md")), "File name too long"),
-            (str(tmp_path / "nul\0.md"), "Could not write"),
+            # A NUL never gets that far: fields drop control characters as they come in.
         ]
         for text, sentence in cases:
             dialog = await choose_path(pilot, text)

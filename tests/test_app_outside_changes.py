@@ -14,7 +14,7 @@ from storage.library import Library
 from tui.screens import workspace
 from tui.screens.outside_change import ChooseVersionScreen
 from tui.widgets.doc_header import DocumentHeader
-from helpers import stored
+from helpers import stored, focus_title
 
 
 def their_edit(library_dir, doc_id: str, title: str) -> bytes:
@@ -54,6 +54,7 @@ async def test_without_unsaved_edits_the_app_reloads_and_says_so(library_dir, ma
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = app.screen
+        await focus_title(pilot)
         await pilot.press(*" ours", "tab")
         assert screen.flush() and app.focused.id == "incident_ref"
         theirs = their_edit(library_dir, "live", "Pulled title")
@@ -78,6 +79,7 @@ async def test_with_unsaved_edits_keep_mine_saves_theirs_beside_it(library_dir, 
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = app.screen
+        await focus_title(pilot)
         await pilot.press(*" mine")
         theirs = their_edit(library_dir, "live", "Theirs")
         await screen.outside.check()
@@ -104,6 +106,7 @@ async def test_with_unsaved_edits_take_theirs_saves_mine_beside_it(library_dir, 
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = app.screen
+        await focus_title(pilot)
         await pilot.press(*" mine")
         theirs = their_edit(library_dir, "live", "Theirs")
         assert screen.flush() is False  # the save is refused; the refusal leads to the choice
@@ -132,6 +135,7 @@ async def test_a_deleted_file_is_written_back_only_on_ctrl_s(library_dir, make_a
         screen = app.screen
         path.unlink()
         await screen.outside.check()
+        await focus_title(pilot)
         await pilot.press(*" typed")
         assert screen.flush() is False
         await pilot.pause()
@@ -152,6 +156,7 @@ async def test_a_file_that_no_longer_parses_is_left_alone_and_edits_saved_beside
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = app.screen
+        await focus_title(pilot)
         await pilot.press(*" mine")
         path.write_text("<<<<<<< HEAD\n", "utf-8")  # a merge conflict left in the file
         await screen.outside.check()

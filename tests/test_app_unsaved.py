@@ -20,7 +20,7 @@ from tui.screens.dialogs import ConfirmScreen
 from tui.screens.export import ExportPathScreen
 from tui.screens.library import LibraryScreen
 from tui.screens.unsaved import UnsavedEditsScreen
-from helpers import shown, stored
+from helpers import shown, stored, focus_title
 
 
 class FullDisk:
@@ -51,6 +51,7 @@ async def edit_with_a_full_disk(app, pilot, monkeypatch) -> FullDisk:
     screen = app.screen
     disk = FullDisk(screen.document_file)
     monkeypatch.setattr(screen.document_file, "save", disk)
+    await focus_title(pilot)
     await pilot.press(*" unsaved")
     assert screen.flush() is False
     await pilot.pause()
@@ -188,6 +189,7 @@ async def test_discarding_on_the_way_to_the_library_makes_the_exit_status_non_ze
 async def test_quit_with_everything_saved_exits_at_once_with_status_0(library_dir, make_app, home):
     app = open_disk(library_dir, make_app)
     async with app.run_test(size=(100, 30)) as pilot:
+        await focus_title(pilot)
         await pilot.press(*" saved")
         await pilot.press("ctrl+q")
         await pilot.pause()

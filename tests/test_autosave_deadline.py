@@ -10,6 +10,7 @@ import time
 from postmortem.factory import new_postmortem
 from storage.library import Library
 from pty_app import PtyApp, child_env
+from test_signals import tab_to_title
 
 KEYS_PER_SECOND = 6
 TYPING_SECONDS = 4.0
@@ -22,6 +23,7 @@ def test_steady_typing_then_kill_9_loses_at_most_about_a_second(library_dir, tmp
     app = PtyApp.start(["--library", str(library_dir), "open", "live"], child_env(tmp_path))
     try:
         app.read_until(b"Exit condition")
+        tab_to_title(app.fd)
         keys = (string.ascii_lowercase * 2)[: int(TYPING_SECONDS * KEYS_PER_SECOND)]
         typed_at: list[float] = []
         start = time.monotonic()

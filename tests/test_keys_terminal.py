@@ -14,7 +14,7 @@ from storage.library import Library
 from test_signals import read_until, tab_to_title, wait_exit
 
 STAGE_TWO = b"No events yet"      # the empty timeline's hint
-STAGE_THREE = b"why did the problem happen"   # the empty whys tree's hint
+STAGE_THREE = b"No answers yet"   # the empty whys tree's hint
 
 
 def test_alt_keys_from_a_text_field_jump_and_type_nothing(library_dir):

@@ -12,7 +12,7 @@ import time
 from postmortem.factory import new_postmortem
 from storage.document_file import DocumentFile
 from storage.library import Library
-from test_signals import read_until, wait_exit
+from test_signals import read_until, tab_to_title, wait_exit
 
 
 def create_live(library_dir) -> None:
@@ -73,6 +73,7 @@ def test_with_unsaved_edits_both_versions_are_kept(library_dir):
     create_live(library_dir)
     pid, fd = start_app(library_dir, POSTMORTEM_SAVE_DELAY="60")  # the edit stays unsaved
     try:
+        tab_to_title(fd)
         os.write(fd, b" mine")
         read_until(fd, b"editing", time.monotonic() + 10)
         another_process_writes(library_dir, "Outside")

@@ -21,6 +21,7 @@ from postmortem.factory import new_postmortem
 from postmortem.model import Postmortem
 from storage.library import Library
 from pty_app import PtyApp, child_env
+from test_signals import tab_to_title
 
 
 @contextmanager
@@ -58,6 +59,7 @@ def start_typing(library_dir: Path, tmp_path: Path, make_saves_fail) -> PtyApp:
     app = PtyApp.start(["--library", str(library_dir), "open", "live"], child_env(tmp_path))
     try:
         app.read_until(b"Exit condition")
+        tab_to_title(app.fd)
         make_saves_fail()
         app.type(" typed")
         app.read_until(b"NOT SAVED")

@@ -31,7 +31,7 @@ from storage.export_target import write_export_file
 from storage.errors import SaveError, StorageError
 from tui.commands import bindings_for
 from tui.widgets.key_footer import KeyFooter
-from tui.widgets.text_field import TextField
+from tui.widgets.text_field import TextBox, TextField
 
 # Textual's Markdown widget makes a widget of every table cell: a 2,000-event timeline takes
 # half a minute to lay out. The preview keeps this many rows of each table (the file gets all).
@@ -204,7 +204,7 @@ class ExportScreen(Screen[None]):
         with VerticalScroll(id="export-preview"):
             yield Markdown(id="export-markdown", open_links=False)
         # m: the text exactly as written, for tables too wide to read rendered at 80 columns.
-        yield TextArea(id="export-raw", read_only=True, soft_wrap=True, compact=True)
+        yield TextBox(id="export-raw", read_only=True, soft_wrap=True, compact=True)
         with Vertical(id="export-refused"):
             yield Static(t("export_ui.refused_title"), id="export-refused-title")
             yield Static(id="export-refused-reason", markup=False)
