@@ -10,6 +10,7 @@ import sys
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from helpers import examples
 
 from postmortem import blame, mentions, vagueness
 from postmortem.patterns import AnyWord, folded
@@ -42,7 +43,7 @@ PIECES = st.sampled_from(["forg", "FORG", "ForgOT", "ſorg", "fault", "blam", "�
                           "é", "ß", "ﬀ", "\u0307"])
 
 
-@settings(max_examples=400)
+@settings(max_examples=examples(400))
 @given(st.lists(PIECES, max_size=6).map("".join), st.sampled_from(
     [blame._EN_PHRASE_WORDS, blame._FORG, *(family.words for family in vagueness._FAMILIES)]))
 def test_any_word_finds_what_the_pattern_finds(text, words):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from helpers import examples
 
 from postmortem.fields import Reader, ValidationError
 from postmortem.i18n import t
@@ -53,7 +54,7 @@ def general_read(item: object) -> Event | ValidationError:
         return error
 
 
-@settings(max_examples=600)
+@settings(max_examples=examples(600))
 @given(anything)
 def test_quick_read_gives_the_event_read_gives_or_none(item):
     quick, general = Event.read_valid(item), general_read(item)
@@ -75,7 +76,7 @@ def reading_before_the_quick_path(timeline: list) -> list[Event] | str:
         return str(error)
 
 
-@settings(max_examples=400)
+@settings(max_examples=examples(400))
 @given(st.lists(anything, max_size=4))
 def test_a_timeline_reads_or_fails_as_it_did_before(timeline):
     data = {"schema": "postmortem/v1", "id": "doc", "timeline": timeline}

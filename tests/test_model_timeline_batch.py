@@ -8,6 +8,7 @@ from datetime import datetime
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from helpers import examples
 
 from postmortem.fields import parse_time
 from postmortem.model import Event
@@ -42,7 +43,7 @@ def items(draw) -> object:
     return item
 
 
-@settings(max_examples=500)
+@settings(max_examples=examples(500))
 @given(st.lists(st.one_of(items(), st.none(), st.integers(), st.lists(st.integers(), max_size=1)),
                 max_size=6))
 def test_one_loop_reads_each_item_as_read_valid_does(timeline):
@@ -63,7 +64,7 @@ def parse_time_through_offset(value: object) -> datetime | None:
         return None
 
 
-@settings(max_examples=500)
+@settings(max_examples=examples(500))
 @given(TIMES)
 def test_z_reads_as_the_utc_offset_did(value):
     expected, read = parse_time_through_offset(value), parse_time(value)
@@ -87,7 +88,7 @@ def near_times(draw) -> str:
     return text
 
 
-@settings(max_examples=2000)
+@settings(max_examples=examples(2000))
 @given(st.one_of(near_times(), TIMES))
 def test_the_loop_reads_a_time_exactly_where_parse_time_does(value):
     """The loop checks a time's shape by its separators; it must accept and refuse exactly

@@ -14,6 +14,7 @@ import sys
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from helpers import examples
 
 from postmortem import blame, checklist, vagueness
 from postmortem.patterns import lazy_compile
@@ -24,7 +25,7 @@ def matching_text(pattern: str, flags: int = 0) -> st.SearchStrategy[str]:
 
 
 @pytest.mark.parametrize("family", vagueness._FAMILIES, ids=lambda f: f.name)
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(data=st.data())
 def test_a_family_word_is_in_every_match(family, data):
     text = data.draw(matching_text(family.pattern.pattern, re.IGNORECASE))
@@ -34,13 +35,13 @@ def test_a_family_word_is_in_every_match(family, data):
 
 
 @pytest.mark.parametrize("phrase", blame._EN_PHRASES, ids=lambda p: p.pattern)
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(data=st.data())
 def test_an_english_blame_word_is_in_every_phrase_match(phrase, data):
     assert blame._EN_PHRASE_WORDS.search(data.draw(matching_text(phrase.pattern, re.IGNORECASE)))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(data=st.data())
 def test_forg_is_in_every_english_forgot(data):
     people = ("Priya N.", "Max", "Tomás R.")
@@ -62,14 +63,14 @@ def test_isdecimal_is_what_backslash_d_matches():
     assert all(bool(digit.match(chr(cp))) == chr(cp).isdecimal() for cp in range(sys.maxunicode + 1))
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(st.text(max_size=40))
 def test_quantity_check_is_the_single_pattern_it_replaced(text):
     single = re.compile(r"\d|" + checklist._QUANTITY_WORDS.pattern, re.IGNORECASE)
     assert checklist.is_quantified(text) == (single.search(text) is not None)
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(st.one_of(st.text(max_size=40), matching_text(vagueness._METRIC_WORDS, re.IGNORECASE)))
 def test_signal_parts_searched_one_by_one_are_their_alternation(text):
     together = re.compile("|".join(f"(?:{p})" for p in (
@@ -86,7 +87,7 @@ def test_a_lazy_pattern_compiles_on_first_use_and_behaves_as_compiled():
     assert lazy.pattern == r"(www)\."
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(st.sampled_from(["Priya", "Priya N.", "Sam K.", "sam", "@max", "@here", "a@b.c",
                                  "INC-4821", "CHG-77", "JIRA-12", " ", ". ", "checkout", "—", "12%",
                                  "Tomás", "Tomás R.", "\n"]), max_size=8).map("".join))

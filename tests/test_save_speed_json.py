@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from helpers import examples
 
 from postmortem.demo import demo_document
 from storage.atomic import dumps_document, plain_json_bytes
@@ -40,7 +41,7 @@ def test_a_real_postmortem_takes_the_fast_path():
     assert plain_json_bytes(data) == stdlib(data).encode("utf-8")
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(plain_json)
 def test_plain_json_takes_the_fast_path_with_identical_bytes(data):
     fast = plain_json_bytes(data)
@@ -74,7 +75,7 @@ def outcome(write, data):
         return type(error)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(any_json)
 def test_any_json_like_value_is_written_or_refused_as_before(data):
     assert outcome(dumps_document, data) == outcome(stdlib, data)
