@@ -54,3 +54,24 @@ def examples(full: int) -> int:
     """
     scale = settings.default.max_examples / settings.get_profile("full").max_examples
     return max(10, round(full * scale))
+
+
+def settled(*keys: str, before=None):
+    """The ``run_before`` of every snapshot test: optionally ``before(pilot)``, then the keys,
+    then wait until the picture can no longer depend on timing — workers done, pending edits
+    saved (the header says "saved", never "editing…"), no cursor blinking."""
+    async def run_before(pilot) -> None:
+        await pilot.pause()
+        if before is not None:
+            await before(pilot)
+            await pilot.pause()
+        await pilot.press(*keys)
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        pilot.app.flush_all()
+        await pilot.pause()
+        for widget in pilot.app.screen.query("Input, TextArea"):
+            widget.cursor_blink = False
+        await pilot.pause()
+    return run_before

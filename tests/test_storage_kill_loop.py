@@ -2,10 +2,10 @@
 
 A child process saves versions 1, 2, 3, ... of one postmortem as fast as it can; the parent
 kills it with SIGKILL at a random moment, over and over (the children are forked from one
-server process that has the app imported, so each kill costs a fork, not a Python start-up). After every kill the file must load,
-be exactly one version the child wrote (never older than the last one seen), its backup must
-be a whole earlier version too, the lock must be free again and opening must leave no
-temporary file behind.
+server process that has the app imported, so each kill costs a fork, not a Python start-up).
+After every kill the file must load, be exactly one version the child wrote (never older than
+the last one seen), its backup must be a whole earlier version too, the lock must be free
+again and opening must leave no temporary file behind.
 """
 
 import importlib.util
@@ -75,7 +75,8 @@ def test_kill_9_during_saves_never_loses_the_file(tmp_path, record_property):
                 seen = kill_child.counter(document_file.document)
                 assert document_file.document.to_dict() == kill_child.version(seen)
             assert seen >= last_seen, "an older version came back"
-            assert path.read_bytes() == dumps_document({"postmortem": {"1": kill_child.version(seen)}}).encode()
+            whole = dumps_document({"postmortem": {"1": kill_child.version(seen)}})
+            assert path.read_bytes() == whole.encode()
             assert temp_files(tmp_path) == []
             backup_file = tmp_path / "kill-loop.json.bak"
             # A child killed before its first save finished leaves no backup yet; any save
