@@ -14,7 +14,7 @@ $(BIN)/.installed: pyproject.toml
 run: $(BIN)/.installed
 	$(BIN)/postmortem demo
 
-# Every test, in parallel (pytest-xdist, one worker per core). `make test` runs the property
+# Every test, in parallel (pytest-xdist; -n auto is two workers per core, tests/conftest.py). `make test` runs the property
 # tests with a fifth of their examples (Hypothesis profile "fast", tests/conftest.py);
 # `make test-full` (what CI runs) with all of them.
 # The Markdown lint (npm markdownlint-cli, pinned in tests/markdownlint/) goes into the venv;
