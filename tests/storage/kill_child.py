@@ -1,8 +1,8 @@
 """Child processes of the kill -9 test: each saves versions of one postmortem as fast as it can.
 
-``python kill_child.py FILE`` is a fork server, so the test's 120 kills do not each pay for
-starting Python and importing the app (that was most of the test's time). For each ``start``
-line on stdin it forks a child that opens FILE as the writer, prints ``ready N PID`` (N = the
+``python kill_child.py`` is a fork server, so the test's 120 kills do not each pay for starting
+Python and importing the app (that was most of the test's time). For each ``start FILE`` line
+on stdin it forks a child that opens FILE as the writer, prints ``ready N PID`` (N = the
 version on disk) and then saves N+1, N+2, ... until it is killed. The server reaps the child
 only after the next line (the parent has sent SIGKILL by then, so the PID it kills is still
 that child's), and prints ``ended CODE`` (-9 for SIGKILL). ``version(n)`` is the exact
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sys
+import traceback
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -45,19 +46,22 @@ def save_until_killed(path: Path) -> None:
         document_file.save(version(n))
 
 
-def serve(path: Path) -> None:
+def serve() -> None:
     import storage.document_file  # noqa: F401  (imported once, before forking)
-    for _start in sys.stdin:
+    for start in sys.stdin:
+        path = Path(start.removeprefix("start ").rstrip("\n"))
         pid = os.fork()
         if pid == 0:
             try:
                 save_until_killed(path)
-            finally:
-                os._exit(1)   # never back into the server's loop
+            except BaseException:
+                traceback.print_exc()
+                print("failed", flush=True)  # instead of "ready": the test stops waiting
+            os._exit(1)  # never back into the server's loop
         sys.stdin.readline()  # the parent has killed it
         _, status = os.waitpid(pid, 0)
         print(f"ended {os.waitstatus_to_exitcode(status)}", flush=True)
 
 
 if __name__ == "__main__":
-    serve(Path(sys.argv[1]))
+    serve()
