@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench clean
+.PHONY: run test test-full lint bench clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,11 +14,20 @@ $(BIN)/.installed: pyproject.toml
 run: $(BIN)/.installed
 	$(BIN)/postmortem demo
 
+# Every test, in parallel (pytest-xdist; -n auto is two workers per core, tests/conftest.py). `make test` runs the property
+# tests with a fifth of their examples (Hypothesis profile "fast", tests/conftest.py);
+# `make test-full` (what CI runs) with all of them.
 # The Markdown lint (npm markdownlint-cli, pinned in tests/markdownlint/) goes into the venv;
 # without npm it says why and the lint test is skipped, saying so.
+PYTEST := $(BIN)/python -m pytest -q -p no:cacheprovider -n auto
+
 test: $(BIN)/.installed
 	$(BIN)/python tests/lint_markdown.py install
-	$(BIN)/python -m pytest -q -p no:cacheprovider
+	$(PYTEST)
+
+test-full: $(BIN)/.installed
+	$(BIN)/python tests/lint_markdown.py install
+	HYPOTHESIS_PROFILE=full $(PYTEST)
 
 # Every budget of bench/README.md against its bare baseline; `make bench BENCH=--quick` for a
 # short look, `make bench BENCH=keys_text_field` for one benchmark.

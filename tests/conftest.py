@@ -1,10 +1,34 @@
-"""Shared fixtures: a temporary library and an app factory with the live clock off."""
+"""Shared fixtures: a temporary library and an app factory with the live clock off.
+
+Also the Hypothesis profiles. ``make test`` runs the ``fast`` profile, a fifth of the examples
+(property tests with their own count scale it with ``helpers.examples``); ``make test-full``
+and CI set ``HYPOTHESIS_PROFILE=full``, Hypothesis' own counts. Neither has a deadline: the
+machine is shared and the tests run in parallel, and speed is what ``make bench`` measures,
+not a test.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+settings.register_profile("full", max_examples=100, deadline=None)
+settings.register_profile("fast", max_examples=20, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fast"))
+
+
+def pytest_xdist_auto_num_workers(config) -> int:
+    """``-n auto`` (``make test``): two workers per core. A Pilot test spends about 40% of its
+    time asleep while Textual waits for the app to go idle (at least 20 ms after each key and
+    pause), and a second worker's test uses that core meanwhile."""
+    return 2 * (os.cpu_count() or 1)
+
+
+def pytest_report_header(config) -> str:
+    return f"hypothesis profile: {os.environ.get('HYPOTHESIS_PROFILE', 'fast')}"
 
 
 @pytest.fixture

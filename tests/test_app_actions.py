@@ -19,7 +19,7 @@ from tui.stages.actions import ActionsStage
 from tui.screens.dismiss import DismissFindingScreen
 from tui.stages.actions_dialogs import CausePickerScreen
 from tui.stages.actions_form import ActionFindings
-from helpers import shown, stored
+from helpers import fill, shown, stored
 
 TODAY = date(2026, 3, 25)   # a Wednesday
 
@@ -44,7 +44,11 @@ async def open_stage_five(pilot) -> ActionsStage:
 
 
 async def add_action(pilot, title: str, owner: str, due: str, tracker: str) -> None:
-    await pilot.press("a", *title, "enter", *owner, "enter", *due, "enter", *tracker, "enter")
+    """Add an item through the form: each field filled, then enter to the next."""
+    await pilot.press("a")
+    for value in (title, owner, due, tracker):
+        await fill(pilot, value)
+        await pilot.press("enter")
     await pilot.pause()
 
 
@@ -68,8 +72,7 @@ async def test_three_actions_by_keyboard_findings_causes_then_reopen(library_dir
         assert expected.suggestion in shown(findings)
         assert "⚠" in shown(stage.board)
         # …and disappears once the title names what is measured.
-        await pilot.press(*" for checkout p99 latency > 2 s")
-        await pilot.pause()
+        await fill(pilot, " for checkout p99 latency > 2 s")
         assert all(f.rule == "vague" and f.matched != "Add monitoring" for f, _ in findings.entries)
         assert expected.reason not in shown(findings)
 
@@ -98,7 +101,8 @@ async def test_three_actions_by_keyboard_findings_causes_then_reopen(library_dir
         await pilot.press("f", "x")
         await pilot.pause()
         assert isinstance(app.screen, DismissFindingScreen)
-        await pilot.press(*"Team norm, tracked in the runbook review", "enter")
+        await fill(pilot, "Team norm, tracked in the runbook review")
+        await pilot.press("enter")
         await pilot.pause()
         assert [d.key.split(":")[:2] for d in doc.dismissed_findings] == [["vague", "a3"]]
         assert doc.dismissed_findings[0].reason == "Team norm, tracked in the runbook review"

@@ -16,7 +16,7 @@ from tui.stages.analysis_dialogs import PickScreen
 from tui.stages.analysis_fishbone import FishboneTree
 from tui.stages.analysis_whys import WhysTree
 from tui.widgets.fishbone_view import FishboneDiagram
-from helpers import stored
+from helpers import fill, stored
 
 
 def create(library_dir, doc_id="cache", participants=("Priya N.", "Max B.")):
@@ -49,8 +49,11 @@ async def open_stage_three(app, pilot):
 
 
 async def type_line(pilot, text):
+    """A line written into the open line editor and entered (filled: the keys that matter
+    here are the tree's; the per-key typing of a field is Textual's)."""
     await pilot.pause()
-    await pilot.press(*text, "enter")
+    await fill(pilot, text)
+    await pilot.press("enter")
     await pilot.pause()
 
 
@@ -105,7 +108,7 @@ async def test_build_tree_and_fishbone_by_keyboard_then_reopen(library_dir, make
         await pilot.press("enter")                       # an empty reason is refused
         await pilot.pause()
         assert isinstance(app.screen, DismissFindingScreen)
-        await pilot.press(*"Max is the maintenance bot's name", "enter")
+        await type_line(pilot, "Max is the maintenance bot's name")
         await pilot.pause()
         assert not stage.query_one("#whys-findings").display
         assert "⚠" not in labels(tree)[3]
@@ -208,7 +211,8 @@ async def test_problem_finding_dismissed_from_the_list_under_it(library_dir, mak
         await pilot.press("escape")                      # cancelled: nothing changes
         await pilot.pause()
         assert stage.document.dismissed_findings == [] and under.display
-        await pilot.press("x", *"Quoting the on-call log verbatim", "enter")
+        await pilot.press("x")
+        await type_line(pilot, "Quoting the on-call log verbatim")
         await pilot.pause()
         assert not under.display
         assert app.screen.flush()

@@ -13,7 +13,7 @@ from postmortem.i18n import t
 from storage.library import Library
 from tui.stages import actions_clock
 from tui.stages.communication import CommunicationStage, FollowUpRow
-from helpers import shown, stored
+from helpers import fill, shown, stored
 
 TODAY = date(2026, 3, 25)
 
@@ -58,8 +58,9 @@ async def test_fill_communication_and_follow_ups_then_reopen(library_dir, make_a
         assert app.focused.id == "stage-strip"   # a form opens on the strip, not in a field
         await pilot.press("tab")
         assert app.focused.id == "internal_summary"
-        await pilot.press(*"Checkout slowed for 47 minutes after a cache node swap.")
-        await pilot.press("tab", *"eng-all, support-leads")                 # shared with
+        await fill(pilot, "Checkout slowed for 47 minutes after a cache node swap.")
+        await pilot.press("tab")
+        await fill(pilot, "eng-all, support-leads")                         # shared with
         await pilot.press("tab", "right", "enter")                          # legal: pending
         await pilot.pause()
         doc = stage.document

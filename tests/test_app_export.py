@@ -4,11 +4,14 @@ writing next to the library file, to a chosen path, and a bad path."""
 from __future__ import annotations
 
 import stat
+from datetime import datetime, timezone
 
 from textual.widgets import Input, Markdown
 
 from postmortem.demo import demo_document
+from postmortem.factory import new_postmortem
 from postmortem.markdown import ExportRefused, render_markdown
+from postmortem.model import Event
 from storage.library import Library
 from tui.screens.export import ExportPathScreen, ExportScreen, preview_markdown
 from tui.screens.workspace import WorkspaceScreen
@@ -16,9 +19,16 @@ from tui.screens.workspace import WorkspaceScreen
 DEMO = "demo-checkout-latency"
 
 
-def security_demo():
-    doc = demo_document()
-    doc.id = "breach"
+def small_document(doc_id: str = DEMO):
+    """For the tests of where an export goes rather than what is in it: the demo's preview is
+    thousands of widgets, seconds of CPU each time it is shown."""
+    doc = new_postmortem(doc_id, "Checkout latency", "SEV2")
+    doc.timeline = [Event("e1", datetime(2026, 3, 4, 13, 0, tzinfo=timezone.utc), "deploy | 1")]
+    return doc
+
+
+def security_document():
+    doc = small_document("breach")
     doc.scope.sensitivity.security = True
     doc.communication.legal_review = "pending"
     return doc
@@ -72,7 +82,7 @@ async def test_preview_shows_either_audience(library_dir, make_app):
 
 
 async def test_write_both_audiences_next_to_the_library_file(library_dir, make_app):
-    doc = demo_document()
+    doc = small_document()
     Library(library_dir).create(doc).close()
     app = make_app(DEMO)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -98,7 +108,7 @@ async def test_write_both_audiences_next_to_the_library_file(library_dir, make_a
 
 
 async def test_refused_customer_export_shows_the_reason_and_writes_nothing(library_dir, make_app):
-    doc = security_demo()
+    doc = security_document()
     Library(library_dir).create(doc).close()
     app = make_app("breach")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -141,7 +151,7 @@ async def choose_path(pilot, text: str) -> ExportPathScreen:
 
 
 async def test_write_to_a_chosen_path(library_dir, make_app, tmp_path):
-    doc = demo_document()
+    doc = small_document()
     Library(library_dir).create(doc).close()
     target = tmp_path / "out" / "checkout.md"
     target.parent.mkdir()
@@ -166,7 +176,7 @@ async def test_write_to_a_chosen_path(library_dir, make_app, tmp_path):
 
 
 async def test_existing_file_is_replaced_only_after_a_second_enter(library_dir, make_app, tmp_path):
-    doc = demo_document()
+    doc = small_document()
     Library(library_dir).create(doc).close()
     target = tmp_path / "notes.md"
     target.write_text("keep me\n")
@@ -185,7 +195,7 @@ async def test_existing_file_is_replaced_only_after_a_second_enter(library_dir, 
 
 
 async def test_bad_paths_show_a_sentence_and_write_nothing(library_dir, make_app, tmp_path):
-    Library(library_dir).create(demo_document()).close()
+    Library(library_dir).create(small_document()).close()
     folder = tmp_path / "exports"
     folder.mkdir()
     app = make_app(DEMO)
@@ -218,7 +228,7 @@ async def test_bad_paths_show_a_sentence_and_write_nothing(library_dir, make_app
 
 async def test_relative_path_starts_in_the_working_folder(library_dir, make_app, tmp_path,
                                                           monkeypatch):
-    doc = demo_document()
+    doc = small_document()
     Library(library_dir).create(doc).close()
     monkeypatch.chdir(tmp_path)
     app = make_app(DEMO)

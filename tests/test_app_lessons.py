@@ -8,7 +8,7 @@ from postmortem.factory import new_postmortem
 from postmortem.i18n import t
 from storage.library import Library
 from tui.stages.lessons import LessonsStage
-from helpers import shown, stored
+from helpers import fill, shown, stored
 
 
 def seed(library_dir, doc_id="l1"):
@@ -31,8 +31,11 @@ async def test_add_edit_reorder_delete_undo_then_reopen(library_dir, make_app):
         assert t("exit.lessons.no_went_well") in shown(status)
 
         # Went well: two entries in one go; Enter on an empty line stops adding.
-        await pilot.press("a", *"Rollback took 4 minutes", "enter")
-        await pilot.press(*"Runbook step 3 was accurate", "enter", "enter")
+        await pilot.press("a")
+        await fill(pilot, "Rollback took 4 minutes")
+        await pilot.press("enter")
+        await fill(pilot, "Runbook step 3 was accurate")
+        await pilot.press("enter", "enter")
         assert stage.document.lessons.went_well == ["Rollback took 4 minutes",
                                                     "Runbook step 3 was accurate"]
         assert app.focused is stage.list_of("went_well")
@@ -40,8 +43,10 @@ async def test_add_edit_reorder_delete_undo_then_reopen(library_dir, make_app):
         assert t("exit.lessons.no_went_wrong") in shown(status)
 
         # Went wrong and lucky: → moves to the next list.
-        await pilot.press("right", "a", *"No cache-hit alert", "enter", "enter")
-        await pilot.press("right", "a", *"Traffic was low", "enter", "enter")
+        for entry in ("No cache-hit alert", "Traffic was low"):
+            await pilot.press("right", "a")
+            await fill(pilot, entry)
+            await pilot.press("enter", "enter")
         assert stage.document.lessons.went_wrong == ["No cache-hit alert"]
         assert stage.document.lessons.lucky == ["Traffic was low"]
         assert "✓" in shown(status)

@@ -19,7 +19,7 @@ from tui.stages import timeline_edits as edits
 from tui.stages.timeline_dialogs import PasteDialog, SourceDialog
 from tui.stages.timeline_input import EntryError, parse_entry
 from tui.stages.timeline_table import TimelineTable
-from helpers import stored
+from helpers import fill, stored
 
 UTC = timezone.utc
 
@@ -71,10 +71,13 @@ async def test_the_whole_stage_by_keyboard_then_reopen(library_dir, make_app):
 
         # Five events by keyboard only: a, then one line each; the entry stays open.
         await pilot.press("a", *"14:00 deploy started", "enter")
-        await pilot.press(*"+5m alert fired", "enter")          # replaces the selected 14:00
-        await pilot.press(*"14:12 paged on-call", "enter")
-        await pilot.press("right", *"rollback started", "enter")  # → keeps 14:12
-        await pilot.press(*"14:40 recovered", "enter")
+        for keys, line in (((), "+5m alert fired"),            # replaces the selected 14:00
+                           ((), "14:12 paged on-call"),
+                           (("right",), "rollback started"),   # → keeps 14:12
+                           ((), "14:40 recovered")):
+            await pilot.press(*keys)
+            await fill(pilot, line)
+            await pilot.press("enter")
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.focused, TimelineTable)
@@ -132,7 +135,8 @@ async def test_the_whole_stage_by_keyboard_then_reopen(library_dir, make_app):
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, SourceDialog)
-        await pilot.press(*"PagerDuty PD-1", "enter")
+        await fill(pilot, "PagerDuty PD-1")
+        await pilot.press("enter")
         await pilot.press("i")
         await pilot.pause()
         assert "Source: PagerDuty PD-1" in shown(screen.query_one("#timeline-detail"))
@@ -140,14 +144,16 @@ async def test_the_whole_stage_by_keyboard_then_reopen(library_dir, make_app):
         # The impact form, below the timeline at this size; v moves there.
         await pilot.press("v")
         assert app.focused.id == "impact-users_affected"
-        await pilot.press(*"About 40% of queue consumers stalled for 40 minutes")
+        await fill(pilot, "About 40% of queue consumers stalled for 40 minutes")
         await pilot.press("tab")                                  # customer-visible
         await pilot.press("enter")                               # Yes (the first answer)
         await pilot.press("tab")                                 # data integrity
         await pilot.press("right", "enter")                      # At risk
-        await pilot.press("tab", *"retried from the dead-letter queue")
+        await pilot.press("tab")
+        await fill(pilot, "retried from the dead-letter queue")
         await pilot.press("tab", "right", "enter")               # SLA/SLO breach: No
-        await pilot.press("tab", *"queue latency SLO held")
+        await pilot.press("tab")
+        await fill(pilot, "queue latency SLO held")
         await pilot.press("tab", "space")                        # comms match
         await pilot.pause()
         assert "✓" in shown(screen.query_one("#exit-status"))

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
+from helpers import examples
 from hypothesis import strategies as st
 
 from postmortem.markdown import render_external
@@ -223,7 +224,7 @@ def baseline_words() -> str:
     return BASELINE_WORDS
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(person, min_size=1, max_size=4, unique=True), st.lists(key, min_size=1, max_size=3),
        st.integers(100, 99999), st.data())
 def test_no_planted_name_or_key_reaches_the_customer_version(people, keys, number, data):

@@ -6,6 +6,7 @@ import re
 
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from helpers import examples
 from markdown_it import MarkdownIt
 
 from postmortem.markdown.escape import (escape_cell, escape_heading, escape_inline,
@@ -63,7 +64,7 @@ def expected_inline(text: str) -> str:
     return re.sub(r" {2,}", " ", " ".join(normalized_lines(text))).strip()
 
 
-@settings(max_examples=400)
+@settings(max_examples=examples(400))
 @given(st.one_of(hostile_text, hostile_words))
 def test_a_paragraph_is_only_paragraphs_showing_the_text_as_typed(text):
     tokens = MD.parse(escape_paragraph(text))
@@ -73,7 +74,7 @@ def test_a_paragraph_is_only_paragraphs_showing_the_text_as_typed(text):
     assert shown == expected_paragraphs(text)
 
 
-@settings(max_examples=400)
+@settings(max_examples=examples(400))
 @given(st.one_of(hostile_text, hostile_words))
 def test_a_list_item_stays_one_item_showing_the_text(text):
     assume(expected_inline(text))  # the renderer writes "None recorded." instead
@@ -86,7 +87,7 @@ def test_a_list_item_stays_one_item_showing_the_text(text):
     assert inline_text(first) == expected_inline(text)
 
 
-@settings(max_examples=400)
+@settings(max_examples=examples(400))
 @given(st.one_of(hostile_text, hostile_words), st.one_of(hostile_text, hostile_words))
 def test_a_table_row_keeps_its_columns_and_cells_show_the_text(left, right):
     source = f"| A | B |\n| --- | --- |\n| {escape_cell(left)} | {escape_cell(right)} |\n"
@@ -102,7 +103,7 @@ def test_a_table_row_keeps_its_columns_and_cells_show_the_text(left, right):
         assert shown == "\n".join(line for line in normalized_lines(text) if line)
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(st.one_of(hostile_text, hostile_words))
 def test_a_heading_stays_one_heading(text):
     heading = escape_heading(text)
@@ -112,7 +113,7 @@ def test_a_heading_stays_one_heading(text):
     assert not heading.endswith(("#", ".", "!", "。")) or heading.endswith("\\#")
 
 
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(st.lists(st.one_of(hostile_text, hostile_words), max_size=6))
 def test_a_fenced_block_holds_every_line_verbatim(lines):
     lines = [line.replace("\n", " ").replace("\r", " ").replace("\t", " ").rstrip() for line in lines]

@@ -219,6 +219,7 @@ def test_same_document_gives_byte_identical_output(render):
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
+from helpers import examples  # noqa: E402
 
 PIECES = ["# h", "<script>", "</p>", "|", "||", "\\", "\\|", "`", "```", "~~~", "- ", "+ ", "* ",
           "1. ", "2) ", "> ", "===", "---", "\n", "\r\n", "\n\n", "\t", "    ", "&amp;", "&#60;",
@@ -258,7 +259,7 @@ def fill(doc: Postmortem, texts) -> Postmortem:
     return doc
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(any_text, min_size=80, max_size=80))
 def test_any_text_in_any_field_keeps_both_exports_well_formed(values):
     doc = fill(hostile(), iter(values * 2))

@@ -9,6 +9,7 @@ import pytest
 from postmortem.demo import demo_document
 from storage.library import Library
 from tui.stages import actions_clock
+from helpers import settled
 
 SIZES = [(80, 24), (120, 40)]
 TODAY = date(2026, 3, 25)   # a3 (open, due 2026-03-24) is overdue; a2 is done
@@ -39,48 +40,35 @@ def sparse(library_dir):
     return "sparse"
 
 
-def keys(*pressed: str):
-    """Press keys, save, then stop every cursor from blinking so the picture is stable."""
-    async def run_before(pilot) -> None:
-        await pilot.press(*pressed)
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        pilot.app.flush_all()    # the header says "saved", not "editing…", whatever the timing
-        await pilot.pause()
-        for widget in pilot.app.screen.query("Input, TextArea"):
-            widget.cursor_blink = False
-        await pilot.pause()
-    return run_before
-
-
 @pytest.mark.parametrize("size", SIZES)
 def test_lessons_layout(snap_compare, demo, make_app, size):
-    assert snap_compare(make_app(demo), terminal_size=size, run_before=keys("escape", "4"))
+    assert snap_compare(make_app(demo), terminal_size=size, run_before=settled("escape", "4"))
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_action_board_layout(snap_compare, demo, make_app, size):
-    assert snap_compare(make_app(demo), terminal_size=size, run_before=keys("escape", "5"))
+    assert snap_compare(make_app(demo), terminal_size=size, run_before=settled("escape", "5"))
 
 
 def test_action_table_layout(snap_compare, demo, make_app):
-    assert snap_compare(make_app(demo), terminal_size=(120, 40), run_before=keys("escape", "5", "v"))
+    assert snap_compare(make_app(demo), terminal_size=(120, 40),
+                        run_before=settled("escape", "5", "v"))
 
 
 def test_new_action_with_findings(snap_compare, demo, make_app):
     assert snap_compare(make_app(demo), terminal_size=(80, 24),
-                        run_before=keys("escape", "5", "a", *"Add monitoring"))
+                        run_before=settled("escape", "5", "a", *"Add monitoring"))
 
 
 def test_cause_picker(snap_compare, demo, make_app):
-    assert snap_compare(make_app(demo), terminal_size=(80, 24), run_before=keys("escape", "5", "c"))
+    assert snap_compare(make_app(demo), terminal_size=(80, 24),
+                        run_before=settled("escape", "5", "c"))
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_communication_layout(snap_compare, demo, make_app, size):
-    assert snap_compare(make_app(demo), terminal_size=size, run_before=keys("escape", "6"))
+    assert snap_compare(make_app(demo), terminal_size=size, run_before=settled("escape", "6"))
 
 
 def test_communication_security_without_meeting(snap_compare, sparse, make_app):
-    assert snap_compare(make_app(sparse), terminal_size=(80, 24), run_before=keys("escape", "6"))
+    assert snap_compare(make_app(sparse), terminal_size=(80, 24), run_before=settled("escape", "6"))

@@ -1,10 +1,11 @@
 """kill -9 in the middle of saves never costs the file (DESIGN §8).
 
 A child process saves versions 1, 2, 3, ... of one postmortem as fast as it can; the parent
-kills it with SIGKILL at a random moment, over and over. After every kill the file must load,
-be exactly one version the child wrote (never older than the last one seen), its backup must
-be a whole earlier version too, the lock must be free again and opening must leave no
-temporary file behind.
+kills it with SIGKILL at a random moment, over and over (the children are forked from one
+server process that has the app imported, so a kill costs a fork, not a Python start-up).
+After every kill the file must load, be exactly one version the child wrote (never older than
+the last one seen), its backup must be a whole earlier version too, the lock must be free
+again and opening must leave no temporary file behind.
 """
 
 import importlib.util
@@ -16,6 +17,8 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+
+import pytest
 
 from postmortem.model import Postmortem
 from storage.atomic import document_bytes
@@ -35,27 +38,62 @@ def temp_files(folder: Path) -> list[str]:
     return [name for name in os.listdir(folder) if ".tmp-" in name]
 
 
-def test_kill_9_during_saves_never_loses_the_file(tmp_path, record_property):
+class Savers:
+    """kill_child.py's fork server: start() forks a saver, kill() sends it SIGKILL and says how
+    it ended. A saver's traceback, if any, goes to the test's captured stderr."""
+
+    def __init__(self) -> None:
+        self.server = subprocess.Popen([sys.executable, str(CHILD)], cwd=REPO, text=True,
+                                       env={**os.environ, "PYTHONPATH": str(REPO)},
+                                       stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        self.pid: int | None = None
+
+    def tell(self, line: str) -> str:
+        self.server.stdin.write(line)
+        self.server.stdin.flush()
+        return self.server.stdout.readline()
+
+    def start(self, path: Path) -> str:
+        ready = self.tell(f"start {path}\n")
+        if ready.startswith("ready "):
+            self.pid = int(ready.split()[2])
+        return ready
+
+    def kill(self) -> str:
+        os.kill(self.pid, signal.SIGKILL)  # not reaped until told: still the saver's PID
+        self.pid = None
+        return self.tell("reap\n")
+
+    def close(self) -> None:
+        if self.pid is not None:  # a check failed between start and kill
+            self.kill()
+        self.server.stdin.close()
+        self.server.wait(timeout=30)
+        self.server.stdout.close()
+
+
+@pytest.fixture
+def savers():
+    server = Savers()
+    yield server
+    server.close()
+
+
+def test_kill_9_during_saves_never_loses_the_file(tmp_path, record_property, savers):
     path = tmp_path / "kill-loop.json"
     DocumentFile.create(path, Postmortem.from_dict(kill_child.version(0))).close()
     rng = random.Random(20260304)
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
     outcomes: Counter[str] = Counter()
     last_seen = 0
 
     for _ in range(KILLS):
-        child = subprocess.Popen([sys.executable, str(CHILD), str(path)], cwd=REPO, env=env,
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        ready = child.stdout.readline().decode()
-        assert ready == f"ready {last_seen}\n", child.stderr.read().decode()
+        ready = savers.start(path)
+        assert ready.startswith(f"ready {last_seen} "), ready
         # Let it save for a random 0–30 ms, then pull the plug. The delay waits for nothing:
         # it only picks where in a save the kill lands.
         time.sleep(rng.uniform(0, 0.03))
-        child.send_signal(signal.SIGKILL)
-        child.wait()
-        child.stdout.close()
-        child.stderr.close()
-        assert child.returncode == -signal.SIGKILL, "the child stopped before it was killed"
+        ended = savers.kill()
+        assert ended == f"ended {-signal.SIGKILL}\n", "the child stopped before it was killed"
 
         if temp_files(tmp_path):
             outcomes["killed mid-save (temp file left)"] += 1

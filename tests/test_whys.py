@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from helpers import examples
 
 from postmortem import whys
 from postmortem.model import Action, DismissedFinding, Postmortem, WhyNode
@@ -179,7 +180,7 @@ def test_random_operation_sequences_keep_the_document_valid():
     ops = st.lists(st.tuples(st.sampled_from(["child", "sibling", "delete", "up", "down", "move", "undo"]),
                              st.integers(0, 30), st.integers(0, 30)), max_size=40)
 
-    @hypothesis.settings(max_examples=150, deadline=None)
+    @hypothesis.settings(max_examples=examples(150), deadline=None)
     @hypothesis.given(ops)
     def run(sequence):
         doc = make_doc()
