@@ -100,9 +100,6 @@ class TimelineTable(ScrollView, can_focus=True):
         cells = row_cells(self.timeline_rows[row], lambda name: Style())
         return [cells[column.key].plain if column.key in cells else "" for column in self.columns]
 
-    def key_at(self, row: int) -> str | None:
-        return self.timeline_rows[row].key if 0 <= row < self.row_count else None
-
     @property
     def selected_id(self) -> str | None:
         """The id of the event under the cursor; None on an empty table."""
@@ -121,9 +118,9 @@ class TimelineTable(ScrollView, can_focus=True):
     def columns(self) -> tuple[Column, ...]:
         """The columns at the table's width (the scrollbar's cells kept free, so the columns do
         not jump when it appears)."""
-        return self.layout()[1]
+        return self.fitted_columns()[1]
 
-    def layout(self) -> tuple[tuple[int, bool], tuple[Column, ...]]:
+    def fitted_columns(self) -> tuple[tuple[int, bool], tuple[Column, ...]]:
         """The columns and what they were fitted to: the width and whether the local time is shown."""
         fitted_to = (self.size.width - self.styles.scrollbar_size_vertical, self.local_tz is not None)
         if self.column_layout is None or self.column_layout[0] != fitted_to:
@@ -232,26 +229,30 @@ class TimelineTable(ScrollView, can_focus=True):
         self.strips.clear()   # a new theme or focus: rows drawn from now on use its styles
 
     def render_line(self, y: int) -> Strip:
+        """Line ``y`` of the widget: the header, a row, or blank below the last row. Each is
+        kept as drawn, cut to the view, while what it shows and the view stay the same."""
         scroll_x, scroll_y = self.scroll_offset
-        fitted_to, columns = self.layout()
+        fitted_to, columns = self.fitted_columns()
+        view = (fitted_to, scroll_x)
+        row = scroll_y + y - HEADER_HEIGHT
         if y < HEADER_HEIGHT:
-            key: tuple = ("header", fitted_to)
-            strip = self.strips.get(key)
-            if strip is None:
-                strip = self.strips[key] = self.draw(
-                    {column.key: Text(column.label) for column in columns}, columns,
-                    self.get_component_rich_style("timeline--header"))
+            key: tuple = ("header", view)
+        elif row < self.row_count:
+            key = (self.timeline_rows[row], view, row == self.cursor_row)
         else:
-            row = scroll_y + y - HEADER_HEIGHT
-            if row >= self.row_count:
-                return Strip.blank(self.size.width, self.rich_style)
-            view = self.timeline_rows[row]
-            cursor = row == self.cursor_row
-            key = (view, fitted_to, cursor)
-            strip = self.strips.get(key)
-            if strip is None:
-                strip = self.strips[key] = self.drawn_row(view, columns, cursor)
-        return strip.crop_extend(scroll_x, scroll_x + self.size.width, self.rich_style)
+            key = ("blank", view)
+        strip = self.strips.get(key)
+        if strip is None:
+            style = self.rich_style
+            if y < HEADER_HEIGHT:
+                drawn = self.draw({column.key: Text(column.label) for column in columns}, columns,
+                                  self.get_component_rich_style("timeline--header"))
+            elif row < self.row_count:
+                drawn = self.drawn_row(self.timeline_rows[row], columns, row == self.cursor_row)
+            else:
+                drawn = Strip.blank(0)
+            strip = self.strips[key] = drawn.crop_extend(scroll_x, scroll_x + self.size.width, style)
+        return strip
 
     def drawn_row(self, row: RowView, columns: tuple[Column, ...], cursor: bool) -> Strip:
         cursor_style = self.get_component_rich_style("timeline--cursor") if cursor else None
