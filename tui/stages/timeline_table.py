@@ -32,7 +32,11 @@ HEADER_HEIGHT = 1
 
 
 class TimelineTable(ScrollView, can_focus=True):
-    """Its keys are the timeline pane's (tui/commands/timeline.py), acting on the selected row."""
+    """The rows (`show`), the cursor (`cursor_row`, `selected_id`, `select_event`), the columns
+    at the current width (`columns`, `text_width`). Besides its own keys (arrows, pages,
+    Home/End, Enter), the keys are the timeline pane's (tui/commands/timeline.py), acting on the
+    selected row. It posts `RowHighlighted` when the cursor moves and `RowSelected` on Enter or
+    a click; to follow the cursor within the same frame, watch `cursor_row` instead."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "timeline--header", "timeline--cursor", "timeline--day", "timeline--milestone",
@@ -50,6 +54,8 @@ class TimelineTable(ScrollView, can_focus=True):
     """The row under the cursor (date rows count: it is an index into all rows)."""
 
     class RowMessage(Message):
+        """A row of the table, by index and event id."""
+
         def __init__(self, table: TimelineTable, cursor_row: int, event_id: str | None) -> None:
             super().__init__()
             self.table, self.cursor_row, self.event_id = table, cursor_row, event_id
