@@ -128,6 +128,26 @@ def screen_flush(app) -> bool:
     return app.screen.flush()
 
 
+async def test_the_detail_keeps_its_height_so_the_table_does_not_jump(library_dir, make_app):
+    long_text = "rollback started on every checkout node while the cache warmed up " * 2
+    doc = new_postmortem("tt", "Queue backlog", "SEV2")
+    doc.timeline = [Event(f"e{i}", START + i * STEP, long_text + f"end {i}" if i % 2 else "short",
+                          source="pager") for i in range(6)]
+    Library(library_dir).create(doc).close()
+    app = make_app("tt")
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = await open_table(app, pilot)
+        detail = app.screen.query_one("#timeline-detail")
+        heights = set()
+        for i in range(6):
+            await pilot.pause()
+            heights.add((table.size.height, detail.size.height))
+            text = shown(detail)
+            assert (f"end {i}" in text) if i % 2 else ("UTC" in text and "end" not in text)
+            await pilot.press("down")
+        assert len(heights) == 1, heights             # one height whatever the event shows
+
+
 def cursor_background(table: TimelineTable) -> object:
     line = table.render_line(table.cursor_row - round(table.scroll_y) + 1)
     return next(segment.style.bgcolor for segment in line if segment.text.strip())
