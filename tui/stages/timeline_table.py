@@ -175,20 +175,20 @@ class TimelineTable(ScrollView, can_focus=True):
 
     def scroll_to_cursor(self) -> None:
         """Bring the cursor's row into view, with its date row when that is just above it."""
-        shown = self.scrollable_content_region.height - HEADER_HEIGHT
-        if shown <= 0 or not self.row_count:
-            return
+        if self.scrollable_content_region.height <= HEADER_HEIGHT or not self.row_count:
+            return                          # not laid out yet: done again on resize
         row, top = self.cursor_row, round(self.scroll_y)
         if row > 0 and self.timeline_rows[row - 1].is_day:
             row -= 1                        # keep the event's date in view
-        if self.cursor_row >= top + shown:
-            top = self.cursor_row - shown + 1
+        if self.cursor_row >= top + self.page_height():
+            top = self.cursor_row - self.page_height() + 1
         if row < top:
             top = row
         if top != round(self.scroll_y):
             self.scroll_to(y=top, animate=False)
 
     def page_height(self) -> int:
+        """The rows shown below the header."""
         return max(1, self.scrollable_content_region.height - HEADER_HEIGHT)
 
     def action_cursor_up(self) -> None:
