@@ -109,8 +109,8 @@ async def test_the_timeline_gives_what_happened_the_width(library_dir, make_app)
         await app.screen.action_stage(2)
         await pilot.pause()
         table = app.screen.query_one(TimelineTable)
-        widths = {str(key.value): column.width for key, column in table.columns.items()}
-        labels = [str(column.label) for column in table.columns.values()]
+        widths = {column.key: column.width for column in table.columns}
+        labels = [column.label for column in table.columns]
         assert "Internal" in labels and "Int." not in labels
         assert widths["text"] >= 2 * widths["source"], widths
         assert widths["text"] >= 30
@@ -120,7 +120,7 @@ async def test_the_timeline_gives_what_happened_the_width(library_dir, make_app)
         await pilot.app.screen.action_stage(2)
         await pilot.pause()
         table = pilot.app.screen.query_one(TimelineTable)
-        widths = {str(key.value): column.width for key, column in table.columns.items()}
+        widths = {column.key: column.width for column in table.columns}
         assert widths["source"] == 24 and widths["text"] > widths["source"]   # room for both
 
 

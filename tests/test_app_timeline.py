@@ -41,8 +41,7 @@ def shown(widget) -> str:
 
 def table_text(screen) -> str:
     table = screen.query_one(TimelineTable)
-    return "\n".join(" ".join(str(cell) for cell in table.get_row_at(i))
-                     for i in range(table.row_count))
+    return "\n".join(" ".join(table.row_cells(i)) for i in range(table.row_count))
 
 
 async def go_to_stage_two(pilot) -> WorkspaceScreen:

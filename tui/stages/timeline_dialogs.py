@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from rich.text import Text
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
@@ -21,21 +21,40 @@ from tui.widgets.text_field import TextBox, TextField
 PastedEvents = list[tuple[datetime, str, str]]   # time, text, source
 
 
+PreviewRow = tuple[str, str, Text, int]   # line number, time, how it reads, height
+
+
 class PreviewTable(DataTable):
-    """How each pasted line reads; lines left out are shown with the reason."""
+    """How each pasted line reads; lines left out are shown with the reason. The text column
+    takes what the line number and time leave, so nothing scrolls sideways."""
 
     COMPONENT_CLASSES = DataTable.COMPONENT_CLASSES | {"paste--error"}
+    NUMBER_WIDTH, TIME_WIDTH = 4, 16
 
-    def on_resize(self, event: events.Resize) -> None:
-        # The text column takes what the line number and time leave, so nothing scrolls sideways.
+    def __init__(self, **options) -> None:
+        super().__init__(**options)
+        self.shown: list[PreviewRow] = []
+
+    def text_width(self) -> int:
+        used = (self.NUMBER_WIDTH + self.TIME_WIDTH + 6 * self.cell_padding
+                + self.styles.scrollbar_size_vertical)
+        return max(10, self.size.width - used)
+
+    def show(self, rows: list[PreviewRow]) -> None:
+        """The rows, the columns fitted to the table's width (a pasted block is short: the
+        whole table is built again)."""
+        self.shown = rows
+        self.clear(columns=True)
+        self.add_column(t("timeline_ui.paste.col_line"), key="line", width=self.NUMBER_WIDTH)
+        self.add_column(t("timeline_ui.paste.col_time"), key="time", width=self.TIME_WIDTH)
+        self.add_column(t("timeline_ui.paste.col_text"), key="text", width=self.text_width())
+        for number, when, text, height in rows:
+            self.add_row(number, when, text, key=number, height=height)
+
+    def on_resize(self) -> None:
         column = self.columns.get("text")  # type: ignore[call-overload]
-        if column is None:
-            return
-        used = 4 + 16 + 6 * self.cell_padding + self.styles.scrollbar_size_vertical
-        column.width, column.auto_width = max(10, event.size.width - used), False
-        self._clear_caches()
-        self._require_update_dimensions = True
-        self.refresh()
+        if column is None or column.width != self.text_width():
+            self.show(self.shown)
 
 
 class PasteDialog(ModalScreen[PastedEvents | None]):
@@ -62,11 +81,7 @@ class PasteDialog(ModalScreen[PastedEvents | None]):
                            placeholder=t("timeline_ui.paste.placeholder"))
             yield Static(t("timeline_ui.paste.summary_none"), id="paste-summary")
             yield TickBox("", True, id="paste-speakers", compact=True)
-            table = PreviewTable(id="paste-preview", cursor_type="none", zebra_stripes=True)
-            table.add_column(t("timeline_ui.paste.col_line"), key="line", width=4)
-            table.add_column(t("timeline_ui.paste.col_time"), key="time", width=16)
-            table.add_column(t("timeline_ui.paste.col_text"), key="text", width=40)
-            yield table
+            yield PreviewTable(id="paste-preview", cursor_type="none", zebra_stripes=True)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("timeline_ui.paste.add", count=0), variant="primary",
                              id="paste-add", disabled=True, compact=True)
@@ -110,10 +125,10 @@ class PasteDialog(ModalScreen[PastedEvents | None]):
         self.lines = parse_pasted(block, day=self.day, previous=self.previous,
                                   local_tz=self.local_tz, now=self.now)
         table = self.query_one("#paste-preview", PreviewTable)
-        table.clear()
         warning = table.get_component_rich_style("paste--error")
         self._offer_speakers()
         move = self.moving_speakers()
+        rows: list[PreviewRow] = []
         for line in self.lines:
             when = format_datetime(line.at) if line.at is not None and line.ok else "—"
             if line.ok:
@@ -122,10 +137,10 @@ class PasteDialog(ModalScreen[PastedEvents | None]):
                              overflow="ellipsis")
                 if speaker is not None:
                     shown.append(f"  ← {speaker_source(speaker[0])}", style="dim")
-                table.add_row(str(line.line_no), when, shown, key=str(line.line_no))
+                rows.append((str(line.line_no), when, shown, 1))
             else:  # two lines, so the whole reason can be read
-                table.add_row(str(line.line_no), when, Text(f"⚠ {line.error}", style=warning),
-                              key=str(line.line_no), height=2)
+                rows.append((str(line.line_no), when, Text(f"⚠ {line.error}", style=warning), 2))
+        table.show(rows)
         good = len(parsed_events(self.lines))
         bad = len(self.lines) - good
         summary = (t("timeline_ui.paste.summary_none") if not self.lines else

@@ -16,7 +16,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from postmortem.i18n import t
 from postmortem.metrics import (compute_metrics, format_duration, incident_duration,
@@ -45,6 +45,7 @@ class TimelinePane(Vertical):
         self.editing: str | None = None   # the event the entry edits; None: the entry adds
         self.anchor: str | None = None    # the event a new one counts from ("+5m", the day)
         self.now: Callable[[], datetime | None] = lambda: None   # tests fix "now"
+        self.problems: dict[str, str] = {}  # event id -> its milestone problem, as last shown
 
     def compose(self) -> ComposeResult:
         yield Static(t("timeline_ui.empty"), id="timeline-empty")
@@ -56,6 +57,9 @@ class TimelinePane(Vertical):
     def on_mount(self) -> None:
         # The table is filled by ``show``, which the workspace calls whenever it shows stage 2.
         self.show_metrics()
+        # The detail follows the cursor in the frame that moves it (a RowHighlighted message
+        # would arrive after that frame and cost a second one on every key).
+        self.watch(self.table, "cursor_row", self.show_detail, init=False)
 
     @property
     def table(self) -> TimelineTable:
@@ -77,13 +81,15 @@ class TimelinePane(Vertical):
         """Table, metrics and details from the document; ``select`` puts the cursor on an event."""
         table = self.table
         events = sorted_events(self.document.timeline)
-        table.show(events, set(problems_by_event(self.document)), rebuild=rebuild)
+        self.problems = problems_by_event(self.document)
+        table.show(events, set(self.problems), rebuild=rebuild)
         if select is not None:
             table.select_event(select)
         empty = self.query_one("#timeline-empty")
         if empty.display != (not events):
             empty.display = not events
             self.refresh_bindings()
+        self.query_one("#timeline-detail").display = bool(events)
         self.show_metrics()
         self.show_detail()
 
@@ -98,12 +104,13 @@ class TimelinePane(Vertical):
     def show_detail(self) -> None:
         """The selected event: its milestone problem, its whole text when the table cuts it,
         when it was (UTC and local), its source and whether it is internal-only."""
+        detail = self.query_one("#timeline-detail", Static)
         event = self.selected()
         if event is None:
-            self.query_one("#timeline-detail", Static).update("")
+            detail.update("", layout=False)
             return
         parts: list[str | tuple[str, str]] = []
-        problem = problems_by_event(self.document).get(event.id)
+        problem = self.problems.get(event.id)
         if problem:
             parts += [(f"⚠ {problem}", "bold $text-warning"), "\n"]
         if len(event.text) > self.table.text_width:
@@ -117,14 +124,10 @@ class TimelinePane(Vertical):
         if event.internal:
             facts.append(t("timeline_ui.detail.internal"))
         parts.append(" · ".join(facts))
-        self.query_one("#timeline-detail", Static).update(Content.assemble(*parts))
+        detail.update(Content.assemble(*parts), layout=False)   # its height is set (screens.tcss)
 
-    @on(DataTable.RowHighlighted, "#timeline-table")
-    def highlighted(self) -> None:
-        self.show_detail()
-
-    @on(DataTable.RowSelected, "#timeline-table")
-    def row_selected(self, event: DataTable.RowSelected) -> None:
+    @on(TimelineTable.RowSelected, "#timeline-table")
+    def row_selected(self, event: TimelineTable.RowSelected) -> None:
         event.stop()
         self.action_edit()
 
@@ -313,7 +316,6 @@ class TimelinePane(Vertical):
         table = self.table
         selected = table.selected_id
         table.local_tz = self.local_zone if shown else None
-        table._fit_columns(table.size.width)
         self.show(select=selected, rebuild=True)
         if shown:
             self.notify(t("timeline_ui.local_column_on", zone=self.local_zone))

@@ -1,292 +1,283 @@
-"""The timeline as a table: one row per event, sorted by time, a date row whenever the day
-changes, the milestone with a ⚠ when it is out of order.
+"""The timeline as a table, drawn line by line (Textual's Line API: a `ScrollView` whose
+`render_line` draws only the lines on screen), so a 10,000-event timeline costs what is shown.
 
-Updating is incremental (only rows whose content changed are touched, and the rows are re-sorted
-only when their order changed), so adding one event to a 2,000-event timeline stays quick.
-The cursor never rests on a date row: it steps over them in the direction it was moving.
+One row per event, sorted by time, a date row whenever the day changes, the milestone with a ⚠
+when it is out of order; a fixed header line. Each drawn row is kept (an LRU of strips keyed by
+what the row shows, the column widths and whether the cursor is on it), so moving the cursor
+redraws two lines and an edit redraws only the rows whose content changed. The cursor never
+rests on a date row: it steps over them in the direction it was moving.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-from typing import NamedTuple
+from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
-from textual.coordinate import Coordinate
 from textual.geometry import Size
-from textual.widgets import DataTable
+from textual.message import Message
+from textual.reactive import var
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
-from postmortem.hidden_text import mark_hidden
-from postmortem.i18n import t
 from postmortem.model import Event
-from postmortem.times import format_date, format_local_hm, format_time_hm
 from tui.commands import bindings_for
+from tui.stages.timeline_rows import (CELL_PADDING, Column, RowView, fit_columns, row_cells,
+                                      row_views)
 
-DAY_PREFIX = "day:"
-FIXED_WIDTHS = {"time": 5, "local": 5, "milestone": 11, "internal": 8}
-SOURCE_WIDTH = (8, 24)      # the least it shrinks to, the most it gets
-TEXT_WANTED = 40            # "What happened" gets this much before Source grows past its least
-TEXT_MIN_WIDTH = 12
-EMPTY = Text("")   # shared by every empty cell (DataTable never changes a cell's Text)
+HEADER_HEIGHT = 1
 
 
-@dataclass(frozen=True)
-class TimeCell:
-    """The first cell of a row; it knows its row so the table can be sorted by document order."""
+class TimelineTable(ScrollView, can_focus=True):
+    """The rows (`show`), the cursor (`cursor_row`, `selected_id`, `select_event`), the columns
+    at the current width (`columns`, `text_width`). Besides its own keys (arrows, pages,
+    Home/End, Enter), the keys are the timeline pane's (tui/commands/timeline.py), acting on the
+    selected row. It posts `RowHighlighted` when the cursor moves and `RowSelected` on Enter or
+    a click; to follow the cursor within the same frame, watch `cursor_row` instead."""
 
-    row_key: str
-    text: Text
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "timeline--header", "timeline--cursor", "timeline--day", "timeline--milestone",
+        "timeline--problem", "timeline--muted"}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", show=False),
+        Binding("up", "cursor_up", show=False),
+        Binding("down", "cursor_down", show=False),
+        Binding("pageup", "page_up", show=False),
+        Binding("pagedown", "page_down", show=False),
+        *bindings_for("rows"),   # Home/End: the first and last event
+    ]
 
-    def __rich__(self) -> Text:
-        return self.text
+    cursor_row: var[int] = var(0, init=False)
+    """The row under the cursor (date rows count: it is an index into all rows)."""
 
-    def __str__(self) -> str:
-        return self.text.plain
+    class RowMessage(Message):
+        """A row of the table, by index and event id."""
 
+        def __init__(self, table: TimelineTable, cursor_row: int, event_id: str | None) -> None:
+            super().__init__()
+            self.table, self.cursor_row, self.event_id = table, cursor_row, event_id
 
-class RowView(NamedTuple):
-    """What a row shows; two equal views need no redraw. (A tuple: 2,000 of them are built
-    and compared on every edit.)"""
+        @property
+        def control(self) -> TimelineTable:
+            return self.table
 
-    key: str
-    at: object                     # the event time or the day
-    text: str = ""
-    milestone: str | None = None
-    source: str = ""
-    internal: bool = False
-    problem: bool = False
-    local: str = ""
+    class RowHighlighted(RowMessage):
+        """The cursor moved to another row (``event_id`` None: no event there)."""
 
-
-def day_key(day: date) -> str:
-    return DAY_PREFIX + day.isoformat()
-
-
-def row_views(events_in_order: list[Event], problems: set[str], local_tz: str | None) -> list[RowView]:
-    """The rows for events already sorted by time: a date row before each new UTC day."""
-    rows: list[RowView] = []
-    shown_day: date | None = None
-    for event in events_in_order:
-        day = event.at.date()
-        if day != shown_day:
-            rows.append(RowView(day_key(day), day))
-            shown_day = day
-        # Bidi and zero-width characters shown as marks, never acting on the row.
-        rows.append(RowView(event.id, event.at, mark_hidden(event.text), event.milestone,
-                            mark_hidden(event.source),
-                            event.internal, event.id in problems,
-                            format_local_hm(event.at, local_tz) if local_tz else ""))
-    return rows
-
-
-class TimelineTable(DataTable):
-    """Its keys are the timeline pane's (tui/commands/timeline.py), acting on the selected row."""
-
-    COMPONENT_CLASSES = DataTable.COMPONENT_CLASSES | {
-        "timeline--day", "timeline--milestone", "timeline--problem", "timeline--muted"}
-    BINDINGS = bindings_for("rows")   # Home/End: the first and last event
+    class RowSelected(RowMessage):
+        """Enter, or a click, on an event's row."""
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=False)
-        self.local_tz: str | None = None       # the zone of the local column, None: no column
-        self._views: dict[str, RowView] = {}
-        self._order: list[str] = []            # the row keys as the table shows them
-        self._style_cache: dict[str, Style] | None = None
-        # (place, style) -> (the cell object drawn, its lines); see _render_cell
-        self._drawn_cells: LRUCache[tuple, tuple[object, list]] = LRUCache(2000)
-        self.text_width = 30
-        self._source_width = SOURCE_WIDTH[0]
-
-    # Columns -------------------------------------------------------------------------------
-
-    def column_keys(self) -> list[str]:
-        keys = ["time", "local", "milestone", "text", "source", "internal"]
-        return keys if self.local_tz else [k for k in keys if k != "local"]
-
-    def _add_columns(self) -> None:
-        labels = {"time": t("timeline_ui.col.utc"), "local": t("timeline_ui.col.local"),
-                  "milestone": t("timeline_ui.col.milestone"), "text": t("timeline_ui.col.text"),
-                  "source": t("timeline_ui.col.source"), "internal": t("timeline_ui.col.internal")}
-        for key in self.column_keys():
-            self.add_column(labels[key], key=key, width=self._width_of(key))
-
-    def _width_of(self, key: str) -> int:
-        return {"text": self.text_width, "source": self._source_width}.get(key) or FIXED_WIDTHS[key]
-
-    def _fit_columns(self, width: int) -> bool:
-        """Share the width out: the fixed columns first, then "What happened" (the event is
-        what the room reads), Source gets what is left beyond that and is the first to shrink."""
-        keys = self.column_keys()
-        padding = 2 * self.cell_padding * len(keys) + self.styles.scrollbar_size_vertical
-        room = width - padding - sum(FIXED_WIDTHS.get(k, 0) for k in keys)
-        least, most = SOURCE_WIDTH
-        self._source_width = max(least, min(most, room - TEXT_WANTED))
-        text_width = max(TEXT_MIN_WIDTH, room - self._source_width)
-        changed = False
-        for key in keys:
-            column = self.columns.get(key)  # type: ignore[call-overload]
-            wanted = text_width if key == "text" else self._width_of(key)
-            if column is not None and column.width != wanted:
-                column.width, changed = wanted, True
-        self.text_width = text_width
-        return changed
-
-    def on_resize(self, event: events.Resize) -> None:
-        self.call_after_refresh(self._scroll_cursor_into_view)
-        if self._fit_columns(event.size.width):
-            # Column widths are read when rows are drawn: drop what was drawn at the old width.
-            self._clear_caches()
-            self._require_update_dimensions = True
-            self.refresh()
-
-    def _update_dimensions(self, new_rows: object) -> None:
-        """Every column has a set width and every row is one line, so only the scrollable size
-        changes. (DataTable would measure each cell of each new row: about a second for 2,000
-        events, and the widths it finds are not used for columns of a set width.)"""
-        header = self.header_height if self.show_header else 0
-        width = sum(column.get_render_width(self) for column in self.columns.values())
-        self.virtual_size = Size(width + self._row_label_column_width,
-                                 self._total_row_height + header)
+        super().__init__(id=id)
+        self.local_tz: str | None = None   # the zone of the local column, None: no column
+        self.timeline_rows: list[RowView] = []
+        self.row_index: dict[str, int] = {}
+        self.strips: LRUCache[tuple, Strip] = LRUCache(1024)
+        self.column_layout: tuple[tuple[int, bool], tuple[Column, ...]] | None = None
 
     # Rows ---------------------------------------------------------------------------------
 
+    @property
+    def row_count(self) -> int:
+        return len(self.timeline_rows)
+
     def show(self, events_in_order: list[Event], problems: set[str], *,
              rebuild: bool = False) -> None:
-        """Bring the rows in line with the events (already sorted by time)."""
-        views = row_views(events_in_order, problems, self.local_tz)
-        if rebuild or not self.columns:
-            self.clear(columns=True)
-            self._views, self._order = {}, []
-            self._add_columns()
-        wanted = {view.key: view for view in views}
-        removed = [key for key in self._views if key not in wanted]
-        for key in removed:
-            self.remove_row(key)
-            del self._views[key]
-        shown_order = [key for key in self._order if key in wanted] if removed else self._order
-        keys = self.column_keys()
-        styles = self._styles()
-        for view in views:
-            old = self._views.get(view.key)
-            if old == view:
-                continue
-            cells = self._cells(view, styles)
-            if old is None:
-                self.add_row(*cells, key=view.key)       # added rows go to the bottom
-                shown_order.append(view.key)
-            else:
-                for column, cell in zip(keys, cells):
-                    self.update_cell(view.key, column, cell)
-            self._views[view.key] = view
-        order = [view.key for view in views]
-        if shown_order != order:
-            position = {key: index for index, key in enumerate(order)}
-            self.sort("time", key=lambda cell: position[cell.row_key])
-        self._order = order
-        self.cursor_coordinate = self.cursor_coordinate  # off a date row, inside the table
-
-    def _styles(self) -> dict[str, Style]:
-        if self._style_cache is None:
-            self._style_cache = {name: self.get_component_rich_style(name, partial=True)
-                                 for name in ("timeline--day", "timeline--milestone",
-                                              "timeline--problem", "timeline--muted")}
-        return self._style_cache
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._style_cache = None   # a new theme: cells drawn from now on use its colours
-        self._drawn_cells.clear()
-
-    def _clear_caches(self) -> None:
-        super()._clear_caches()
-        self._drawn_cells.clear()
-
-    def _render_cell(self, row_index: int, column_index: int, base_style: Style, width: int,
-                     cursor: bool = False, hover: bool = False) -> list:
-        """DataTable redraws every visible cell after any row is added or sorted (its cache
-        key holds a counter of changes), though most cells did not change: here a drawn
-        cell is reused while the cell object, its place, width and style are the same."""
-        if row_index < 0 or column_index < 0:
-            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
-        row_key = self._row_locations.get_key(row_index)
-        column_key = self._column_locations.get_key(column_index)
-        cell = self._data[row_key][column_key]
-        key = (row_key, column_key, row_index, column_index, base_style, width, cursor, hover,
-               self._show_hover_cursor, self._pseudo_class_state, self.cursor_type)
-        drawn = self._drawn_cells.get(key)
-        if drawn is None or drawn[0] is not cell:
-            drawn = (cell, super()._render_cell(row_index, column_index, base_style, width,
-                                                cursor, hover))
-            self._drawn_cells[key] = drawn
-        return drawn[1]
-
-    def _cells(self, view: RowView, styles: dict[str, Style]) -> list[object]:
-        style = styles.__getitem__
-        if view.key.startswith(DAY_PREFIX):
-            day: date = view.at  # type: ignore[assignment]
-            label = t("timeline_ui.day", date=format_date(day),
-                      weekday=t(f"timeline_ui.weekday.{day.weekday()}"))
-            cells: dict[str, object] = {"time": TimeCell(view.key, Text("─" * 5, style=style("timeline--muted"))),
-                                        "text": Text(label, style=style("timeline--day"))}
+        """Bring the rows in line with the events (already sorted by time). Only the lines
+        whose row changed are redrawn; ``rebuild`` (the columns changed) redraws them all."""
+        rows = row_views(events_in_order, problems, self.local_tz)
+        old = self.timeline_rows
+        self.timeline_rows = rows
+        self.row_index = {row.key: index for index, row in enumerate(rows)}
+        self.update_virtual_size()
+        if rebuild or len(rows) != len(old):
+            self.refresh()
         else:
-            milestone = EMPTY
-            if view.milestone:
-                milestone = Text()
-                if view.problem:
-                    milestone.append("⚠ ", style=style("timeline--problem"))
-                milestone.append(t(f"metrics.milestone_title.{view.milestone}"),
-                                 style=style("timeline--problem" if view.problem else "timeline--milestone"))
-            cells = {
-                "time": TimeCell(view.key, Text(format_time_hm(view.at))),  # type: ignore[arg-type]
-                "local": Text(view.local, style=style("timeline--muted")) if view.local else EMPTY,
-                "milestone": milestone,
-                "text": Text(view.text, no_wrap=True, overflow="ellipsis"),
-                "source": Text(view.source, no_wrap=True, overflow="ellipsis",
-                               style=style("timeline--muted")) if view.source else EMPTY,
-                "internal": Text(t("timeline_ui.internal_mark")) if view.internal else EMPTY,
-            }
-        return [cells.get(key, EMPTY) for key in self.column_keys()]
+            for index, (before, now) in enumerate(zip(old, rows)):
+                if before != now:
+                    self.refresh_line(index + HEADER_HEIGHT)
+        self.cursor_row = self.cursor_row   # revalidated: inside the table, off a date row
 
-    # The selected event ---------------------------------------------------------------------
-
-    def _scroll_cursor_into_view(self, animate: bool = False) -> None:
-        super()._scroll_cursor_into_view(animate=animate)
-        row = self.cursor_row
-        if self._is_day_row(row - 1) and self.scroll_y > row - 1:
-            self.scroll_to(y=row - 1, animate=False, immediate=True)  # keep the event's date in view
-
-    def key_at(self, row: int) -> str | None:
-        if not 0 <= row < self.row_count:
-            return None
-        return self.coordinate_to_cell_key(Coordinate(row, 0)).row_key.value
+    def row_cells(self, row: int) -> list[str]:
+        """The text of each cell of a row, in column order (what the row says, uncut)."""
+        cells = row_cells(self.timeline_rows[row], lambda name: Style())
+        return [cells[column.key].plain if column.key in cells else "" for column in self.columns]
 
     @property
     def selected_id(self) -> str | None:
         """The id of the event under the cursor; None on an empty table."""
-        key = self.key_at(self.cursor_row)
-        return None if key is None or key.startswith(DAY_PREFIX) else key
+        if not 0 <= self.cursor_row < self.row_count:
+            return None
+        row = self.timeline_rows[self.cursor_row]
+        return None if row.is_day else row.key
 
     def select_event(self, event_id: str) -> None:
-        if event_id in self._views:
-            self.move_cursor(row=self.get_row_index(event_id))
+        if event_id in self.row_index:
+            self.move_cursor(row=self.row_index[event_id])
 
-    def validate_cursor_coordinate(self, value: Coordinate) -> Coordinate:
-        value = super().validate_cursor_coordinate(value)
-        if self.row_count == 0 or not self._is_day_row(value.row):
-            return value
-        step = -1 if value.row < self.cursor_coordinate.row else 1
+    # Columns -------------------------------------------------------------------------------
+
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        """The columns at the table's width (the scrollbar's cells kept free, so the columns do
+        not jump when it appears)."""
+        return self.fitted_columns()[1]
+
+    def fitted_columns(self) -> tuple[tuple[int, bool], tuple[Column, ...]]:
+        """The columns and what they were fitted to: the width and whether the local time is shown."""
+        fitted_to = (self.size.width - self.styles.scrollbar_size_vertical, self.local_tz is not None)
+        if self.column_layout is None or self.column_layout[0] != fitted_to:
+            self.column_layout = (fitted_to, fit_columns(*fitted_to))
+        return self.column_layout
+
+    @property
+    def text_width(self) -> int:
+        """How much of an event's text its row shows."""
+        return next(column.width for column in self.columns if column.key == "text")
+
+    def update_virtual_size(self) -> None:
+        width = sum(column.width + 2 * CELL_PADDING for column in self.columns)
+        self.virtual_size = Size(width, self.row_count + HEADER_HEIGHT)
+
+    def on_resize(self) -> None:
+        self.update_virtual_size()
+        self.scroll_to_cursor()
+
+    # The cursor ----------------------------------------------------------------------------
+
+    def validate_cursor_row(self, row: int) -> int:
+        """Inside the table, and off a date row: stepped over in the direction of the move."""
+        if self.row_count == 0:
+            return 0
+        row = max(0, min(row, self.row_count - 1))
+        if not self.timeline_rows[row].is_day:
+            return row
+        step = -1 if row < self.cursor_row else 1
         for direction in (step, -step):
-            row = value.row + direction
-            while 0 <= row < self.row_count:
-                if not self._is_day_row(row):
-                    return Coordinate(row, value.column)
-                row += direction
-        return value
+            other = row + direction
+            while 0 <= other < self.row_count:
+                if not self.timeline_rows[other].is_day:
+                    return other
+                other += direction
+        return row
 
-    def _is_day_row(self, row: int) -> bool:
-        key = self.key_at(row)
-        return key is not None and key.startswith(DAY_PREFIX)
+    def watch_cursor_row(self, old: int, new: int) -> None:
+        self.refresh_line(old + HEADER_HEIGHT)
+        self.refresh_line(new + HEADER_HEIGHT)
+        self.scroll_to_cursor()
+        self.post_message(self.RowHighlighted(self, new, self.selected_id))
+
+    def move_cursor(self, *, row: int) -> None:
+        self.cursor_row = row
+
+    def scroll_to_cursor(self) -> None:
+        """Bring the cursor's row into view, with its date row when that is just above it."""
+        if self.scrollable_content_region.height <= HEADER_HEIGHT or not self.row_count:
+            return                          # not laid out yet: done again on resize
+        row, top = self.cursor_row, round(self.scroll_y)
+        if row > 0 and self.timeline_rows[row - 1].is_day:
+            row -= 1                        # keep the event's date in view
+        if self.cursor_row >= top + self.page_height():
+            top = self.cursor_row - self.page_height() + 1
+        if row < top:
+            top = row
+        if top != round(self.scroll_y):
+            self.scroll_to(y=top, animate=False)
+
+    def page_height(self) -> int:
+        """The rows shown below the header."""
+        return max(1, self.scrollable_content_region.height - HEADER_HEIGHT)
+
+    def action_cursor_up(self) -> None:
+        self.cursor_row -= 1
+
+    def action_cursor_down(self) -> None:
+        self.cursor_row += 1
+
+    def action_page_down(self) -> None:
+        """A page on, the view with it (the cursor keeps its place on screen)."""
+        self.scroll_to(y=self.scroll_y + self.page_height(), animate=False)
+        self.cursor_row += self.page_height()
+
+    def action_page_up(self) -> None:
+        self.scroll_to(y=self.scroll_y - self.page_height(), animate=False)
+        self.cursor_row -= self.page_height()
+
+    def action_scroll_top(self) -> None:
+        self.cursor_row = 0
+
+    def action_scroll_bottom(self) -> None:
+        self.cursor_row = self.row_count - 1
+
+    def action_select_cursor(self) -> None:
+        if self.selected_id is not None:
+            self.post_message(self.RowSelected(self, self.cursor_row, self.selected_id))
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on an event's row selects it (as Enter does); on a date row, it moves there."""
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y < HEADER_HEIGHT:
+            return
+        row = round(self.scroll_y) + offset.y - HEADER_HEIGHT
+        if 0 <= row < self.row_count:
+            event.stop()
+            self.cursor_row = row
+            if row == self.cursor_row:
+                self.action_select_cursor()
+
+    # Drawing -------------------------------------------------------------------------------
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self.strips.clear()   # a new theme or focus: rows drawn from now on use its styles
+
+    def render_line(self, y: int) -> Strip:
+        """Line ``y`` of the widget: the header, a row, or blank below the last row. Each is
+        kept as drawn, cut to the view, while what it shows and the view stay the same."""
+        scroll_x, scroll_y = self.scroll_offset
+        fitted_to, columns = self.fitted_columns()
+        view = (fitted_to, scroll_x)
+        row = scroll_y + y - HEADER_HEIGHT
+        if y < HEADER_HEIGHT:
+            key: tuple = ("header", view)
+        elif row < self.row_count:
+            key = (self.timeline_rows[row], view, row == self.cursor_row)
+        else:
+            key = ("blank", view)
+        strip = self.strips.get(key)
+        if strip is None:
+            style = self.rich_style
+            if y < HEADER_HEIGHT:
+                drawn = self.draw({column.key: Text(column.label) for column in columns}, columns,
+                                  self.get_component_rich_style("timeline--header"))
+            elif row < self.row_count:
+                drawn = self.drawn_row(self.timeline_rows[row], columns, row == self.cursor_row)
+            else:
+                drawn = Strip.blank(0)
+            strip = self.strips[key] = drawn.crop_extend(scroll_x, scroll_x + self.size.width, style)
+        return strip
+
+    def drawn_row(self, row: RowView, columns: tuple[Column, ...], cursor: bool) -> Strip:
+        cursor_style = self.get_component_rich_style("timeline--cursor") if cursor else None
+        cells = row_cells(row, lambda name: self.get_component_rich_style(name, partial=True))
+        return self.draw(cells, columns, self.rich_style, cursor_style)
+
+    def draw(self, cells: dict[str, Text], columns: tuple[Column, ...], style: Style,
+             cursor_style: Style | None = None) -> Strip:
+        """One line: each cell cut to its column (with an ellipsis) and padded. On the cursor's
+        row the cursor's colour wins over the cells' own, as in Textual's DataTable."""
+        line = Text(no_wrap=True, end="")
+        pad = " " * CELL_PADDING
+        for column in columns:
+            cell = cells.get(column.key) or Text()
+            cell.truncate(column.width, overflow="ellipsis", pad=True)
+            line.append(pad)
+            line.append_text(cell)
+            line.append(pad)
+        line.stylize_before(style + cursor_style if cursor_style else style)   # under the cells' own
+        if cursor_style is not None and cursor_style.color is not None:
+            line.stylize(Style(color=cursor_style.color))
+        return Strip(line.render(self.app.console), line.cell_len)
