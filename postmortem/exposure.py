@@ -19,7 +19,7 @@ and the command line show them; they never stop an export.
 
 from __future__ import annotations
 
-from postmortem.blame import document_findings
+from postmortem.blame import document_findings, title_findings
 from postmortem.findings import Finding, active
 from postmortem.i18n import t
 from postmortem.mentions import person_mentions
@@ -43,10 +43,10 @@ def _published_text(doc: Postmortem, text: FreeText) -> bool:
     return False
 
 
-def _published_blame(doc: Postmortem) -> list[Finding]:
-    """The open blame findings that would reach a customer: not a name or a handle alone."""
+def _published_blame(doc: Postmortem, findings: list[Finding]) -> list[Finding]:
+    """Of the open ``findings``, those that would reach a customer: not a name or a handle alone."""
     people = doc.scope.people()
-    return [f for f in document_findings(doc)
+    return [f for f in active(doc, findings)
             if [matched for _, matched in person_mentions(f.matched, people)] != [f.matched]]
 
 
@@ -56,15 +56,18 @@ def _blamed_action_ids(doc: Postmortem, findings: list[Finding]) -> set[str]:
 
 
 def published_actions(doc: Postmortem) -> list[Action]:
-    """The action items the customer version lists, in board order."""
-    blamed = _blamed_action_ids(doc, _published_blame(doc))
-    return [a for a in doc.actions if _listed(a) and a.id not in blamed]
+    """The action items the customer version lists, in board order. Only the titles of the
+    items it would list are read for blame: the timeline of an export can be thousands long."""
+    listed = [a for a in doc.actions if _listed(a)]
+    findings = [f for action in listed for f in title_findings(doc, action)]
+    blamed = _blamed_action_ids(doc, _published_blame(doc, findings))
+    return [a for a in listed if a.id not in blamed]
 
 
 def customer_warnings(doc: Postmortem) -> list[str]:
     """One sentence per open finding on what the customer version publishes or withholds."""
     places = {text.location: text for text in free_texts(doc)}
-    blame = _published_blame(doc)
+    blame = _published_blame(doc, document_findings(doc, include_dismissed=True))
     warnings = []
     for finding in blame:
         text = places[finding.location]

@@ -1,0 +1,33 @@
+"""The customer export of a long timeline does each piece of work once (issue 13, Markdown
+export of 2,000 events): every text is read for blame once, the action titles (which decide
+what is listed) aside. Counted, never timed."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import postmortem.blame
+from postmortem.demo import demo_document
+from storage.library import Library
+from tui import cli
+
+
+def test_the_customer_export_reads_each_event_for_blame_once(library_dir, monkeypatch, capsys):
+    doc = demo_document()
+    doc.actions[0].title = "Alex forgot the warm-up step, human error"  # withheld: blames
+    Library(library_dir).create(doc).close()
+    read = Counter()
+    text_findings = postmortem.blame.text_findings
+
+    def counting(text, location, people, **options):
+        read[location] += 1
+        return text_findings(text, location, people, **options)
+
+    monkeypatch.setattr(postmortem.blame, "text_findings", counting)
+    assert cli.main(["--library", str(library_dir), "export", doc.id, "--audience", "external"]) == 0
+    out, err = capsys.readouterr()
+    events = [f"timeline[{event.id}].text" for event in doc.timeline if event.text.strip()]
+    assert events and all(read[location] == 1 for location in events)
+    # What the count is for still happens: the blaming item is withheld, and said so.
+    assert "Alex forgot" not in out and doc.actions[1].title.split()[0] in out
+    assert "Action a1 is left out of the customer version" in err
