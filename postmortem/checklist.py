@@ -288,12 +288,16 @@ def _security(doc: Postmortem) -> list[Deviation]:
                       "communication.legal_review", blocking=True)]
 
 
+# What separates the words compared: anything but a letter or a digit (``\W`` is what
+# ``str.isalnum`` refuses, and the underscore).
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 def normalise(text: str) -> str:
     """Text compared for repeats: width-folded, case-folded, punctuation and spacing ignored."""
     import unicodedata  # a C extension: loaded only where a library is compared (not by an export)
     folded = unicodedata.normalize("NFKC", text).casefold()
-    kept = "".join(ch if ch.isalnum() else " " for ch in folded)
-    return " ".join(kept.split())
+    return _NOT_ALNUM.sub(" ", folded).strip()
 
 
 def _repeated(doc: Postmortem, library: Sequence[RecurrenceSummary]) -> list[Deviation]:
