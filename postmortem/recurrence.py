@@ -11,8 +11,7 @@ a file the library lists with its problem is the file the check names as not com
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from postmortem import vocab
 from postmortem.fields import Reader, ValidationError
@@ -26,8 +25,7 @@ if TYPE_CHECKING:
 ROOT_CAUSE = "root-cause"
 
 
-@dataclass(frozen=True, slots=True)
-class RecurrenceSummary:
+class RecurrenceSummary(NamedTuple):
     """What the repeated-failure check compares of one postmortem."""
 
     id: str

@@ -26,7 +26,6 @@ from postmortem.ids import is_valid_id
 from postmortem.model import Postmortem
 from postmortem.recurrence import RecurrenceSummary, read_recurrence_summary
 from postmortem.summary import Summary, read_summary
-from storage.atomic import is_temp_name
 from storage.errors import CorruptFileError, InvalidIdError, NotFoundError, StorageError
 from storage.regular_files import existing_regular, read_regular_bytes
 
@@ -158,16 +157,16 @@ def load_summary(path: Path) -> Summary:
 
 def library_files(root: Path) -> list[Path]:
     """The postmortem files of the library in ``root``, by name: every ``*.json`` name but
-    folders, without hidden, temp, backup or lock files. A FIFO, a symlink or a name that is
-    not an id is listed too (reading it says what is wrong), so nothing in the folder is hidden
-    from the facilitator."""
+    folders, without hidden files (temp files are hidden: ``.<name>.tmp-…``), backups or lock
+    files. A FIFO, a symlink or a name that is not an id is listed too (reading it says what is
+    wrong), so nothing in the folder is hidden from the facilitator."""
     try:
         entries = sorted(os.scandir(root), key=lambda entry: entry.name)
     except OSError:
         return []
     return [root / entry.name for entry in entries
             if entry.name.endswith(SUFFIX) and not entry.name.startswith(".")
-            and not is_temp_name(entry.name) and not _is_folder(entry)]
+            and not _is_folder(entry)]
 
 
 class LibraryRecurrence(NamedTuple):
