@@ -27,7 +27,8 @@ def test_the_customer_export_reads_each_event_for_blame_once(library_dir, monkey
         return text_findings(text, location, people, **options)
 
     monkeypatch.setattr(postmortem.blame, "text_findings", counting)
-    assert cli.main(["--library", str(library_dir), "export", doc.id, "--audience", "external"]) == 0
+    command = ["--library", str(library_dir), "export", doc.id, "--audience", "external"]
+    assert cli.main(command) == 0
     out, err = capsys.readouterr()
     events = [f"timeline[{event.id}].text" for event in doc.timeline if event.text.strip()]
     assert events and all(read[location] == 1 for location in events)

@@ -51,6 +51,10 @@ def write_broken(library: Library, doc_id: str, breaking) -> None:
 @pytest.fixture
 def counted(monkeypatch, library) -> tuple[Counter, list]:
     """Files read (by name) and documents validated in full (by id), once the library is made."""
+    return count_work(monkeypatch)
+
+
+def count_work(monkeypatch) -> tuple[Counter, list]:
     reads, validated = Counter(), []
     read_bytes = storage.reading.read_regular_bytes
     from_dict = Postmortem.from_dict.__func__
@@ -112,13 +116,7 @@ async def test_f5_reads_the_other_files_once_and_validates_none(library, make_ap
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, WorkspaceScreen)
-        reads, validated = Counter(), []
-        read_bytes = storage.reading.read_regular_bytes
-        from_dict = Postmortem.from_dict.__func__
-        monkeypatch.setattr(storage.reading, "read_regular_bytes",
-                            lambda path, *a, **k: reads.update([Path(path).name]) or read_bytes(path, *a, **k))
-        monkeypatch.setattr(Postmortem, "from_dict",
-                            classmethod(lambda cls, data: validated.append(data) or from_dict(cls, data)))
+        reads, validated = count_work(monkeypatch)  # the open document is read already
         await pilot.press("f5")
         await pilot.pause()
         assert isinstance(app.screen, FinalReviewScreen)

@@ -234,7 +234,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     source = target_path(args)
     removed = Removed()
     document = load_document(source)
-    data = render_export(document, args.format, args.audience, export_library(args, source), removed)
+    library = export_library(args, source)
+    data = render_export(document, args.format, args.audience, library, removed)
     if args.format == "md" and args.audience == "external":
         print(removed.sentence(), file=sys.stderr)  # counts by kind, never what was removed
         warn_customer_findings(document)
