@@ -48,6 +48,7 @@ from postmortem.findings import dismissed_keys
 from postmortem.followup import follow_up_reasons, legal_review_blocks
 from postmortem.i18n import t
 from postmortem.model import Postmortem
+from postmortem.recurrence import RecurrenceSummary
 from postmortem.texts import describe, free_texts
 from postmortem.vagueness import action_findings, is_missing_field
 
@@ -108,19 +109,20 @@ class Review:
         return next(line for line in self.lines if line.key == key)
 
 
-def evaluate(doc: Postmortem, *, library_docs: Sequence[Postmortem] = (),
+def evaluate(doc: Postmortem, *, library: Sequence[RecurrenceSummary] = (),
              today: date | None = None, unreadable: Sequence[str] = ()) -> Review:
     """The five checklist lines in the seed's order, the deviations and the advice.
 
     The one evaluation behind the review screen, ``postmortem check`` and the internal
-    export's checklist: give all three the same ``library_docs`` and ``today``.
-    ``unreadable`` names the library files that could not be read for the repeated-failure
-    check: the review says it did not compare with them.
+    export's checklist: give all three the same ``library`` (the other postmortems as the
+    repeated-failure check compares them) and ``today``. ``unreadable`` names the library
+    files that could not be read for the repeated-failure check: the review says it did not
+    compare with them.
     """
     reasons = (_blameless(doc), _impact(doc), _analysis(doc), _actions(doc), _follow_up(doc, today))
     lines = tuple(ChecklistLine(key, t(f"checklist.line.{key}"), tuple(found))
                   for key, found in zip(LINE_KEYS, reasons))
-    return Review(lines, tuple(_security(doc) + _repeated(doc, library_docs)),
+    return Review(lines, tuple(_security(doc) + _repeated(doc, library)),
                   tuple(_hindsight(doc)), today, tuple(unreadable))
 
 
@@ -270,25 +272,29 @@ def _security(doc: Postmortem) -> list[Deviation]:
                       "communication.legal_review", blocking=True)]
 
 
+# What separates the words compared: anything but a letter or a digit (``\W`` is what
+# ``str.isalnum`` refuses, and the underscore).
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 def normalise(text: str) -> str:
     """Text compared for repeats: width-folded, case-folded, punctuation and spacing ignored."""
     import unicodedata  # a C extension: loaded only where a library is compared (not by an export)
     folded = unicodedata.normalize("NFKC", text).casefold()
-    kept = "".join(ch if ch.isalnum() else " " for ch in folded)
-    return " ".join(kept.split())
+    return _NOT_ALNUM.sub(" ", folded).strip()
 
 
-def _repeated(doc: Postmortem, library_docs: Sequence[Postmortem]) -> list[Deviation]:
-    if all(other.id == doc.id for other in library_docs):
+def _repeated(doc: Postmortem, library: Sequence[RecurrenceSummary]) -> list[Deviation]:
+    if all(other.id == doc.id for other in library):
         return []  # nothing to compare with (an export): no text to normalise
     mine = [(item_id, normalise(text), text) for item_id, text, _ in blame.root_causes(doc)]
     mine = [entry for entry in mine if entry[1]]
     my_tags = {normalise(tag): tag for tag in doc.tags if normalise(tag)}
     deviations = []
-    for other in sorted(library_docs, key=lambda d: d.id):
+    for other in sorted(library, key=lambda d: d.id):
         if other.id == doc.id:
             continue
-        theirs = {normalise(text) for _, text, _ in blame.root_causes(other)}
+        theirs = {normalise(text) for text in other.root_causes}
         same = next(((item_id, text) for item_id, key, text in mine if key in theirs), None)
         other_tags = {normalise(tag) for tag in other.tags}
         shared = [tag for key, tag in my_tags.items() if key in other_tags]

@@ -43,15 +43,11 @@ def _published_text(doc: Postmortem, text: FreeText) -> bool:
     return False
 
 
-def _reaches_customer(finding: Finding, people: list[str]) -> bool:
-    """Whether a blame finding would reach a customer: it is not a name or a handle alone."""
-    return [matched for _, matched in person_mentions(finding.matched, people)] != [finding.matched]
-
-
-def _published_blame(doc: Postmortem) -> list[Finding]:
-    """The open blame findings of the whole document that would reach a customer."""
+def _published_blame(doc: Postmortem, findings: list[Finding]) -> list[Finding]:
+    """Of the open ``findings``, those that would reach a customer: not a name or a handle alone."""
     people = doc.scope.people()
-    return [f for f in document_findings(doc) if _reaches_customer(f, people)]
+    return [f for f in active(doc, findings)
+            if [matched for _, matched in person_mentions(f.matched, people)] != [f.matched]]
 
 
 def _blamed_action_ids(doc: Postmortem, findings: list[Finding]) -> set[str]:
@@ -60,17 +56,18 @@ def _blamed_action_ids(doc: Postmortem, findings: list[Finding]) -> set[str]:
 
 
 def published_actions(doc: Postmortem) -> list[Action]:
-    """The action items the customer version lists, in board order: only the titles' open
-    blame findings count here, so only the titles are checked."""
-    people = doc.scope.people()
-    return [a for a in doc.actions if _listed(a) and not any(
-        _reaches_customer(f, people) for f in active(doc, title_findings(doc, a)))]
+    """The action items the customer version lists, in board order. Only the titles of the
+    items it would list are read for blame: the timeline of an export can be thousands long."""
+    listed = [a for a in doc.actions if _listed(a)]
+    findings = [f for action in listed for f in title_findings(doc, action)]
+    blamed = _blamed_action_ids(doc, _published_blame(doc, findings))
+    return [a for a in listed if a.id not in blamed]
 
 
 def customer_warnings(doc: Postmortem) -> list[str]:
     """One sentence per open finding on what the customer version publishes or withholds."""
     places = {text.location: text for text in free_texts(doc)}
-    blame = _published_blame(doc)
+    blame = _published_blame(doc, document_findings(doc, include_dismissed=True))
     warnings = []
     for finding in blame:
         text = places[finding.location]

@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from postmortem.i18n import t
 
@@ -154,7 +154,7 @@ class Redactor:
         # Everything but a link starts where no word goes on (each alternative then checks
         # its own start): said once in front, most positions of a text are passed over
         # after one test instead of one per alternative.
-        at_word_start = "|".join(f"(?P<{group}>{pattern})" for group, pattern in (
+        self.at_word_start = "|".join(f"(?P<{group}>{pattern})" for group, pattern in (
             ("email", _EMAIL),
             ("handle", _HANDLE),
             ("channel", _CHANNEL),
@@ -164,8 +164,14 @@ class Redactor:
             ("ticket_bare", _alternation(bare, str, r"(?<![\w.,])(?:{})(?![^\W_]|[.,][0-9])")),
             ("name", _alternation(names, _NAME_GAP.join, f"{_TITLE}(?:{{}}){_AFTER}")),
         ) if pattern)
-        self.pattern = re.compile(rf"(?P<link>{_URL})|{_BEFORE}(?:{at_word_start})")
-        self.inside_link = re.compile(rf"{_BEFORE}(?:{at_word_start})")
+        self.pattern = re.compile(rf"(?P<link>{_URL})|{_BEFORE}(?:{self.at_word_start})")
+
+    @cached_property
+    def inside_link(self) -> re.Pattern[str]:
+        """What a link is looked into with: the alternatives without the link, so that a link
+        inside a link is not looked for again. Compiled when a text first holds a link: most
+        exports hold none, and it costs as much to compile as ``pattern``."""
+        return re.compile(rf"{_BEFORE}(?:{self.at_word_start})")
 
     def scrub(self, text: str, removed: Removed) -> str:
         """``text`` with everything found replaced; each replacement counted in ``removed``."""

@@ -12,7 +12,6 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import NamedTuple
 
 import platformdirs
 
@@ -20,13 +19,13 @@ from postmortem.i18n import t
 from postmortem.ids import is_valid_id
 from postmortem.model import Postmortem
 from postmortem.summary import Summary
-from storage.atomic import (TEMP_MARKER, atomic_write, backup_path, document_bytes, fsync_folder,
-                            is_temp_name)
+from storage.atomic import TEMP_MARKER, atomic_write, backup_path, document_bytes, fsync_folder
 from storage.document_file import RECORD_ID, DocumentFile
 from storage.errors import AlreadyExistsError, InvalidIdError, NotFoundError, StorageError
 from storage.last_stage import forget_stage
 from storage.lock import WriterLock
-from storage.reading import TABLE, document_data, load_document, load_summary, read_json, resolve_target
+from storage.reading import (TABLE, document_data, library_files, load_document, load_summary,
+                             read_json, resolve_target)
 from storage.regular_files import RefusedFileError, existing_regular, kind_of, read_regular_bytes
 
 __all__ = ["Library", "LibraryEntry", "default_library_dir", "load_document"]
@@ -64,13 +63,6 @@ class LibraryEntry:
                    tags=summary.tags)
 
 
-class LibraryDocuments(NamedTuple):
-    """Every postmortem of the library that reads, and the files that do not (with why)."""
-
-    documents: list[Postmortem]
-    unreadable: list[tuple[Path, str]]
-
-
 class Library:
     def __init__(self, root: Path) -> None:
         self.root = Path(root).expanduser()
@@ -91,7 +83,7 @@ class Library:
         return resolve_target(self.root, id_or_path)
 
     def taken_ids(self) -> set[str]:
-        return {path.stem for path in self._files()}
+        return {path.stem for path in library_files(self.root)}
 
     # Reading -----------------------------------------------------------------------------
 
@@ -102,7 +94,7 @@ class Library:
         a file that cannot be read is listed with its problem.
         """
         entries = []
-        for path in self._files():
+        for path in library_files(self.root):
             if not is_valid_id(path.stem):  # listed so it can be found and trashed, never opened
                 entries.append(LibraryEntry(id=path.stem, path=path, problem=self._not_an_id(path)))
                 continue
@@ -113,21 +105,6 @@ class Library:
         entries.sort(key=lambda e: e.id)
         entries.sort(key=lambda e: e.meeting_at or _NEVER, reverse=True)
         return entries
-
-    def read_documents(self) -> LibraryDocuments:
-        """Every postmortem (for checks across postmortems); files that do not read are left
-        out and named, so that a check can say what it did not compare with."""
-        documents, unreadable = [], []
-        for path in self._files():
-            try:
-                documents.append(load_document(path))
-            except (StorageError, OSError) as error:
-                unreadable.append((path, str(error)))
-        return LibraryDocuments(documents, unreadable)
-
-    def load_all_documents(self) -> list[Postmortem]:
-        """Every readable postmortem; unreadable files are skipped (``read_documents`` names them)."""
-        return self.read_documents().documents
 
     # Writing -----------------------------------------------------------------------------
 
@@ -168,7 +145,7 @@ class Library:
     def trash(self, path: Path) -> Path:
         """Move a file the library lists (its name need not be a valid id) into ``.trash/``."""
         path = Path(path)
-        if path.parent != self.root or path not in self._files():
+        if path.parent != self.root or path not in library_files(self.root):
             raise StorageError(t("files.not_listed", path=path, library=self.root))
         return self._move_to_trash(path)
 
@@ -277,18 +254,6 @@ class Library:
 
     # Internals ---------------------------------------------------------------------------
 
-    def _files(self) -> list[Path]:
-        """The postmortem files: every ``*.json`` name but folders, without hidden, temp, backup
-        or lock files. A FIFO, a symlink or a name that is not an id is listed too (reading it
-        says what is wrong), so nothing in the folder is hidden from the facilitator."""
-        try:
-            entries = sorted(os.scandir(self.root), key=lambda entry: entry.name)
-        except OSError:
-            return []
-        return [self.root / entry.name for entry in entries
-                if entry.name.endswith(SUFFIX) and not entry.name.startswith(".")
-                and not is_temp_name(entry.name) and not _is_folder(entry)]
-
     def _not_an_id(self, path: Path) -> str:
         from postmortem.ids import slugify
         suggestion = slugify(path.stem, taken=self.taken_ids()) + SUFFIX
@@ -318,13 +283,6 @@ def _refuse_unless_folder(trash: Path, path: Path, failure: str) -> None:
     if kind != "folder":
         raise StorageError(t(failure, path=path, reason=t(
             "files.reason.trash_not_folder", path=trash, kind=t(f"files.kind.{kind}"))))
-
-
-def _is_folder(entry: os.DirEntry) -> bool:
-    try:
-        return entry.is_dir(follow_symlinks=False)
-    except OSError:
-        return False
 
 
 def _make_private_folder(folder: Path) -> None:

@@ -7,7 +7,9 @@ names the file and says why. Whether a backup could stand in is looked at only w
 offered to the facilitator (``offer_backup``: opening, exporting, listing), never on the way.
 
 This module is the light way in for commands that only read (``export``, ``check``): it does
-not import the writing side (atomic saves, locks, TinyDB), so those commands start fast.
+not import the writing side (locks, TinyDB), so those commands start fast. It also lists the
+library's files and reads the library as the repeated-failure check sees it
+(``read_recurrence``), for ``check``, the internal export and the final review alike.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from postmortem.fields import ValidationError
 from postmortem.i18n import t
 from postmortem.ids import is_valid_id
 from postmortem.model import Postmortem
+from postmortem.recurrence import RecurrenceSummary, read_recurrence_summary
 from postmortem.summary import Summary, read_summary
 from storage.errors import CorruptFileError, InvalidIdError, NotFoundError, StorageError
 from storage.regular_files import existing_regular, read_regular_bytes
@@ -152,6 +155,56 @@ def load_summary(path: Path) -> Summary:
         raise offer_backup(error) from error
 
 
+def library_files(root: Path) -> list[Path]:
+    """The postmortem files of the library in ``root``, by name: every ``*.json`` name but
+    folders, without hidden files (temp files are hidden: ``.<name>.tmp-…``), backups or lock
+    files. A FIFO, a symlink or a name that is not an id is listed too (reading it says what is
+    wrong), so nothing in the folder is hidden from the facilitator."""
+    try:
+        entries = sorted(os.scandir(root), key=lambda entry: entry.name)
+    except OSError:
+        return []
+    return [root / entry.name for entry in entries
+            if entry.name.endswith(SUFFIX) and not entry.name.startswith(".")
+            and not _is_folder(entry)]
+
+
+class LibraryRecurrence(NamedTuple):
+    """The library as the repeated-failure check sees it: what it compares of each postmortem
+    that reads, and the names of the files that do not (the review says it left them out)."""
+
+    postmortems: list[RecurrenceSummary]
+    unreadable: list[str]
+
+
+def read_recurrence(root: Path, *, skip: Path | None = None) -> LibraryRecurrence:
+    """Every file of the library in ``root`` read once, for what the repeated-failure check
+    compares (``postmortem.recurrence``), none validated in full. ``skip`` is the file of the
+    postmortem being checked: it is read already, and never compared with itself."""
+    root = Path(root)
+    skipped = Path(skip).resolve() if skip is not None else None
+    folder = root.resolve() if skipped is not None else None
+    postmortems, unreadable = [], []
+    for path in library_files(root):
+        if folder is not None and folder / path.name == skipped:
+            continue
+        try:
+            postmortems.append(load_recurrence_summary(path))
+        except (StorageError, OSError):
+            unreadable.append(path.name)
+    return LibraryRecurrence(postmortems, unreadable)
+
+
+def load_recurrence_summary(path: Path) -> RecurrenceSummary:
+    """What the repeated-failure check compares of any postmortem file; a ``CorruptFileError``
+    saying why when even that cannot be read (no backup is offered: nothing is opened)."""
+    data = document_data(path, read_json(path))
+    try:
+        return read_recurrence_summary(data)
+    except ValidationError as error:
+        raise CorruptFileError(path, str(error)) from error
+
+
 def offer_backup(error: CorruptFileError) -> CorruptFileError:
     """``error``, naming ``<name>.bak`` as the way back when that file holds a valid postmortem:
     the only place a backup is read."""
@@ -188,6 +241,13 @@ def usable_backup(path: Path) -> Path | None:
     except (StorageError, ValueError):
         return None
     return backup
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
 
 
 def _special_file(path: Path) -> bool:

@@ -66,7 +66,7 @@ async def test_lines_and_every_reason_on_screen(library_dir, make_app):
         assert "Set the meeting date (stage 1)" in text
         assert "stage 5: Action items" in text
         # Every reason of the domain evaluation is an option of the list, in order.
-        review = evaluate(doc, library_docs=[], today=date.today())
+        review = evaluate(doc, library=[], today=date.today())
         reasons = [r for line in review.lines for r in line.reasons]
         assert [(t.stage, t.location) for t in screen.targets.values()] == \
             [(r.stage, r.location) for r in reasons]

@@ -7,7 +7,7 @@ from datetime import date
 
 from postmortem.demo import demo_document
 from postmortem.model import Action
-from storage.library import Library
+from storage.library import Library, load_document
 from tui.screens.export import ExportScreen
 from tui.screens.review import FinalReviewScreen, ReviewList
 from tui.screens.workspace import WorkspaceScreen
@@ -97,5 +97,5 @@ async def test_f5_names_the_place_of_each_finding_and_jumps_to_the_lesson(librar
         lessons = app.screen.query_one("#lessons-went_wrong")
         assert app.focused is lessons and lessons.highlighted == wrong - 1
     # Looking and jumping changed nothing in the file.
-    stored = Library(library_dir).load_all_documents()[0]
+    stored = load_document(Library(library_dir).path_for(doc.id))
     assert stored.to_dict() == doc.to_dict()

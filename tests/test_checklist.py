@@ -11,6 +11,7 @@ from postmortem.checklist import (LINE_KEYS, Reason, evaluate, exit_code, format
 from postmortem.model import (Action, Analysis, Cause, Communication, DismissedFinding, Event,
                               FishboneCategory, FollowUp, Impact, Lessons, Postmortem, Scope,
                               Sensitivity, WhyNode)
+from postmortem.recurrence import recurrence_summary
 from postmortem.vagueness import actions_exit_reasons
 
 
@@ -276,7 +277,7 @@ def other(doc_id: str, title: str, root_cause: str = "Disk filled up", tags=()) 
 def test_same_root_cause_text_elsewhere_is_a_repeated_failure():
     earlier = other("2025-11-cache", "Cache warm-up incident",
                     root_cause="  warm-up step was SKIPPED for replaced nodes. ")
-    review = evaluate(complete(), library_docs=[earlier])
+    review = evaluate(complete(), library=[recurrence_summary(earlier)])
     [deviation] = review.deviations
     assert deviation.kind == "repeated" and not deviation.blocking
     assert deviation.other_id == "2025-11-cache"
@@ -287,7 +288,8 @@ def test_same_root_cause_text_elsewhere_is_a_repeated_failure():
 
 
 def test_a_shared_tag_is_a_repeated_failure_pointing_at_the_tags():
-    review = evaluate(complete(), library_docs=[other("db-outage", "DB outage", tags=["Checkout"])])
+    review = evaluate(complete(), library=[
+        recurrence_summary(other("db-outage", "DB outage", tags=["Checkout"]))])
     [deviation] = review.deviations
     assert (deviation.stage, deviation.location) == (1, "tags")
     assert "checkout" in deviation.text
@@ -297,7 +299,8 @@ def test_the_document_itself_and_unrelated_ones_are_not_repeats():
     doc = complete()
     itself = complete()  # same id, e.g. the library's copy of the open document
     unrelated = other("db-outage", "DB outage", tags=["database"])
-    assert evaluate(doc, library_docs=[itself, unrelated]).deviations == ()
+    assert evaluate(doc, library=[recurrence_summary(itself),
+                                  recurrence_summary(unrelated)]).deviations == ()
 
 
 def test_normalise_ignores_case_width_punctuation_and_spacing():
@@ -312,7 +315,8 @@ def test_normalise_ignores_case_width_punctuation_and_spacing():
 def test_format_check_lines_reasons_and_deviations():
     doc = security_incident("pending")
     doc.communication.follow_ups.pop()
-    text = format_check(evaluate(doc, library_docs=[other("db-outage", "DB outage", tags=["cache"])]))
+    text = format_check(evaluate(doc, library=[
+        recurrence_summary(other("db-outage", "DB outage", tags=["cache"]))]))
     lines = text.splitlines()
     assert lines[:5] == ["✓ Blameless tone; facts and timeline clear",
                          "✓ Impact quantified where possible",

@@ -9,6 +9,7 @@ import pytest
 from postmortem.demo import demo_document
 from postmortem.factory import new_postmortem
 from storage.library import Library
+from storage.reading import read_recurrence
 from tui.screens.review import FinalReviewScreen
 
 TODAY = date(2026, 3, 10)
@@ -40,7 +41,8 @@ def push_review(library, today=TODAY):
     async def run_before(pilot) -> None:
         await pilot.pause()
         workspace = pilot.app.screen
-        pilot.app.push_screen(FinalReviewScreen(workspace.document, library.load_all_documents(),
+        pilot.app.push_screen(FinalReviewScreen(workspace.document,
+                                                read_recurrence(library.root).postmortems,
                                                 today=today))
         await pilot.pause()
     return run_before

@@ -190,18 +190,19 @@ def target_path(args: argparse.Namespace) -> Path:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from postmortem.checklist import evaluate, exit_code, format_check
-    from storage.library import Library
-    document = load_target(args)
-    library = Library(library_dir(args)).read_documents()
+    from storage.reading import load_document, read_recurrence
+    source = target_path(args)
+    document = load_document(source)
+    others = read_recurrence(library_dir(args), skip=source)
     # Today's date, as on the final review screen: a follow-up review whose date has passed
     # without being held is a failure the room should hear about.
-    review = evaluate(document, library_docs=library.documents, today=today(),
-                      unreadable=[path.name for path, _ in library.unreadable])
+    review = evaluate(document, library=others.postmortems, today=today(),
+                      unreadable=others.unreadable)
     print("\n".join(terminal_text(line) for line in format_check(review).split("\n")))
     return exit_code(review)
 
 
-def render_export(document, fmt: str, export_audience: str, library_docs=(), removed=None) -> bytes:
+def render_export(document, fmt: str, export_audience: str, library=(), removed=None) -> bytes:
     """The bytes of an export; for the customer-facing Markdown, what its scrubbing removed
     is counted in ``removed`` (a ``postmortem.redaction.Removed``)."""
     if fmt == "json":
@@ -212,19 +213,19 @@ def render_export(document, fmt: str, export_audience: str, library_docs=(), rem
         return to_ics(document)
     from postmortem.markdown import ExportRefused, render_markdown
     try:
-        return render_markdown(document, export_audience, today=today(), library_docs=library_docs,
+        return render_markdown(document, export_audience, today=today(), library=library,
                                removed=removed).encode("utf-8")
     except ExportRefused as refused:
         raise UsageError(str(refused)) from None
 
 
-def export_library_docs(args: argparse.Namespace) -> list:
-    """The library's postmortems, for the internal Markdown's checklist (repeated failures),
-    as ``check`` reads them; nothing for the other exports, which do not use them."""
-    if args.format != "md" or args.audience != "internal" or not library_dir(args).is_dir():
+def export_library(args: argparse.Namespace, source: Path) -> list:
+    """The library's other postmortems, for the internal Markdown's checklist (repeated
+    failures), as ``check`` reads them; nothing for the other exports, which do not use them."""
+    if args.format != "md" or args.audience != "internal":
         return []
-    from storage.library import Library
-    return Library(library_dir(args)).load_all_documents()
+    from storage.reading import read_recurrence
+    return read_recurrence(library_dir(args), skip=source).postmortems
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -233,7 +234,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     source = target_path(args)
     removed = Removed()
     document = load_document(source)
-    data = render_export(document, args.format, args.audience, export_library_docs(args), removed)
+    library = export_library(args, source)
+    data = render_export(document, args.format, args.audience, library, removed)
     if args.format == "md" and args.audience == "external":
         print(removed.sentence(), file=sys.stderr)  # counts by kind, never what was removed
         warn_customer_findings(document)

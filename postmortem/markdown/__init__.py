@@ -25,6 +25,7 @@ from postmortem.model import Postmortem
 
 if TYPE_CHECKING:
     from postmortem.markdown.common import Document
+    from postmortem.recurrence import RecurrenceSummary
     from postmortem.redaction import Removed
     from postmortem.markdown.external import check_external_allowed, render_external
     from postmortem.markdown.internal import render_internal
@@ -51,25 +52,25 @@ class ExportRefused(ValueError):
 
 
 def render_markdown(doc: Postmortem, export_audience: str = "internal", *,
-                    today: date | None = None, library_docs: Sequence[Postmortem] = (),
+                    today: date | None = None, library: Sequence[RecurrenceSummary] = (),
                     removed: Removed | None = None) -> str:
     """The Markdown for ``export_audience``: "internal" (the whole document) or "external".
 
-    ``today`` (default: the local date) and ``library_docs`` feed the internal document's
+    ``today`` (default: the local date) and ``library`` feed the internal document's
     review checklist, which is the review screen's and ``postmortem check``'s when they are
     given the same. For "external", what was scrubbed from the published text is counted in
     ``removed`` when given (``Removed.sentence()`` says it to the user). Raises
     ``ExportRefused`` (external, security incident without approved legal review) or
     ``UnknownExportAudience``; both are ``ValueError`` with a one-sentence message.
     """
-    return _document(doc, export_audience, today, library_docs, removed).render()
+    return _document(doc, export_audience, today, library, removed).render()
 
 
 def _document(doc: Postmortem, export_audience: str, today: date | None,
-              library_docs: Sequence[Postmortem], removed: Removed | None) -> Document:
+              library: Sequence[RecurrenceSummary], removed: Removed | None) -> Document:
     if export_audience == "internal":
         from postmortem.markdown.internal import internal_document
-        return internal_document(doc, today=today, library_docs=library_docs)
+        return internal_document(doc, today=today, library=library)
     if export_audience == "external":
         from postmortem.markdown.external import external_document
         return external_document(doc, removed)

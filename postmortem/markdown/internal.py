@@ -3,7 +3,7 @@
 Every section is always there; an empty one says "None recorded." — except the parts the
 seed makes optional for small incidents (the fishbone and contributing factors at lightweight
 depth), which are left out when empty. The output depends only on the document, ``today``
-and ``library_docs``: the review checklist is ``checklist.evaluate`` of the same three, as on
+and ``library``: the review checklist is ``checklist.evaluate`` of the same three, as on
 the review screen and in ``postmortem check``, and says the day it was checked; a follow-up
 review past its day and not held shows as overdue. Without ``today`` it is the local date:
 an export never leaves overdue reviews unchecked.
@@ -20,23 +20,24 @@ from postmortem.i18n import t
 from postmortem.markdown.common import Document, cell, joined, label, timeline_times, yes_no
 from postmortem.markdown.escape import escape_cell, escape_inline, fenced
 from postmortem.model import Postmortem
+from postmortem.recurrence import RecurrenceSummary
 from postmortem.whys import preorder
 
 FISHBONE_WIDTH = 100  # cells; wide enough for three bones side by side on a wiki page
 
 
 def render_internal(doc: Postmortem, *, today: date | None = None,
-                    library_docs: Sequence[Postmortem] = ()) -> str:
+                    library: Sequence[RecurrenceSummary] = ()) -> str:
     """The full postmortem as Markdown for the team (byte-identical for the same input).
 
-    ``today`` and ``library_docs`` go to the review checklist (overdue follow-ups, failures
+    ``today`` and ``library`` go to the review checklist (overdue follow-ups, failures
     repeated from other postmortems of the library).
     """
-    return internal_document(doc, today=today, library_docs=library_docs).render()
+    return internal_document(doc, today=today, library=library).render()
 
 
 def internal_document(doc: Postmortem, *, today: date | None = None,
-                      library_docs: Sequence[Postmortem] = ()) -> Document:
+                      library: Sequence[RecurrenceSummary] = ()) -> Document:
     """The blocks of ``render_internal``, to render as text or as UTF-8."""
     today = today if today is not None else date.today()
     out = Document()
@@ -50,7 +51,7 @@ def internal_document(doc: Postmortem, *, today: date | None = None,
     _lessons(out, doc)
     _actions(out, doc)
     _communication(out, doc, today)
-    _checklist(out, doc, today, library_docs)
+    _checklist(out, doc, today, library)
     return out
 
 
@@ -250,9 +251,9 @@ def _communication(out: Document, doc: Postmortem, today: date) -> None:
 
 
 def _checklist(out: Document, doc: Postmortem, today: date,
-               library_docs: Sequence[Postmortem]) -> None:
+               library: Sequence[RecurrenceSummary]) -> None:
     out.heading(2, t("export.heading.checklist"))
-    review = checklist.evaluate(doc, library_docs=library_docs, today=today)
+    review = checklist.evaluate(doc, library=library, today=today)
     out.paragraph(t("checklist.format.checked_on", date=times.format_date(today)))
     lines = []
     for line in review.lines:

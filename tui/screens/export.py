@@ -26,6 +26,7 @@ from postmortem.exposure import customer_warnings
 from postmortem.i18n import t
 from postmortem.markdown import EXPORT_AUDIENCES, ExportRefused, render_markdown
 from postmortem.model import Postmortem
+from postmortem.recurrence import RecurrenceSummary
 from postmortem.redaction import Removed
 from storage.export_target import write_export_file
 from storage.errors import SaveError, StorageError
@@ -182,13 +183,13 @@ class ExportScreen(Screen[None]):
     BINDINGS = bindings_for("export")
 
     def __init__(self, document: Postmortem, document_path: Path, *,
-                 library_docs: Sequence[Postmortem] = (), today: date | None = None) -> None:
+                 library: Sequence[RecurrenceSummary] = (), today: date | None = None) -> None:
         super().__init__()
         self.document = document
         self.document_path = Path(document_path)
         self.export_audience = "internal"
         # What the internal document's checklist is evaluated with, as on the review screen.
-        self.library_docs = library_docs
+        self.library_summaries = library
         self.today = today if today is not None else date.today()
 
     # What is shown -------------------------------------------------------------------------
@@ -222,7 +223,7 @@ class ExportScreen(Screen[None]):
         """The Markdown for the current audience; raises ``ExportRefused``. What the
         customer-facing version's scrubbing removed is counted in ``removed``."""
         return render_markdown(self.document, self.export_audience, today=self.today,
-                               library_docs=self.library_docs, removed=removed)
+                               library=self.library_summaries, removed=removed)
 
     async def show_audience(self) -> None:
         parts: list[Content | str] = [t("export_ui.audience_label")]

@@ -67,15 +67,19 @@ class LibraryScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.last_trashed: tuple[str, str] | None = None   # (name in .trash, title) to undo
+        self.entries: list[LibraryEntry] = []   # every file of the folder, as last read
+        self.shown: list[LibraryEntry] = []     # the entries the filter lets through, as listed
+        self.short_columns = 0                  # cells the columns after the title take
+        self.title_cut: int | None = None       # cells the listed titles were cut to
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         for key in ("title", "severity", "status", "meeting", "owner"):
             table.add_column(t(f"library.col.{key}"), key=key)
-        self.reload()
         table.focus()
 
     def on_screen_resume(self) -> None:
+        # Also sent when the screen is first shown: the one read before the first frame.
         self.reload()
 
     def reload(self) -> None:
@@ -83,14 +87,20 @@ class LibraryScreen(Screen[None]):
         self.show(self.query_one(FilterInput).value)
 
     def on_resize(self) -> None:
-        self.show(self.query_one(FilterInput).value)
+        # Sent twice on start-up too; the rows are rebuilt only when the titles need another cut.
+        if self.title_cut is not None and self.title_room() != self.title_cut:
+            self.show(self.query_one(FilterInput).value)
 
-    def title_width(self, rows: list[tuple[str, ...]]) -> int:
-        """Room for the title once the short columns have theirs (each cell has 1-cell padding)."""
+    @staticmethod
+    def short_columns_width(rows: list[tuple[str, ...]]) -> int:
+        """Cells the columns after the title take (each cell has 1-cell padding either side)."""
         headers = [t(f"library.col.{key}") for key in ("severity", "status", "meeting", "owner")]
-        others = sum(max([cell_len(h), *(cell_len(row[i]) for row in rows)]) + 2
-                     for i, h in enumerate(headers))
-        return max(12, self.size.width - others - 2 - 1)
+        return sum(max([cell_len(h), *(cell_len(row[i]) for row in rows)]) + 2
+                   for i, h in enumerate(headers))
+
+    def title_room(self) -> int:
+        """Room for the title once the short columns have theirs."""
+        return max(12, self.size.width - self.short_columns - 2 - 1)
 
     def show(self, query: str, keep: str | None = None, *, from_top: bool = False) -> None:
         """List the entries matching ``query``. The cursor stays on the postmortem it was on
@@ -100,9 +110,10 @@ class LibraryScreen(Screen[None]):
         keep = keep or self.selected_id()
         row = 0 if from_top else table.cursor_row
         table.clear()
-        shown = [e for e in self.entries if matches(e, query)]
+        self.shown = shown = [e for e in self.entries if matches(e, query)]
         rows = [self.row_cells(entry) for entry in shown]
-        width = self.title_width([row[1:] for row in rows])
+        self.short_columns = self.short_columns_width([row[1:] for row in rows])
+        self.title_cut = width = self.title_room()
         for entry, (title, *rest) in zip(shown, rows):
             cell = Text(title, no_wrap=True, overflow="ellipsis")
             cell.truncate(width, overflow="ellipsis")
@@ -116,8 +127,7 @@ class LibraryScreen(Screen[None]):
     def show_status(self) -> None:
         """The line under the table: the count, or the whole reason when the highlighted row
         is a file that cannot be read (its row has room for the start of it only)."""
-        query = self.query_one(FilterInput).value
-        shown = [e for e in self.entries if matches(e, query)]
+        query, shown = self.query_one(FilterInput).value, self.shown
         empty = self.query_one("#library-empty", Static)
         selected = self.selected_id()
         problem = next((e.problem for e in shown if e.id == selected and e.problem), None)

@@ -6,6 +6,7 @@ stage and item to fix; Escape closes it with ``None``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from textual import on
@@ -21,6 +22,7 @@ from postmortem.checklist import Review, evaluate, unreadable_note
 from postmortem.hidden_text import mark_hidden
 from postmortem.i18n import t
 from postmortem.model import Postmortem
+from postmortem.recurrence import RecurrenceSummary
 from postmortem.stages import STAGE_KEYS
 from tui.commands import bindings_for
 from tui.messages import JumpTo
@@ -60,14 +62,14 @@ class FinalReviewScreen(Screen[JumpTo | None]):
     COMMAND_SCOPE = "review"
     BINDINGS = bindings_for("review")
 
-    def __init__(self, document: Postmortem, library_docs: list[Postmortem], *,
-                 today: date | None = None, unreadable: list[str] | None = None) -> None:
+    def __init__(self, document: Postmortem, library: Sequence[RecurrenceSummary], *,
+                 today: date | None = None, unreadable: Sequence[str] = ()) -> None:
         super().__init__()
         self.document = document
         # The local calendar day: follow-up reviews are days in the team's calendar.
-        self.review = evaluate(document, library_docs=library_docs,
+        self.review = evaluate(document, library=library,
                                today=today if today is not None else date.today(),
-                               unreadable=unreadable or ())
+                               unreadable=unreadable)
         self.targets: dict[str, JumpTo] = {}
 
     def compose(self) -> ComposeResult:

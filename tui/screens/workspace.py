@@ -21,6 +21,7 @@ from postmortem.stages import StageStatus, stage_statuses
 from storage.document_file import DocumentFile
 from storage.last_stage import remember_stage
 from storage.outside import OutsideChangeError
+from storage.reading import read_recurrence
 from storage.rescue import failure_reason
 from tui.autosave import Autosaver
 from tui.outside_watch import WATCH_INTERVAL, OutsideChangeWatcher
@@ -320,9 +321,9 @@ class WorkspaceScreen(StageFocus, Screen[None]):
 
     def action_final_review(self) -> None:
         from tui.screens.review import FinalReviewScreen
-        others = self.app.library.read_documents()
-        self.app.push_screen(FinalReviewScreen(self.document, others.documents,
-                                               unreadable=[path.name for path, _ in others.unreadable],
+        others = read_recurrence(self.app.library.root, skip=self.document_file.path)
+        self.app.push_screen(FinalReviewScreen(self.document, others.postmortems,
+                                               unreadable=others.unreadable,
                                                today=actions_clock.today()),
                              self._jump_after_review)
 
@@ -334,8 +335,9 @@ class WorkspaceScreen(StageFocus, Screen[None]):
         from tui.screens.export import ExportScreen
         self.flush()
         # The export's checklist is F5's: the same library and the same day.
+        others = read_recurrence(self.app.library.root, skip=self.document_file.path)
         self.app.push_screen(ExportScreen(self.document, self.document_file.path,
-                                          library_docs=self.app.library.load_all_documents(),
+                                          library=others.postmortems,
                                           today=actions_clock.today()))
 
     def action_library(self) -> None:

@@ -1,0 +1,92 @@
+"""The library's start-up does its work once (issue 13, library start-up to the first frame):
+each file read once, the table filled once, nothing imported that the list does not show.
+Counted, never timed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+from textual.widgets import DataTable
+
+import storage.reading
+from postmortem.factory import new_postmortem
+from storage.library import Library
+from tui.screens.library import LibraryScreen
+
+LONG_TITLE = "Checkout latency after the cache node was replaced without its warm-up job " * 2
+
+
+def seed(library_dir: Path, count: int) -> None:
+    library = Library(library_dir)
+    for n in range(count):
+        library.create(new_postmortem(f"incident-{n}", f"{LONG_TITLE} {n}", "SEV2")).close()
+
+
+def title_cells(table: DataTable) -> list[str]:
+    return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+
+
+async def test_each_file_is_read_once_and_each_row_added_once(library_dir, make_app, monkeypatch):
+    seed(library_dir, 5)
+    reads, added = Counter(), []
+    read_bytes = storage.reading.read_regular_bytes
+    add_row = DataTable.add_row
+
+    def counting_read(path, *args, **kwargs):
+        reads[Path(path).name] += 1
+        return read_bytes(path, *args, **kwargs)
+
+    def counting_add_row(table, *cells, **options):
+        added.append(options.get("key"))
+        return add_row(table, *cells, **options)
+
+    monkeypatch.setattr(storage.reading, "read_regular_bytes", counting_read)
+    monkeypatch.setattr(DataTable, "add_row", counting_add_row)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        assert reads == Counter({f"incident-{n}.json": 1 for n in range(5)})
+        assert sorted(added) == [f"incident-{n}" for n in range(5)]
+        wide = title_cells(app.screen.query_one(DataTable))
+
+        # Taller: the titles keep their cut, nothing is rebuilt or read.
+        await pilot.resize_terminal(120, 30)
+        await pilot.pause()
+        assert len(added) == 5 and sum(reads.values()) == 5
+
+        # Narrower: the titles are cut again from what was read (the folder is not read again).
+        await pilot.resize_terminal(90, 30)
+        await pilot.pause()
+        assert len(added) == 10 and sum(reads.values()) == 5
+        narrow = title_cells(app.screen.query_one(DataTable))
+        assert all(len(cut) < len(was) and cut.endswith("…") for cut, was in zip(narrow, wide))
+
+
+def test_the_first_frame_imports_no_stage_export_or_rule(library_dir):
+    """The list shows summaries: the stages, the Markdown export, the writing rules and the
+    review checklist wait until a postmortem is opened."""
+    seed(library_dir, 2)
+    probe = (
+        "import asyncio, sys\n"
+        "from pathlib import Path\n"
+        "from tui.app import create_app\n"
+        "async def main():\n"
+        "    app = create_app(Path(sys.argv[1]), clock=False)\n"
+        "    async with app.run_test(size=(120, 40)) as pilot:\n"
+        "        await pilot.pause()\n"
+        "        assert app.screen.query_one('#library-table').row_count == 2\n"
+        "        print(' '.join(sorted(sys.modules)))\n"
+        "asyncio.run(main())\n")
+    result = subprocess.run([sys.executable, "-c", probe, str(library_dir)], capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    loaded = set(result.stdout.split())
+    later = {"postmortem.markdown", "postmortem.checklist", "postmortem.blame",
+             "postmortem.vagueness", "postmortem.hindsight", "postmortem.stages",
+             "postmortem.whys", "postmortem.fishbone", "tui.stages",
+             "tui.screens.workspace", "tui.screens.review", "tui.screens.export"}
+    assert loaded & later == set()

@@ -1,0 +1,59 @@
+"""The Markdown export of a long timeline does each piece of work once (issue 13, Markdown
+export of 2,000 events): the customer version reads every text for blame once, the action
+titles (which decide what is listed) aside; the internal one reads the library without
+loading the writing side. Counted, never timed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections import Counter
+
+import postmortem.blame
+from postmortem.demo import demo_document
+from storage.library import Library
+from tui import cli
+
+
+def test_the_customer_export_reads_each_event_for_blame_once(library_dir, monkeypatch, capsys):
+    doc = demo_document()
+    doc.actions[0].title = "Alex forgot the warm-up step, human error"  # withheld: blames
+    Library(library_dir).create(doc).close()
+    read = Counter()
+    text_findings = postmortem.blame.text_findings
+
+    def counting(text, location, people, **options):
+        read[location] += 1
+        return text_findings(text, location, people, **options)
+
+    monkeypatch.setattr(postmortem.blame, "text_findings", counting)
+    command = ["--library", str(library_dir), "export", doc.id, "--audience", "external"]
+    assert cli.main(command) == 0
+    out, err = capsys.readouterr()
+    events = [f"timeline[{event.id}].text" for event in doc.timeline if event.text.strip()]
+    assert events and all(read[location] == 1 for location in events)
+    # What the count is for still happens: the blaming item is withheld, and said so.
+    assert "Alex forgot" not in out and doc.actions[1].title.split()[0] in out
+    assert "Action a1 is left out of the customer version" in err
+
+
+def test_the_internal_export_reads_the_library_without_the_writing_side(library_dir, tmp_path):
+    """The library is read for the checklist's repeated failures through the light reader:
+    no TinyDB, library or locks are loaded to export (the export file is written atomically)."""
+    doc = demo_document()
+    Library(library_dir).create(doc).close()
+    other = demo_document()
+    other.id = "earlier"
+    Library(library_dir).create(other).close()
+    target = tmp_path / "export.md"
+    probe = ("import sys\nfrom tui import cli\n"
+             f"code = cli.main(['--library', {str(library_dir)!r}, 'export', {doc.id!r}, "
+             f"'-o', {str(target)!r}])\n"
+             "print(code, ' '.join(sorted(sys.modules)))\n")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            timeout=120)
+    code, modules = result.stdout.split(" ", 1)
+    assert code == "0", result.stderr
+    assert "(earlier)" in target.read_text("utf-8")   # the library was compared
+    writing = {"tinydb", "storage.library", "storage.document_file", "storage.lock"}
+    assert writing & set(modules.split()) == set()
