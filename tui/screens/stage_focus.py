@@ -1,24 +1,63 @@
 """Where the focus goes in the workspace: a stage opens on its list (a form on the strip, a
 field only if it was left in one), and Tab goes round the stage on screen (issue 12, item 1-2).
+On the strip, the keys of the stage shown work as they do inside it (stage 6 opens there, and
+its "f creates the default reviews" must not need a Tab through two summaries first).
 """
 
 from __future__ import annotations
 
+from textual.actions import parse
+from textual.binding import Binding
 from textual.containers import ScrollableContainer
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
+from tui.commands import Command, all_commands, commands_for
 from tui.stages.base import StageView
 from tui.widgets.stage_strip import StageStrip
+
+# The command scope of each stage view that has keys of its own (a test checks it against the
+# views, which are imported only when first shown).
+STAGE_VIEW_SCOPES = {2: "timeline-stage", 3: "analysis", 4: "lessons", 5: "actions",
+                     6: "communication"}
+
+
+def strip_bindings() -> list[Binding]:
+    """Each stage view's keys, bound on the workspace for while the strip has focus."""
+    return [Binding(command.key, f"strip_key({command.id!r})", command.label_text,
+                    show=command.footer, id=f"strip.{command.id}", tooltip=command.help_text)
+            for scope in STAGE_VIEW_SCOPES.values() for command in commands_for(scope)]
+
+
+def command_by_id(command_id: str) -> Command:
+    return next(command for command in all_commands() if command.id == command_id)
 
 
 class StageFocus(Screen):
     """Mixed into the workspace, which sets ``current_stage`` and ``_field_focus`` (the text
     field that had focus when each stage was left)."""
 
+    BINDINGS = strip_bindings()
+
     current_stage: int
     _field_focus: dict[int, Widget]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action != "strip_key":
+            return True
+        view = self._current_view()
+        command = command_by_id(str(parameters[0]))
+        if not isinstance(self.focused, StageStrip) or view is None \
+                or getattr(view, "COMMAND_SCOPE", None) != command.scope:
+            return False   # hidden, and the key goes on to whatever else it means
+        _, name, arguments = parse(command.action)
+        return view.check_action(name, arguments)
+
+    async def action_strip_key(self, command_id: str) -> None:
+        view = self._current_view()
+        if view is not None:
+            await view.run_action(command_by_id(command_id).action)
 
     def _remember_field_focus(self) -> None:
         """Leaving a stage: remember the text field being typed in, if any (only then)."""
@@ -33,6 +72,7 @@ class StageFocus(Screen):
     def _focus_on_open(self, view: StageView) -> None:
         """A stage opens on the field it was left in; else on its main list, table or tree;
         a form stage (scope, communication) on the stage strip, so no key types into a field."""
+        self.refresh_bindings()   # the strip may keep the focus: its keys are the new stage's
         field = self._field_focus.pop(view.STAGE, None)
         if field is not None and field.is_attached and view in field.ancestors \
                 and field.focusable:
