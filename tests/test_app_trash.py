@@ -122,3 +122,35 @@ async def test_restore_refuses_to_replace_a_postmortem_of_the_same_id(library_di
         assert any("already has a postmortem with the id bravo" in m for m in warnings)
     assert stored(library_dir, "bravo")["title"] == "Bravo outage (new)"
     assert trashed.exists()
+
+
+async def test_the_trash_fits_the_screen_whatever_the_id(library_dir, make_app):
+    """Found looking at every screen at 80×24: the Id column ran off the right edge
+    ("demo-checko") under a sideways scrollbar, and a resize kept the old widths."""
+    # A 64-character id: the longest there is.
+    long_id = "2021-06-08-global-cdn-errors-after-a-customer-configuration-change"[:64]
+    seed(library_dir, ("demo-checkout-latency", "Checkout latency and failures after a cache "
+                                                "node replacement"),
+         (long_id, "Global CDN errors after a customer configuration change"))
+    Library(library_dir).delete("demo-checkout-latency")
+    Library(library_dir).delete(long_id)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, TrashScreen)
+        table = app.screen.query_one(DataTable)
+
+        def cells() -> str:
+            return " ".join(str(cell) for i in range(table.row_count) for cell in table.get_row_at(i))
+        # The titles first, whole when there is room; an id that does not fit ends in "…".
+        assert "after a cache node replacement demo-checkout-latency" in cells()
+        assert "customer configuration change 2021-06-08-global-cdn-errors" in cells()
+        for size in ((80, 24), (120, 40), (60, 20)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            assert table.virtual_size.width <= table.scrollable_content_region.width, size
+            assert "Checkout la" in cells() and "Global CDN" in cells(), size
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert "demo-checkout-latency" in cells()            # a short id stays whole at 80

@@ -4,6 +4,7 @@ restored over it: the sentence says so and both stay as they are."""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.screen import Screen
@@ -15,6 +16,9 @@ from storage.trash import TrashEntry, list_trash, restore, trash_folder
 from tui.commands import bindings_for
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.status_line import StatusLine
+
+
+ID_SHARE = 24   # cells of the id column kept when the title wants the whole width
 
 
 class TrashScreen(Screen[None]):
@@ -33,30 +37,47 @@ class TrashScreen(Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for key in ("moved", "title", "id"):
-            table.add_column(t(f"trash.col.{key}"), key=key)
         self.reload()
-        table.focus()
+        self.query_one(DataTable).focus()
 
     def reload(self) -> None:
         from tui.screens.library import display_path
         table = self.query_one(DataTable)
         row = table.cursor_row
-        table.clear()
+        table.clear(columns=True)   # the columns take the widths of this screen size afresh
+        for key in ("moved", "title", "id"):
+            table.add_column(t(f"trash.col.{key}"), key=key)
         self.entries = list_trash(self.app.library)
-        for entry in self.entries:
+        moved = [entry.moved_at.strftime("%Y-%m-%d %H:%M") for entry in self.entries]
+        title_width, id_width = self.column_widths(moved)
+        for entry, when in zip(self.entries, moved):
             title = (Text(t("trash.unreadable", problem=entry.problem)) if entry.problem
                      else Text(entry.title or t("header.untitled")))
-            title.truncate(max(12, self.size.width - 40), overflow="ellipsis")
-            table.add_row(entry.moved_at.strftime("%Y-%m-%d %H:%M"), title, entry.doc_id,
-                          key=entry.name)
+            title.truncate(title_width, overflow="ellipsis")
+            doc_id = Text(entry.doc_id)
+            doc_id.truncate(id_width, overflow="ellipsis")
+            table.add_row(when, title, doc_id, key=entry.name)
         if self.entries:
             table.move_cursor(row=min(row, len(self.entries) - 1), animate=False)
         folder = display_path(trash_folder(self.app.library))
         self.query_one("#trash-count", Static).update(
             t("trash.count", count=len(self.entries), folder=folder) if self.entries
             else t("trash.empty", folder=folder))
+
+    def on_resize(self) -> None:
+        self.reload()
+
+    def column_widths(self, moved: list[str]) -> tuple[int, int]:
+        """Title and id widths that fit the screen (no sideways scrolling): the date keeps
+        its width, the title comes first (keeping ID_SHARE cells for the id), the id gets the
+        rest; what does not fit ends in "…"."""
+        room = self.app.size.width - 1 - 3 * 2        # the focus bar; each column's padding
+        date = max(cell_len(text) for text in [t("trash.col.moved"), *moved])
+        ids = max(cell_len(text) for text in [t("trash.col.id"), *(e.doc_id for e in self.entries)])
+        titles = max([cell_len(t("trash.col.title")),
+                      *(cell_len(entry.title or entry.problem or "") for entry in self.entries)])
+        title = max(12, min(titles, room - date - min(ids, ID_SHARE)))
+        return title, max(cell_len(t("trash.col.id")), min(ids, room - date - title))
 
     def selected(self) -> TrashEntry | None:
         table = self.query_one(DataTable)
