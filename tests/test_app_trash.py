@@ -11,7 +11,7 @@ from postmortem.factory import new_postmortem
 from storage.library import Library
 from tui.screens.library import LibraryScreen
 from tui.screens.trash import TrashScreen
-from helpers import stored
+from helpers import shown, stored
 
 
 def seed(library_dir, *docs):
@@ -154,3 +154,5 @@ async def test_the_trash_fits_the_screen_whatever_the_id(library_dir, make_app):
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert "demo-checkout-latency" in cells()            # a short id stays whole at 80
+        drawn = shown(table)                                  # and is drawn so, not cut
+        assert "Checkout latency and failures" in drawn and "demo-checkout-latency" in drawn

@@ -44,12 +44,15 @@ class TrashScreen(Screen[None]):
         from tui.screens.library import display_path
         table = self.query_one(DataTable)
         row = table.cursor_row
-        table.clear(columns=True)   # the columns take the widths of this screen size afresh
-        for key in ("moved", "title", "id"):
-            table.add_column(t(f"trash.col.{key}"), key=key)
         self.entries = list_trash(self.app.library)
         moved = [entry.moved_at.strftime("%Y-%m-%d %H:%M") for entry in self.entries]
-        title_width, id_width = self.column_widths(moved)
+        widths = self.column_widths(moved)
+        # Widths set, not measured: they are this screen size's (a measured column never
+        # shrinks, and lines drawn before the measuring kept the header's width).
+        table.clear(columns=True)
+        for key, width in zip(("moved", "title", "id"), widths):
+            table.add_column(t(f"trash.col.{key}"), key=key, width=width)
+        _, title_width, id_width = widths
         for entry, when in zip(self.entries, moved):
             title = (Text(t("trash.unreadable", problem=entry.problem)) if entry.problem
                      else Text(entry.title or t("header.untitled")))
@@ -67,8 +70,8 @@ class TrashScreen(Screen[None]):
     def on_resize(self) -> None:
         self.reload()
 
-    def column_widths(self, moved: list[str]) -> tuple[int, int]:
-        """Title and id widths that fit the screen (no sideways scrolling): the date keeps
+    def column_widths(self, moved: list[str]) -> tuple[int, int, int]:
+        """Date, title and id widths that fit the screen (no sideways scrolling): the date keeps
         its width, the title comes first (keeping ID_SHARE cells for the id), the id gets the
         rest; what does not fit ends in "…"."""
         room = self.app.size.width - 1 - 3 * 2        # the focus bar; each column's padding
@@ -77,7 +80,7 @@ class TrashScreen(Screen[None]):
         titles = max([cell_len(t("trash.col.title")),
                       *(cell_len(entry.title or entry.problem or "") for entry in self.entries)])
         title = max(12, min(titles, room - date - min(ids, ID_SHARE)))
-        return title, max(cell_len(t("trash.col.id")), min(ids, room - date - title))
+        return date, title, max(cell_len(t("trash.col.id")), min(ids, room - date - title))
 
     def selected(self) -> TrashEntry | None:
         table = self.query_one(DataTable)
