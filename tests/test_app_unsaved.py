@@ -195,3 +195,23 @@ async def test_quit_with_everything_saved_exits_at_once_with_status_0(library_di
         await pilot.pause()
     assert app.return_code == 0 and app.exit_notes == []
     assert stored(library_dir, "disk")["title"] == "Disk saved"
+
+
+async def test_the_save_failure_toast_does_not_cover_the_dialog_that_says_the_same(
+        library_dir, make_app, monkeypatch, home):
+    """Found looking at every screen at 80×24: the "not saved" toast (12 s) lay over the
+    dialog's Save a copy… and Discard… buttons; the dialog's report says the same thing."""
+    app = open_disk(library_dir, make_app)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await edit_with_a_full_disk(app, pilot, monkeypatch)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.query("Toast")                  # the failure was told as it happened
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedEditsScreen)
+        assert "No space left on device" in shown(app.screen.query_one("#unsaved-report"))
+        assert not app.screen.query("Toast")
+        labels = [str(button.label) for button in app.screen.query("Button")]
+        assert labels == ["Retry", "Save a copy…", "Discard…", "Keep editing"]
+    assert stored(library_dir, "disk")["title"] == "Disk"

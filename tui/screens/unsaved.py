@@ -59,6 +59,9 @@ class UnsavedEditsScreen(ModalScreen[UnsavedChoice]):
                 yield Button(t("unsaved.cancel"), id="cancel")
 
     def on_mount(self) -> None:
+        # The report says why the save failed: the toast that said it first would only lie
+        # over the buttons (at 80×24 over Save a copy… and Discard…).
+        self.app.clear_notifications()
         self.query_one("#retry").focus()
 
     def action_choose(self, choice: str) -> None:
