@@ -156,7 +156,8 @@ async def add_events(library_dir: Path, adds: int) -> tuple[list[float], list[fl
     """Per add: Enter → the first frame drawn with the new event, then the save to disk.
 
     The key goes in as the terminal sends it (no Pilot waits, which walk every widget of the
-    screen and would be counted otherwise); a frame is the screen's compositor refresh."""
+    screen and would be counted otherwise); the frame is the first refresh after the key was
+    handled (``App.call_after_refresh``)."""
     from textual import events
     from textual.widgets import Input
 
@@ -170,25 +171,20 @@ async def add_events(library_dir: Path, adds: int) -> tuple[list[float], list[fl
         await pilot.press("ctrl+end", "a")                # the entry, after the last event
         await pilot.pause()
         entry = screen.query_one("#timeline-entry", Input)
-        frames: list[tuple[float, int]] = []              # (when drawn, events then)
-        draw = screen._compositor_refresh
-
-        def draw_and_note() -> None:
-            draw()
-            frames.append((time.perf_counter(), len(screen.document.timeline)))
-
-        screen._compositor_refresh = draw_and_note        # type: ignore[method-assign]
         for n in range(adds):
             entry.value = f"+1m added during the meeting {n}"
             await pilot.pause()
             before = len(screen.document.timeline)
+            drawn: list[float] = []
             began = time.perf_counter()
             app.post_message(events.Key("enter", "\r"))
-            while not any(count > before for _, count in frames):
+            while len(screen.document.timeline) == before:    # the key handled…
                 await asyncio.sleep(0.0005)
-            drawn = next(when for when, count in frames if count > before)
-            ui.append(drawn - began)
-            frames.clear()
+            # …then the frame that shows it (public API: runs after the next screen refresh)
+            app.call_after_refresh(lambda: drawn.append(time.perf_counter()))
+            while not drawn:
+                await asyncio.sleep(0.0005)
+            ui.append(drawn[0] - began)
             began = time.perf_counter()
             screen.document.to_dict()                     # the part of a save on the UI thread
             snapshot.append(time.perf_counter() - began)
