@@ -90,3 +90,20 @@ def test_the_first_frame_imports_no_stage_export_or_rule(library_dir):
              "postmortem.whys", "postmortem.fishbone", "tui.stages",
              "tui.screens.workspace", "tui.screens.review", "tui.screens.export"}
     assert loaded & later == set()
+
+
+
+async def test_the_library_fits_the_screen_after_it_narrows(library_dir, make_app):
+    """120 → 80 columns: the table is no wider than the screen (no sideways scrollbar, the
+    owner column on screen); the titles give up the room."""
+    seed(library_dir, 3)
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert table.virtual_size.width <= table.scrollable_content_region.width, (
+            f"{table.virtual_size.width} cells of table on a {table.scrollable_content_region.width}-cell screen")
+        assert not table.show_horizontal_scrollbar

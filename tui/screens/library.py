@@ -73,10 +73,7 @@ class LibraryScreen(Screen[None]):
         self.title_cut: int | None = None       # cells the listed titles were cut to
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for key in ("title", "severity", "status", "meeting", "owner"):
-            table.add_column(t(f"library.col.{key}"), key=key)
-        table.focus()
+        self.query_one(DataTable).focus()
 
     def on_screen_resume(self) -> None:
         # Also sent when the screen is first shown: the one read before the first frame.
@@ -109,11 +106,15 @@ class LibraryScreen(Screen[None]):
         table = self.query_one(DataTable)
         keep = keep or self.selected_id()
         row = 0 if from_top else table.cursor_row
-        table.clear()
+        # The columns are made again too: a measured column only ever grows, so after the
+        # screen narrows it would keep the old width under a sideways scrollbar.
+        table.clear(columns=True)
         self.shown = shown = [e for e in self.entries if matches(e, query)]
         rows = [self.row_cells(entry) for entry in shown]
         self.short_columns = self.short_columns_width([row[1:] for row in rows])
         self.title_cut = width = self.title_room()
+        for key in ("title", "severity", "status", "meeting", "owner"):
+            table.add_column(t(f"library.col.{key}"), key=key)
         for entry, (title, *rest) in zip(shown, rows):
             cell = Text(title, no_wrap=True, overflow="ellipsis")
             cell.truncate(width, overflow="ellipsis")
