@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+from textual.geometry import Region
 from textual.widgets import TextArea
 
 from postmortem.factory import new_postmortem
@@ -48,10 +49,10 @@ async def test_the_exit_bar_shows_the_count_and_the_first_condition_whole(librar
         await pilot.press("f2")       # works from inside the title field
         await pilot.pause()
         assert isinstance(app.screen, ConditionsScreen)
-        listed = [str(option.prompt) for option in app.screen.query_one("#conditions-list").options]
-        assert any("Choose the depth" in line for line in listed)
-        assert any("Name the owner of the final document." in line for line in listed)
-        assert "1 Scope & audience" in listed[0]        # the current stage first
+        listed = shown(app.screen.query_one("#conditions-list"))
+        assert "• Choose the depth (full or lightweight)." in listed
+        assert "• Name the owner of the final document." in listed
+        assert "1 Scope & audience" in listed.split("•")[0]     # the current stage first
         await pilot.press("enter")    # the first open condition: stay on stage 1, at the fix
         await pilot.pause()
         assert app.screen.current_stage == 1
@@ -59,6 +60,24 @@ async def test_the_exit_bar_shows_the_count_and_the_first_condition_whole(librar
         await pilot.pause()
         await pilot.press(*"Priya N.")   # nothing typed went astray into a list
     assert stored(library_dir, "readable")["title"].startswith("Queue backlog")
+
+
+async def test_a_long_condition_wraps_under_its_own_text_not_under_the_bullet(library_dir,
+                                                                               make_app):
+    seed(library_dir)
+    app = make_app("readable")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        conditions = app.screen.query_one("#conditions-list")
+        lines = [strip.text for strip in
+                 conditions.render_lines(Region(0, 0, *conditions.outer_size))]
+        first = next(i for i, line in enumerate(lines) if "• Mark the event where the incident started" in line)
+        bullet_text_column = lines[first].index("• ") + 2
+        after = lines[first + 1]
+        assert after[:bullet_text_column].strip(" ▌") == "", after          # under the text…
+        assert after[bullet_text_column:].strip().startswith("milestone")  # …where it goes on
 
 
 async def test_routine_confirmations_go_to_the_status_line_not_a_toast(library_dir, make_app):

@@ -4,6 +4,8 @@ condition goes to its stage; Escape or F2 closes."""
 
 from __future__ import annotations
 
+from rich.table import Table
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -16,6 +18,15 @@ from postmortem.i18n import t
 from postmortem.stages import StageStatus
 from tui.commands import bindings_for
 from tui.messages import JumpTo
+
+
+def bulleted(reason: str) -> Table:
+    """``  • reason``, a long reason wrapping under its own first word, not under the bullet."""
+    grid = Table.grid()
+    grid.add_column(width=4, style="bold")
+    grid.add_column(ratio=1)
+    grid.add_row("  • ", Text(reason))
+    return grid
 
 
 class ConditionList(OptionList):
@@ -41,7 +52,7 @@ class ConditionsScreen(ModalScreen[JumpTo | None]):
             for index, reason in enumerate(status.reasons):
                 option_id = f"reason-{status.number}-{index}"
                 self.stage_of[option_id] = status.number
-                options.append(Option(Content.assemble(("  • ", "bold"), reason), id=option_id))
+                options.append(Option(bulleted(reason), id=option_id))
         with Vertical(classes="dialog"):
             yield Static(t("conditions.title"), classes="dialog-question")
             yield ConditionList(*options, id="conditions-list")
