@@ -20,11 +20,12 @@ from postmortem.references import check_references
 from postmortem.sections.actions import Action
 from postmortem.sections.analysis import Analysis, Cause, FishboneCategory, Lessons, WhyNode
 from postmortem.sections.communication import Communication, FollowUp
+from postmortem.sections.parking import ParkedTopic
 from postmortem.sections.scope import Scope, Sensitivity
 from postmortem.sections.timeline import Event, Impact
 
 __all__ = ["Action", "Analysis", "Cause", "Communication", "DismissedFinding", "Event",
-           "FishboneCategory", "FollowUp", "Impact", "Lessons", "Postmortem", "Scope",
+           "FishboneCategory", "FollowUp", "Impact", "Lessons", "ParkedTopic", "Postmortem", "Scope",
            "Sensitivity", "WhyNode"]
 
 
@@ -67,6 +68,7 @@ class Postmortem:
     actions: list[Action] = field(default_factory=list)
     communication: Communication = field(default_factory=Communication)
     dismissed_findings: list[DismissedFinding] = field(default_factory=list)
+    parking_lot: list[ParkedTopic] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -81,6 +83,8 @@ class Postmortem:
         }
         if self.dismissed_findings:
             data["dismissed_findings"] = [d.to_dict() for d in self.dismissed_findings]
+        if self.parking_lot:
+            data["parking_lot"] = [p.to_dict() for p in self.parking_lot]
         return data
 
     @classmethod
@@ -106,6 +110,7 @@ class Postmortem:
             actions=[Action.read(a) for a in r.objects("actions")],
             communication=Communication.read(r.child("communication")),
             dismissed_findings=[DismissedFinding.read(d) for d in r.objects("dismissed_findings")],
+            parking_lot=[ParkedTopic.read(p) for p in r.objects("parking_lot")],
         )
         check_references(doc)
         return doc
@@ -127,7 +132,8 @@ class Postmortem:
 
     def next_id(self, prefix: str) -> str:
         """A fresh item id such as ``e26`` for events, unique across the whole document."""
-        used = ({e.id for e in self.timeline} | self.cause_ids() | {a.id for a in self.actions})
+        used = ({e.id for e in self.timeline} | self.cause_ids() | {a.id for a in self.actions}
+                | {p.id for p in self.parking_lot})
         n = 1
         while f"{prefix}{n}" in used:
             n += 1

@@ -1,5 +1,6 @@
 """The checks of a document that span its parts (DESIGN §4): ids unique per kind, every
-``parent`` and action cause naming something that exists, and a five-whys tree without loops.
+``parent``, action cause and parked topic's action naming something that exists, and a
+five-whys tree without loops.
 
 Each check is one pass over the document (issue 11 §7): a 20,000-node why chain is checked
 as fast as 20,000 roots, where walking every node's ancestors took minutes.
@@ -23,12 +24,18 @@ def check_references(doc: Postmortem) -> None:
                  + [(f"analysis.fishbone[{ci}].causes[{i}].id", c.id)
                     for ci, cat in enumerate(doc.analysis.fishbone) for i, c in enumerate(cat.causes)])
     check_unique([(f"actions[{i}].id", a.id) for i, a in enumerate(doc.actions)])
+    check_unique([(f"parking_lot[{i}].id", p.id) for i, p in enumerate(doc.parking_lot)])
     check_tree(doc.analysis.whys)
     known = doc.cause_ids()
     for i, action in enumerate(doc.actions):
         for j, cause in enumerate(action.causes):
             if cause not in known:
                 raise ValidationError(f"actions[{i}].causes[{j}]", cause, t("validation.unknown_cause"))
+    action_ids = {a.id for a in doc.actions}
+    for i, parked in enumerate(doc.parking_lot):
+        if parked.action is not None and parked.action not in action_ids:
+            raise ValidationError(f"parking_lot[{i}].action", parked.action,
+                                  t("validation.unknown_action"))
 
 
 def check_unique(ids: list[tuple[str, str]]) -> None:

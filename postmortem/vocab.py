@@ -22,3 +22,6 @@ def suggested_depth(severity: str | None) -> str | None:
     if severity is None:
         return None
     return "lightweight" if severity in LIGHTWEIGHT_SEVERITIES else "full"
+
+# How a topic of the parking lot was settled on stage 5; null while it is not settled yet.
+PARKING_OUTCOMES = ("action", "idea", "dropped")

@@ -154,12 +154,15 @@ def record_fields(record: Any, path: str, found: dict[str, tuple[set[str], set[s
 
 
 def without_references(data: dict[str, Any]) -> dict[str, Any]:
-    """The example with no parent and no action cause, so any item or list may be removed."""
+    """The example with no parent, no action cause and no parked topic linked to an action,
+    so any item or list may be removed."""
     data = copy.deepcopy(data)
     for node in data["analysis"]["whys"]:
         node["parent"] = None
     for action in data["actions"]:
         action["causes"] = []
+    for parked in data.get("parking_lot", []):
+        parked["action"] = None
     return data
 
 
