@@ -19,6 +19,7 @@ from postmortem.fishbone import render_fishbone
 from postmortem.i18n import t
 from postmortem.markdown.common import Document, cell, joined, label, timeline_times, yes_no
 from postmortem.markdown.escape import escape_cell, escape_inline, fenced
+from postmortem.markdown.parking import parking_lot_appendix
 from postmortem.model import Postmortem
 from postmortem.recurrence import RecurrenceSummary
 from postmortem.whys import preorder
@@ -52,6 +53,7 @@ def internal_document(doc: Postmortem, *, today: date | None = None,
     _actions(out, doc)
     _communication(out, doc, today)
     _checklist(out, doc, today, library)
+    parking_lot_appendix(out, doc)
     return out
 
 
