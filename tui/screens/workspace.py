@@ -12,6 +12,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.containers import Horizontal, Vertical
 from textual.widgets import ContentSwitcher, Static
 
 from postmortem.history import Change, DocumentHistory
@@ -33,6 +34,7 @@ from tui.stages.base import StageView
 from tui.widgets.doc_header import DocumentHeader
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.stage_strip import StageStrip
+from tui.screens.meeting_room import MeetingRoom
 from tui.screens.stage_focus import StageFocus
 from tui.widgets.status_line import StatusLine
 
@@ -54,7 +56,7 @@ def exit_line(status: StageStatus) -> str:
     return "✗ " + t("exit.open", count=len(status.reasons), first=status.reasons[0])
 
 
-class WorkspaceScreen(StageFocus, Screen[None]):
+class WorkspaceScreen(MeetingRoom, StageFocus, Screen[None]):
     COMMAND_SCOPE = "workspace"
     BINDINGS = bindings_for("workspace")
 
@@ -84,8 +86,13 @@ class WorkspaceScreen(StageFocus, Screen[None]):
         yield Static(id="exit-status")
         # Only the stage it opens on is built now; the others are built the first time they
         # are shown, so a postmortem opens fast however much the other stages hold.
-        with ContentSwitcher(initial=f"stage-{self.first_stage}", id="stages"):
-            yield self._new_view(self.first_stage)
+        card, panel = self.meeting_side_widgets()
+        with Horizontal(id="meeting-area"):
+            with Vertical(id="stage-column"):
+                with ContentSwitcher(initial=f"stage-{self.first_stage}", id="stages"):
+                    yield self._new_view(self.first_stage)
+                yield card
+            yield panel
         yield StatusLine()
         yield KeyFooter()
 
@@ -265,6 +272,7 @@ class WorkspaceScreen(StageFocus, Screen[None]):
         status.update(exit_line(current))
         status.set_class(current.ok, "-ok")
         status.set_class(not current.ok, "-missing")
+        self.refresh_meeting_room()
 
     async def action_stage(self, number: int, location: str | None = None) -> None:
         self._remember_field_focus()

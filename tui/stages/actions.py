@@ -17,6 +17,7 @@ from postmortem.blame import RULE as BLAME_RULE
 from postmortem.findings import DismissalError, active, dismiss, undismiss
 from postmortem.i18n import t
 from postmortem.model import Action
+from postmortem.parking import forget_action
 from postmortem.texts import action_location
 from postmortem.vagueness import RULE, action_findings, finding_field
 from tui.commands import bindings_for
@@ -25,6 +26,7 @@ from tui.stages.actions_board import (GROUPINGS, VIEWS, ActionBoard, ActionTable
                                       item_facts)
 from tui.screens.dismiss import DismissFindingScreen
 from tui.stages.actions_dialogs import CausePickerScreen
+from tui.screens.parking import SettleParkedScreen
 from tui.stages.actions_form import ActionForm, DismissRequested
 from tui.stages.base import StageView
 
@@ -191,11 +193,28 @@ class ActionsStage(StageView):
             return
         index = self.document.actions.index(action)
         self.document.actions.remove(action)
+        forget_action(self.document, action.id)   # its parked topic is to settle again
         ids = [a.id for a in self.document.actions]
         following = ids[min(index, len(ids) - 1)] if ids else None
         self.refresh_views(following)
         self.changed()
         self.notify(t("actions_ui.deleted", id=action.id, title=action.title or "…"), timeout=4)
+
+    def action_settle_parked(self) -> None:
+        if self.editable():
+            self.app.push_screen(SettleParkedScreen(self.document, self._settled),
+                                 self._settle_closed)
+
+    def _settled(self) -> None:
+        self.refresh_views(self.selected_id)
+        self.changed()
+
+    def _settle_closed(self, made: str | None) -> None:
+        """A topic made into an action: its item is selected, its title ready to edit."""
+        if made is not None:
+            self.refresh_views(made)
+            self.form.focus_field("title")
+            self.notify(t("room.settle.made", id=made), timeout=4)
 
     def _cycle(self, field: str, values: tuple[str, ...]) -> None:
         action = self._selected_or_hint()
