@@ -99,16 +99,16 @@ class SettleParkedScreen(ModalScreen[str | None]):
     def ordered(self) -> list[ParkedTopic]:
         return sorted(self.document.parking_lot, key=lambda p: p.settled)   # stable: raised order
 
-    def show_topics(self, keep: str | None = None) -> None:
+    def show_topics(self) -> None:
+        """The list again, the cursor on the first topic still to settle (they come first)."""
         listing = self.query_one(OptionList)
         listing.clear_options()
         topics = self.ordered()
-        listing.add_options([Option(topic_line(p), id=p.id) for p in topics])
         if not topics:
             listing.add_option(Option(t("room.settle.empty"), disabled=True))
             return
-        ids = [p.id for p in topics]
-        listing.highlighted = ids.index(keep) if keep in ids else 0
+        listing.add_options([Option(topic_line(p), id=p.id) for p in topics])
+        listing.highlighted = 0
 
     def highlighted(self) -> ParkedTopic | None:
         listing = self.query_one(OptionList)
@@ -129,7 +129,7 @@ class SettleParkedScreen(ModalScreen[str | None]):
         if topic is not None:
             parking.keep_as_idea(self.document, topic.id)
             self.changed()
-            self.show_topics(keep=topic.id)
+            self.show_topics()
 
     def action_drop(self) -> None:
         topic = self.highlighted()
@@ -142,7 +142,7 @@ class SettleParkedScreen(ModalScreen[str | None]):
             except parking.ParkingError as problem:
                 return str(problem)
             self.changed()
-            self.show_topics(keep=topic.id)
+            self.show_topics()
             return None
         self.app.push_screen(OneLineScreen(t("room.drop.question", text=topic.text),
                                            t("room.drop.placeholder"), accept,

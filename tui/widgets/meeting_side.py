@@ -4,6 +4,7 @@ keys that change it are the workspace's and stage 5's."""
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
@@ -12,8 +13,26 @@ from postmortem.i18n import t
 from postmortem.model import Postmortem
 from postmortem.questions import QuestionCard
 from postmortem.stages import StageStatus
-from tui.screens.parking import topic_line
 from postmortem.parking import unsettled
+from tui.screens.parking import outcome_label
+
+
+def hanging_grid() -> Table:
+    """Two columns: a short label, and text that wraps under its own start, not the label."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    return grid
+
+
+def topic_grid(document: Postmortem) -> Table:
+    """Each topic: its id, the text, and under it the stage raised and the outcome."""
+    grid = hanging_grid()
+    for topic in document.parking_lot:
+        facts = Text(t("room.parking.facts", stage=topic.stage, outcome=outcome_label(topic)),
+                     style="dim" if topic.settled else "bold")
+        grid.add_row(topic.id, Text.assemble(Text(topic.text), "\n", facts))
+    return grid
 
 
 class ParkingPanel(VerticalScroll, can_focus=False):
@@ -27,8 +46,8 @@ class ParkingPanel(VerticalScroll, can_focus=False):
     def show_lot(self, document: Postmortem) -> None:
         topics = document.parking_lot
         self.query_one("#parking-title", Static).update(t("room.parking.title", count=len(topics)))
-        lines = Text("\n").join(topic_line(p) for p in topics) if topics else Text(t("room.parking.empty"))
-        self.query_one("#parking-topics", Static).update(lines)
+        self.query_one("#parking-topics", Static).update(
+            topic_grid(document) if topics else Text(t("room.parking.empty")))
         open_count = len(unsettled(document))
         note = self.query_one("#parking-note", Static)
         note.update(t("room.parking.to_settle", count=open_count) if open_count else "")
@@ -41,17 +60,20 @@ class QuestionsCard(VerticalScroll, can_focus=False):
 
     def compose(self):
         yield Static(id="questions-heading", classes="side-title")
-        yield Static(id="questions-list")
+        # The exit condition first: it stays in view when the card is cut at 80×24.
         yield Static(id="questions-exit")
+        yield Static(id="questions-list")
 
     def show_card(self, card: QuestionCard, status: StageStatus) -> None:
         self.query_one("#questions-heading", Static).update(
-            Text(f"{card.heading}  ·  {t('room.card.hint')}"))
-        self.query_one("#questions-list", Static).update(
-            Text("\n").join(Text(f"{n}. {q}") for n, q in enumerate(card.questions, 1)))
-        now = (t("room.card.now_ok") if status.ok
-               else t("room.card.now_open", first=status.reasons[0]))
+            Text(card.heading))
+        questions = hanging_grid()
+        for number, question in enumerate(card.questions, 1):
+            questions.add_row(f"{number}.", Text(question))
+        self.query_one("#questions-list", Static).update(questions)
         exit_line = self.query_one("#questions-exit", Static)
-        exit_line.update(Text(f"{t('room.card.exit', condition=card.exit_condition)} {now}"))
+        # ✓ or ✗ as the exit bar above says it (its reasons are there and under F2).
+        exit_line.update(Text(t("room.card.exit", mark="✓" if status.ok else "✗",
+                                condition=card.exit_condition)))
         exit_line.set_class(status.ok, "-ok")
         exit_line.set_class(not status.ok, "-missing")
