@@ -17,7 +17,8 @@ COMMANDS = (
     Command("workspace.preamble", "ctrl+r", "read_preamble", K + "preamble", H + "preamble",
             "workspace", priority=True, footer=False),
     # Stage 5: settle what was parked.
-    Command("actions.settle-parked", "p", "settle_parked", K + "settle", H + "settle", "actions"),
+    Command("actions.settle-parked", "p", "settle_parked", K + "settle", H + "settle", "actions",
+            footer=False),
     # The settling dialog.
     Command("parking.make-action", "a", "make_action", K + "make_action", H + "make_action",
             "parking-settle"),
