@@ -97,6 +97,14 @@ async def test_parking_from_three_stages_one_while_typing_in_a_field(library_dir
         assert "Ask the storage vendor about snapshot limits" in panel
         assert "stage 2 · to settle" in panel and "3 to settle on stage 5" in panel
 
+        # One undo takes the last topic back, as any other edit.
+        await pilot.press("escape", "ctrl+z")
+        await pilot.pause()
+        panel = " ".join(shown(part) for part in app.screen.query_one(ParkingPanel).children)
+        assert "Parking lot (2)" in panel and "Who approves" not in panel
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+
         read = await saved(pilot, library_dir, doc_id)
     assert read.title == "Cache warm-up"
     assert [(p.id, p.text, p.stage, p.raised_at, p.outcome) for p in read.parking_lot] == [
