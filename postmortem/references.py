@@ -33,9 +33,14 @@ def check_references(doc: Postmortem) -> None:
                 raise ValidationError(f"actions[{i}].causes[{j}]", cause, t("validation.unknown_cause"))
     action_ids = {a.id for a in doc.actions}
     for i, parked in enumerate(doc.parking_lot):
-        if parked.action is not None and parked.action not in action_ids:
+        if parked.action is None:
+            continue
+        if parked.action not in action_ids:
             raise ValidationError(f"parking_lot[{i}].action", parked.action,
                                   t("validation.unknown_action"))
+        if parked.outcome != "action":
+            raise ValidationError(f"parking_lot[{i}].action", parked.action,
+                                  t("validation.action_without_outcome"))
 
 
 def check_unique(ids: list[tuple[str, str]]) -> None:

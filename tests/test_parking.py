@@ -82,6 +82,8 @@ def test_deleting_the_action_unsettles_its_topic_so_the_file_stays_readable():
     ("outcome", "later", 'parking_lot[0].outcome: "later" is not one of: action, idea, dropped'),
     ("raised_at", "15:12", 'parking_lot[0].raised_at: "15:12" is not a time'),
     ("id", "p2", 'parking_lot[1].id: "p2" is used twice'),
+    ("action", "a1", 'parking_lot[0].action: "a1" names an action item, but the topic\'s outcome is not action'),
+    ("action", "a99", 'parking_lot[0].action: "a99" names no action item'),
 ])
 def test_bad_parked_topics_are_refused_naming_the_field(field, value, message):
     doc, _ = parked_demo()
