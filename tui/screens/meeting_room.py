@@ -16,7 +16,7 @@ from postmortem import parking
 from postmortem.i18n import t
 from postmortem.model import Postmortem
 from postmortem.questions import card_for
-from postmortem.stages import STAGE_KEYS, stage_status
+from postmortem.stages import STAGE_KEYS, StageStatus, stage_status
 from tui.messages import DocumentChanged
 from tui.screens.parking import OneLineScreen
 from tui.screens.preamble import PreambleScreen
@@ -43,8 +43,9 @@ class MeetingRoom(Screen):
         card.display = panel.display = False
         return card, panel
 
-    def refresh_meeting_room(self) -> None:
-        """Show the document's parking lot and the current stage's card, where they are open."""
+    def refresh_meeting_room(self, status: StageStatus | None = None) -> None:
+        """Show the document's parking lot and the current stage's card, where they are open
+        (``status``: the current stage's, when the caller has it already)."""
         panel = self.query_one(ParkingPanel)
         if panel.display:
             panel.show_lot(self.document)
@@ -54,7 +55,7 @@ class MeetingRoom(Screen):
             event = self._selected_event() if stage == 2 else None
             card.show_card(card_for(stage, event.milestone if event else None,
                                     event_selected=event is not None),
-                           stage_status(self.document, stage))
+                           status or stage_status(self.document, stage))
 
     def _selected_event(self):
         view = self.query("#stage-2")

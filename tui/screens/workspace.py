@@ -272,7 +272,7 @@ class WorkspaceScreen(MeetingRoom, StageFocus, Screen[None]):
         status.update(exit_line(current))
         status.set_class(current.ok, "-ok")
         status.set_class(not current.ok, "-missing")
-        self.refresh_meeting_room()
+        self.refresh_meeting_room(current)
 
     async def action_stage(self, number: int, location: str | None = None) -> None:
         self._remember_field_focus()
