@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from postmortem.model import Postmortem
 
 ROOT_CAUSE = "root-cause"
+CONTRIBUTING = "contributing"
 
 
 class RecurrenceSummary(NamedTuple):
@@ -32,13 +33,15 @@ class RecurrenceSummary(NamedTuple):
     title: str
     tags: tuple[str, ...]
     root_causes: tuple[str, ...]   # texts of the why nodes, then the fishbone causes, so marked
+    contributing: tuple[str, ...] = ()   # the same, of the contributing factors
 
 
 def recurrence_summary(doc: Postmortem) -> RecurrenceSummary:
     """The summary of a document already read (an open one, or one built by a test)."""
     marked = [*doc.analysis.whys, *(cause for _, cause in doc.analysis.causes())]
     return RecurrenceSummary(doc.id, doc.title, tuple(doc.tags),
-                             tuple(item.text for item in marked if item.role == ROOT_CAUSE))
+                             tuple(item.text for item in marked if item.role == ROOT_CAUSE),
+                             tuple(item.text for item in marked if item.role == CONTRIBUTING))
 
 
 def read_recurrence_summary(data: Any) -> RecurrenceSummary:
@@ -53,6 +56,8 @@ def read_recurrence_summary(data: Any) -> RecurrenceSummary:
     analysis = r.child("analysis")
     marked = analysis.objects("whys")
     marked += [cause for bone in analysis.objects("fishbone") for cause in bone.objects("causes")]
-    texts = tuple(item.text("text") for item in marked
-                  if item.choice("role", vocab.ROLES, nullable=True) == ROOT_CAUSE)
-    return RecurrenceSummary(doc_id, summary.title, summary.tags, texts)
+    roles = [(item.choice("role", vocab.ROLES, nullable=True), item) for item in marked]
+    return RecurrenceSummary(
+        doc_id, summary.title, summary.tags,
+        tuple(item.text("text") for role, item in roles if role == ROOT_CAUSE),
+        tuple(item.text("text") for role, item in roles if role == CONTRIBUTING))
