@@ -11,6 +11,8 @@ a file the library lists with its problem is the file the check names as not com
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from postmortem import vocab
@@ -61,3 +63,153 @@ def read_recurrence_summary(data: Any) -> RecurrenceSummary:
         doc_id, summary.title, summary.tags,
         tuple(item.text("text") for role, item in roles if role == ROOT_CAUSE),
         tuple(item.text("text") for role, item in roles if role == CONTRIBUTING))
+
+
+# Matching (issue 17 §5) ----------------------------------------------------------------------
+#
+# Rules decided here:
+#
+# - Causes: each root cause and contributing factor of the postmortem is compared with every
+#   root cause and contributing factor of the others, as normalised text (case, width and
+#   punctuation ignored: ``normalise``), by rapidfuzz: the mean of its token-sort ratio (the
+#   same words, in any order) and its token-set ratio (one wording inside the other). From
+#   SIMILAR (0–100) up, the two are the same failure. The mean keeps a one-word cause
+#   ("cache") from matching every longer text that contains the word.
+# - Tags, weighted by rarity: a tag shared with another postmortem weighs the share of the
+#   *other* postmortems of the library that do not carry it, 1 − (carriers − 1) ÷ (size − 1).
+#   A tag on most of the library weighs little; shared tags alone make a match from
+#   RARE_ENOUGH up. In a library of two, nothing is rare.
+# - A match says why: each pair of similar causes (with the similarity), each shared tag (on
+#   how many postmortems of how many). The strongest matches come first.
+
+SIMILAR = 75.0
+RARE_ENOUGH = 0.6
+
+# What separates the words compared: anything but a letter or a digit (``\W`` is what
+# ``str.isalnum`` refuses, and the underscore).
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def normalise(text: str) -> str:
+    """Text compared for repeats: width-folded, case-folded, punctuation and spacing ignored."""
+    import unicodedata  # a C extension: loaded only where a library is compared (not by an export)
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return _NOT_ALNUM.sub(" ", folded).strip()
+
+
+def similarity(a: str, b: str, **_: object) -> float:
+    """How alike two normalised texts are, 0–100 (see the rules above)."""
+    from rapidfuzz import fuzz
+    return (fuzz.token_sort_ratio(a, b) + fuzz.token_set_ratio(a, b)) / 2
+
+
+class CausePair(NamedTuple):
+    """A cause of this postmortem like a cause of the other."""
+
+    location: str          # the item id of this postmortem's cause
+    kind: str              # ROOT_CAUSE or CONTRIBUTING (this postmortem's)
+    text: str
+    their_kind: str
+    their_text: str
+    similarity: float
+
+
+class SharedTag(NamedTuple):
+    tag: str
+    carriers: int          # postmortems of the library carrying it, this one included
+    size: int              # postmortems of the library, this one included
+    weight: float
+
+
+class Match(NamedTuple):
+    """Another postmortem this one repeats, and why."""
+
+    other: RecurrenceSummary
+    causes: tuple[CausePair, ...]
+    tags: tuple[SharedTag, ...]
+
+    @property
+    def score(self) -> float:
+        best = max((pair.similarity for pair in self.causes), default=0.0) / 100
+        return best + sum(tag.weight for tag in self.tags)
+
+
+class RecurrenceIndex:
+    """The other postmortems of a library, prepared once for matching many postmortems against
+    them (``check --all``): their causes by normalised text, their tags by carrier."""
+
+    def __init__(self, library: Iterable[RecurrenceSummary]) -> None:
+        self.summaries = list(library)
+        self.ids = {summary.id for summary in self.summaries}
+        self.texts: dict[str, list[tuple[int, str, str]]] = {}   # text → (summary, kind, as typed)
+        self.carriers: dict[str, set[int]] = {}                   # tag → summaries carrying it
+        for number, summary in enumerate(self.summaries):
+            for kind, texts in ((ROOT_CAUSE, summary.root_causes),
+                                (CONTRIBUTING, summary.contributing)):
+                for text in texts:
+                    key = normalise(text)
+                    if key:
+                        self.texts.setdefault(key, []).append((number, kind, text))
+            for tag in summary.tags:
+                key = normalise(tag)
+                if key:
+                    self.carriers.setdefault(key, set()).add(number)
+        self.choices = list(self.texts)
+
+    def __iter__(self):
+        return iter(self.summaries)
+
+    def __len__(self) -> int:
+        return len(self.summaries)
+
+    def matches(self, doc_id: str, causes: Iterable[tuple[str, str, str]],
+                tags: Iterable[str]) -> list[Match]:
+        """The postmortems (other than ``doc_id``) that ``causes`` — (item id, kind, text) —
+        and ``tags`` repeat, strongest first."""
+        from rapidfuzz import process
+        found: dict[int, tuple[dict[str, CausePair], list[SharedTag]]] = {}
+        for location, kind, text in causes:
+            key = normalise(text)
+            if not key or not self.choices:
+                continue
+            for choice, score, _ in process.extract(key, self.choices, scorer=similarity,
+                                                    score_cutoff=SIMILAR, limit=None):
+                for number, their_kind, their_text in self.texts[choice]:
+                    if self.summaries[number].id == doc_id:
+                        continue
+                    pairs = found.setdefault(number, ({}, []))[0]
+                    if location not in pairs or pairs[location].similarity < score:
+                        pairs[location] = CausePair(location, kind, text, their_kind, their_text,
+                                                    round(score, 1))
+        size = len(self.summaries) + (0 if doc_id in self.ids else 1)
+        for tag in dict.fromkeys(tags):
+            key = normalise(tag)
+            holders = [n for n in self.carriers.get(key, ()) if self.summaries[n].id != doc_id]
+            if not holders or size < 3:
+                continue
+            carriers = len(holders) + 1
+            weight = 1 - (carriers - 1) / (size - 1)
+            for number in holders:
+                found.setdefault(number, ({}, []))[1].append(
+                    SharedTag(tag.strip(), carriers, size, round(weight, 2)))
+        matches = [Match(self.summaries[n], tuple(pairs.values()), tuple(shared))
+                   for n, (pairs, shared) in found.items()
+                   if pairs or sum(tag.weight for tag in shared) >= RARE_ENOUGH]
+        matches.sort(key=lambda m: (-m.score, m.other.id))
+        return matches
+
+
+def reasons(match: Match) -> list[str]:
+    """Why a postmortem was matched, one phrase per cause pair and shared tag."""
+    out = []
+    for pair in match.causes:
+        if pair.kind == pair.their_kind and normalise(pair.text) == normalise(pair.their_text):
+            out.append(t("team.match.same", kind=t(f"team.match.kind.{pair.kind}"),
+                         text=pair.text.strip()))
+        else:
+            out.append(t("team.match.similar", kind=t(f"team.match.kind.{pair.kind}"),
+                         text=pair.text.strip(), their_kind=t(f"team.match.kind.{pair.their_kind}"),
+                         their_text=pair.their_text.strip(), percent=round(pair.similarity)))
+    out += [t("team.match.tag", tag=tag.tag, carriers=tag.carriers, size=tag.size)
+            for tag in match.tags]
+    return out

@@ -67,7 +67,7 @@ def incident_day(summary: DocumentSummary) -> datetime | None:
 
 
 def library_stats(summaries: Sequence[DocumentSummary], today: date) -> LibraryStats:
-    from postmortem.checklist import normalise
+    from postmortem.recurrence import normalise
     severities = Counter(s.row.severity or "none" for s in summaries)
     grouped: dict[str, list[DocumentSummary]] = {}
     undated = 0

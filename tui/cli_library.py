@@ -63,13 +63,15 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_check_all(args: argparse.Namespace) -> int:
     """The final review of every postmortem, one line each; 1 when any fails or cannot be read."""
     from postmortem.checklist import evaluate
+    from postmortem.recurrence import RecurrenceIndex
     from storage.summary_cache import read_documents
     from tui import cli
     read = read_documents(_root(args))
     if not read:
         print(t("team.check.empty"))
         return 0
-    others = [r.recurrence for r in read if r.recurrence is not None]
+    # Prepared once: the other postmortems' causes by text, their tags by carrier.
+    others = RecurrenceIndex(r.recurrence for r in read if r.recurrence is not None)
     unreadable = [r.path.name for r in read if r.recurrence is None]
     failed = 0
     for entry in read:
