@@ -23,6 +23,10 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
                          help=t("team.help.status"))
     actions.add_argument("--format", choices=FORMATS, default="table")
     sub.add_parser("stats", parents=[common], help=t("team.help.stats"))
+    export = sub.add_parser("export-library", parents=[common], help=t("team.help.export_library"))
+    export.add_argument("-o", "--output", metavar="DIR", required=True,
+                        help=t("team.help.export_dir"))
+    export.add_argument("--audience", choices=("internal", "external"), default="internal")
 
 
 def _root(args: argparse.Namespace):
@@ -97,4 +101,16 @@ def check_line(document, review) -> str:
     return t("team.check.fail", id=document.id, title=title, failing="; ".join(failing))
 
 
-COMMANDS = {"actions": cmd_actions, "stats": cmd_stats}
+def cmd_export_library(args: argparse.Namespace) -> int:
+    from pathlib import Path
+    from storage.library_export import export_library
+    from tui import cli
+    written = export_library(_root(args), Path(args.output).expanduser(), args.audience,
+                             cli.today())
+    for sentence in written.left_out:
+        print(cli.terminal_text(t("team.export_left_out", what=sentence)), file=sys.stderr)
+    print(t("team.exported", count=written.postmortems, path=args.output), file=sys.stderr)
+    return 0
+
+
+COMMANDS = {"actions": cmd_actions, "stats": cmd_stats, "export-library": cmd_export_library}
