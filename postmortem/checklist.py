@@ -284,17 +284,17 @@ def _repeated(doc: Postmortem, library: Sequence[RecurrenceSummary] | Recurrence
     causes = [(item_id, ROOT_CAUSE, text) for item_id, text, _ in blame.root_causes(doc)]
     causes += [(item_id, CONTRIBUTING, text)
                for item_id, text, _ in blame.contributing_factors(doc)]
-    matches = index.matches(doc.id, causes, doc.tags)
+    matches, total = index.matches(doc.id, causes, doc.tags, limit=MAX_REPEATS)
     deviations = []
-    for match in matches[:MAX_REPEATS]:
+    for match in matches:
         other = match.other
         stage, location = (3, match.causes[0].location) if match.causes else (1, "tags")
         text = t("checklist.deviation.repeated", title=other.title.strip() or other.id,
                  id=other.id, why="; ".join(reasons(match)))
         deviations.append(Deviation("repeated", text, stage, location, blocking=False,
                                     other_id=other.id))
-    if len(matches) > MAX_REPEATS:
-        deviations.append(Deviation("repeated", t("team.match.more", count=len(matches) - MAX_REPEATS),
+    if total > len(matches):
+        deviations.append(Deviation("repeated", t("team.match.more", count=total - len(matches)),
                                     1, "tags", blocking=False))
     return deviations
 

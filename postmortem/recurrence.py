@@ -80,7 +80,8 @@ def read_recurrence_summary(data: Any) -> RecurrenceSummary:
 #   A tag on most of the library weighs little; shared tags alone make a match from
 #   RARE_ENOUGH up. In a library of two, nothing is rare.
 # - A match says why: each pair of similar causes (with the similarity), each shared tag (on
-#   how many postmortems of how many). The strongest matches come first.
+#   how many postmortems of how many). The most alike causes come first, then the heaviest
+#   shared tags; the checklist names a few and counts the rest.
 
 SIMILAR = 75.0
 RARE_ENOUGH = 0.6
@@ -128,20 +129,29 @@ class Match(NamedTuple):
     causes: tuple[CausePair, ...]
     tags: tuple[SharedTag, ...]
 
-    @property
-    def score(self) -> float:
-        best = max((pair.similarity for pair in self.causes), default=0.0) / 100
-        return best + sum(tag.weight for tag in self.tags)
+
+class _Hit(NamedTuple):
+    similarity: float
+    text: str              # the normalised text of the others' cause
+    location: str
+    kind: str
+    mine: str
 
 
 class RecurrenceIndex:
     """The other postmortems of a library, prepared once for matching many postmortems against
-    them (``check --all``): their causes by normalised text, their tags by carrier."""
+    them (``check --all``): their causes by normalised text, their tags by carrier.
+
+    Matching costs what finding the alike texts costs (in C), plus set operations over the
+    postmortems that carry them; only the matches named are built in full, so a library where
+    many postmortems repeat one another stays cheap to check."""
 
     def __init__(self, library: Iterable[RecurrenceSummary]) -> None:
         self.summaries = list(library)
-        self.ids = {summary.id for summary in self.summaries}
-        self.texts: dict[str, list[tuple[int, str, str]]] = {}   # text → (summary, kind, as typed)
+        self.numbers: dict[str, set[int]] = {}
+        for number, summary in enumerate(self.summaries):
+            self.numbers.setdefault(summary.id, set()).add(number)
+        self.texts: dict[str, dict[int, tuple[str, str]]] = {}   # text → summary → (kind, as typed)
         self.carriers: dict[str, set[int]] = {}                   # tag → summaries carrying it
         for number, summary in enumerate(self.summaries):
             for kind, texts in ((ROOT_CAUSE, summary.root_causes),
@@ -149,7 +159,7 @@ class RecurrenceIndex:
                 for text in texts:
                     key = normalise(text)
                     if key:
-                        self.texts.setdefault(key, []).append((number, kind, text))
+                        self.texts.setdefault(key, {}).setdefault(number, (kind, text))
             for tag in summary.tags:
                 key = normalise(tag)
                 if key:
@@ -162,41 +172,96 @@ class RecurrenceIndex:
     def __len__(self) -> int:
         return len(self.summaries)
 
-    def matches(self, doc_id: str, causes: Iterable[tuple[str, str, str]],
-                tags: Iterable[str]) -> list[Match]:
+    def matches(self, doc_id: str, causes: Iterable[tuple[str, str, str]], tags: Iterable[str],
+                limit: int | None = None) -> tuple[list[Match], int]:
         """The postmortems (other than ``doc_id``) that ``causes`` — (item id, kind, text) —
-        and ``tags`` repeat, strongest first."""
-        from rapidfuzz import process
-        found: dict[int, tuple[dict[str, CausePair], list[SharedTag]]] = {}
+        and ``tags`` repeat, and how many there are. Those with the most alike cause come first,
+        then those whose shared tags weigh most, then by id; ``limit`` of them are returned."""
+        own = self.numbers.get(doc_id, set())
+        hits = sorted(self._hits(causes), key=lambda hit: -hit.similarity)
+        weights = self._tag_weights(tags, own)
+        by_cause: set[int] = set()
+        for hit in hits:
+            by_cause.update(self.texts[hit.text])
+        by_tags = self._tag_matches(weights)
+        matched = (by_cause | by_tags) - own
+        chosen: list[int] = []
+        seen = set(own)
+        position = 0
+        while position < len(hits) and (limit is None or len(chosen) < limit):
+            level, group = hits[position].similarity, set()
+            while position < len(hits) and hits[position].similarity == level:
+                group.update(self.texts[hits[position].text])
+                position += 1
+            group -= seen
+            seen |= group
+            chosen += sorted(group, key=lambda n: (-self._weight(n, weights), self.summaries[n].id))
+        if limit is None or len(chosen) < limit:
+            chosen += sorted(by_tags - seen,
+                             key=lambda n: (-self._weight(n, weights), self.summaries[n].id))
+        named = [self._match(n, hits, weights) for n in chosen[:limit]]
+        return named, len(matched)
+
+    def _hits(self, causes: Iterable[tuple[str, str, str]]) -> list[_Hit]:
+        from rapidfuzz import fuzz, process
+        hits = []
         for location, kind, text in causes:
             key = normalise(text)
             if not key or not self.choices:
                 continue
-            for choice, score, _ in process.extract(key, self.choices, scorer=similarity,
-                                                    score_cutoff=SIMILAR, limit=None):
-                for number, their_kind, their_text in self.texts[choice]:
-                    if self.summaries[number].id == doc_id:
-                        continue
-                    pairs = found.setdefault(number, ({}, []))[0]
-                    if location not in pairs or pairs[location].similarity < score:
-                        pairs[location] = CausePair(location, kind, text, their_kind, their_text,
-                                                    round(score, 1))
-        size = len(self.summaries) + (0 if doc_id in self.ids else 1)
-        for tag in dict.fromkeys(tags):
+            # A mean of SIMILAR needs a set ratio of at least 2 × SIMILAR − 100 (the sort
+            # ratio is at most 100): those are found in C first, the mean taken of them only.
+            for choice, _, _ in process.extract(key, self.choices, scorer=fuzz.token_set_ratio,
+                                                score_cutoff=2 * SIMILAR - 100, limit=None):
+                score = similarity(key, choice)
+                if score >= SIMILAR:
+                    hits.append(_Hit(round(score, 1), choice, location, kind, text))
+        return hits
+
+    def _tag_weights(self, tags: Iterable[str], own: set[int]) -> dict[str, tuple[str, int, int, float]]:
+        """Normalised tag → (as typed, carriers, library size, weight), for tags shared."""
+        size = len(self.summaries) - len(own) + 1    # this postmortem counted once
+        weights = {}
+        for tag in tags:
             key = normalise(tag)
-            holders = [n for n in self.carriers.get(key, ()) if self.summaries[n].id != doc_id]
-            if not holders or size < 3:
+            if not key or key in weights or size < 3:
                 continue
-            carriers = len(holders) + 1
-            weight = 1 - (carriers - 1) / (size - 1)
-            for number in holders:
-                found.setdefault(number, ({}, []))[1].append(
-                    SharedTag(tag.strip(), carriers, size, round(weight, 2)))
-        matches = [Match(self.summaries[n], tuple(pairs.values()), tuple(shared))
-                   for n, (pairs, shared) in found.items()
-                   if pairs or sum(tag.weight for tag in shared) >= RARE_ENOUGH]
-        matches.sort(key=lambda m: (-m.score, m.other.id))
-        return matches
+            others = len(self.carriers.get(key, set()) - own)
+            if others:
+                weights[key] = (tag.strip(), others + 1, size, round(1 - others / (size - 1), 2))
+        return weights
+
+    def _tag_matches(self, weights: dict[str, tuple[str, int, int, float]]) -> set[int]:
+        """The postmortems whose shared tags weigh RARE_ENOUGH: a rare tag's carriers at once,
+        the commoner tags' carriers added up only when together they could reach it."""
+        found: set[int] = set()
+        weak = {}
+        for key, (_, _, _, weight) in weights.items():
+            if weight >= RARE_ENOUGH:
+                found |= self.carriers[key]
+            elif weight > 0:
+                weak[key] = weight
+        if sum(weak.values()) >= RARE_ENOUGH:
+            sums: dict[int, float] = {}
+            for key, weight in weak.items():
+                for number in self.carriers[key]:
+                    sums[number] = sums.get(number, 0.0) + weight
+            found |= {number for number, total in sums.items() if total >= RARE_ENOUGH}
+        return found
+
+    def _weight(self, number: int, weights: dict[str, tuple[str, int, int, float]]) -> float:
+        return sum(w[3] for key, w in weights.items() if number in self.carriers[key])
+
+    def _match(self, number: int, hits: list[_Hit],
+               weights: dict[str, tuple[str, int, int, float]]) -> Match:
+        pairs: dict[str, CausePair] = {}
+        for hit in hits:   # most alike first: each of this postmortem's causes paired once
+            theirs = self.texts[hit.text].get(number)
+            if theirs is not None and hit.location not in pairs:
+                pairs[hit.location] = CausePair(hit.location, hit.kind, hit.mine, theirs[0],
+                                                theirs[1], hit.similarity)
+        tags = tuple(SharedTag(*w) for key, w in weights.items() if number in self.carriers[key])
+        return Match(self.summaries[number], tuple(pairs.values()), tags)
 
 
 def reasons(match: Match) -> list[str]:
