@@ -112,6 +112,10 @@ async def test_the_view_reads_the_library_again_when_shown_again(library, make_a
         view = await open_view(pilot, "a", ActionsView)
         assert not any(row[3] == "disk-full" for row in rows(view))
         assert "8 open actions" in shown(view.query_one("#team-count"))
+        await pilot.press("escape")
+        (library.root / "broken.json").write_text("{", "utf-8")
+        view = await open_view(pilot, "r", ReviewsView)
+        assert "1 file could not be read and is left out" in shown(view.query_one("#team-count"))
 
 
 async def test_reviews_view_lists_overdue_and_next_30_days(library, make_app):

@@ -93,7 +93,10 @@ class TeamTable(Screen[None]):
             if cells[row][0].startswith(GROUP_PREFIX) and row + 1 < len(cells):
                 row += 1   # on the group's first item, not its heading
             table.move_cursor(row=row, animate=False)
-        self.query_one("#team-count", Static).update(self.count_line())
+        line = self.count_line()
+        if self.read.unreadable:   # left out, never silently: `list` names them
+            line += " " + t("team.view.unreadable", count=len(self.read.unreadable))
+        self.query_one("#team-count", Static).update(Text(line))
 
     def width_of(self, column: int, cells: list[tuple[str, list[str]]]) -> int:
         raise NotImplementedError
