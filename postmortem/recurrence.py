@@ -98,7 +98,7 @@ def normalise(text: str) -> str:
     return _NOT_ALNUM.sub(" ", folded).strip()
 
 
-def similarity(a: str, b: str, **_: object) -> float:
+def similarity(a: str, b: str) -> float:
     """How alike two normalised texts are, 0–100 (see the rules above)."""
     from rapidfuzz import fuzz
     return (fuzz.token_sort_ratio(a, b) + fuzz.token_set_ratio(a, b)) / 2

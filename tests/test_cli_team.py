@@ -157,3 +157,10 @@ def test_stats(library, capsys):
     assert "Action completion: 10% (1 of 10 done" in out
     assert "3 open actions are overdue." in out
     assert "0 follow-up reviews are overdue." in out
+
+
+def test_a_file_that_does_not_read_is_named_and_left_out(library, capsys):
+    (library.root / "broken.json").write_text("{", "utf-8")
+    code, out, err = run(library, capsys, "actions", "--format", "json")
+    assert code == 0 and len(json.loads(out)) == 11
+    assert err.startswith("postmortem: left out: ") and "broken.json" in err

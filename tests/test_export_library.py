@@ -108,6 +108,10 @@ def test_external_export_holds_only_customer_versions_that_pass_their_gate(libra
 def test_the_exported_folder_is_clean_under_markdownlint(library, capsys, tmp_path):
     for audience in ("internal", "external"):
         export(library, capsys, tmp_path / audience, "--audience", audience)
+    # `actions --format md` is Markdown to paste into a wiki: linted too.
+    assert cli.main(["--library", str(library.root), "actions", "--format", "md"]) == 0
+    (tmp_path / "actions").mkdir()
+    (tmp_path / "actions" / "actions.md").write_text(capsys.readouterr().out, "utf-8")
     result = lint([str(p) for p in sorted(tmp_path.glob("*/*.md"))])
     assert result.returncode == 0, result.stdout + result.stderr
 
