@@ -130,10 +130,14 @@ def format_stats(stats: LibraryStats) -> str:
     """What ``postmortem stats`` prints."""
     from postmortem.metrics import format_duration
     out = [t("team.stats.total", count=stats.total), "", t("team.stats.by_severity")]
-    out += [f"  {_severity(name):<12} {count:>5}" for name, count in stats.by_severity]
+    out += [f"  {_severity(name):<14} {count:>5}" for name, count in stats.by_severity] or [
+        "  " + t("team.stats.none")]
     out += ["", t("team.stats.by_quarter")]
-    out.append("  " + "  ".join([f"{t('team.stats.quarter'):<8}", f"{t('team.stats.count'):>5}",
-                                 *(f"{t(f'team.stats.median.{m}'):>10}" for m in MEASURES)]))
+    if stats.quarters:
+        out.append("  " + "  ".join([f"{t('team.stats.quarter'):<8}", f"{t('team.stats.count'):>5}",
+                                     *(f"{t(f'team.stats.median.{m}'):>10}" for m in MEASURES)]))
+    else:
+        out.append("  " + t("team.stats.none"))
     for quarter in stats.quarters:
         out.append("  " + "  ".join([f"{quarter.label:<8}", f"{quarter.count:>5}",
                                      *(f"{format_duration(quarter.medians[m]):>10}"

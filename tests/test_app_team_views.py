@@ -145,8 +145,19 @@ async def test_stats_dashboard(library, make_app):
         # One quarter with a resolved incident: no trend yet, said so.
         assert view.query_one(Sparkline).data == [2 + 10 / 60]
         assert "needs two quarters" in shown(view.query_one("#stats-trend-label"))
+        assert not view.query_one(Sparkline).display
         quarters = view.query_one("#stats-quarters", DataTable)
         assert [str(c) for c in quarters.get_row_at(0)] == ["2026-Q1", "1", "26m", "1h 19m",
                                                             "2h 10m"]
         await pilot.press("escape")
         assert isinstance(app.screen, LibraryScreen)
+        earlier = demo_document(date(2025, 11, 20))   # an incident of the quarter before
+        earlier.id = "earlier"
+        resolved = next(e for e in earlier.timeline if e.milestone == "resolved")
+        resolved.at = resolved.at.replace(hour=23, minute=30)
+        library.create(earlier).close()
+        view = await open_view(pilot, "s", StatsView)
+        trend = view.query_one(Sparkline)
+        assert trend.display and len(trend.data) == 2 and trend.data[1] == 2 + 10 / 60
+        assert trend.data[0] > trend.data[1]   # the earlier quarter took longer to resolve
+        assert "2025-Q4 to 2026-Q1" in shown(view.query_one("#stats-trend-label"))

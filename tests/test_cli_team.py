@@ -150,7 +150,7 @@ def test_stats(library, capsys):
     code, out, _ = run(library, capsys, "stats")
     assert code == 0
     assert out.startswith("2 postmortems.")
-    assert "  SEV2             1" in out and "(no severity)" in out
+    assert "  SEV2               1" in out and "  (no severity)      1" in out
     quarter = next(line for line in out.splitlines() if line.strip().startswith("2026-Q1"))
     assert quarter.split()[:2] == ["2026-Q1", "1"]
     # 1 done of 10 counted (11 actions, one won't do).

@@ -51,10 +51,12 @@ class StatsView(Screen[None]):
             + t("team.stats.overdue_reviews", count=stats.overdue_reviews)])))
         trend = resolve_trend(stats)
         self.query_one(Sparkline).data = trend
+        self.query_one(Sparkline).display = len(trend) > 1   # one point is no trend
         self.query_one("#stats-trend-label", Static).update(
             t("team.view.trend_span", first=stats.quarters[0].label, last=stats.quarters[-1].label)
             if len(trend) > 1 else t("team.view.trend_none"))
         table = self.query_one("#stats-quarters", DataTable)
+        table.display = bool(stats.quarters)
         table.clear(columns=True)
         table.add_columns(t("team.stats.quarter"), t("team.stats.count"),
                           *(t(f"team.stats.median.{m}") for m in MEASURES))
