@@ -6,7 +6,8 @@ Rules decided here:
 
 - An action is *overdue* when it is open (open or in progress) and its due date is before
   today; a follow-up review is overdue when it is not done and its date is before today.
-- ``--owner`` matches an owner case-insensitively anywhere in the name ("lee" finds "Lee W.").
+- ``--owner`` matches an owner when each of its words starts a word of the owner's name, in
+  any case ("lee" and "lee w" find "Lee W.", "kath" finds "Kathleen"; "lee" does not).
 - Actions are listed by due date (undated last), then postmortem, then action id.
 - The CSV is for trackers' importers (Jira's and Linear's CSV import): the columns Summary,
   Description, Assignee, Due date, Labels and Status. Labels is the postmortem's id (a slug,
@@ -19,6 +20,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -61,7 +63,7 @@ def action_rows(summaries: Iterable[DocumentSummary], today: date, *, overdue: b
                 owner: str | None = None, statuses: Sequence[str] = (),
                 open_only: bool = False) -> list[ActionRow]:
     """Every action of every postmortem that passes the filters, in the order above."""
-    wanted_owner = owner.casefold().strip() if owner else None
+    wanted_owner = owner.casefold().split() if owner and owner.strip() else None
     rows = []
     for summary in summaries:
         for action in summary.actions:
@@ -70,12 +72,18 @@ def action_rows(summaries: Iterable[DocumentSummary], today: date, *, overdue: b
                 continue
             if statuses and action.status not in statuses:
                 continue
-            if wanted_owner is not None and wanted_owner not in action.owner.casefold():
+            if wanted_owner is not None and not owner_matches(wanted_owner, action.owner):
                 continue
             rows.append(ActionRow(summary.id, summary.row.title, action, late))
     rows.sort(key=lambda r: (r.action.due is None, r.action.due or date.min, r.postmortem_id,
                              r.action.id))
     return rows
+
+
+def owner_matches(words: list[str], owner: str) -> bool:
+    """Each of ``words`` (case-folded) starts a word of ``owner``."""
+    names = re.split(r"[\W_]+", owner.casefold())
+    return all(any(name.startswith(word.strip(".")) for name in names if name) for word in words)
 
 
 def review_rows(summaries: Iterable[DocumentSummary], today: date,

@@ -62,6 +62,10 @@ def test_owner_and_status_filters(library, capsys):
     _, out, _ = run(library, capsys, "actions", "--owner", "LEE", "--format", "json")
     assert sorted((r["postmortem"]["id"], r["action"]["id"]) for r in json.loads(out)) == [
         ("demo-checkout-latency", "a1"), ("demo-checkout-latency", "a4"), ("small", "a2")]
+    _, out, _ = run(library, capsys, "actions", "--owner", "w.", "--format", "json")
+    assert {r["action"]["owner"] for r in json.loads(out)} == {"Lee W.", "lee w."}
+    _, out, _ = run(library, capsys, "actions", "--owner", "ee", "--format", "json")
+    assert json.loads(out) == []   # a word is matched from its start, not inside it
     _, out, _ = run(library, capsys, "actions", "--status", "done", "--status", "wont-do",
                     "--format", "json")
     assert {r["action"]["status"] for r in json.loads(out)} == {"done", "wont-do"}
