@@ -294,7 +294,8 @@ def _repeated(doc: Postmortem, library: Sequence[RecurrenceSummary] | Recurrence
         deviations.append(Deviation("repeated", text, stage, location, blocking=False,
                                     other_id=other.id))
     if total > len(matches):
-        deviations.append(Deviation("repeated", t("team.match.more", count=total - len(matches)),
+        deviations.append(Deviation("repeated", t("team.match.more", count=total - len(matches),
+                                                   named=len(matches)),
                                     1, "tags", blocking=False))
     return deviations
 

@@ -168,3 +168,18 @@ def test_a_file_that_does_not_read_is_named_and_left_out(library, capsys):
     code, out, err = run(library, capsys, "actions", "--format", "json")
     assert code == 0 and len(json.loads(out)) == 11
     assert err.startswith("postmortem: left out: ") and "broken.json" in err
+
+
+def test_check_all_prepares_the_library_once(library, capsys, monkeypatch):
+    import postmortem.recurrence as recurrence
+    built = []
+    real = recurrence.RecurrenceIndex.__init__
+
+    def counting(self, summaries):
+        built.append(1)
+        real(self, summaries)
+    monkeypatch.setattr(recurrence.RecurrenceIndex, "__init__", counting)
+    for n in range(3):
+        library.create(Postmortem(id=f"more-{n}", title=f"More {n}")).close()
+    assert run(library, capsys, "check", "--all")[0] == 1
+    assert built == [1]   # once for the library, not once per postmortem checked
