@@ -1,12 +1,15 @@
 """The library as the repeated-failure check sees it (DESIGN "Deviations").
 
 Of every other postmortem the check compares the id, the title it names, the tags and the
-root-cause texts: ``RecurrenceSummary`` holds those. ``read_recurrence_summary`` picks them out
+texts of its root causes and contributing factors: ``RecurrenceSummary`` holds those, and
+``RecurrenceIndex`` matches a postmortem against them (rules below, issue 17 §5). ``read_recurrence_summary`` picks them out
 of a file's parsed JSON without validating the rest of the document, so comparing with a
 library of a thousand postmortems costs little more than parsing it (validating each document
 in full was most of what ``postmortem check`` spent). The fields it reads are checked by the
 rules of the document, and so are the fields a library row shows (``summary.read_summary``):
 a file the library lists with its problem is the file the check names as not compared.
+
+rapidfuzz is imported only when causes are compared (not by an export without a library).
 """
 
 from __future__ import annotations
