@@ -34,6 +34,7 @@ BENCHMARKS = (
     "check_library",
     "memory_timeline",
     "export_process",
+    "library_5000",
 )
 
 

@@ -31,9 +31,11 @@ Deviations (DESIGN "Deviations"):
 
 - **Security**: a security incident that wants a customer-facing version while legal review
   is not approved. It *blocks* (the customer export is refused), so it fails the review.
-- **Repeated failure**: another postmortem of the library (not this one, by id) has the same
-  root-cause text (compared case-, width- and punctuation-insensitively) or shares a tag.
-  Advice: escalate to an architecture or SLO review. It does not fail the review.
+- **Repeated failure**: another postmortem of the library (not this one, by id) has a root
+  cause or contributing factor like one of this one's (by text similarity), or shares tags
+  that are rare enough in the library (``postmortem.recurrence`` decides, and says why).
+  Advice: escalate to an architecture or SLO review. It does not fail the review. The
+  MAX_REPEATS strongest are named, the rest counted.
 """
 
 from __future__ import annotations
@@ -48,11 +50,13 @@ from postmortem.findings import dismissed_keys
 from postmortem.followup import follow_up_reasons, legal_review_blocks
 from postmortem.i18n import t
 from postmortem.model import Postmortem
-from postmortem.recurrence import RecurrenceSummary
+from postmortem.recurrence import (CONTRIBUTING, ROOT_CAUSE, RecurrenceIndex, RecurrenceSummary,
+                                   normalise, reasons)  # noqa: F401 (normalise: re-exported)
 from postmortem.texts import describe, free_texts
 from postmortem.vagueness import action_findings, is_missing_field
 
 LINE_KEYS = ("blameless", "impact", "analysis", "actions", "follow_up")
+MAX_REPEATS = 5   # the strongest repeats are named; the rest are counted in one more line
 
 
 @dataclass(slots=True, frozen=True)
@@ -109,7 +113,7 @@ class Review:
         return next(line for line in self.lines if line.key == key)
 
 
-def evaluate(doc: Postmortem, *, library: Sequence[RecurrenceSummary] = (),
+def evaluate(doc: Postmortem, *, library: Sequence[RecurrenceSummary] | RecurrenceIndex = (),
              today: date | None = None, unreadable: Sequence[str] = ()) -> Review:
     """The five checklist lines in the seed's order, the deviations and the advice.
 
@@ -272,44 +276,27 @@ def _security(doc: Postmortem) -> list[Deviation]:
                       "communication.legal_review", blocking=True)]
 
 
-# What separates the words compared: anything but a letter or a digit (``\W`` is what
-# ``str.isalnum`` refuses, and the underscore).
-_NOT_ALNUM = re.compile(r"[\W_]+")
-
-
-def normalise(text: str) -> str:
-    """Text compared for repeats: width-folded, case-folded, punctuation and spacing ignored."""
-    import unicodedata  # a C extension: loaded only where a library is compared (not by an export)
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return _NOT_ALNUM.sub(" ", folded).strip()
-
-
-def _repeated(doc: Postmortem, library: Sequence[RecurrenceSummary]) -> list[Deviation]:
+def _repeated(doc: Postmortem, library: Sequence[RecurrenceSummary] | RecurrenceIndex
+              ) -> list[Deviation]:
     if all(other.id == doc.id for other in library):
         return []  # nothing to compare with (an export): no text to normalise
-    mine = [(item_id, normalise(text), text) for item_id, text, _ in blame.root_causes(doc)]
-    mine = [entry for entry in mine if entry[1]]
-    my_tags = {normalise(tag): tag for tag in doc.tags if normalise(tag)}
+    index = library if isinstance(library, RecurrenceIndex) else RecurrenceIndex(library)
+    causes = [(item_id, ROOT_CAUSE, text) for item_id, text, _ in blame.root_causes(doc)]
+    causes += [(item_id, CONTRIBUTING, text)
+               for item_id, text, _ in blame.contributing_factors(doc)]
+    matches, total = index.matches(doc.id, causes, doc.tags, limit=MAX_REPEATS)
     deviations = []
-    for other in sorted(library, key=lambda d: d.id):
-        if other.id == doc.id:
-            continue
-        theirs = {normalise(text) for text in other.root_causes}
-        same = next(((item_id, text) for item_id, key, text in mine if key in theirs), None)
-        other_tags = {normalise(tag) for tag in other.tags}
-        shared = [tag for key, tag in my_tags.items() if key in other_tags]
-        if same is None and not shared:
-            continue
-        why = []
-        if same is not None:
-            why.append(t("checklist.deviation.same_root_cause", text=same[1].strip()))
-        if shared:
-            why.append(t("checklist.deviation.shared_tags", tags=", ".join(shared)))
-        stage, location = (3, same[0]) if same is not None else (1, "tags")
+    for match in matches:
+        other = match.other
+        stage, location = (3, match.causes[0].location) if match.causes else (1, "tags")
         text = t("checklist.deviation.repeated", title=other.title.strip() or other.id,
-                 id=other.id, why="; ".join(why))
+                 id=other.id, why="; ".join(reasons(match)))
         deviations.append(Deviation("repeated", text, stage, location, blocking=False,
                                     other_id=other.id))
+    if total > len(matches):
+        deviations.append(Deviation("repeated", t("team.match.more", count=total - len(matches),
+                                                   named=len(matches)),
+                                    1, "tags", blocking=False))
     return deviations
 
 

@@ -167,6 +167,8 @@ async def test_deviations_security_blocks_and_repeat_names_the_other(library_dir
     earlier = new_postmortem("earlier-cache", "Earlier cache outage", "SEV3")
     earlier.tags = ["Cache"]   # shares a tag, not the root cause text
     library.create(earlier).close()
+    for n in range(2):   # the tag is on 2 of 4 postmortems: rare enough to count alone
+        library.create(new_postmortem(f"unrelated-{n}", f"Unrelated {n}", "SEV4")).close()
     app = make_app("broken")
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_review(pilot)

@@ -34,6 +34,8 @@ def review_app(library_dir, make_app):
     earlier = new_postmortem("earlier-cache", "Earlier cache outage", "SEV3")
     earlier.tags = ["cache"]
     library.create(earlier).close()
+    for n in range(2):   # the tag is on 2 of 4 postmortems: rare enough to be a repeat
+        library.create(new_postmortem(f"unrelated-{n}", f"Unrelated {n}", "SEV4")).close()
     return make_app("broken"), library
 
 

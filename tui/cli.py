@@ -52,7 +52,8 @@ def build_parser() -> Parser:
     open_.add_argument("target", metavar="ID|PATH")
     sub.add_parser("list", parents=[common], help=t("cli.help.list"))
     check = sub.add_parser("check", parents=[common], help=t("cli.help.check"))
-    check.add_argument("target", metavar="ID|PATH")
+    check.add_argument("target", metavar="ID|PATH", nargs="?")
+    check.add_argument("--all", action="store_true", help=t("team.help.check_all"))
     export = sub.add_parser("export", parents=[common], help=t("cli.help.export"))
     export.add_argument("target", metavar="ID|PATH")
     export.add_argument("--format", choices=("md", "json", "ics"), default="md")
@@ -60,6 +61,8 @@ def build_parser() -> Parser:
     export.add_argument("-o", "--output", metavar="FILE", help=t("files.output_help"))
     import_ = sub.add_parser("import", parents=[common], help=t("cli.help.import"))
     import_.add_argument("file", metavar="FILE.json")
+    from tui.cli_library import add_parsers
+    add_parsers(sub, common)
     return parser
 
 
@@ -86,6 +89,9 @@ def run(args: argparse.Namespace) -> int:
     from storage.errors import StorageError
     try:
         handler = COMMANDS.get(args.command or "library")
+        if handler is None:
+            from tui.cli_library import COMMANDS as LIBRARY_COMMANDS
+            handler = LIBRARY_COMMANDS[args.command]
         return handler(args)
     except (StorageError, ValidationError, UsageError) as error:
         print(f"postmortem: {error}", file=sys.stderr)
@@ -189,6 +195,11 @@ def target_path(args: argparse.Namespace) -> Path:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    if args.all or args.target is None:
+        if not args.all or args.target is not None:
+            raise UsageError(t("team.check.target_or_all"))
+        from tui.cli_library import cmd_check_all
+        return cmd_check_all(args)
     from postmortem.checklist import evaluate, exit_code, format_check
     from storage.reading import load_document, read_recurrence
     source = target_path(args)

@@ -237,6 +237,13 @@ class LibraryScreen(Screen[None]):
         self.entries = self.app.library.entries()
         self.show(self.query_one(FilterInput).value, keep=path.stem)
 
+    def action_team_view(self, view: str) -> None:
+        """The views across the library: actions, reviews, stats (issue 17)."""
+        from tui.screens.team_stats import StatsView
+        from tui.screens.team_views import ActionsView, ReviewsView
+        self.app.push_screen({"actions": ActionsView, "reviews": ReviewsView,
+                              "stats": StatsView}[view]())
+
     def action_trash(self) -> None:
         from tui.screens.trash import TrashScreen
         self.app.push_screen(TrashScreen())

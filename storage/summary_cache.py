@@ -1,0 +1,198 @@
+"""The library read as summaries, with a cache keyed by file identity (issue 17 §7).
+
+``read_summaries`` gives every postmortem of a library as ``postmortem.library_summary``
+sees it. A file whose identity — device, inode, size and modification time in nanoseconds —
+is the one recorded in ``<library>/.cache/summaries.json`` is not read again: its cached
+summary is used. Anything else is read (each file once) and recorded.
+
+Rules decided here:
+
+- The cache is never trusted over the file: an entry is used only for the identity it was
+  read at (a save renames a new file into place, so it always changes the inode), and an
+  entry is read by the same rules as the file; one that does not read is read from the file.
+- A cache that is missing, does not parse, or has another version is rebuilt; one that cannot
+  be written (a read-only library) is simply not kept. The cache is an optimisation only:
+  nothing is ever lost by deleting it.
+- It is kept outside git: ``.cache/`` holds a ``.gitignore`` of ``*``. It is written atomically,
+  owner-only, and never through a symlink (a ``.cache`` that is not a real folder is not used).
+- Files that cannot be read are not cached: they are read, and their problem said, each time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from postmortem.fields import ValidationError
+from postmortem.i18n import t
+from postmortem.ids import is_valid_id
+from postmortem.library_summary import DocumentSummary, cache_data, read_document_summary
+from storage.errors import CorruptFileError, StorageError
+from storage.reading import document_data, library_files, parse_json
+from storage.regular_files import read_regular
+
+CACHE_FOLDER = ".cache"
+CACHE_NAME = "summaries.json"
+VERSION = 1
+
+
+class Unreadable(NamedTuple):
+    path: Path
+    problem: str
+
+
+class LibrarySummaries(NamedTuple):
+    """Every postmortem of a library that reads, by id, and the files that do not."""
+
+    summaries: list[DocumentSummary]
+    unreadable: list[Unreadable]
+
+
+def cache_path(root: Path) -> Path:
+    return Path(root) / CACHE_FOLDER / CACHE_NAME
+
+
+def identity(status: os.stat_result) -> list[int]:
+    return [status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns]
+
+
+def read_summaries(root: Path, *, keep_cache: bool = True) -> LibrarySummaries:
+    """Every file of the library in ``root``, through the cache; the cache is written back
+    when something in it changed (``keep_cache``: tests and read-only uses may say no)."""
+    root = Path(root)
+    cached = load_cache(root)
+    recorded: dict[str, Any] = {}
+    summaries, unreadable = [], []
+    for path in library_files(root):
+        if not is_valid_id(path.stem):
+            unreadable.append(Unreadable(path, t("team.not_an_id", name=path.name)))
+            continue
+        try:
+            summary, entry = _summary(path, cached.get(path.name))
+        except (StorageError, OSError) as error:
+            unreadable.append(Unreadable(path, _problem(path, error)))
+            continue
+        summaries.append(summary)
+        recorded[path.name] = entry
+    if keep_cache and recorded != cached:
+        save_cache(root, recorded)
+    summaries.sort(key=lambda s: s.id)
+    return LibrarySummaries(summaries, unreadable)
+
+
+def _summary(path: Path, entry: Any) -> tuple[DocumentSummary, dict[str, Any]]:
+    """The summary of ``path`` from its cache entry when that still describes the file, else
+    read from the file; with the entry to record."""
+    if isinstance(entry, dict):
+        try:
+            if entry.get("identity") == identity(os.stat(path)):
+                return read_document_summary(entry.get("summary")), entry
+        except (OSError, ValidationError):
+            pass  # read from the file below
+    raw, status = read_regular(path)
+    data = document_data(path, parse_json(path, raw))
+    try:
+        summary = read_document_summary(data)
+    except ValidationError as error:
+        raise CorruptFileError(path, str(error)) from error
+    return summary, {"identity": identity(status), "summary": cache_data(summary)}
+
+
+def _problem(path: Path, error: Exception) -> str:
+    if isinstance(error, OSError) and not isinstance(error, StorageError):
+        return t("storage.unreadable", path=path, reason=os.strerror(error.errno or 0))
+    return str(error)
+
+
+def load_cache(root: Path) -> dict[str, Any]:
+    """The entries of the cache by file name; empty when there is none or it is not usable."""
+    path = cache_path(root)
+    try:
+        if not _real_folder(path.parent):
+            return {}
+        raw, _ = read_regular(path, follow_symlinks=False)
+        data = json.loads(raw.decode("utf-8"))
+    except (OSError, StorageError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("version") != VERSION:
+        return {}
+    entries = data.get("files")
+    return entries if isinstance(entries, dict) else {}
+
+
+def save_cache(root: Path, entries: dict[str, Any]) -> bool:
+    """Write the cache atomically; False (and nothing changed) when it cannot be written."""
+    from storage.atomic import atomic_write
+    folder = Path(root) / CACHE_FOLDER
+    try:
+        if not os.path.lexists(folder):
+            folder.mkdir(mode=0o700)
+            os.chmod(folder, 0o700)
+        if not _real_folder(folder):
+            return False
+        ignore = folder / ".gitignore"
+        if not os.path.lexists(ignore):
+            atomic_write(ignore, b"# A cache of postmortem-tui, rebuilt when missing.\n*\n",
+                         keep_backup=False)
+        text = json.dumps({"version": VERSION, "files": entries}, ensure_ascii=False,
+                          sort_keys=True, separators=(",", ":"))
+        atomic_write(folder / CACHE_NAME, text.encode("utf-8"), keep_backup=False)
+    except (OSError, StorageError):
+        return False
+    return True
+
+
+def _real_folder(folder: Path) -> bool:
+    try:
+        return stat.S_ISDIR(os.lstat(folder).st_mode)
+    except OSError:
+        return False
+
+
+class FullRead(NamedTuple):
+    """One file of the library read in full: its document, or why it could not be (then
+    ``recurrence`` is what the repeated-failure check can still compare of it, if anything)."""
+
+    path: Path
+    document: Any                 # a Postmortem, or None
+    problem: str | None
+    recurrence: Any               # a RecurrenceSummary, or None
+
+
+def read_documents(root: Path, *, keep_cache: bool = True) -> list[FullRead]:
+    """Every file of the library validated in full, each read once (``check --all``). The
+    summaries of the documents read are recorded in the cache on the way."""
+    from postmortem.library_summary import document_summary
+    from postmortem.recurrence import read_recurrence_summary, recurrence_summary
+    from storage.reading import validate
+    root = Path(root)
+    cached = load_cache(root)
+    recorded = dict(cached)
+    results = []
+    for path in library_files(root):
+        if not is_valid_id(path.stem):
+            results.append(FullRead(path, None, t("team.not_an_id", name=path.name), None))
+            continue
+        data = None
+        try:
+            raw, status = read_regular(path)
+            data = document_data(path, parse_json(path, raw))
+            document = validate(path, data)
+        except (StorageError, OSError) as error:
+            recorded.pop(path.name, None)
+            try:
+                recurrence = read_recurrence_summary(data) if data is not None else None
+            except ValidationError:
+                recurrence = None
+            results.append(FullRead(path, None, _problem(path, error), recurrence))
+            continue
+        recorded[path.name] = {"identity": identity(status),
+                               "summary": cache_data(document_summary(document))}
+        results.append(FullRead(path, document, None, recurrence_summary(document)))
+    if keep_cache and recorded != cached:
+        listed = {r.path.name for r in results}   # files gone since: their entries go too
+        save_cache(root, {name: entry for name, entry in recorded.items() if name in listed})
+    return results

@@ -1,0 +1,133 @@
+"""``postmortem export-library -o DIR`` (issue 17 §6): the README parsed with markdown-it-py
+and linted, one file per postmortem linked from it, the customer version's gate, and the
+folder rules (never a symlink or a file)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from postmortem.demo import WRITTEN_FOR, demo_document
+from postmortem.model import Postmortem
+from storage.library import Library
+from tui import cli
+
+sys.path.insert(0, str(Path(__file__).parent))
+from lint_markdown import find_markdownlint, lint  # noqa: E402
+
+TODAY = date(2026, 3, 30)
+
+
+@pytest.fixture
+def library(library_dir, monkeypatch) -> Library:
+    monkeypatch.setattr(cli, "today", lambda: TODAY)
+    library = Library(library_dir)
+    library.create(demo_document(WRITTEN_FOR)).close()   # wants a customer version: has one
+    secret = demo_document(WRITTEN_FOR)
+    secret.id, secret.title = "token-leak", "Token leak | seen by Priya N."
+    secret.scope.sensitivity.security = True
+    secret.communication.legal_review = "pending"          # the legal gate holds it back
+    library.create(secret).close()
+    library.create(Postmortem(id="draft-only", title="Draft [only] <b>x</b>")).close()
+    (library_dir / "broken.json").write_text("{", "utf-8")
+    return library
+
+
+def export(library, capsys, target: Path, *options: str) -> tuple[int, str]:
+    code = cli.main(["--library", str(library.root), "export-library", "-o", str(target), *options])
+    return code, capsys.readouterr().err
+
+
+def table(markdown: str) -> list[list[str]]:
+    """The index table's rows as their inline source (the header first)."""
+    tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
+    rows, current = [], None
+    for token in tokens:
+        if token.type == "tr_open":
+            current = []
+        elif token.type == "inline" and current is not None:
+            current.append(token.content)
+        elif token.type == "tr_close":
+            rows.append(current)
+            current = None
+    return rows
+
+
+def links(markdown: str) -> list[str]:
+    tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
+    return [child.attrs["href"] for token in tokens if token.type == "inline"
+            for child in token.children or () if child.type == "link_open"]
+
+
+def test_internal_export_indexes_every_postmortem_that_reads(library, capsys, tmp_path):
+    target = tmp_path / "published"
+    code, err = export(library, capsys, target)
+    assert code == 0 and "Exported 3 postmortems" in err and "broken.json" in err
+    readme = (target / "README.md").read_text("utf-8")
+    rows = table(readme)
+    assert rows[0] == ["Date", "Title", "Severity", "Status", "Owner", "Time to resolve",
+                       "Open actions"]
+    body = {row[1]: row for row in rows[1:] if row[1].startswith("[")}
+    demo = body["[Checkout latency and failures after a cache node replacement]"
+                "(demo-checkout-latency.md)"]
+    assert demo == [demo[0], demo[1], "SEV2", "in review", "Priya N.", "2h 10m", "8"]
+    # A title with a pipe, brackets and HTML stays one cell and one link.
+    assert all(len(row) == 7 for row in rows[:4]) and rows[4] == ["Severity", "Count"]
+    assert any(row[1] == "[Token leak | seen by Priya N.](token-leak.md)" for row in rows)
+    assert any(row[1] == "[Draft \\[only\\] &lt;b&gt;x&lt;/b&gt;](draft-only.md)" for row in rows)
+    assert sorted(links(readme)[:3]) == ["demo-checkout-latency.md", "draft-only.md", "token-leak.md"]
+    for name in links(readme)[:3]:
+        assert (target / name).read_text("utf-8").startswith("# ")
+    assert "## Figures" in readme and "Recurring root causes" in readme
+    assert sorted(p.name for p in target.iterdir()) == [
+        "README.md", "demo-checkout-latency.md", "draft-only.md", "token-leak.md"]
+
+
+def test_external_export_holds_only_customer_versions_that_pass_their_gate(library, capsys, tmp_path):
+    target = tmp_path / "public"
+    code, err = export(library, capsys, target, "--audience", "external")
+    assert code == 0
+    assert "token-leak: " in err and "legal review" in err
+    assert "draft-only: no customer-facing version." in err
+    readme = (target / "README.md").read_text("utf-8")
+    rows = table(readme)
+    assert rows[0] == ["Date", "Title", "Severity", "Time to resolve"]
+    assert len(rows) == 2 and links(readme) == ["demo-checkout-latency.md"]
+    assert "Priya" not in readme and "Figures" not in readme
+    published = (target / "demo-checkout-latency.md").read_text("utf-8")
+    assert "OPS-1184" not in published   # the customer version: no tracker references
+    assert sorted(p.name for p in target.iterdir()) == ["README.md", "demo-checkout-latency.md"]
+
+
+@pytest.mark.skipif(find_markdownlint() is None, reason="markdownlint is not installed")
+def test_the_exported_folder_is_clean_under_markdownlint(library, capsys, tmp_path):
+    for audience in ("internal", "external"):
+        export(library, capsys, tmp_path / audience, "--audience", audience)
+    # `actions --format md` is Markdown to paste into a wiki: linted too.
+    assert cli.main(["--library", str(library.root), "actions", "--format", "md"]) == 0
+    (tmp_path / "actions").mkdir()
+    (tmp_path / "actions" / "actions.md").write_text(capsys.readouterr().out, "utf-8")
+    result = lint([str(p) for p in sorted(tmp_path.glob("*/*.md"))])
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_symlink_or_a_file_as_the_folder_is_refused(library, capsys, tmp_path):
+    real = tmp_path / "real"
+    real.mkdir()
+    os.symlink(real, tmp_path / "link")
+    (tmp_path / "file").write_text("keep", "utf-8")
+    for name, said in (("link", "is a symbolic link"), ("file", "is not a folder")):
+        code, err = export(library, capsys, tmp_path / name)
+        assert code == 2 and said in err and err.count("\n") == 1
+    assert list(real.iterdir()) == [] and (tmp_path / "file").read_text("utf-8") == "keep"
+
+
+def test_a_folder_of_the_library_is_refused(library, capsys):
+    code, err = export(library, capsys, library.root / ".trash")
+    assert code == 2 and "library" in err
+    assert not (library.root / ".trash" / "README.md").exists()
