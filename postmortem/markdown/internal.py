@@ -17,6 +17,7 @@ from datetime import date
 from postmortem import blame, checklist, metrics, times
 from postmortem.fishbone import render_fishbone
 from postmortem.i18n import t
+from postmortem.markdown.attendees import attendees
 from postmortem.markdown.common import Document, cell, joined, label, timeline_times, yes_no
 from postmortem.markdown.escape import escape_cell, escape_inline, fenced
 from postmortem.model import Postmortem
@@ -43,6 +44,7 @@ def internal_document(doc: Postmortem, *, today: date | None = None,
     out = Document()
     out.user_heading(1, doc.title, t("export.untitled"))
     _metadata(out, doc)
+    attendees(out, doc)
     out.heading(2, t("export.heading.summary"))
     out.text_or_none(doc.communication.internal_summary)
     _impact(out, doc)
