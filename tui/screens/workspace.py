@@ -33,6 +33,7 @@ from tui.stages.base import StageView
 from tui.widgets.doc_header import DocumentHeader
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.stage_strip import StageStrip
+from tui.screens.meeting_panels import MeetingPanels
 from tui.screens.stage_focus import StageFocus
 from tui.widgets.status_line import StatusLine
 
@@ -54,7 +55,7 @@ def exit_line(status: StageStatus) -> str:
     return "✗ " + t("exit.open", count=len(status.reasons), first=status.reasons[0])
 
 
-class WorkspaceScreen(StageFocus, Screen[None]):
+class WorkspaceScreen(StageFocus, MeetingPanels, Screen[None]):
     COMMAND_SCOPE = "workspace"
     BINDINGS = bindings_for("workspace")
 
