@@ -48,7 +48,7 @@ from postmortem.findings import dismissed_keys
 from postmortem.followup import follow_up_reasons, legal_review_blocks
 from postmortem.i18n import t
 from postmortem.model import Postmortem
-from postmortem.recurrence import RecurrenceSummary
+from postmortem.recurrence import RecurrenceSummary, normalise, related  # noqa: F401 (normalise: re-exported)
 from postmortem.texts import describe, free_texts
 from postmortem.vagueness import action_findings, is_missing_field
 
@@ -272,34 +272,9 @@ def _security(doc: Postmortem) -> list[Deviation]:
                       "communication.legal_review", blocking=True)]
 
 
-# What separates the words compared: anything but a letter or a digit (``\W`` is what
-# ``str.isalnum`` refuses, and the underscore).
-_NOT_ALNUM = re.compile(r"[\W_]+")
-
-
-def normalise(text: str) -> str:
-    """Text compared for repeats: width-folded, case-folded, punctuation and spacing ignored."""
-    import unicodedata  # a C extension: loaded only where a library is compared (not by an export)
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return _NOT_ALNUM.sub(" ", folded).strip()
-
-
 def _repeated(doc: Postmortem, library: Sequence[RecurrenceSummary]) -> list[Deviation]:
-    if all(other.id == doc.id for other in library):
-        return []  # nothing to compare with (an export): no text to normalise
-    mine = [(item_id, normalise(text), text) for item_id, text, _ in blame.root_causes(doc)]
-    mine = [entry for entry in mine if entry[1]]
-    my_tags = {normalise(tag): tag for tag in doc.tags if normalise(tag)}
     deviations = []
-    for other in sorted(library, key=lambda d: d.id):
-        if other.id == doc.id:
-            continue
-        theirs = {normalise(text) for text in other.root_causes}
-        same = next(((item_id, text) for item_id, key, text in mine if key in theirs), None)
-        other_tags = {normalise(tag) for tag in other.tags}
-        shared = [tag for key, tag in my_tags.items() if key in other_tags]
-        if same is None and not shared:
-            continue
+    for other, same, shared in related(doc, library):
         why = []
         if same is not None:
             why.append(t("checklist.deviation.same_root_cause", text=same[1].strip()))

@@ -18,12 +18,13 @@ from postmortem.i18n import t
 from postmortem.ids import is_valid_id
 from postmortem.references import check_references
 from postmortem.sections.actions import Action
+from postmortem.sections.carry_over import CarryOverAnswer
 from postmortem.sections.analysis import Analysis, Cause, FishboneCategory, Lessons, WhyNode
 from postmortem.sections.communication import Communication, FollowUp
 from postmortem.sections.scope import Scope, Sensitivity
 from postmortem.sections.timeline import Event, Impact
 
-__all__ = ["Action", "Analysis", "Cause", "Communication", "DismissedFinding", "Event",
+__all__ = ["Action", "Analysis", "CarryOverAnswer", "Cause", "Communication", "DismissedFinding", "Event",
            "FishboneCategory", "FollowUp", "Impact", "Lessons", "Postmortem", "Scope",
            "Sensitivity", "WhyNode"]
 
@@ -67,6 +68,8 @@ class Postmortem:
     actions: list[Action] = field(default_factory=list)
     communication: Communication = field(default_factory=Communication)
     dismissed_findings: list[DismissedFinding] = field(default_factory=list)
+    # Answers for other postmortems' actions, kept until their file is free (issue 14).
+    carry_over: list[CarryOverAnswer] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -81,6 +84,8 @@ class Postmortem:
         }
         if self.dismissed_findings:
             data["dismissed_findings"] = [d.to_dict() for d in self.dismissed_findings]
+        if self.carry_over:
+            data["carry_over"] = [answer.to_dict() for answer in self.carry_over]
         return data
 
     @classmethod
@@ -106,6 +111,7 @@ class Postmortem:
             actions=[Action.read(a) for a in r.objects("actions")],
             communication=Communication.read(r.child("communication")),
             dismissed_findings=[DismissedFinding.read(d) for d in r.objects("dismissed_findings")],
+            carry_over=[CarryOverAnswer.read(a) for a in r.objects("carry_over")],
         )
         check_references(doc)
         return doc

@@ -17,6 +17,9 @@ LEGAL_REVIEWS = ("not-needed", "pending", "approved")
 ATTENDEE_ROLES = ("facilitator", "scribe", "incident-commander", "responder", "subject-expert",
                   "observer")
 PRESENCES = ("present", "absent")
+# How the room settled an open action of another postmortem (issue 14): done, still open
+# with a new due date, or won't do with a reason.
+CARRY_OVER_OUTCOMES = ("done", "open", "wont-do")
 
 # Severity → suggested depth (the seed: "lightweight for small incidents").
 LIGHTWEIGHT_SEVERITIES = ("SEV3", "SEV4", "near-miss")
