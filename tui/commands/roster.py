@@ -14,3 +14,15 @@ COMMANDS = (
     Command("roster.close.f4", "f4", "close", K + "close", H + "close", "roster", footer=False,
             palette=False),
 )
+
+CARRY_OVER_COMMANDS = (
+    Command("workspace.carry-over", "f10", "carry_over", K + "carry_over", H + "carry_over",
+            "workspace", priority=True),
+    Command("carry-over.done", "d", "done", K + "done", H + "done", "carry-over"),
+    Command("carry-over.open", "o", "still_open", K + "still_open", H + "still_open", "carry-over"),
+    Command("carry-over.wont-do", "w", "wont_do", K + "wont_do", H + "wont_do", "carry-over"),
+    Command("carry-over.close", "escape", "close", K + "close", H + "close_carry", "carry-over"),
+    Command("carry-over.close.f10", "f10", "close", K + "close", H + "close_carry", "carry-over",
+            footer=False, palette=False),
+)
+COMMANDS = COMMANDS + CARRY_OVER_COMMANDS

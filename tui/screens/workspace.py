@@ -116,6 +116,7 @@ class WorkspaceScreen(StageFocus, MeetingPanels, Screen[None]):
         first = self.query_one(f"#stage-{self.first_stage}", StageView)
         first.refresh_from_document()  # as action_stage does for every stage it shows
         self._focus_on_open(first)
+        self.start_meeting_panels()
 
     # Editing and saving ----------------------------------------------------------------
 
