@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from postmortem.carry_over import CarriedAction, carried_actions, settle
-from postmortem.model import Action, CarryOverAnswer, Postmortem
+from postmortem.model import CarryOverAnswer, Postmortem
 from postmortem.recurrence import related
 from storage.document_file import DocumentFile
 from storage.errors import StorageError
@@ -54,14 +54,14 @@ def related_open_actions(root: Path, doc: Postmortem, doc_path: Path | None,
     return CarryOver(carried_actions(found, documents, today), unreadable)
 
 
-def write_answer(root: Path, answer: CarryOverAnswer) -> Action:
-    """Write ``answer`` into the other postmortem's file; the action as written.
+def write_answer(root: Path, answer: CarryOverAnswer) -> Postmortem:
+    """Write ``answer`` into the other postmortem's file; that postmortem as written.
 
     ``LockedError`` when that postmortem is open in another window (or its folder takes no
     lock), ``NotSettled`` when its action is gone or was settled meanwhile, another
     ``StorageError`` when the file cannot be read or saved; the file is unchanged then."""
     with DocumentFile.open(path_of(root, answer.postmortem)) as file:
         document = file.document
-        action = settle(document, answer)
+        settle(document, answer)
         file.save(document)
-        return action
+        return document

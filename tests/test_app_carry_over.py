@@ -74,7 +74,7 @@ async def test_related_open_actions_are_settled_and_written_into_the_other_postm
         table = shown(screen.query_one(CarriedList))
         assert "Alert when hit" in table and "Automate the warm" in table and "Page the cache" in table
         assert "Rotate resolver" not in table and "Already finished" not in table  # unrelated; done
-        assert "3 open actions" in shown(screen.query_one("#carry-summary"))
+        assert "3 open actions in postmortems sharing a tag" in shown(screen.query_one("#carry-summary"))
         assert "a1 Alert when hit ratio < 80% for 5 min from “Earlier cache outage”: shares the tags cache; ⚠ overdue" == shown(screen.query_one("#carry-why"))
         await pilot.press("d")                                   # a1 (overdue, listed first): done
         await settled(pilot)
@@ -137,6 +137,7 @@ async def test_a_postmortem_open_elsewhere_keeps_the_answer_until_it_is_free(
         workspace.retry_carry_over()              # what the workspace's timer does
         await settled(pilot)
         assert workspace.document.carry_over == []
+        assert "Written to “Earlier cache outage”: done." in shown(workspace.query_one(StatusLine))
         await pilot.press("ctrl+q")
     assert load_document(library_dir / "earlier-cache.json").actions[0].status == "done"
     assert "carry_over" not in stored(library_dir, "checkout-cache")

@@ -5,8 +5,9 @@ from tui.commands import Command
 K, H = "roster_ui.key.", "roster_ui.help."
 
 COMMANDS = (
+    # Not in the workspace footer (80 cells hold the stage keys); F1 and the palette list them.
     Command("workspace.roster", "f4", "roster", K + "roster", H + "roster", "workspace",
-            priority=True),
+            footer=False, priority=True),
     Command("roster.heard", "space,h", "heard", K + "heard", H + "heard", "roster"),
     Command("roster.role", "r", "role", K + "role", H + "role", "roster"),
     Command("roster.presence", "p", "presence", K + "presence", H + "presence", "roster"),
@@ -17,7 +18,7 @@ COMMANDS = (
 
 CARRY_OVER_COMMANDS = (
     Command("workspace.carry-over", "f10", "carry_over", K + "carry_over", H + "carry_over",
-            "workspace", priority=True),
+            "workspace", footer=False, priority=True),
     Command("carry-over.done", "d", "done", K + "done", H + "done", "carry-over"),
     Command("carry-over.open", "o", "still_open", K + "still_open", H + "still_open", "carry-over"),
     Command("carry-over.wont-do", "w", "wont_do", K + "wont_do", H + "wont_do", "carry-over"),

@@ -50,7 +50,7 @@ def answer_text(answer: CarryOverAnswer) -> str:
 def write_or_keep(root: Path, answer: CarryOverAnswer, title: str) -> Written:
     """Try to write ``answer`` (any thread); what happened, said in one sentence."""
     try:
-        write_answer(root, answer)
+        written = write_answer(root, answer)
     except LockedError as locked:
         key = "carry_ui.kept_locked" if locked.reason is None else "carry_ui.kept_unwritable"
         return Written(answer, title, "kept", t(key, title=title, reason=locked.reason or ""))
@@ -59,6 +59,7 @@ def write_or_keep(root: Path, answer: CarryOverAnswer, title: str) -> Written:
                                                    title=title, action=answer.action))
     except (StorageError, OSError) as error:
         return Written(answer, title, "refused", str(error))
+    title = written.title.strip() or title
     return Written(answer, title, "written", t("carry_ui.written", title=title,
                                                answer=answer_text(answer)))
 
