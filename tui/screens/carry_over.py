@@ -29,6 +29,7 @@ from storage.errors import LockedError, StorageError
 from tui.commands import bindings_for
 from tui.stages import actions_clock
 from tui.widgets.field_message import FieldMessage
+from tui.widgets.text_field import TextField
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ class CarryOverScreen(ModalScreen[None]):
             yield CarriedList(cursor_type="row", id="carry-list")
             yield Static(id="carry-why", classes="field-hint")
             yield Static(id="carry-prompt-label")
-            yield Input(id="carry-answer", compact=True)
+            yield TextField(id="carry-answer", own_undo_only=True)
             yield FieldMessage(id="carry-error")
             yield Static(id="carry-status")
             yield Static(t("carry_ui.hint"), classes="field-hint")
