@@ -23,7 +23,7 @@ CARRY_OVER_COMMANDS = (
     Command("carry-over.open", "o", "still_open", K + "still_open", H + "still_open", "carry-over"),
     Command("carry-over.wont-do", "w", "wont_do", K + "wont_do", H + "wont_do", "carry-over"),
     Command("carry-over.close", "escape", "close", K + "close", H + "close_carry", "carry-over"),
-    Command("carry-over.close.f10", "f10", "close", K + "close", H + "close_carry", "carry-over",
+    Command("carry-over.close.f10", "f10", "close", K + "close", H + "close_carry_f10", "carry-over",
             footer=False, palette=False),
 )
 COMMANDS = COMMANDS + CARRY_OVER_COMMANDS

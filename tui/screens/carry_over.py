@@ -77,6 +77,7 @@ DIALOG_WIDTH = 110  # .carry-dialog in screens.tcss
 
 class CarriedList(DataTable):
     COMMAND_SCOPE = "carry-over-list"
+    BINDINGS = bindings_for("rows")   # Home/End: the first and last row
 
 
 class CarryOverScreen(ModalScreen[None]):

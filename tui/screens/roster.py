@@ -21,6 +21,7 @@ from tui.commands import bindings_for
 
 class RosterTable(DataTable):
     COMMAND_SCOPE = "roster-table"
+    BINDINGS = bindings_for("rows")   # Home/End: the first and last row
 
 
 def role_text(role: str | None) -> str:
