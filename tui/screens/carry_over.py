@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Input, Static
 
 from postmortem.carry_over import CarriedAction, NotSettled, keep_pending, pending_for
 from postmortem.duedates import DueDateError, parse_due
+from postmortem.history import clone
 from postmortem.i18n import t
 from postmortem.model import CarryOverAnswer, Postmortem
 from postmortem.times import format_date
@@ -119,11 +120,11 @@ class CarryOverScreen(ModalScreen[None]):
             table.add_column(t(f"carry_ui.column.{key}"), key=key, width=width)
         self._prompt(None)
         table.focus()
-        self.load()
+        self.load(clone(self.document))  # a copy: read off the UI thread
 
     @work(thread=True, exclusive=True, group="carry-over-read")
-    def load(self) -> None:
-        found = related_open_actions(self.root, self.document, self.document_path,
+    def load(self, document: Postmortem) -> None:
+        found = related_open_actions(self.root, document, self.document_path,
                                      actions_clock.today())
         self.app.call_from_thread(self._show, found)
 

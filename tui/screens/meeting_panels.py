@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from textual import work
 
+from postmortem.history import clone
 from postmortem.i18n import t
 from tui.messages import DocumentChanged
 from tui.stages import actions_clock
@@ -47,12 +48,16 @@ class MeetingPanels:
                                              self.app.library.root, self._document_edited,
                                              read_only=self.read_only))
 
-    @work(thread=True, exclusive=True, group="carry-over-offer")
     def offer_carry_over(self) -> None:
         """One notice when there is something to settle (the start of the meeting); the list
-        itself is F10's, never a dialog in the way."""
+        itself is F10's, never a dialog in the way. The library is read off the UI thread,
+        against a copy of the document (the room goes on editing it meanwhile)."""
+        self._count_carried(clone(self.document))
+
+    @work(thread=True, exclusive=True, group="carry-over-offer")
+    def _count_carried(self, document) -> None:
         from storage.carry_over import related_open_actions
-        found = related_open_actions(self.app.library.root, self.document,
+        found = related_open_actions(self.app.library.root, document,
                                      self.document_file.path, actions_clock.today())
         if found.actions:
             self.app.call_from_thread(self.notify, t("carry_ui.offer", count=len(found.actions)),
