@@ -39,11 +39,15 @@ async def test_roster_ticks_are_saved_and_suggest_whom_to_ask_next(library_dir, 
         await pilot.pause()
         assert shown(screen.query_one("#roster-next")).startswith(
             "Ask next: Aiko M. (Incident commander), Lee W.")
-        await pilot.press("up", "up", "space")              # heard from Lee W.
+        await pilot.press("up", "up", "enter")              # heard from Lee W. (Enter, as Space)
         await pilot.pause()
         assert shown(screen.query_one("#roster-next")) == "Ask next: Aiko M. (Incident commander)"
         assert "✓ Lee W." in shown(screen.query_one(RosterTable))
         assert not screen.query_one("#roster-warning").display
+        await pilot.click(RosterTable, offset=(8, 4))       # a click on Dana O. only moves there
+        await pilot.pause()
+        assert screen.query_one(RosterTable).cursor_row == 3
+        assert "· Dana O." in shown(screen.query_one(RosterTable))
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, WorkspaceScreen)

@@ -9,6 +9,9 @@ COMMANDS = (
     Command("workspace.roster", "f4", "roster", K + "roster", H + "roster", "workspace",
             footer=False, priority=True),
     Command("roster.heard", "space,h", "heard", K + "heard", H + "heard", "roster"),
+    # Enter in the list does what the room needs most: tick who just spoke.
+    Command("roster.heard.enter", "enter", "screen.heard", K + "heard", H + "heard",
+            "roster-table", footer=False),
     Command("roster.role", "r", "role", K + "role", H + "role", "roster"),
     Command("roster.presence", "p", "presence", K + "presence", H + "presence", "roster"),
     Command("roster.close", "escape", "close", K + "close", H + "close", "roster"),

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Callable
 
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
@@ -20,8 +19,11 @@ from tui.commands import bindings_for
 
 
 class RosterTable(DataTable):
+    """Enter ticks "heard from" through a key of its own, not the table's selection: a mouse
+    click selects a row too, and must only move the cursor."""
+
     COMMAND_SCOPE = "roster-table"
-    BINDINGS = bindings_for("rows")   # Home/End: the first and last row
+    BINDINGS = bindings_for("rows") + bindings_for("roster-table")
 
 
 def role_text(role: str | None) -> str:
@@ -132,10 +134,6 @@ class RosterScreen(ModalScreen[None]):
             scope = self.document.scope
             roster.set_presence(scope, name, roster.next_presence(scope, name))
             self._edited()
-
-    @on(DataTable.RowSelected)
-    def row_chosen(self, event: DataTable.RowSelected) -> None:
-        self.action_heard()  # Enter does what the room needs most: tick who just spoke
 
     def action_close(self) -> None:
         self.dismiss(None)
