@@ -130,3 +130,11 @@ def test_pending_answers_round_trip_and_are_omitted_while_empty():
         with pytest.raises(ValidationError) as refused:
             Postmortem.from_dict(data)
         assert refused.value.path == path
+
+
+def test_the_internal_export_gives_the_reason_an_action_will_not_be_done():
+    from postmortem.markdown import render_external, render_internal
+    doc = postmortem("other", [], Action("a1", "Page the cache team", status="wont-do",
+                                         wont_do_reason="Covered | by a2"))
+    assert "| Won't do: Covered \\| by a2 |" in render_internal(doc, today=TODAY)
+    assert "Covered" not in render_external(doc)

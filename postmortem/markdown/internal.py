@@ -228,10 +228,18 @@ def _actions(out: Document, doc: Postmortem) -> None:
         return
     rows = [[cell(a.id), cell(a.title), label("action_type", a.type), cell(a.owner),
              times.format_date(a.due) if a.due else t("export.empty_value"), cell(a.tracker),
-             label("action_status", a.status), joined(a.causes)]
+             _status_cell(a.status, a.wont_do_reason), joined(a.causes)]
             for a in doc.actions]
     out.table([t(f"export.column.{key}") for key in
                ("id", "action", "type", "owner", "due", "tracker", "status", "addresses")], rows)
+
+
+def _status_cell(status: str, wont_do_reason: str) -> str:
+    """The status, with the reason an action will not be done (settled in a later meeting)."""
+    if status == "wont-do" and wont_do_reason.strip():
+        return t("export.action.wont_do_because", status=label("action_status", status),
+                 reason=cell(wont_do_reason))
+    return label("action_status", status)
 
 
 def _communication(out: Document, doc: Postmortem, today: date) -> None:
