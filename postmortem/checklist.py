@@ -50,7 +50,7 @@ from postmortem.findings import dismissed_keys
 from postmortem.followup import follow_up_reasons, legal_review_blocks
 from postmortem.i18n import t
 from postmortem.model import Postmortem
-from postmortem.recurrence import (CONTRIBUTING, ROOT_CAUSE, RecurrenceIndex, RecurrenceSummary,
+from postmortem.recurrence import (RecurrenceIndex, RecurrenceSummary, document_causes,
                                    normalise, reasons)  # noqa: F401 (normalise: re-exported)
 from postmortem.texts import describe, free_texts
 from postmortem.vagueness import action_findings, is_missing_field
@@ -281,10 +281,7 @@ def _repeated(doc: Postmortem, library: Sequence[RecurrenceSummary] | Recurrence
     if all(other.id == doc.id for other in library):
         return []  # nothing to compare with (an export): no text to normalise
     index = library if isinstance(library, RecurrenceIndex) else RecurrenceIndex(library)
-    causes = [(item_id, ROOT_CAUSE, text) for item_id, text, _ in blame.root_causes(doc)]
-    causes += [(item_id, CONTRIBUTING, text)
-               for item_id, text, _ in blame.contributing_factors(doc)]
-    matches, total = index.matches(doc.id, causes, doc.tags, limit=MAX_REPEATS)
+    matches, total = index.matches(doc.id, document_causes(doc), doc.tags, limit=MAX_REPEATS)
     deviations = []
     for match in matches:
         other = match.other

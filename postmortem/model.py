@@ -18,14 +18,16 @@ from postmortem.i18n import t
 from postmortem.ids import is_valid_id
 from postmortem.references import check_references
 from postmortem.sections.actions import Action
+from postmortem.sections.carry_over import CarryOverAnswer
 from postmortem.sections.analysis import Analysis, Cause, FishboneCategory, Lessons, WhyNode
 from postmortem.sections.communication import Communication, FollowUp
 from postmortem.sections.parking import ParkedTopic
 from postmortem.sections.scope import Scope, Sensitivity
 from postmortem.sections.timeline import Event, Impact
 
-__all__ = ["Action", "Analysis", "Cause", "Communication", "DismissedFinding", "Event",
-           "FishboneCategory", "FollowUp", "Impact", "Lessons", "ParkedTopic", "Postmortem", "Scope",
+__all__ = ["Action", "Analysis", "CarryOverAnswer", "Cause", "Communication", "DismissedFinding",
+           "Event", "FishboneCategory", "FollowUp", "Impact", "Lessons", "ParkedTopic",
+           "Postmortem", "Scope",
            "Sensitivity", "WhyNode"]
 
 
@@ -69,6 +71,8 @@ class Postmortem:
     communication: Communication = field(default_factory=Communication)
     dismissed_findings: list[DismissedFinding] = field(default_factory=list)
     parking_lot: list[ParkedTopic] = field(default_factory=list)
+    # Answers for other postmortems' actions, kept until their file is free (issue 14).
+    carry_over: list[CarryOverAnswer] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -85,6 +89,8 @@ class Postmortem:
             data["dismissed_findings"] = [d.to_dict() for d in self.dismissed_findings]
         if self.parking_lot:
             data["parking_lot"] = [p.to_dict() for p in self.parking_lot]
+        if self.carry_over:
+            data["carry_over"] = [answer.to_dict() for answer in self.carry_over]
         return data
 
     @classmethod
@@ -111,6 +117,7 @@ class Postmortem:
             communication=Communication.read(r.child("communication")),
             dismissed_findings=[DismissedFinding.read(d) for d in r.objects("dismissed_findings")],
             parking_lot=[ParkedTopic.read(p) for p in r.objects("parking_lot")],
+            carry_over=[CarryOverAnswer.read(a) for a in r.objects("carry_over")],
         )
         check_references(doc)
         return doc

@@ -15,7 +15,7 @@ rapidfuzz is imported only when causes are compared (not by an export without a 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from postmortem import vocab
@@ -281,3 +281,33 @@ def reasons(match: Match) -> list[str]:
     out += [t("team.match.tag", tag=tag.tag, carriers=tag.carriers, size=tag.size)
             for tag in match.tags]
     return out
+
+
+def document_causes(doc: "Postmortem") -> list[tuple[str, str, str]]:
+    """The root causes and contributing factors of ``doc`` as (item id, kind, text)."""
+    from postmortem import blame  # the rules: only where a library is compared
+    causes = [(item_id, ROOT_CAUSE, text) for item_id, text, _ in blame.root_causes(doc)]
+    causes += [(item_id, CONTRIBUTING, text) for item_id, text, _ in blame.contributing_factors(doc)]
+    return causes
+
+
+class Related(NamedTuple):
+    """Another postmortem that may record the same failure: this postmortem's cause most like
+    one of theirs (its id and text), and the shared tags that weigh (as the other writes them)."""
+
+    other: RecurrenceSummary
+    same_root_cause: tuple[str, str] | None
+    shared_tags: list[str]
+
+
+def related(doc: "Postmortem", library: "Sequence[RecurrenceSummary] | RecurrenceIndex"
+            ) -> list[Related]:
+    """The other postmortems of ``library`` that ``doc`` repeats, found as the
+    repeated-failure check finds them: the actions carried over into a meeting (issue 14)
+    come from these."""
+    if all(other.id == doc.id for other in library):
+        return []  # nothing to compare with: no text to normalise
+    index = library if isinstance(library, RecurrenceIndex) else RecurrenceIndex(library)
+    matches, _ = index.matches(doc.id, document_causes(doc), doc.tags)
+    return [Related(m.other, (m.causes[0].location, m.causes[0].text) if m.causes else None,
+                    [tag.tag for tag in m.tags]) for m in matches]

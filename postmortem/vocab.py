@@ -13,6 +13,13 @@ ROLES = ("root-cause", "contributing")
 ACTION_TYPES = ("prevent", "detect", "recover", "process")
 ACTION_STATUSES = ("open", "in-progress", "done", "wont-do")
 LEGAL_REVIEWS = ("not-needed", "pending", "approved")
+# The meeting roster (issue 14): what each person does in the review, and whether they came.
+ATTENDEE_ROLES = ("facilitator", "scribe", "incident-commander", "responder", "subject-expert",
+                  "observer")
+PRESENCES = ("present", "absent")
+# How the room settled an open action of another postmortem (issue 14): done, still open
+# with a new due date, or won't do with a reason.
+CARRY_OVER_OUTCOMES = ("done", "open", "wont-do")
 
 # Severity → suggested depth (the seed: "lightweight for small incidents").
 LIGHTWEIGHT_SEVERITIES = ("SEV3", "SEV4", "near-miss")

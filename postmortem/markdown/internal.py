@@ -17,6 +17,7 @@ from datetime import date
 from postmortem import blame, checklist, metrics, times
 from postmortem.fishbone import render_fishbone
 from postmortem.i18n import t
+from postmortem.markdown.attendees import attendees
 from postmortem.markdown.common import Document, cell, joined, label, timeline_times, yes_no
 from postmortem.markdown.escape import escape_cell, escape_inline, fenced
 from postmortem.markdown.parking import parking_lot_appendix
@@ -44,6 +45,7 @@ def internal_document(doc: Postmortem, *, today: date | None = None,
     out = Document()
     out.user_heading(1, doc.title, t("export.untitled"))
     _metadata(out, doc)
+    attendees(out, doc)
     out.heading(2, t("export.heading.summary"))
     out.text_or_none(doc.communication.internal_summary)
     _impact(out, doc)
@@ -228,10 +230,18 @@ def _actions(out: Document, doc: Postmortem) -> None:
         return
     rows = [[cell(a.id), cell(a.title), label("action_type", a.type), cell(a.owner),
              times.format_date(a.due) if a.due else t("export.empty_value"), cell(a.tracker),
-             label("action_status", a.status), joined(a.causes)]
+             _status_cell(a.status, a.wont_do_reason), joined(a.causes)]
             for a in doc.actions]
     out.table([t(f"export.column.{key}") for key in
                ("id", "action", "type", "owner", "due", "tracker", "status", "addresses")], rows)
+
+
+def _status_cell(status: str, wont_do_reason: str) -> str:
+    """The status, with the reason an action will not be done (settled in a later meeting)."""
+    if status == "wont-do" and wont_do_reason.strip():
+        return t("export.action.wont_do_because", status=label("action_status", status),
+                 reason=cell(wont_do_reason))
+    return label("action_status", status)
 
 
 def _communication(out: Document, doc: Postmortem, today: date) -> None:

@@ -25,6 +25,8 @@ class Action:
     status: str = "open"
     causes: list[str] = field(default_factory=list)
     internal: bool = False
+    # Why it will not be done (issue 14): written only while set, with status ``wont-do``.
+    wont_do_reason: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         data = {"id": self.id, "title": self.title, "type": self.type, "owner": self.owner,
@@ -32,6 +34,8 @@ class Action:
                 "status": self.status, "causes": list(self.causes)}
         if self.internal:
             data["internal"] = True
+        if self.wont_do_reason:
+            data["wont_do_reason"] = self.wont_do_reason
         return data
 
     @classmethod
@@ -41,7 +45,7 @@ class Action:
                    type=r.choice("type", vocab.ACTION_TYPES, "prevent"), owner=r.text("owner"),
                    due=r.day("due"), tracker=r.text("tracker"),
                    status=r.choice("status", vocab.ACTION_STATUSES, "open"), causes=r.texts("causes"),
-                   internal=r.flag("internal"))
+                   internal=r.flag("internal"), wont_do_reason=r.text("wont_do_reason"))
 
     @property
     def is_open(self) -> bool:

@@ -7,6 +7,7 @@ from typing import Any
 
 from postmortem import vocab
 from postmortem.fields import Reader, field_names
+from postmortem.sections.roster import RosterEntry
 
 
 @dataclass(slots=True)
@@ -37,14 +38,19 @@ class Scope:
     owner: str = ""
     facilitator: str = ""
     participants: list[str] = field(default_factory=list)
+    # Who does what in the meeting (issue 14); written only while it holds an entry.
+    roster: list[RosterEntry] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "triggers": list(self.triggers), "audiences": list(self.audiences),
             "sensitivity": self.sensitivity.to_dict(), "customer_facing": self.customer_facing,
             "depth": self.depth, "owner": self.owner, "facilitator": self.facilitator,
             "participants": list(self.participants),
         }
+        if self.roster:
+            data["roster"] = [entry.to_dict() for entry in self.roster]
+        return data
 
     @classmethod
     def read(cls, r: Reader) -> "Scope":
@@ -57,6 +63,7 @@ class Scope:
             depth=r.choice("depth", vocab.DEPTHS, nullable=True),
             owner=r.text("owner"), facilitator=r.text("facilitator"),
             participants=r.texts("participants"),
+            roster=[RosterEntry.read(entry) for entry in r.objects("roster")],
         )
 
     def people(self) -> list[str]:

@@ -35,6 +35,7 @@ from tui.widgets.doc_header import DocumentHeader
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.stage_strip import StageStrip
 from tui.screens.meeting_room import MeetingRoom
+from tui.screens.meeting_panels import MeetingPanels
 from tui.screens.stage_focus import StageFocus
 from tui.widgets.status_line import StatusLine
 
@@ -56,7 +57,7 @@ def exit_line(status: StageStatus) -> str:
     return "✗ " + t("exit.open", count=len(status.reasons), first=status.reasons[0])
 
 
-class WorkspaceScreen(MeetingRoom, StageFocus, Screen[None]):
+class WorkspaceScreen(MeetingRoom, StageFocus, MeetingPanels, Screen[None]):
     COMMAND_SCOPE = "workspace"
     BINDINGS = bindings_for("workspace")
 
@@ -122,6 +123,7 @@ class WorkspaceScreen(MeetingRoom, StageFocus, Screen[None]):
         first = self.query_one(f"#stage-{self.first_stage}", StageView)
         first.refresh_from_document()  # as action_stage does for every stage it shows
         self._focus_on_open(first)
+        self.start_meeting_panels()
 
     # Editing and saving ----------------------------------------------------------------
 
