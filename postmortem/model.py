@@ -20,10 +20,11 @@ from postmortem.references import check_references
 from postmortem.sections.actions import Action
 from postmortem.sections.analysis import Analysis, Cause, FishboneCategory, Lessons, WhyNode
 from postmortem.sections.communication import Communication, FollowUp
+from postmortem.sections.conflicts import Conflict
 from postmortem.sections.scope import Scope, Sensitivity
 from postmortem.sections.timeline import Event, Impact
 
-__all__ = ["Action", "Analysis", "Cause", "Communication", "DismissedFinding", "Event",
+__all__ = ["Action", "Analysis", "Cause", "Communication", "Conflict", "DismissedFinding", "Event",
            "FishboneCategory", "FollowUp", "Impact", "Lessons", "Postmortem", "Scope",
            "Sensitivity", "WhyNode"]
 
@@ -67,6 +68,7 @@ class Postmortem:
     actions: list[Action] = field(default_factory=list)
     communication: Communication = field(default_factory=Communication)
     dismissed_findings: list[DismissedFinding] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)  # left by a merge, until settled
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -81,6 +83,8 @@ class Postmortem:
         }
         if self.dismissed_findings:
             data["dismissed_findings"] = [d.to_dict() for d in self.dismissed_findings]
+        if self.conflicts:
+            data["conflicts"] = [c.to_dict() for c in self.conflicts]
         return data
 
     @classmethod
@@ -106,6 +110,7 @@ class Postmortem:
             actions=[Action.read(a) for a in r.objects("actions")],
             communication=Communication.read(r.child("communication")),
             dismissed_findings=[DismissedFinding.read(d) for d in r.objects("dismissed_findings")],
+            conflicts=[Conflict.read(c) for c in r.objects("conflicts")],
         )
         check_references(doc)
         return doc
