@@ -1,0 +1,93 @@
+"""Pilot: the merge conflicts of a postmortem at the top of the workspace, settled with o and t."""
+
+from __future__ import annotations
+
+import copy
+import io
+
+from rich.console import Console
+
+from textual.widgets import Input, Static
+
+from postmortem.demo import demo_dict
+from postmortem.merge import merge
+from storage.outside import library_file_bytes
+from tui.widgets.conflict_banner import ConflictBanner, ConflictList
+from helpers import stored
+
+DOC_ID = "demo-checkout-latency"
+
+
+def as_text(renderable) -> str:
+    console = Console(width=76, record=True, file=io.StringIO())
+    console.print(renderable)
+    return console.export_text()
+
+
+def write_merged(library_dir) -> str:
+    """The demo after a merge with two conflicts: the title (both edited) and the first action
+    (deleted by ours, edited by theirs). Returns that action's id."""
+    base = demo_dict()
+    ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    ours["title"], theirs["title"] = "Our title", "Their title"
+    action = ours["actions"].pop(0)
+    theirs["actions"][0]["owner"] = "Their owner"
+    result = merge(base, ours, theirs)
+    assert [c.path for c in result.conflicts] == ["title", f'actions[id="{action["id"]}"]']
+    (library_dir / f"{DOC_ID}.json").write_bytes(library_file_bytes(1, result.document.to_dict()))
+    return action["id"]
+
+
+async def test_the_banner_lists_both_values_and_settling_is_saved(library_dir, make_app):
+    action_id = write_merged(library_dir)
+    app = make_app(DOC_ID)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        banner = screen.query_one(ConflictBanner)
+        assert banner.display
+        assert "2 merge conflicts" in str(banner.query_one("#conflict-heading", Static).render())
+        rows = banner.query_one(ConflictList)
+        shown = [as_text(rows.get_option_at_index(i).prompt) for i in range(rows.option_count)]
+        assert "Our title" in shown[0] and "Their title" in shown[0]
+        assert "(deleted)" in shown[1]
+        assert app.focused is rows  # opened with conflicts: they come first
+        await pilot.press("t")  # the title: take theirs
+        await pilot.pause()
+        assert screen.query_one("#title", Input).value == "Their title"
+        assert "1 merge conflict" in str(banner.query_one("#conflict-heading", Static).render())
+        await pilot.press("o")  # the action: ours deleted it
+        await pilot.pause()
+        assert not banner.display
+        assert screen.flush()
+    data = stored(library_dir, DOC_ID)
+    assert data["title"] == "Their title"
+    assert action_id not in [a["id"] for a in data["actions"]]
+    assert "conflicts" not in data
+
+
+async def test_settling_is_undone_like_any_edit(library_dir, make_app):
+    write_merged(library_dir)
+    app = make_app(DOC_ID)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("t")
+        await pilot.pause()
+        assert screen.document.title == "Their title" and len(screen.document.conflicts) == 1
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert screen.document.title == "Our title" and len(screen.document.conflicts) == 2
+        rows = screen.query_one(ConflictList)
+        assert rows.option_count == 2
+        assert screen.flush()
+    assert len(stored(library_dir, DOC_ID)["conflicts"]) == 2
+
+
+async def test_no_banner_without_conflicts(library_dir, make_app):
+    (library_dir / f"{DOC_ID}.json").write_bytes(library_file_bytes(1, demo_dict()))
+    app = make_app(DOC_ID)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not app.screen.query_one(ConflictBanner).display
+        assert not isinstance(app.focused, ConflictList)
