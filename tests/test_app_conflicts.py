@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import copy
 import io
+import json
+import os
+
+import pytest
 
 from rich.console import Console
 
@@ -12,8 +16,11 @@ from textual.widgets import Input, Static
 from postmortem.demo import demo_dict
 from postmortem.merge import merge
 from storage.outside import library_file_bytes
+from tui.screens import workspace
+from tui.screens.outside_change import ChooseVersionScreen
+from tui.widgets.status_line import StatusLine
 from tui.widgets.conflict_banner import ConflictBanner, ConflictList
-from helpers import stored
+from helpers import focus_title, stored
 
 DOC_ID = "demo-checkout-latency"
 
@@ -91,3 +98,82 @@ async def test_no_banner_without_conflicts(library_dir, make_app):
         await pilot.pause()
         assert not app.screen.query_one(ConflictBanner).display
         assert not isinstance(app.focused, ConflictList)
+
+
+# The outside-change dialog's "merge both" ------------------------------------------------
+
+
+def messages(app) -> str:
+    """The toasts, and the status line where routine confirmations go."""
+    lines = [line.text for line in app.screen.query(StatusLine)]
+    return "\n".join([*(str(n.message) for n in app._notifications), *lines])
+
+
+def their_pull(library_dir, change) -> None:
+    """What a `git pull` does to the open file: their version renamed over it."""
+    path = library_dir / f"{DOC_ID}.json"
+    data = json.loads(path.read_text("utf-8"))["postmortem"]["1"]
+    change(data)
+    incoming = library_dir / "incoming.tmp"
+    incoming.write_bytes(library_file_bytes(1, data))
+    os.replace(incoming, path)
+
+
+@pytest.fixture
+def slow_saves(monkeypatch):
+    """Edits stay unsaved until a flush: the test decides when the app tries to save."""
+    monkeypatch.setattr(workspace, "SAVE_QUIET", 60.0)
+    monkeypatch.setattr(workspace, "SAVE_MAX_WAIT", 60.0)
+
+
+async def test_merge_both_after_an_outside_change_keeps_both_edits(library_dir, make_app, slow_saves):
+    (library_dir / f"{DOC_ID}.json").write_bytes(library_file_bytes(1, demo_dict()))
+    app = make_app(DOC_ID)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await focus_title(pilot)
+        await pilot.press("end", *" (ours)")
+        their_pull(library_dir, lambda data: data["tags"].append("pulled"))
+        await screen.outside.check()
+        await pilot.pause()
+        assert isinstance(app.screen, ChooseVersionScreen)
+        await pilot.press("b")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.query_one("#title", Input).value.endswith(" (ours)")
+        assert "pulled" in screen.document.tags
+        assert not screen.query_one(ConflictBanner).display
+        assert "has your edits and theirs" in messages(app)
+        await pilot.press(*"!")  # editing goes on, saved over the merge
+        assert screen.flush()
+    data = stored(library_dir, DOC_ID)
+    assert data["title"].endswith(" (ours)!") and "pulled" in data["tags"]
+    assert not list(library_dir.glob("*.theirs-*.json")) and not list(library_dir.glob("*.mine-*.json"))
+
+
+async def test_merge_both_with_the_same_field_edited_shows_the_conflict(library_dir, make_app, slow_saves):
+    (library_dir / f"{DOC_ID}.json").write_bytes(library_file_bytes(1, demo_dict()))
+    app = make_app(DOC_ID)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await focus_title(pilot)
+        title = screen.query_one("#title", Input)
+        title.value = ""
+        await pilot.press(*"Our title")
+        their_pull(library_dir, lambda data: data.__setitem__("title", "Their title"))
+        assert screen.flush() is False  # refused: the file changed; the refusal leads to the choice
+        await pilot.pause()
+        assert isinstance(app.screen, ChooseVersionScreen)
+        await pilot.press("b")
+        await pilot.pause()
+        banner = screen.query_one(ConflictBanner)
+        assert banner.display and "1 merge conflict" in str(banner.query_one("#conflict-heading", Static).render())
+        assert screen.query_one("#title", Input).value == "Our title"
+        await pilot.pause()
+        assert screen.flush()
+    data = stored(library_dir, DOC_ID)
+    assert data["title"] == "Our title"
+    assert data["conflicts"] == [{"path": "title", "ours": "Our title", "theirs": "Their title",
+                                  "base": demo_dict()["title"]}]
