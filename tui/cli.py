@@ -263,8 +263,10 @@ def warn_customer_findings(document) -> None:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from storage.library import Library
-    document = Library(library_dir(args)).import_file(Path(args.file).expanduser())
-    print(t("cli.imported", id=document.id))
+    library = Library(library_dir(args))
+    document, backup = library.import_replacing(Path(args.file).expanduser(), replace=args.replace)
+    print(t("team_git.import.replaced", id=document.id, backup=str(backup)) if backup
+          else t("cli.imported", id=document.id))
     return 0
 
 
