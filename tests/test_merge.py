@@ -314,3 +314,28 @@ def test_no_text_typed_on_either_side_is_lost(ours_edits, theirs_edits):
     assert new <= kept, f"lost {sorted(new - kept)}"
     assert ([c.to_dict() for c in result.conflicts] == data.get("conflicts", []))
     assert all(c.path for c in result.conflicts), "merged item by item, not kept whole"
+
+
+def test_two_sides_that_cannot_be_combined_keep_ours_and_theirs_whole():
+    """Ours hangs w1 under w2, theirs w2 under w1: together a loop, so no valid merge."""
+    start = Postmortem.from_dict(base())
+    first, second = whys.add_child(start, None, "first root"), whys.add_child(start, None, "second root")
+    b = start.to_dict()
+    o, t = Postmortem.from_dict(b), Postmortem.from_dict(b)
+    o.why(first.id).parent = second.id
+    t.why(second.id).parent = first.id
+    result = merge(b, o, t)
+    (whole,) = result.conflicts
+    assert whole.path == "" and whole.theirs == t.to_dict()
+    assert {k: v for k, v in result.document.to_dict().items() if k != "conflicts"} == o.to_dict()
+    assert settle(result.document, 0, "theirs").to_dict() == t.to_dict()
+    assert settle(result.document, 0, "ours").to_dict() == o.to_dict()
+
+
+def test_a_conflict_value_no_writer_can_write_is_refused():
+    from postmortem.fields import ValidationError
+    data = base()
+    data["conflicts"] = [{"path": "title", "ours": "a", "theirs": {"text": "bad \ud800"}, "base": None}]
+    with pytest.raises(ValidationError) as refused:
+        Postmortem.from_dict(data)
+    assert refused.value.path == "conflicts[0].theirs"

@@ -9,6 +9,7 @@ from typing import Any
 
 from postmortem.fields import Reader, ValidationError, field_names
 from postmortem.i18n import t
+from postmortem.writable import text_problem
 
 
 @dataclass(slots=True)
@@ -31,19 +32,25 @@ class Conflict:
         path = r.text("path", required=True)
         values = [r.raw(side, required=True) for side in ("ours", "theirs", "base")]
         for side, value in zip(("ours", "theirs", "base"), values):
-            if not _is_json(value):
-                raise ValidationError(r.at(side), value, t("team_git.validation.not_json"))
+            problem = _value_problem(value)
+            if problem is not None:
+                raise ValidationError(r.at(side), value, problem)
         return cls(path, *values)
 
 
-def _is_json(value: Any, depth: int = 0) -> bool:
-    """A value JSON can hold (what a file gives), not too deep to walk."""
+def _value_problem(value: Any, depth: int = 0) -> str | None:
+    """Why ``value`` cannot be kept (not JSON, too deep to walk, text no writer can write),
+    or None."""
     if depth > 64:
-        return False
-    if value is None or isinstance(value, (str, bool, int, float)):
-        return True
+        return t("team_git.validation.not_json")
+    if isinstance(value, str):
+        return text_problem(value)
+    if value is None or isinstance(value, (bool, int, float)):
+        return None
     if isinstance(value, list):
-        return all(_is_json(item, depth + 1) for item in value)
+        return next((p for item in value if (p := _value_problem(item, depth + 1))), None)
     if isinstance(value, dict):
-        return all(isinstance(k, str) and _is_json(v, depth + 1) for k, v in value.items())
-    return False
+        if not all(isinstance(key, str) for key in value):
+            return t("team_git.validation.not_json")
+        return _value_problem([*value, *value.values()], depth)
+    return t("team_git.validation.not_json")
