@@ -199,3 +199,9 @@ def test_the_driver_keeps_the_interchange_shape_of_ours(tmp_path):
     assert result.returncode == 0, result.stderr
     written = json.loads((tmp_path / "ours.json").read_text(encoding="utf-8"))
     assert written["title"] == "Ours" and written["tags"][-1] == "theirs" and "schema" in written
+
+
+def test_git_setup_of_a_folder_that_does_not_exist_says_so(tmp_path):
+    result = cli("git-setup", "--library", str(tmp_path / "nowhere"))
+    assert result.returncode == 2 and "is not a folder" in result.stderr
+    assert result.stderr.count("\n") == 1 and not (tmp_path / "nowhere").exists()

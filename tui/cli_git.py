@@ -107,6 +107,9 @@ class NotARepository(Exception):
 def cmd_git_setup(args: argparse.Namespace) -> int:
     from tui.cli import library_dir
     library = library_dir(args).resolve()
+    if not library.is_dir():
+        print(t("team_git.setup.no_folder", folder=str(library)), file=sys.stderr)
+        return EXIT_NOT_MERGED
     try:
         top = _git_top(library)
     except NotARepository:
@@ -134,8 +137,6 @@ def _git(folder: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 def _git_top(folder: Path) -> Path:
-    if not folder.is_dir():
-        raise NotARepository
     try:
         found = _git(folder, "rev-parse", "--show-toplevel")
     except OSError:  # no git on this machine

@@ -4,6 +4,7 @@ from the file while empty."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,6 +46,8 @@ def _value_problem(value: Any, depth: int = 0) -> str | None:
         return t("team_git.validation.not_json")
     if isinstance(value, str):
         return text_problem(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        return t("team_git.validation.not_json")  # NaN and infinities are not JSON
     if value is None or isinstance(value, (bool, int, float)):
         return None
     if isinstance(value, list):
