@@ -12,7 +12,8 @@ theirs. Each place of the document is merged on its own:
   on one side and changed on the other are kept as changed (a conflict), changed on both sides
   merge field by field;
 - lists of plain values (lessons, tags, participants) and of objects without a key (follow-up
-  reviews) merge as ordered unions with deletions honoured: nothing is a conflict there.
+  reviews) merge as ordered unions with deletions honoured: nothing is a conflict there;
+- the timeline stays in time order when both sides had it so (the app keeps it so).
 
 Two sides that each add an item under the same new id (both take ``next_id``) keep both:
 theirs is given a fresh id, and theirs' references to it follow. A deleted item that the other
@@ -68,7 +69,15 @@ def merge(base: Document | None, ours: Document, theirs: Document) -> MergeResul
         if not missing or missing <= keep:
             break
         keep |= missing
+    if all(_in_time_order(side["timeline"]) for side in (ours_data, theirs_data)):
+        # As the app keeps it: by time, stable, so events at the same time keep the merge's order.
+        merged["timeline"] = sorted(merged["timeline"], key=lambda event: event["at"])
     return _result(merged, merger.conflicts, ours_data, theirs_data)
+
+
+def _in_time_order(events: list[dict[str, Any]]) -> bool:
+    # Canonical times (YYYY-MM-DDTHH:MM:SSZ) sort as text in time order.
+    return all(a["at"] <= b["at"] for a, b in zip(events, events[1:]))
 
 
 def _canonical(document: Document) -> dict[str, Any]:

@@ -339,3 +339,15 @@ def test_a_conflict_value_no_writer_can_write_is_refused():
     with pytest.raises(ValidationError) as refused:
         Postmortem.from_dict(data)
     assert refused.value.path == "conflicts[0].theirs"
+
+
+def test_the_timeline_stays_in_time_order_as_the_app_keeps_it():
+    b = base()
+    o, t = copy.deepcopy(b), copy.deepcopy(b)
+    o["timeline"][1]["at"] = "2026-03-04T23:00:00Z"  # ours moves e2 last, as the app sorts it
+    o["timeline"].sort(key=lambda e: e["at"])
+    added = dict(event("theirs-1", "theirs, right after e2"), at="2026-03-04T18:53:00Z")
+    t["timeline"].insert(2, added)  # theirs' nearest common item before it is e2
+    timeline = merged(b, o, t)["timeline"]
+    assert [e["at"] for e in timeline] == sorted(e["at"] for e in timeline)
+    assert ids(timeline)[:3] == ["e1", "theirs-1", "e3"] and ids(timeline)[-1] == "e2"
