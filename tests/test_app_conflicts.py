@@ -57,7 +57,7 @@ async def test_the_banner_lists_both_values_and_settling_is_saved(library_dir, m
         rows = banner.query_one(ConflictList)
         shown = [as_text(rows.get_option_at_index(i).prompt) for i in range(rows.option_count)]
         assert "Our title" in shown[0] and "Their title" in shown[0]
-        assert "(deleted)" in shown[1]
+        assert "(deleted)" in shown[1] and f"actions › {action_id}" in shown[1]
         assert app.focused is rows  # opened with conflicts: they come first
         await pilot.press("t")  # the title: take theirs
         await pilot.pause()

@@ -22,12 +22,12 @@ from textual.widgets.option_list import Option
 from postmortem.hidden_text import mark_hidden
 from postmortem.i18n import t
 from postmortem.model import Conflict, Postmortem
-from postmortem.settle import SettleError, settle
+from postmortem.settle import SettleError, parse_path, settle
 from tui.commands import bindings_for
 from tui.messages import DocumentChanged
 from tui.stages.base import StageView
 
-SHOWN_CHARACTERS = 60  # of a value in a row: the place and both sides fit two lines at 80 columns
+SHOWN_CHARACTERS = 60  # of a value in a row: one line at 80 columns, beside its label
 
 
 def shown_value(value: Any, item: bool = False) -> str:
@@ -44,12 +44,23 @@ def shown_value(value: Any, item: bool = False) -> str:
     return one_line if len(one_line) <= SHOWN_CHARACTERS else one_line[:SHOWN_CHARACTERS - 1] + "…"
 
 
+def place(path: str) -> str:
+    """A conflict's path as read on screen: ``actions › a3 › title``."""
+    if path == "":
+        return t("team_git.whole_document")
+    try:
+        steps = parse_path(path)
+    except ValueError:
+        return path
+    return " › ".join(step if isinstance(step, str) else step[1] for step in steps)
+
+
 def conflict_row(conflict: Conflict) -> Table:
     grid = Table.grid(padding=(0, 1, 0, 0), expand=True)
     grid.add_column(no_wrap=True)
     grid.add_column(ratio=1)
-    place = conflict.path or t("team_git.whole_document")
-    grid.add_row(Text(t("team_git.banner.place"), style="dim"), Text(place, style="bold"))
+    grid.add_row(Text(t("team_git.banner.place"), style="dim"),
+                 Text(mark_hidden(place(conflict.path)), style="bold"))
     whole = conflict.path == ""
     item = conflict.path.endswith("]")
     ours = t("team_git.banner.this_document") if whole else shown_value(conflict.ours, item)
