@@ -205,3 +205,47 @@ def test_git_setup_of_a_folder_that_does_not_exist_says_so(tmp_path):
     result = cli("git-setup", "--library", str(tmp_path / "nowhere"))
     assert result.returncode == 2 and "is not a folder" in result.stderr
     assert result.stderr.count("\n") == 1 and not (tmp_path / "nowhere").exists()
+
+
+def test_two_clones_edit_push_and_pull_and_nothing_is_lost(tmp_path):
+    """The issue's promise: two people, two machines, one shared repository."""
+    remote = tmp_path / "remote.git"
+    git(tmp_path, "init", "-q", "--bare", "-b", "main", str(remote))
+    clones = {}
+    for name in ("ana", "ben"):
+        clones[name] = tmp_path / name
+        git(tmp_path, "clone", "-q", str(remote), str(clones[name]))
+        git(clones[name], "config", "user.name", name)
+        git(clones[name], "config", "user.email", f"{name}@example.com")
+    ana, ben = clones["ana"], clones["ben"]
+    (ana / f"{DOC_ID}.json").write_bytes(library_file_bytes(1, demo_dict()))
+    assert cli("git-setup", "--library", str(ana)).returncode == 0
+    git(ana, "add", "-A")
+    git(ana, "commit", "-q", "-m", "first postmortem")
+    git(ana, "push", "-q", "origin", "HEAD:main")
+    git(ben, "pull", "-q", "origin", "main")
+    assert cli("git-setup", "--library", str(ben)).returncode == 0  # the driver is per clone
+    assert git(ben, "status", "--porcelain").stdout == ""  # .gitattributes/.gitignore already shared
+
+    def edit(clone: Path, change: Callable[[Postmortem], None], message: str) -> None:
+        path = clone / f"{DOC_ID}.json"
+        document = load_document(path)
+        change(document)
+        path.write_bytes(library_file_bytes(1, document.to_dict()))
+        git(clone, "commit", "-q", "-am", message)
+
+    edit(ben, lambda doc: doc.lessons.lucky.append("Ben: the replica had headroom"), "ben's lesson")
+    edit(ben, lambda doc: doc.timeline.append(Event(doc.next_id("e"), at(5), "Ben: cache warm")), "ben's event")
+    git(ben, "push", "-q", "origin", "HEAD:main")
+    edit(ana, lambda doc: doc.timeline.append(Event(doc.next_id("e"), at(6), "Ana: status page")), "ana's event")
+    edit(ana, lambda doc: setattr(doc, "title", "Ana's title"), "ana's title")
+    pulled = git(ana, "pull", "-q", "--no-rebase", "--no-edit", "origin", "main", check=False)
+    assert pulled.returncode == 0, pulled.stderr
+    git(ana, "push", "-q", "origin", "HEAD:main")
+    git(ben, "pull", "-q", "--no-rebase", "origin", "main")
+    for clone in (ana, ben):
+        document = load_document(clone / f"{DOC_ID}.json")
+        texts = [e.text for e in document.timeline]
+        assert "Ben: cache warm" in texts and "Ana: status page" in texts
+        assert "Ben: the replica had headroom" in document.lessons.lucky
+        assert document.title == "Ana's title" and document.conflicts == []
