@@ -8,6 +8,7 @@ driver once per conflicting file, so it starts without Textual or TinyDB.
 from __future__ import annotations
 
 import argparse
+import re
 import shlex
 import subprocess
 import sys
@@ -116,7 +117,9 @@ def cmd_git_setup(args: argparse.Namespace) -> int:
         print(t("team_git.setup.not_a_repository", folder=str(library)), file=sys.stderr)
         return EXIT_NOT_MERGED
     relative = library.relative_to(top).as_posix()
-    pattern = "/*.json" if relative == "." else f"{relative}/*.json"
+    # The folder's own name matched literally: its glob characters escaped, as git reads them.
+    folder = re.sub(r"([*?\[\\])", r"\\\1", relative)
+    pattern = "/*.json" if relative == "." else f"{folder}/*.json"
     said = [_add_lines(top / ".gitattributes", [f"{_quoted(pattern)} {ATTRIBUTE}"], "attributes"),
             _add_lines(library / ".gitignore", list(IGNORED), "ignore")]
     said += [_set_config(top, f"merge.{DRIVER}.name", t("team_git.setup.driver_name")),
