@@ -249,3 +249,13 @@ def test_two_clones_edit_push_and_pull_and_nothing_is_lost(tmp_path):
         assert "Ben: cache warm" in texts and "Ana: status page" in texts
         assert "Ben: the replica had headroom" in document.lessons.lucky
         assert document.title == "Ana's title" and document.conflicts == []
+
+
+def test_git_setup_matches_a_folder_with_spaces_and_brackets_literally(tmp_path):
+    git(tmp_path, "init", "-q")
+    for folder in ("lib [x]", "lib x"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.json").write_text("{}", encoding="utf-8")
+    assert cli("git-setup", "--library", str(tmp_path / "lib [x]")).returncode == 0
+    found = git(tmp_path, "check-attr", "merge", "lib [x]/a.json", "lib x/a.json").stdout.splitlines()
+    assert found == ["lib [x]/a.json: merge: postmortem", "lib x/a.json: merge: unspecified"]
