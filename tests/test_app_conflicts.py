@@ -170,6 +170,7 @@ async def test_merge_both_with_the_same_field_edited_shows_the_conflict(library_
         await pilot.pause()
         banner = screen.query_one(ConflictBanner)
         assert banner.display and "1 merge conflict" in str(banner.query_one("#conflict-heading", Static).render())
+        assert isinstance(app.focused, ConflictList)  # the new conflict comes first
         assert screen.query_one("#title", Input).value == "Our title"
         await pilot.pause()
         assert screen.flush()

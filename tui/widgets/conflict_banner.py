@@ -98,7 +98,7 @@ class ConflictBanner(Vertical):
         self.document, self.read_only = document, read_only
         if self._shown == document.conflicts:
             return
-        first_time = self._shown is None
+        before = self._shown or []
         self._shown = list(document.conflicts)
         self.display = bool(document.conflicts)
         heading = "team_git.banner.heading_read_only" if read_only else "team_git.banner.heading"
@@ -108,7 +108,7 @@ class ConflictBanner(Vertical):
         rows.set_options([Option(conflict_row(c)) for c in document.conflicts])
         if document.conflicts:
             rows.highlighted = min(keep, len(document.conflicts) - 1)
-            if first_time:  # opened with conflicts: they come first
+            if any(c not in before for c in document.conflicts):  # new ones (opened, merged) come first
                 self.call_after_refresh(rows.focus)
 
     def settle_highlighted(self, side: str) -> None:
