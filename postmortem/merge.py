@@ -69,6 +69,7 @@ def merge(base: Document | None, ours: Document, theirs: Document) -> MergeResul
         if not missing or missing <= keep:
             break
         keep |= missing
+    merged = dict(merged)  # may be one side's own dict (an unchanged other side)
     if all(_in_time_order(side["timeline"]) for side in (ours_data, theirs_data)):
         # As the app keeps it: by time, stable, so events at the same time keep the merge's order.
         merged["timeline"] = sorted(merged["timeline"], key=lambda event: event["at"])
@@ -131,8 +132,9 @@ class _Merger:
 
     def object(self, path: str, base: dict, ours: dict, theirs: dict) -> dict:
         merged = {}
-        for key in [*ours, *(k for k in theirs if k not in ours)] + [k for k in base if k not in ours
-                                                                       and k not in theirs]:
+        keys = [*ours, *(k for k in theirs if k not in ours),
+                *(k for k in base if k not in ours and k not in theirs)]
+        for key in keys:
             sides = [side.get(key, MISSING) for side in (base, ours, theirs)]
             if any(isinstance(v, list) for v in sides):  # a list a side leaves out is empty
                 sides = [[] if v is MISSING else v for v in sides]
