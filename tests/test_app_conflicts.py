@@ -66,6 +66,7 @@ async def test_the_banner_lists_both_values_and_settling_is_saved(library_dir, m
         await pilot.press("o")  # the action: ours deleted it
         await pilot.pause()
         assert not banner.display
+        assert app.focused is not None and screen.query_one("#stage-1") in app.focused.ancestors
         assert screen.flush()
     data = stored(library_dir, DOC_ID)
     assert data["title"] == "Their title"

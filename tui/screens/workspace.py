@@ -382,3 +382,10 @@ class WorkspaceScreen(StageFocus, Screen[None]):
     @on(JumpTo)
     async def jump_to(self, event: JumpTo) -> None:
         await self.action_stage(event.stage, event.location)
+
+    @on(ConflictBanner.Settled)
+    async def conflict_settled(self) -> None:
+        view = await self.stage_view(self.current_stage)  # the others refresh when shown
+        view.refresh_from_document()
+        if not self.document.conflicts:
+            view.focus_first()

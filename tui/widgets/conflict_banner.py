@@ -3,7 +3,8 @@ merge-driver`` or the outside-change merge), at the top of the workspace until e
 
 Each conflict is a row with both values; ``o`` keeps ours and ``t`` takes theirs for the row
 under the cursor (postmortem/settle.py). Settling is an edit like any other: saved, undone
-with u. Hidden while the document has no conflict.
+with u (``DocumentChanged``); ``Settled`` asks the workspace to show the stage again. Hidden
+while the document has no conflict.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import ContentSwitcher, OptionList, Static
+from textual.message import Message
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from postmortem.hidden_text import mark_hidden
@@ -25,7 +27,6 @@ from postmortem.model import Conflict, Postmortem
 from postmortem.settle import SettleError, parse_path, settle
 from tui.commands import bindings_for
 from tui.messages import DocumentChanged
-from tui.stages.base import StageView
 
 SHOWN_CHARACTERS = 60  # of a value in a row: one line at 80 columns, beside its label
 
@@ -84,6 +85,9 @@ class ConflictList(OptionList):
 class ConflictBanner(Vertical):
     """Shown by the workspace (``show``) each time it refreshes its status."""
 
+    class Settled(Message):
+        """A conflict was settled: the stage in view shows the document again."""
+
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.document: Postmortem | None = None
@@ -125,10 +129,6 @@ class ConflictBanner(Vertical):
             return
         for field in dataclasses.fields(Postmortem):  # in place: the stage views hold this object
             setattr(self.document, field.name, getattr(settled, field.name))
-        switcher = self.screen.query_one("#stages", ContentSwitcher)
-        for view in switcher.query(StageView):  # the built stages show the settled values
-            view.refresh_from_document()
-        self.post_message(DocumentChanged())
+        self.post_message(DocumentChanged())  # saved and recorded for undo like any edit
+        self.post_message(self.Settled())
         self.notify(t(f"team_git.banner.settled_{side}"), timeout=4)
-        if not self.document.conflicts and switcher.current is not None:
-            switcher.get_child_by_id(switcher.current, StageView).focus_first()
