@@ -259,3 +259,15 @@ def test_git_setup_matches_a_folder_with_spaces_and_brackets_literally(tmp_path)
     assert cli("git-setup", "--library", str(tmp_path / "lib [x]")).returncode == 0
     found = git(tmp_path, "check-attr", "merge", "lib [x]/a.json", "lib x/a.json").stdout.splitlines()
     assert found == ["lib [x]/a.json: merge: postmortem", "lib x/a.json: merge: unspecified"]
+
+
+def test_check_fails_while_merge_conflicts_are_unsettled(repo):
+    def ours(doc):
+        doc.impact.users_affected = "ours"
+
+    def theirs(doc):
+        doc.impact.users_affected = "theirs"
+    merge_branches(repo, ours, theirs)
+    checked = cli("check", str(document_path(repo)), "--library", str(repo / "postmortems"))
+    assert checked.returncode == 1
+    assert "1 merge conflict is not settled yet" in checked.stdout

@@ -351,3 +351,18 @@ def test_the_timeline_stays_in_time_order_as_the_app_keeps_it():
     timeline = merged(b, o, t)["timeline"]
     assert [e["at"] for e in timeline] == sorted(e["at"] for e in timeline)
     assert ids(timeline)[:3] == ["e1", "theirs-1", "e3"] and ids(timeline)[-1] == "e2"
+
+
+def test_unsettled_conflicts_fail_the_final_review_until_settled():
+    from datetime import date
+
+    from postmortem.checklist import evaluate
+    day = date(2026, 6, 1)
+    b = demo_dict(day)
+    assert evaluate(Postmortem.from_dict(b), today=day).ok
+    o, t = copy.deepcopy(b), copy.deepcopy(b)
+    o["title"], t["title"] = "Ours", "Theirs"
+    document = merge(b, o, t).document
+    review = evaluate(document, today=day)
+    assert not review.ok and [d.kind for d in review.deviations if d.blocking] == ["conflicts"]
+    assert evaluate(settle(document, 0, "ours"), today=day).ok
