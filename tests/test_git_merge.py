@@ -267,7 +267,9 @@ def test_check_fails_while_merge_conflicts_are_unsettled(repo):
 
     def theirs(doc):
         doc.impact.users_affected = "theirs"
+    def check() -> subprocess.CompletedProcess:
+        return cli("check", str(document_path(repo)), "--library", str(repo / "postmortems"))
+    assert "merge conflict" not in check().stdout
     merge_branches(repo, ours, theirs)
-    checked = cli("check", str(document_path(repo)), "--library", str(repo / "postmortems"))
-    assert checked.returncode == 1
-    assert "1 merge conflict is not settled yet" in checked.stdout
+    checked = check()
+    assert checked.returncode == 1 and "1 merge conflict is not settled yet" in checked.stdout
