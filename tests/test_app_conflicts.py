@@ -179,3 +179,22 @@ async def test_merge_both_with_the_same_field_edited_shows_the_conflict(library_
     assert data["title"] == "Our title"
     assert data["conflicts"] == [{"path": "title", "ours": "Our title", "theirs": "Their title",
                                   "base": demo_dict()["title"]}]
+
+
+async def test_a_read_only_window_shows_the_conflicts_and_settles_none(library_dir, make_app):
+    from storage.lock import WriterLock
+    write_merged(library_dir)
+    path = library_dir / f"{DOC_ID}.json"
+    before = path.read_bytes()
+    with WriterLock(path):  # another window writes this postmortem
+        app = make_app(DOC_ID)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            assert screen.read_only
+            heading = str(screen.query_one("#conflict-heading", Static).render())
+            assert "read-only" in heading and "2 merge conflicts" in heading
+            await pilot.press("t")
+            await pilot.pause()
+            assert screen.document.title == "Our title" and len(screen.document.conflicts) == 2
+    assert path.read_bytes() == before
