@@ -29,6 +29,8 @@ Advice, which never fails the review: hindsight wording in the analysis and the 
 
 Deviations (DESIGN "Deviations"):
 
+- **Merge conflicts**: conflicts a merge left in the document (``Postmortem.conflicts``), not
+  settled yet. The document holds one side's value there, so it fails the review.
 - **Security**: a security incident that wants a customer-facing version while legal review
   is not approved. It *blocks* (the customer export is refused), so it fails the review.
 - **Repeated failure**: another postmortem of the library (not this one, by id) has a root
@@ -85,7 +87,7 @@ class ChecklistLine:
 class Deviation:
     """A deviation: blocking (security review missing) or advice (a repeated failure)."""
 
-    kind: str                # "security" or "repeated"
+    kind: str                # "conflicts", "security" or "repeated"
     text: str
     stage: int
     location: str | None
@@ -126,7 +128,7 @@ def evaluate(doc: Postmortem, *, library: Sequence[RecurrenceSummary] | Recurren
     reasons = (_blameless(doc), _impact(doc), _analysis(doc), _actions(doc), _follow_up(doc, today))
     lines = tuple(ChecklistLine(key, t(f"checklist.line.{key}"), tuple(found))
                   for key, found in zip(LINE_KEYS, reasons))
-    return Review(lines, tuple(_security(doc) + _repeated(doc, library)),
+    return Review(lines, tuple(_conflicts(doc) + _security(doc) + _repeated(doc, library)),
                   tuple(_hindsight(doc)), today, tuple(unreadable))
 
 
@@ -266,6 +268,15 @@ def _hindsight(doc: Postmortem) -> list[Reason]:
 
 
 # Deviations ------------------------------------------------------------------------------
+
+
+def _conflicts(doc: Postmortem) -> list[Deviation]:
+    """What a merge left unsettled (``doc.conflicts``): the document holds only one side's value
+    there, so it is not ready to be reviewed or published."""
+    if not doc.conflicts:
+        return []
+    return [Deviation("conflicts", t("checklist.deviation.conflicts", count=len(doc.conflicts)), 1,
+                      None, blocking=True)]
 
 
 def _security(doc: Postmortem) -> list[Deviation]:

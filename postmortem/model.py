@@ -21,14 +21,14 @@ from postmortem.sections.actions import Action
 from postmortem.sections.carry_over import CarryOverAnswer
 from postmortem.sections.analysis import Analysis, Cause, FishboneCategory, Lessons, WhyNode
 from postmortem.sections.communication import Communication, FollowUp
+from postmortem.sections.conflicts import Conflict
 from postmortem.sections.parking import ParkedTopic
 from postmortem.sections.scope import Scope, Sensitivity
 from postmortem.sections.timeline import Event, Impact
 
-__all__ = ["Action", "Analysis", "CarryOverAnswer", "Cause", "Communication", "DismissedFinding",
-           "Event", "FishboneCategory", "FollowUp", "Impact", "Lessons", "ParkedTopic",
-           "Postmortem", "Scope",
-           "Sensitivity", "WhyNode"]
+__all__ = ["Action", "Analysis", "CarryOverAnswer", "Cause", "Communication", "Conflict",
+           "DismissedFinding", "Event", "FishboneCategory", "FollowUp", "Impact", "Lessons",
+           "ParkedTopic", "Postmortem", "Scope", "Sensitivity", "WhyNode"]
 
 
 @dataclass(slots=True)
@@ -73,6 +73,7 @@ class Postmortem:
     parking_lot: list[ParkedTopic] = field(default_factory=list)
     # Answers for other postmortems' actions, kept until their file is free (issue 14).
     carry_over: list[CarryOverAnswer] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)  # left by a merge, until settled
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -91,6 +92,8 @@ class Postmortem:
             data["parking_lot"] = [p.to_dict() for p in self.parking_lot]
         if self.carry_over:
             data["carry_over"] = [answer.to_dict() for answer in self.carry_over]
+        if self.conflicts:
+            data["conflicts"] = [c.to_dict() for c in self.conflicts]
         return data
 
     @classmethod
@@ -118,6 +121,7 @@ class Postmortem:
             dismissed_findings=[DismissedFinding.read(d) for d in r.objects("dismissed_findings")],
             parking_lot=[ParkedTopic.read(p) for p in r.objects("parking_lot")],
             carry_over=[CarryOverAnswer.read(a) for a in r.objects("carry_over")],
+            conflicts=[Conflict.read(c) for c in r.objects("conflicts")],
         )
         check_references(doc)
         return doc

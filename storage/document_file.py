@@ -20,6 +20,7 @@ from tinydb import TinyDB
 from tinydb.table import Document
 
 from postmortem.fields import ValidationError
+from postmortem.merge import MergeResult, merge
 from postmortem.i18n import t
 from postmortem.model import Postmortem
 from storage.atomic import atomic_write, backup_path, clean_temp_files
@@ -47,6 +48,9 @@ class DocumentFile:
         self._lock = lock
         self._mutex = threading.Lock()  # one save at a time; close waits for a save in flight
         self._closed = False
+        # The document as this window last read it from the file or wrote it there: the common
+        # ancestor when another program's version is merged with this window's (merge_outside).
+        self._stored = document.to_dict()
 
     @classmethod
     def open(cls, path: Path, *, read_only: bool = False) -> "DocumentFile":
@@ -173,6 +177,24 @@ class DocumentFile:
             copy = write_copy(self.path, "mine", library_file_bytes(self._record_id, data))
             return copy, self._adopt_file()
 
+    def merge_outside(self, data: dict[str, Any] | Postmortem) -> MergeResult:
+        """After an outside change: ``data`` (ours) and the file's version (theirs) merged from
+        the version this window last read or wrote (postmortem/merge.py), written to the file
+        (theirs becomes the backup) and made this window's document. Nothing of either side is
+        lost: what the merge could not decide is kept in the document's ``conflicts``."""
+        data = self._checked_data(data)
+        with self._mutex:
+            self._check_writable()
+            snapshot = take_snapshot(self.path)
+            if snapshot is None:
+                raise OutsideChangeError(self.path, deleted=True)
+            content = library_content(self.path, snapshot.raw)
+            result = merge(self._stored, data, content.document)
+            self._db.storage.adopt(snapshot, content.tables)
+            self._write(result.document.to_dict())
+            self.document = result.document
+            return result
+
     def save_copy(self, data: dict[str, Any] | Postmortem) -> Path:
         """Save ``data`` beside the file as ``<name>.mine-<UTC time>.json`` (a file that
         ``postmortem open PATH`` opens), leaving the file itself alone; returns the copy."""
@@ -202,6 +224,7 @@ class DocumentFile:
             table.update(_replace_with(data), doc_ids=[self._record_id])
         else:  # written back after it was deleted outside, as the facilitator chose
             table.insert(Document(data, doc_id=self._record_id))
+        self._stored = data
 
     def _adopt_file(self) -> Postmortem:
         """Make the file now at the path this window's; the version it replaced becomes the
@@ -214,6 +237,7 @@ class DocumentFile:
         content = library_content(self.path, snapshot.raw)
         storage.adopt(snapshot, content.tables)
         self.document, self._record_id = content.document, content.record_id
+        self._stored = content.document.to_dict()
         if replaced is not None and digest_of(replaced) != snapshot.state.digest:
             try:
                 atomic_write(backup_path(self.path), replaced, keep_backup=False)

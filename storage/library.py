@@ -125,15 +125,36 @@ class Library:
         A document that fails validation raises ``ValidationError`` unchanged, so its message
         names the field path (``timeline[3].at: "25:61" is not a time``).
         """
+        return self.import_replacing(src, replace=False)[0]
+
+    def import_replacing(self, src: Path, *, replace: bool = True) -> tuple[Postmortem, Path | None]:
+        """``import_file``, replacing a postmortem with the same id when ``replace``
+        (``replace_document``); also returns the backup of the version replaced, if any."""
         src = Path(src)
         data = document_data(src, read_json(src))
         doc = Postmortem.from_dict(data)
         path = self.path_for(doc.id)
-        if path.exists():
-            raise AlreadyExistsError(t("storage.id_taken", id=doc.id, path=path))
-        DocumentFile.create(path, doc).close()
+        backup = None
+        if os.path.lexists(path):
+            if not replace:
+                raise AlreadyExistsError(t("storage.id_taken", id=doc.id, path=path))
+            backup = self.replace_document(doc)
+        else:
+            DocumentFile.create(path, doc).close()
         forget_stage(self.root, doc.id)
-        return doc
+        return doc, backup
+
+    def replace_document(self, doc: Postmortem) -> Path:
+        """Write ``doc`` over the postmortem with its id, the version it replaces kept as
+        ``<id>.json.bak``; returns that backup. Refused (``LockedError``) while a window has
+        the postmortem open, whose next save would otherwise be refused or lost."""
+        path = self.path_for(doc.id)
+        data = doc.to_dict()
+        Postmortem.from_dict(data)  # never write a file that could not be opened again
+        with WriterLock(path, action="replace"):
+            existing_regular(path)  # a link or a FIFO there is refused, never written through
+            atomic_write(path, document_bytes({TABLE: {str(RECORD_ID): data}}), keep_backup=True)
+        return backup_path(path)
 
     def delete(self, doc_id: str) -> Path:
         """Move ``<id>.json`` (and its backup) into ``.trash/``; returns where the document went."""

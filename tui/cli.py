@@ -61,8 +61,10 @@ def build_parser() -> Parser:
     export.add_argument("-o", "--output", metavar="FILE", help=t("files.output_help"))
     import_ = sub.add_parser("import", parents=[common], help=t("cli.help.import"))
     import_.add_argument("file", metavar="FILE.json")
-    from tui.cli_library import add_parsers
-    add_parsers(sub, common)
+    import_.add_argument("--replace", action="store_true", help=t("team_git.help.replace"))
+    from tui import cli_git, cli_library
+    cli_library.add_parsers(sub, common)
+    cli_git.add_parsers(sub, common)
     return parser
 
 
@@ -271,14 +273,27 @@ def warn_customer_findings(document) -> None:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from storage.library import Library
-    document = Library(library_dir(args)).import_file(Path(args.file).expanduser())
-    print(t("cli.imported", id=document.id))
+    library = Library(library_dir(args))
+    document, backup = library.import_replacing(Path(args.file).expanduser(), replace=args.replace)
+    print(t("team_git.import.replaced", id=document.id, backup=str(backup)) if backup
+          else t("cli.imported", id=document.id))
     return 0
+
+
+def cmd_merge_driver(args: argparse.Namespace) -> int:
+    from tui.cli_git import cmd_merge_driver as merge_driver
+    return merge_driver(args)
+
+
+def cmd_git_setup(args: argparse.Namespace) -> int:
+    from tui.cli_git import cmd_git_setup as git_setup
+    return git_setup(args)
 
 
 COMMANDS = {
     "library": cmd_library, "demo": cmd_demo, "new": cmd_new, "open": cmd_open,
     "list": cmd_list, "check": cmd_check, "export": cmd_export, "import": cmd_import,
+    "merge-driver": cmd_merge_driver, "git-setup": cmd_git_setup,
 }
 
 

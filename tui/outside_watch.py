@@ -5,7 +5,8 @@ status changed (storage/outside.py). When another program changed it:
 
 - the read-only window shows the new version (it follows the file) and when it last refreshed;
 - a writer with nothing unsaved reloads it and says so;
-- a writer with unsaved edits asks which version stays in the file; the other is saved beside it;
+- a writer with unsaved edits asks which version stays in the file (the other is saved beside
+  it), or merges the two (postmortem/merge.py);
 - a deleted file is not written back until the facilitator asks for it (Ctrl+S);
 - a file that does not parse is left alone, and unsaved edits are saved beside it.
 
@@ -120,6 +121,8 @@ class OutsideChangeWatcher:
         try:
             if choice is Keep.THEIRS:
                 await self._take_theirs()
+            elif choice is Keep.MERGE:
+                await self._merge()
             elif choice is Keep.MINE:
                 self._keep_mine()
         finally:
@@ -155,6 +158,26 @@ class OutsideChangeWatcher:
         self._show_loaded("outside.reloaded_state")
         screen.notify(t("outside.kept_theirs", path=screen.document_file.path, copy=copy),
                       severity="warning", timeout=20)
+
+    async def _merge(self) -> None:
+        """Theirs and mine merged into the file; what the merge could not decide is in the
+        conflict banner at the top of the workspace."""
+        screen = self.screen
+        screen.pause_saving()
+        try:
+            result = screen.document_file.merge_outside(screen.document)
+        except StorageError as error:
+            self._failed(error)
+            return
+        screen.resume_saving()
+        await screen.show_document(result.document)
+        self._show_loaded("outside.reloaded_state")
+        path = screen.document_file.path
+        if result.clean:
+            screen.notify(t("team_git.outside.merged", path=path), timeout=10)
+        else:
+            screen.notify(t("team_git.outside.merged_conflicts", path=path, count=len(result.conflicts)),
+                          severity="warning", timeout=20)
 
     def _keep_mine_beside_an_unreadable_file(self, change: OutsideChangeError) -> None:
         screen = self.screen

@@ -20,6 +20,7 @@ class Keep(Enum):
     """Which version stays in the file; the other is saved beside it as a copy."""
     MINE = "mine"
     THEIRS = "theirs"
+    MERGE = "merge"  # both, merged field by field (postmortem/merge.py)
 
 
 def differing_parts(mine: dict[str, Any], theirs: dict[str, Any]) -> list[str]:
@@ -30,11 +31,12 @@ def differing_parts(mine: dict[str, Any], theirs: dict[str, Any]) -> list[str]:
 
 
 class ChooseVersionScreen(ModalScreen[Keep]):
-    """Keep mine (m) or take theirs (t). There is no cancel: until one is chosen nothing can be
-    saved, and either choice keeps both versions."""
+    """Keep mine (m), take theirs (t) or merge both (b). There is no cancel: until one is chosen nothing can be
+    saved, and every choice keeps both versions."""
 
     BINDINGS = [Binding("m", "choose('mine')", t("outside.choice.mine_key")),
-                Binding("t", "choose('theirs')", t("outside.choice.theirs_key"))]
+                Binding("t", "choose('theirs')", t("outside.choice.theirs_key")),
+                Binding("b", "choose('merge')", t("team_git.outside.merge_key"))]
 
     def __init__(self, path: Path, mine: dict[str, Any], theirs: dict[str, Any]) -> None:
         super().__init__(classes="dialog-screen")
@@ -48,9 +50,11 @@ class ChooseVersionScreen(ModalScreen[Keep]):
                        else t("outside.choice.same_parts"))
             yield Static(differs, id="outside-differs")
             yield Static(t("outside.choice.explain"))
+            yield Static(t("team_git.outside.explain_merge"))
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("outside.choice.mine"), variant="primary", id="mine")
                 yield Button(t("outside.choice.theirs"), id="theirs")
+                yield Button(t("team_git.outside.merge"), id="merge")
 
     def on_mount(self) -> None:
         self.query_one("#mine").focus()

@@ -31,6 +31,7 @@ from tui.save_schedule import SaveSchedule
 from tui.messages import DocumentChanged, JumpTo
 from tui.stages import actions_clock, stage_view_classes
 from tui.stages.base import StageView
+from tui.widgets.conflict_banner import ConflictBanner
 from tui.widgets.doc_header import DocumentHeader
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.stage_strip import StageStrip
@@ -84,6 +85,7 @@ class WorkspaceScreen(MeetingRoom, StageFocus, MeetingPanels, Screen[None]):
     def compose(self) -> ComposeResult:
         yield DocumentHeader(clock=getattr(self.app, "show_clock", True), id="doc-header")
         yield StageStrip(id="stage-strip")
+        yield ConflictBanner(id="conflict-banner")
         yield Static(id="exit-status")
         # Only the stage it opens on is built now; the others are built the first time they
         # are shown, so a postmortem opens fast however much the other stages hold.
@@ -269,6 +271,7 @@ class WorkspaceScreen(MeetingRoom, StageFocus, MeetingPanels, Screen[None]):
         strip.show_statuses(statuses)
         header = self.query_one(DocumentHeader)
         header.title_text, header.severity = self.document.title, self.document.severity or ""
+        self.query_one(ConflictBanner).show(self.document, self.read_only)
         current = statuses[strip.current - 1]
         status = self.query_one("#exit-status", Static)
         status.update(exit_line(current))
@@ -389,3 +392,10 @@ class WorkspaceScreen(MeetingRoom, StageFocus, MeetingPanels, Screen[None]):
     @on(JumpTo)
     async def jump_to(self, event: JumpTo) -> None:
         await self.action_stage(event.stage, event.location)
+
+    @on(ConflictBanner.Settled)
+    async def conflict_settled(self) -> None:
+        view = await self.stage_view(self.current_stage)  # the others refresh when shown
+        view.refresh_from_document()
+        if not self.document.conflicts:
+            view.focus_first()
