@@ -16,6 +16,7 @@ from postmortem import vocab
 from postmortem.fields import Reader, ValidationError, field_names, format_time
 from postmortem.i18n import t
 from postmortem.ids import is_valid_id
+from postmortem.meeting import Meeting
 from postmortem.references import check_references
 from postmortem.sections.actions import Action
 from postmortem.sections.analysis import Analysis, Cause, FishboneCategory, Lessons, WhyNode
@@ -67,6 +68,9 @@ class Postmortem:
     actions: list[Action] = field(default_factory=list)
     communication: Communication = field(default_factory=Communication)
     dismissed_findings: list[DismissedFinding] = field(default_factory=list)
+    # The review meeting's clock. Not compared: it is no edit of the document, so undo never
+    # winds the clock back (postmortem.history leaves fields that are not compared alone).
+    meeting: Meeting = field(default_factory=Meeting, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -81,6 +85,8 @@ class Postmortem:
         }
         if self.dismissed_findings:
             data["dismissed_findings"] = [d.to_dict() for d in self.dismissed_findings]
+        if not self.meeting.is_empty():
+            data["meeting"] = self.meeting.to_dict()
         return data
 
     @classmethod
@@ -106,6 +112,7 @@ class Postmortem:
             actions=[Action.read(a) for a in r.objects("actions")],
             communication=Communication.read(r.child("communication")),
             dismissed_findings=[DismissedFinding.read(d) for d in r.objects("dismissed_findings")],
+            meeting=Meeting.read(r.child("meeting")),
         )
         check_references(doc)
         return doc

@@ -13,6 +13,7 @@ from textual.app import App
 
 from postmortem.i18n import t
 from storage.library import Library
+from tui.clock import Clock
 from tui.commands import bindings_for
 from tui.palette import RegistryCommands
 
@@ -35,11 +36,14 @@ class PostmortemApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(self, library: Library, open_target: str | None = None, *,
-                 clock: bool = True) -> None:
+                 clock: bool | Clock = True) -> None:
+        """``clock``: True for the wall clock, shown in the header; False for the wall clock
+        not shown (tests and snapshots); a ``Clock`` (a test's ``FixedClock``) to use and show."""
         super().__init__()
         self.library = library
         self.open_target = open_target
-        self.show_clock = clock  # tests and snapshots turn the live clock off
+        self.clock = clock if isinstance(clock, Clock) else Clock()
+        self.show_clock = clock is not False
         # Sentences for stderr once the app has exited, one per postmortem whose edits are not
         # in its file (discarded, copied elsewhere, rescued); any of them makes the exit status 1.
         self.exit_notes: list[str] = []
@@ -197,6 +201,7 @@ class PostmortemApp(App[None]):
         self.exit_with_notes()
 
 
-def create_app(library_dir: Path, open_target: str | None = None, *, clock: bool = True) -> PostmortemApp:
+def create_app(library_dir: Path, open_target: str | None = None, *,
+               clock: bool | Clock = True) -> PostmortemApp:
     """The app on a library folder; tests pass a temporary folder."""
     return PostmortemApp(Library(library_dir), open_target, clock=clock)

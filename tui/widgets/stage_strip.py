@@ -26,6 +26,10 @@ class StageStrip(Widget, can_focus=True):
 
     current: reactive[int] = reactive(1)
     highlighted: reactive[int] = reactive(1)
+    # The meeting's figure for the current stage ("9m left" / "2m over"); empty without a
+    # meeting. Set once a second by the workspace: a reactive refreshes only when it changes.
+    timebox: reactive[str] = reactive("")
+    over: reactive[bool] = reactive(False)
 
     class Selected(Message):
         def __init__(self, stage: int) -> None:
@@ -52,9 +56,13 @@ class StageStrip(Widget, can_focus=True):
         name = {"full": status.title, "short": t(f"stage_short.{status.key}"), "tiny": ""}[form]
         return f" {status.number} {name} {'✓' if status.ok else '✗'} ".replace("  ", " ")
 
+    def _timebox_text(self) -> str:
+        return f" {self.timebox} " if self.timebox else ""
+
     def _form(self) -> str:
+        room = self.size.width - cell_len(self._timebox_text())
         for form in ("full", "short"):
-            if sum(cell_len(self._label(s, form)) for s in self.statuses) <= self.size.width:
+            if sum(cell_len(self._label(s, form)) for s in self.statuses) <= room:
                 return form
         return "tiny"
 
@@ -74,9 +82,15 @@ class StageStrip(Widget, can_focus=True):
             text.append(label[:-2], style=base)
             text.append(label[-2:], style=base + mark)
             self._spans.append((start, len(text), status.number))
+        if self.timebox:
+            figure = Text(self._timebox_text(), style=self.get_component_rich_style(
+                "strip--over" if self.over else "strip--timebox"))
+            text.append(" " * max(0, self.size.width - text.cell_len - figure.cell_len))
+            text.append_text(figure)
         return text
 
-    COMPONENT_CLASSES = {"strip--stage", "strip--highlighted", "strip--ok", "strip--missing"}
+    COMPONENT_CLASSES = {"strip--stage", "strip--highlighted", "strip--ok", "strip--missing",
+                         "strip--timebox", "strip--over"}
 
     def action_move(self, delta: int) -> None:
         self.highlighted = (self.highlighted - 1 + delta) % 6 + 1

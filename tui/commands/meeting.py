@@ -1,0 +1,25 @@
+"""Keys of the meeting itself (issue 14): the clock, the agenda."""
+
+from tui.commands import Command
+
+K, H = "meeting.key.", "meeting.help."
+
+COMMANDS = (
+    # Priority: the clock is worked while the scribe types in a field.
+    Command("workspace.meeting", "f8", "meeting_toggle", K + "start", H + "start", "workspace",
+            priority=True),
+    Command("workspace.move-on", "f9", "meeting_move_on", K + "move_on", H + "move_on",
+            "workspace", priority=True),
+    # Many terminals send Shift+F8 as F20: both are bound.
+    Command("workspace.end-meeting", "shift+f8,f20", "meeting_end", K + "end", H + "end",
+            "workspace", priority=True, footer=False),
+    Command("workspace.agenda", "f7", "agenda", K + "agenda", H + "agenda", "workspace",
+            priority=True, footer=False),
+    Command("agenda.edit", "enter,e", "edit", "agenda.key.edit", "agenda.help.edit",
+            "agenda-list"),
+    Command("agenda.full", "f", "full", "agenda.key.full", "agenda.help.full", "agenda"),
+    Command("agenda.lightweight", "l", "lightweight", "agenda.key.lightweight",
+            "agenda.help.lightweight", "agenda"),
+    Command("agenda.close", "escape,f7", "close", "agenda.key.close", "agenda.help.close",
+            "agenda", palette=False),
+)
