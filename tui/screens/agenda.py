@@ -23,6 +23,7 @@ from tui.commands import bindings_for
 from tui.widgets.field_message import FieldMessage
 
 STAGE_WIDTH = 14   # "3 Analysis" and the marker; longer titles are cut
+DIALOG_WIDTH = 78  # .agenda-dialog in screens.tcss
 
 
 def exit_state(status: StageStatus) -> str:
@@ -31,14 +32,16 @@ def exit_state(status: StageStatus) -> str:
     return t("agenda.left", count=len(status.reasons), first=status.reasons[0])
 
 
-def agenda_row(status: StageStatus, planned: int, spent: int, current: bool) -> Text:
-    """One stage: marker, number and short name, planned and spent minutes, exit state."""
+def agenda_row(status: StageStatus, planned: int, spent: int, current: bool, width: int) -> Text:
+    """One stage on one line of ``width`` cells: marker, number and short name, planned and
+    spent minutes, exit state (cut with an ellipsis; F2 lists every condition whole)."""
     marker = t("agenda.now_marker") if current else " "
     name = f"{marker} {status.number} {t(f'stage_short.{status.key}')}"
     row = Text(no_wrap=True, overflow="ellipsis")
     row.append(name[:STAGE_WIDTH].ljust(STAGE_WIDTH), style="bold" if current else "")
     row.append(f"{planned:>4}m {clock.minutes_text(spent):>5}  ")
     row.append(exit_state(status), style="" if status.ok else "italic")
+    row.truncate(width, overflow="ellipsis")
     return row
 
 
@@ -98,13 +101,19 @@ class AgendaScreen(ModalScreen[None]):
         running = state in (clock.RUNNING, clock.PAUSED)
         agenda = self.query_one(AgendaList)
         highlighted = agenda.highlighted
+        width = self.row_width()
         agenda.set_options(
             Option(agenda_row(status, meeting.timeboxes[status.number - 1],
                               clock.stage_spent(meeting, now, status.number),
-                              running and status.number == meeting.stage),
+                              running and status.number == meeting.stage, width),
                    id=f"agenda-stage-{status.number}")
             for status in stage_statuses(self.document))
         agenda.highlighted = highlighted
+
+    def row_width(self) -> int:
+        """The list's inside width: the dialog's (78 cells, at most 95% of the screen) less
+        its border and padding and the list's border and scrollbar."""
+        return min(DIALOG_WIDTH, self.app.size.width * 95 // 100) - 12
 
     # Changing the timeboxes ------------------------------------------------------------
 
