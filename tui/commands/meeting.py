@@ -5,11 +5,12 @@ from tui.commands import Command
 K, H = "meeting.key.", "meeting.help."
 
 COMMANDS = (
-    # Priority: the clock is worked while the scribe types in a field.
+    # Priority: the clock is worked while the scribe types in a field. Not in the footer: at
+    # 80 columns it would push out Quit; F1 and the palette list the meeting keys.
     Command("workspace.meeting", "f8", "meeting_toggle", K + "start", H + "start", "workspace",
-            priority=True),
+            priority=True, footer=False),
     Command("workspace.move-on", "f9", "meeting_move_on", K + "move_on", H + "move_on",
-            "workspace", priority=True),
+            "workspace", priority=True, footer=False),
     # Many terminals send Shift+F8 as F20: both are bound.
     Command("workspace.end-meeting", "shift+f8,f20", "meeting_end", K + "end", H + "end",
             "workspace", priority=True, footer=False),

@@ -21,6 +21,7 @@ from postmortem.model import Postmortem
 from postmortem.stages import StageStatus, stage_statuses
 from tui.commands import bindings_for
 from tui.widgets.field_message import FieldMessage
+from tui.widgets.text_field import TextField
 
 STAGE_WIDTH = 14   # "3 Analysis" and the marker; longer titles are cut
 DIALOG_WIDTH = 78  # .agenda-dialog in screens.tcss
@@ -80,7 +81,7 @@ class AgendaScreen(ModalScreen[None]):
             yield AgendaList(id="agenda-list")
             with Horizontal(id="agenda-edit", classes="field-row"):
                 yield Label(id="agenda-edit-label", classes="agenda-edit-label")
-                yield Input(id="agenda-minutes", restrict=r"[0-9]*", max_length=3, compact=True)
+                yield TextField(id="agenda-minutes", restrict=r"[0-9]*", max_length=3)
             yield FieldMessage(id="agenda-error")
             yield Static(t("agenda.hint"), classes="field-hint")
 
