@@ -50,9 +50,11 @@ class StageStrip(Widget, can_focus=True):
     def watch_current(self, value: int) -> None:
         self.highlighted = value
 
-    @staticmethod
-    def _label(status: StageStatus, form: str) -> str:
-        """``full``: "1 Scope & audience ✓"; ``short``: "1 Scope ✓"; ``tiny``: "1 ✓"."""
+    def _label(self, status: StageStatus, form: str) -> str:
+        """``full``: "1 Scope & audience ✓"; ``short``: "1 Scope ✓"; ``current``: the short
+        name for the current stage only (room for the meeting's figure); ``tiny``: "1 ✓"."""
+        if form == "current":
+            form = "short" if status.number == self.current else "tiny"
         name = {"full": status.title, "short": t(f"stage_short.{status.key}"), "tiny": ""}[form]
         return f" {status.number} {name} {'✓' if status.ok else '✗'} ".replace("  ", " ")
 
@@ -61,7 +63,8 @@ class StageStrip(Widget, can_focus=True):
 
     def _form(self) -> str:
         room = self.size.width - cell_len(self._timebox_text())
-        for form in ("full", "short"):
+        # "current" only makes room for the meeting's figure; without it the strip is as it was.
+        for form in ("full", "short", "current") if self.timebox else ("full", "short"):
             if sum(cell_len(self._label(s, form)) for s in self.statuses) <= room:
                 return form
         return "tiny"
