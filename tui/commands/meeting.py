@@ -5,6 +5,8 @@ from tui.commands import Command
 K, H = "meeting.key.", "meeting.help."
 
 COMMANDS = (
+    Command("app.presenter", "ctrl+t", "app.toggle_presenter", "presenter.key", "presenter.help",
+            "app", priority=True, footer=False),
     # Priority: the clock is worked while the scribe types in a field. Not in the footer: at
     # 80 columns it would push out Quit; F1 and the palette list the meeting keys.
     Command("workspace.meeting", "f8", "meeting_toggle", K + "start", H + "start", "workspace",
