@@ -25,4 +25,9 @@ COMMANDS = (
             "agenda.help.lightweight", "agenda"),
     Command("agenda.close", "escape,f7", "close", "agenda.key.close", "agenda.help.close",
             "agenda", palette=False),
+    Command("workspace.wrapup", "ctrl+g", "wrap_up", "wrapup.key.open", "wrapup.help.open",
+            "workspace", priority=True, footer=False),
+    Command("wrapup.write", "w", "write", "wrapup.key.write", "wrapup.help.write", "wrapup"),
+    Command("wrapup.close", "escape,ctrl+g", "close", "wrapup.key.close", "wrapup.help.close",
+            "wrapup", palette=False),
 )

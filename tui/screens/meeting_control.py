@@ -143,3 +143,18 @@ class MeetingControl:
         from tui.screens.agenda import AgendaScreen
         self.app.push_screen(AgendaScreen(self.document, self.now, self.meeting_changed,
                                           read_only=self.read_only))
+
+    def action_wrap_up(self) -> None:
+        from postmortem.checklist import evaluate
+        from storage.reading import read_recurrence
+        from tui.screens.wrapup import WrapUpScreen
+        from tui.stages import actions_clock
+        # What is still ✗ is F5's verdict: the same library and the same day.
+        today = actions_clock.today()
+        others = read_recurrence(self.app.library.root, skip=self.document_file.path)
+        review = evaluate(self.document, library=others.postmortems, today=today,
+                          unreadable=others.unreadable)
+        self.app.push_screen(WrapUpScreen(self.document, review,
+                                          folder=self.document_file.path.parent, today=today,
+                                          library_root=self.app.library.root,
+                                          source=self.document_file.path))
