@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -26,17 +28,25 @@ from tui.widgets.key_footer import KeyFooter
 from tui.widgets.status_line import StatusLine
 
 
-def section_text(section: RecapSection) -> Text:
-    """A section as the screen shows it: its title, then a bullet a line, reasons under them."""
-    text = Text()
-    text.append(section.title + "\n", style="bold underline")
+def hanging(mark: str, body: RenderableType) -> Table:
+    """``mark`` then ``body``; a long body wraps under itself, not under the mark."""
+    grid = Table.grid()
+    grid.add_column(width=2)
+    grid.add_column(ratio=1)
+    grid.add_row(mark, body)
+    return grid
+
+
+def section_text(section: RecapSection) -> Group:
+    """A section as the screen shows it: its title, then a bullet a line with the reasons
+    under it."""
+    parts: list[RenderableType] = [Text(section.title, style="bold underline")]
     if not section.lines:
-        text.append("  " + section.empty + "\n")
+        parts.append(hanging("", Text(section.empty)))
     for item in section.lines:
-        text.append("  • " + mark_hidden(item.text) + "\n")
-        for detail in item.details:
-            text.append("      – " + mark_hidden(detail.text) + "\n")
-    return text
+        details = [hanging("–", Text(mark_hidden(detail.text))) for detail in item.details]
+        parts.append(hanging("•", Group(Text(mark_hidden(item.text)), *details)))
+    return Group(*parts)
 
 
 class WrapUpBody(VerticalScroll):
