@@ -31,6 +31,13 @@ PRESENTER_THEME = Theme(
     luminosity_spread=0.2,
     text_alpha=1.0,
     variables={
+        # Coloured text is light: a deep colour on black is what compression smears first.
+        "text-primary": "#7CC4FF",
+        "text-secondary": "#7CC4FF",
+        "text-accent": _YELLOW,
+        "text-warning": "#FFC04D",
+        "text-error": "#FF7070",
+        "text-success": "#5CFF5C",
         "text-muted": "#E8E8E8",
         "text-disabled": "#C8C8C8",
         "foreground-muted": "#E8E8E8",
