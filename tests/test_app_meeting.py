@@ -120,6 +120,17 @@ async def test_f20_ends_the_meeting_as_terminals_send_shift_f8(library_dir):
         assert app.flush_all()
     assert stored(library_dir, DOC_ID)["meeting"]["ended_at"] == "2026-03-09T15:02:00Z"
 
+    # Reopened later: the ended meeting and its times are read back, the clock stays stopped.
+    fake_clock.advance(minutes=60)
+    again = create_app(library_dir, DOC_ID, clock=fake_clock)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Meeting ended 0:02" in strip_and_header(again)[1]
+        assert again.screen.document.meeting.spent[0] == 120
+        await pilot.press("f7")
+        await pilot.pause()
+        assert "1 Scope 5m 2m" in shown(again.screen.query_one(AgendaList))
+
 
 async def test_the_clock_keys_work_while_typing_in_a_field(library_dir):
     fake_clock = FixedClock()
