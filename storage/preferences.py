@@ -37,7 +37,8 @@ def read_preferences() -> dict[str, str]:
 
 
 def save_preference(key: str, value: str) -> None:
-    """Remember one preference; raises OSError when the folder or file cannot be written."""
+    """Remember one preference; ``StorageError`` (the file) or ``OSError`` (the folder) when
+    it cannot be written."""
     folder = config_dir()
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     preferences = read_preferences() | {key: value}
