@@ -188,3 +188,19 @@ async def test_an_ended_meeting_is_started_again_only_when_confirmed(library_dir
         await pilot.pause()
         assert app.screen.document.meeting.spent[0] == 240
         assert "Meeting ended 0:04" in strip_and_header(app)[1]
+
+
+async def test_the_figure_names_the_meeting_s_stage_when_another_is_shown(library_dir):
+    fake_clock = FixedClock()
+    app = meeting_app(library_dir, fake_clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8")
+        await after(pilot, fake_clock, 1)
+        await pilot.press("alt+3")                               # a look at the analysis
+        await pilot.pause()
+        assert strip_and_header(app)[0].endswith("stage 1: 4m left")
+        await pilot.press("alt+1")
+        await pilot.pause()
+        assert strip_and_header(app)[0].endswith(" 4m left")
+        assert "stage 1" not in strip_and_header(app)[0]

@@ -40,7 +40,7 @@ def agenda_row(status: StageStatus, planned: int, spent: int, current: bool, wid
     name = f"{marker} {status.number} {t(f'stage_short.{status.key}')}"
     row = Text(no_wrap=True, overflow="ellipsis")
     row.append(name[:STAGE_WIDTH].ljust(STAGE_WIDTH), style="bold" if current else "")
-    row.append(f"{planned:>4}m {clock.minutes_text(spent):>5}  ")
+    row.append(f"{t('meeting.minutes', minutes=planned):>5} {clock.minutes_text(spent):>5}  ")
     row.append(exit_state(status), style="" if status.ok else "italic")
     row.truncate(width, overflow="ellipsis")
     return row

@@ -57,7 +57,8 @@ class MeetingControl:
             return
         figure = clock.left_text(clock.left(meeting, now))
         if meeting.stage != strip.current:
-            figure = f"{meeting.stage}: {figure}"   # the view is on another stage than the meeting
+            # The view is on another stage than the meeting: say which stage the figure is about.
+            figure = t("meeting.figure_other", stage=meeting.stage, figure=figure)
         strip.timebox = figure
         strip.over = clock.is_over(meeting, now)
         told = (meeting.started_at, meeting.stage)
