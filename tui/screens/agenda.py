@@ -91,6 +91,8 @@ class AgendaScreen(ModalScreen[None]):
         agenda = self.query_one(AgendaList)
         agenda.highlighted = self.meeting.stage - 1
         agenda.focus()
+        # Spent minutes move while the meeting runs; a minute's figures need no faster redraw.
+        self.set_interval(15, self.show_agenda)
 
     def show_agenda(self) -> None:
         meeting, now = self.meeting, self.now()
