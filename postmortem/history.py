@@ -62,8 +62,9 @@ def clone(value: Any, like: Any = None) -> Any:
 
 
 def _field_order(record_type: type) -> list[str]:
-    """A record's field names in their declared order (the document's: stage order)."""
-    return [field.name for field in dataclasses.fields(record_type)]
+    """A record's field names in their declared order (the document's: stage order); fields
+    declared ``compare=False`` (the meeting clock) are no edit and are never undone."""
+    return [field.name for field in dataclasses.fields(record_type) if field.compare]
 
 
 def restore(document: Postmortem, snapshot: Postmortem) -> None:

@@ -145,6 +145,10 @@ class _Merger:
 
     def list(self, path: str, base: list, ours: list, theirs: list) -> list:
         key = _item_key(base, ours, theirs)
+        if key is None and _numbers(base, ours, theirs):
+            # A row of numbers is one value (the meeting's six timeboxes): never a union.
+            self.conflicts.append(Conflict(path, ours, theirs, base))
+            return ours
         if key is None:
             return _union(base, ours, theirs)
         by = [{item[key]: item for item in side} for side in (base, ours, theirs)]
@@ -176,6 +180,11 @@ class _Merger:
 
 def _all(kind: type, *values: Any) -> bool:
     return all(isinstance(v, kind) for v in values)
+
+
+def _numbers(*sides: list) -> bool:
+    return any(isinstance(item, (int, float)) and not isinstance(item, bool)
+               for side in sides for item in side)
 
 
 def _json(value: Any) -> Any:

@@ -16,6 +16,7 @@ from postmortem import vocab
 from postmortem.fields import Reader, ValidationError, field_names, format_time
 from postmortem.i18n import t
 from postmortem.ids import is_valid_id
+from postmortem.meeting import Meeting
 from postmortem.references import check_references
 from postmortem.sections.actions import Action
 from postmortem.sections.carry_over import CarryOverAnswer
@@ -74,6 +75,9 @@ class Postmortem:
     # Answers for other postmortems' actions, kept until their file is free (issue 14).
     carry_over: list[CarryOverAnswer] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)  # left by a merge, until settled
+    # The review meeting's clock. Not compared: it is no edit of the document, so undo never
+    # winds the clock back (postmortem.history leaves fields that are not compared alone).
+    meeting: Meeting = field(default_factory=Meeting, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -94,6 +98,8 @@ class Postmortem:
             data["carry_over"] = [answer.to_dict() for answer in self.carry_over]
         if self.conflicts:
             data["conflicts"] = [c.to_dict() for c in self.conflicts]
+        if not self.meeting.is_empty():
+            data["meeting"] = self.meeting.to_dict()
         return data
 
     @classmethod
@@ -122,6 +128,7 @@ class Postmortem:
             parking_lot=[ParkedTopic.read(p) for p in r.objects("parking_lot")],
             carry_over=[CarryOverAnswer.read(a) for a in r.objects("carry_over")],
             conflicts=[Conflict.read(c) for c in r.objects("conflicts")],
+            meeting=Meeting.read(r.child("meeting")),
         )
         check_references(doc)
         return doc

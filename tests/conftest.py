@@ -31,6 +31,15 @@ def pytest_report_header(config) -> str:
     return f"hypothesis profile: {os.environ.get('HYPOTHESIS_PROFILE', 'fast')}"
 
 
+@pytest.fixture(autouse=True)
+def config_dir(tmp_path: Path, monkeypatch) -> Path:
+    """The user's config folder (preferences: the theme) inside the test's own folder: a
+    test never reads the real one, nor writes it."""
+    folder = tmp_path / "config"
+    monkeypatch.setenv("POSTMORTEM_CONFIG_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def library_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "library"

@@ -68,6 +68,19 @@ def test_the_same_change_on_both_sides_is_no_conflict():
     assert result.clean and result.document.severity == "SEV1"
 
 
+def test_the_meeting_timeboxes_changed_on_both_sides_are_one_value_not_a_union():
+    b = base()
+    b["meeting"] = {"timeboxes": [5, 15, 20, 5, 10, 10]}
+    o, t = copy.deepcopy(b), copy.deepcopy(b)
+    o["meeting"]["timeboxes"] = [5, 20, 20, 5, 10, 5]
+    t["meeting"]["timeboxes"] = [2, 8, 10, 3, 5, 2]
+    result = merge(b, o, t)
+    data = result.document.to_dict()
+    assert data["meeting"]["timeboxes"] == [5, 20, 20, 5, 10, 5]
+    assert data["conflicts"] == [{"path": "meeting.timeboxes", "ours": [5, 20, 20, 5, 10, 5],
+                                  "theirs": [2, 8, 10, 3, 5, 2], "base": [5, 15, 20, 5, 10, 10]}]
+
+
 # Items with ids --------------------------------------------------------------------------
 
 

@@ -13,6 +13,8 @@ from textual.app import App
 
 from postmortem.i18n import t
 from storage.library import Library
+from tui.clock import Clock
+from tui.themes import DEFAULT_THEME, PRESENTER, PRESENTER_THEME, theme_name
 from tui.commands import bindings_for
 from tui.palette import RegistryCommands
 
@@ -35,11 +37,18 @@ class PostmortemApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(self, library: Library, open_target: str | None = None, *,
-                 clock: bool = True) -> None:
+                 clock: bool | Clock = True, theme: str | None = None) -> None:
+        """``clock``: True for the wall clock, shown in the header; False for the wall clock
+        not shown (tests and snapshots); a ``Clock`` (a test's ``FixedClock``) to use and show.
+        ``theme``: "presenter" or "default" for this run (``--theme``), else the one the user
+        chose last (Ctrl+T or the palette), remembered in their config folder."""
         super().__init__()
+        self.register_theme(PRESENTER_THEME)
+        self.theme_choice = theme
         self.library = library
         self.open_target = open_target
-        self.show_clock = clock  # tests and snapshots turn the live clock off
+        self.clock = clock if isinstance(clock, Clock) else Clock()
+        self.show_clock = clock is not False
         # Sentences for stderr once the app has exited, one per postmortem whose edits are not
         # in its file (discarded, copied elsewhere, rescued); any of them makes the exit status 1.
         self.exit_notes: list[str] = []
@@ -47,6 +56,7 @@ class PostmortemApp(App[None]):
 
     def on_mount(self) -> None:
         self.title = t("app.title")
+        self._apply_theme()
         self._install_signal_handlers()
         # Opening one postmortem directly builds only its screen; the library is built when
         # the facilitator goes back to it (or when the postmortem cannot be opened).
@@ -129,6 +139,33 @@ class PostmortemApp(App[None]):
                 return found.first() if found else None
         return None
 
+    # Themes ---------------------------------------------------------------------------------
+
+    def _apply_theme(self) -> None:
+        """The theme of ``--theme``, else the remembered one; later changes are remembered."""
+        from storage.preferences import read_preferences
+        chosen = theme_name(self.theme_choice) or read_preferences().get("theme")
+        if chosen in self.available_themes:
+            self.theme = chosen
+        self._theme_known = self.theme   # the signal also reports this first choice: not saved
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def _remember_theme(self, theme) -> None:
+        from storage.errors import StorageError
+        from storage.preferences import save_preference
+        if theme.name == self._theme_known:
+            return
+        self._theme_known = theme.name
+        try:
+            save_preference("theme", theme.name)
+        except (StorageError, OSError) as error:
+            self.notify(t("presenter.not_remembered", problem=str(error)), severity="warning")
+
+    def action_toggle_presenter(self) -> None:
+        """Ctrl+T: the presenter theme, or back to the usual one."""
+        self.theme = DEFAULT_THEME if self.theme == PRESENTER else PRESENTER
+        self.notify(t("presenter.on" if self.theme == PRESENTER else "presenter.off"))
+
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
         if not isinstance(self.screen, HelpScreen):
@@ -197,6 +234,7 @@ class PostmortemApp(App[None]):
         self.exit_with_notes()
 
 
-def create_app(library_dir: Path, open_target: str | None = None, *, clock: bool = True) -> PostmortemApp:
+def create_app(library_dir: Path, open_target: str | None = None, *,
+               clock: bool | Clock = True, theme: str | None = None) -> PostmortemApp:
     """The app on a library folder; tests pass a temporary folder."""
-    return PostmortemApp(Library(library_dir), open_target, clock=clock)
+    return PostmortemApp(Library(library_dir), open_target, clock=clock, theme=theme)

@@ -39,16 +39,21 @@ def build_parser() -> Parser:
     # SUPPRESS: a subcommand's own --library must not reset one given before the subcommand.
     common.add_argument("--library", metavar="DIR", default=argparse.SUPPRESS,
                         help=t("cli.help.library"))
-    parser = Parser(prog="postmortem", description=t("cli.description"), parents=[common])
+    # Only the commands that open the app take --theme.
+    app_options = argparse.ArgumentParser(add_help=False)
+    app_options.add_argument("--theme", choices=("default", "presenter"),
+                             default=argparse.SUPPRESS, help=t("presenter.cli_help"))
+    parser = Parser(prog="postmortem", description=t("cli.description"),
+                    parents=[common, app_options])
     parser.add_argument("--version", action="version", version=f"postmortem {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    sub.add_parser("demo", parents=[common], help=t("cli.help.demo"))
-    new = sub.add_parser("new", parents=[common], help=t("cli.help.new"))
+    sub.add_parser("demo", parents=[common, app_options], help=t("cli.help.demo"))
+    new = sub.add_parser("new", parents=[common, app_options], help=t("cli.help.new"))
     new.add_argument("title")
     new.add_argument("--severity", choices=vocab.SEVERITIES)
     new.add_argument("--id", dest="doc_id", metavar="ID")
     new.add_argument("--no-open", action="store_true", help=t("cli.help.no_open"))
-    open_ = sub.add_parser("open", parents=[common], help=t("cli.help.open"))
+    open_ = sub.add_parser("open", parents=[common, app_options], help=t("cli.help.open"))
     open_.add_argument("target", metavar="ID|PATH")
     sub.add_parser("list", parents=[common], help=t("cli.help.list"))
     check = sub.add_parser("check", parents=[common], help=t("cli.help.check"))
@@ -106,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
 
 def open_app(args: argparse.Namespace, target: str | None = None) -> int:
     from tui.app import create_app
-    app = create_app(library_dir(args), target)
+    app = create_app(library_dir(args), target, theme=getattr(args, "theme", None))
     app.run()
     for note in app.exit_notes:  # edits that are not in their file: where they are, or that they are gone
         print(note, file=sys.stderr)

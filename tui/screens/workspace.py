@@ -37,6 +37,7 @@ from tui.widgets.key_footer import KeyFooter
 from tui.widgets.stage_strip import StageStrip
 from tui.screens.meeting_room import MeetingRoom
 from tui.screens.meeting_panels import MeetingPanels
+from tui.screens.meeting_control import MeetingControl
 from tui.screens.stage_focus import StageFocus
 from tui.widgets.status_line import StatusLine
 
@@ -58,7 +59,7 @@ def exit_line(status: StageStatus) -> str:
     return "✗ " + t("exit.open", count=len(status.reasons), first=status.reasons[0])
 
 
-class WorkspaceScreen(MeetingRoom, StageFocus, MeetingPanels, Screen[None]):
+class WorkspaceScreen(MeetingControl, MeetingRoom, StageFocus, MeetingPanels, Screen[None]):
     COMMAND_SCOPE = "workspace"
     BINDINGS = bindings_for("workspace")
 
@@ -122,6 +123,7 @@ class WorkspaceScreen(MeetingRoom, StageFocus, MeetingPanels, Screen[None]):
         self.set_interval(5, self._retry_failed_save)
         self.outside.start()
         self.set_interval(WATCH_INTERVAL, self.outside.check)
+        self.start_meeting_clock()
         first = self.query_one(f"#stage-{self.first_stage}", StageView)
         first.refresh_from_document()  # as action_stage does for every stage it shows
         self._focus_on_open(first)
@@ -287,6 +289,7 @@ class WorkspaceScreen(MeetingRoom, StageFocus, MeetingPanels, Screen[None]):
         self.query_one(ContentSwitcher).current = f"stage-{number}"
         view.refresh_from_document()
         self.refresh_status()
+        self.meeting_tick()   # the strip's figure says which stage it is about
         if location is None or not view.focus_location(location):
             self._focus_on_open(view)
 

@@ -1,8 +1,7 @@
-"""The top line of the workspace: title, severity, status, saving state and a UTC clock."""
+"""The top line of the workspace: title, severity, status, saving state, the meeting clock
+and a UTC clock."""
 
 from __future__ import annotations
-
-from datetime import datetime, timezone
 
 from rich.text import Text
 from textual.reactive import reactive
@@ -17,6 +16,7 @@ class DocumentHeader(Widget):
     severity: reactive[str] = reactive("")
     save_state: reactive[str] = reactive("")
     read_only: reactive[bool] = reactive(False)
+    meeting: reactive[str] = reactive("")      # "Meeting 0:12" while a meeting is on
 
     def __init__(self, *, clock: bool = True, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -27,8 +27,11 @@ class DocumentHeader(Widget):
             self.set_interval(1, self.refresh)
 
     def render(self) -> Text:
-        now = datetime.now(timezone.utc).strftime("%H:%M UTC") if self.clock else "--:-- UTC"
+        now = self.app.clock.now().strftime("%H:%M UTC") if self.clock else "--:-- UTC"
         right = Text()
+        if self.meeting:
+            right.append(f" {self.meeting} ", style="bold reverse")
+            right.append(" ")
         if self.read_only:
             right.append(f" {t('header.read_only')} ", style="bold reverse")
             right.append(" ")

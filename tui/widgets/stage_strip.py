@@ -26,6 +26,10 @@ class StageStrip(Widget, can_focus=True):
 
     current: reactive[int] = reactive(1)
     highlighted: reactive[int] = reactive(1)
+    # The meeting's figure for the current stage ("9m left" / "2m over"); empty without a
+    # meeting. Set once a second by the workspace: a reactive refreshes only when it changes.
+    timebox: reactive[str] = reactive("")
+    over: reactive[bool] = reactive(False)
 
     class Selected(Message):
         def __init__(self, stage: int) -> None:
@@ -46,15 +50,22 @@ class StageStrip(Widget, can_focus=True):
     def watch_current(self, value: int) -> None:
         self.highlighted = value
 
-    @staticmethod
-    def _label(status: StageStatus, form: str) -> str:
-        """``full``: "1 Scope & audience ✓"; ``short``: "1 Scope ✓"; ``tiny``: "1 ✓"."""
+    def _label(self, status: StageStatus, form: str) -> str:
+        """``full``: "1 Scope & audience ✓"; ``short``: "1 Scope ✓"; ``current``: the short
+        name for the current stage only (room for the meeting's figure); ``tiny``: "1 ✓"."""
+        if form == "current":
+            form = "short" if status.number == self.current else "tiny"
         name = {"full": status.title, "short": t(f"stage_short.{status.key}"), "tiny": ""}[form]
         return f" {status.number} {name} {'✓' if status.ok else '✗'} ".replace("  ", " ")
 
+    def _timebox_text(self) -> str:
+        return f" {self.timebox} " if self.timebox else ""
+
     def _form(self) -> str:
-        for form in ("full", "short"):
-            if sum(cell_len(self._label(s, form)) for s in self.statuses) <= self.size.width:
+        room = self.size.width - cell_len(self._timebox_text())
+        # "current" only makes room for the meeting's figure; without it the strip is as it was.
+        for form in ("full", "short", "current") if self.timebox else ("full", "short"):
+            if sum(cell_len(self._label(s, form)) for s in self.statuses) <= room:
                 return form
         return "tiny"
 
@@ -74,9 +85,15 @@ class StageStrip(Widget, can_focus=True):
             text.append(label[:-2], style=base)
             text.append(label[-2:], style=base + mark)
             self._spans.append((start, len(text), status.number))
+        if self.timebox:
+            figure = Text(self._timebox_text(), style=self.get_component_rich_style(
+                "strip--over" if self.over else "strip--timebox"))
+            text.append(" " * max(0, self.size.width - text.cell_len - figure.cell_len))
+            text.append_text(figure)
         return text
 
-    COMPONENT_CLASSES = {"strip--stage", "strip--highlighted", "strip--ok", "strip--missing"}
+    COMPONENT_CLASSES = {"strip--stage", "strip--highlighted", "strip--ok", "strip--missing",
+                         "strip--timebox", "strip--over"}
 
     def action_move(self, delta: int) -> None:
         self.highlighted = (self.highlighted - 1 + delta) % 6 + 1

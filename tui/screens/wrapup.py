@@ -1,0 +1,97 @@
+"""Ctrl+G in a postmortem: the wrap-up — what to read aloud at the end of the meeting (the new
+actions with owners and due dates, the follow-up review dates, what is still ✗ in the final
+review), built by ``postmortem.recap``; w writes the same as ``<id>.recap.md`` beside the
+postmortem's file, for pasting into chat."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Static
+
+from postmortem.checklist import Review
+from postmortem.hidden_text import mark_hidden
+from postmortem.i18n import t
+from postmortem.model import Postmortem
+from postmortem.recap import RecapSection, recap_file_name, recap_markdown, recap_sections
+from storage.errors import StorageError
+from storage.export_target import write_export_file
+from tui.commands import bindings_for
+from tui.widgets.key_footer import KeyFooter
+from tui.widgets.status_line import StatusLine
+
+
+def hanging(mark: str, body: RenderableType) -> Table:
+    """``mark`` then ``body``; a long body wraps under itself, not under the mark."""
+    grid = Table.grid()
+    grid.add_column(width=2)
+    grid.add_column(ratio=1)
+    grid.add_row(mark, body)
+    return grid
+
+
+def section_text(section: RecapSection) -> Group:
+    """A section as the screen shows it: its title, then a bullet a line with the reasons
+    under it."""
+    parts: list[RenderableType] = [Text(section.title, style="bold underline")]
+    if not section.lines:
+        parts.append(hanging("", Text(section.empty)))
+    for item in section.lines:
+        details = [hanging("–", Text(mark_hidden(detail.text))) for detail in item.details]
+        parts.append(hanging("•", Group(Text(mark_hidden(item.text)), *details)))
+    return Group(*parts)
+
+
+class WrapUpBody(VerticalScroll):
+    """The sections, scrolled with the arrow keys and PageUp/PageDown when they run long."""
+
+
+class WrapUpScreen(Screen[None]):
+    COMMAND_SCOPE = "wrapup"
+    BINDINGS = bindings_for("wrapup")
+
+    def __init__(self, document: Postmortem, review: Review, *, folder: Path, today: date,
+                 library_root: Path | None = None, source: Path | None = None) -> None:
+        """``folder``: where the recap file goes (beside the postmortem's file)."""
+        super().__init__()
+        self.document, self.review, self.today = document, review, today
+        self.folder, self.library_root, self.source = folder, library_root, source
+        self.sections = recap_sections(document, review)
+
+    @property
+    def recap_path(self) -> Path:
+        return self.folder / recap_file_name(self.document.id)
+
+    def compose(self) -> ComposeResult:
+        title = mark_hidden(self.document.title.strip()) or self.document.id
+        yield Static(t("wrapup.title", title=title), id="wrapup-title", markup=False)
+        with WrapUpBody(id="wrapup-body"):
+            for section in self.sections:
+                yield Static(section_text(section), id=f"wrapup-{section.key}",
+                             classes="wrapup-section", markup=False)
+        yield Static(t("wrapup.hint", file=recap_file_name(self.document.id)),
+                     id="wrapup-hint", markup=False)
+        yield StatusLine()
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.query_one(WrapUpBody).focus()
+
+    def action_write(self) -> None:
+        data = recap_markdown(self.document, self.sections, self.today).encode("utf-8")
+        try:
+            write_export_file(self.recap_path, data, library=self.library_root, source=self.source)
+        except StorageError as error:
+            self.notify(t("wrapup.not_written", problem=str(error)), severity="error", timeout=12)
+            return
+        self.notify(t("wrapup.written", path=str(self.recap_path)))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
