@@ -59,6 +59,21 @@ def actions_section(doc: Postmortem, review: Review) -> RecapSection:
                         t("recap.no_actions"))
 
 
+def parking_section(doc: Postmortem, review: Review) -> RecapSection:
+    """Each parked topic and what stage 5 made of it (or that it is still to settle)."""
+    lines = []
+    for topic in doc.parking_lot:
+        text = topic.text.strip()
+        if topic.outcome == "action":
+            lines.append(line("recap.parking.action", text=text, id=topic.action or ""))
+        elif topic.outcome == "dropped":
+            lines.append(line("recap.parking.dropped", text=text, reason=topic.reason.strip()))
+        else:
+            lines.append(line(f"recap.parking.{topic.outcome or 'unsettled'}", text=text))
+    return RecapSection("parking_lot", t("recap.section.parking_lot"), tuple(lines),
+                        t("recap.parking.none"))
+
+
 def follow_ups_section(doc: Postmortem, review: Review) -> RecapSection:
     lines = tuple(
         line("recap.follow_up_held" if follow_up.done else "recap.follow_up",
@@ -84,8 +99,8 @@ def still_open_section(doc: Postmortem, review: Review) -> RecapSection:
 SectionBuilder = Callable[[Postmortem, Review], RecapSection]
 
 # In reading order. Another feature adds its builder here.
-SECTION_BUILDERS: list[SectionBuilder] = [actions_section, follow_ups_section,
-                                          still_open_section]
+SECTION_BUILDERS: list[SectionBuilder] = [actions_section, parking_section,
+                                          follow_ups_section, still_open_section]
 
 
 def recap_sections(doc: Postmortem, review: Review) -> list[RecapSection]:

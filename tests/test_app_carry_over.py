@@ -144,3 +144,14 @@ async def test_a_postmortem_open_elsewhere_keeps_the_answer_until_it_is_free(
         await pilot.press("ctrl+q")
     assert load_document(library_dir / "earlier-cache.json").actions[0].status == "done"
     assert "carry_over" not in stored(library_dir, "checkout-cache")
+
+
+async def test_starting_the_meeting_says_again_what_is_carried_over(library, make_app):
+    app = make_app("checkout-cache")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        await pilot.press("f8")                                  # start the meeting clock
+        await settled(pilot)
+        assert "3 open actions of related postmortems to settle: F10" in shown(
+            app.screen.query_one(StatusLine))
+        assert app.screen.document.meeting.started_at is not None

@@ -39,7 +39,8 @@ def test_the_recap_reads_actions_follow_ups_and_what_is_still_open():
     lines = text.splitlines()
     assert lines[0] == "# Recap: Checkout latency and failures after a cache node replacement"
     sections = [line for line in lines if line.startswith("## ")]
-    assert sections == ["## New actions", "## Follow-up reviews", "## Still ✗ in the final review"]
+    assert sections == ["## New actions", "## Parking lot", "## Follow-up reviews",
+                        "## Still ✗ in the final review"]
     assert "- Alert when checkout\\_cache\\_hit\\_ratio on any shard &lt; 80% for 3 min (a3) — " \
            "owner: Aiko M., due 2026-03-24" in lines
     assert any(line.startswith("- Run the cache warm-up job") and "owner: nobody yet" in line
@@ -57,6 +58,7 @@ def test_an_empty_postmortem_says_so_in_each_section():
     text = recap_of(doc)
     assert text.startswith("# Recap: empty-recap\n")
     assert "No action items yet." in text and "No follow-up review is scheduled." in text
+    assert "Nothing was parked." in text
     assert "- ✗ " in text
 
 
@@ -82,6 +84,25 @@ def test_a_timed_meeting_is_named_with_its_times():
     assert "Meeting on 2026-03-09, 15:00–16:04 UTC; 1:04 on the clock." in recap_of(doc)
 
 
+def test_the_parking_lot_outcomes_are_read_out_each_as_settled():
+    from postmortem import parking
+    doc = unfinished_demo()
+    raised = datetime(2026, 3, 9, 15, 12, tzinfo=timezone.utc)
+    made = parking.park(doc, "Ask the storage vendor about snapshot limits", 2, raised)
+    idea = parking.park(doc, "A chaos day for the cache tier", 3, raised)
+    gone = parking.park(doc, "Tune the old cluster", 3, raised)
+    parking.park(doc, "Who owns the runbook wiki?", 4, raised)
+    action = parking.make_action(doc, made.id)
+    parking.keep_as_idea(doc, idea.id)
+    parking.drop(doc, gone.id, "It is retired next month")
+    lines = recap_of(doc).splitlines()
+    part = lines[lines.index("## Parking lot"):lines.index("## Follow-up reviews")]
+    assert f"- Ask the storage vendor about snapshot limits → action item {action.id}" in part
+    assert "- A chaos day for the cache tier → kept as an idea" in part
+    assert "- Tune the old cluster → dropped: It is retired next month" in part
+    assert "- Who owns the runbook wiki? → not settled yet" in part
+
+
 def test_another_feature_adds_a_section_by_adding_its_builder(monkeypatch):
     def parked(doc, review):
         return RecapSection("parking_lot", "Parking lot", (line("recap.reason", reason="x"),),
@@ -89,7 +110,7 @@ def test_another_feature_adds_a_section_by_adding_its_builder(monkeypatch):
     monkeypatch.setattr("postmortem.recap.SECTION_BUILDERS", [*SECTION_BUILDERS[:1], parked,
                                                                *SECTION_BUILDERS[1:]])
     sections = [line for line in recap_of(unfinished_demo()).splitlines() if line.startswith("## ")]
-    assert sections[1] == "## Parking lot"
+    assert sections[1] == "## Parking lot" and sections.count("## Parking lot") == 2
 
 
 async def test_ctrl_g_shows_the_wrap_up_and_w_writes_the_recap_file(library_dir, make_app,

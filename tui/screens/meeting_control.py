@@ -89,6 +89,7 @@ class MeetingControl:
         if state == clock.NOT_STARTED:
             clock.start(meeting, now, self.current_stage)
             self.notify(t("meeting.started", stage=self.current_stage))
+            self.offer_carry_over()  # the start is when the room settles earlier open actions
         elif state == clock.RUNNING:
             clock.pause(meeting, now)
             self.notify(t("meeting.paused", clock=clock.clock_text(clock.elapsed(meeting, now))))
