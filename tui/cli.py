@@ -14,7 +14,7 @@ from typing import NoReturn, Sequence
 
 from postmortem import __version__, vocab
 from postmortem.fields import ValidationError
-from postmortem.i18n import t
+from postmortem.i18n import SUPPORTED_LANGUAGES, set_language, t
 
 EXIT_BAD_INPUT = 2
 
@@ -39,6 +39,8 @@ def build_parser() -> Parser:
     # SUPPRESS: a subcommand's own --library must not reset one given before the subcommand.
     common.add_argument("--library", metavar="DIR", default=argparse.SUPPRESS,
                         help=t("cli.help.library"))
+    common.add_argument("--lang", choices=SUPPORTED_LANGUAGES, default=argparse.SUPPRESS,
+                        help=t("cli.help.lang"))
     parser = Parser(prog="postmortem", description=t("cli.description"), parents=[common])
     parser.add_argument("--version", action="version", version=f"postmortem {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
@@ -71,8 +73,19 @@ def library_dir(args: argparse.Namespace) -> Path:
     return default_library_dir()
 
 
+def choose_language(argv: Sequence[str] | None) -> None:
+    """Apply ``--lang`` before the parser is built, so that its help and its errors speak
+    the chosen language too. A value that is not a language is left for the parser to
+    refuse (in the language of the environment)."""
+    early = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
+    early.add_argument("--lang")
+    known, _ = early.parse_known_args(sys.argv[1:] if argv is None else list(argv))
+    set_language(known.lang if known.lang in SUPPORTED_LANGUAGES else None)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
+        choose_language(argv)
         args = build_parser().parse_args(argv)
         return run(args)
     except UsageError as error:
