@@ -48,7 +48,7 @@ def chinese():
 
 @pytest.mark.parametrize("text, expected, group", [
     ("根因是人为失误", "人为失误", "human_error"),
-    ("值班人员操作失误,删除了配置", "操作失误", "human_error"),
+    ("值班人员操作失误，删除了配置", "操作失误", "human_error"),
     ("运维误操作导致节点下线", "误操作", "human_error"),
     ("发布时操作不当", "操作不当", "human_error"),
     ("开发人员粗心,没有检查", "粗心", "careless"),
@@ -68,7 +68,7 @@ def test_chinese_blame_is_flagged_with_the_reason_of_its_family(text, expected, 
 
 
 @pytest.mark.parametrize("text", [
-    "这不是谁的错,是流程的缺口",           # says the opposite of blame
+    "这不是谁的错，是流程的缺口",           # says the opposite of blame
     "其他的错误日志没有告警",               # 其他的错误: other error logs
     "增加二次确认,防止误操作",             # a guard rail against slips
     "这个服务不负责鉴权",                   # 不负责: is not in charge of
@@ -125,7 +125,7 @@ def test_chinese_narration_is_not_hindsight(text):
 
 def test_hindsight_asks_the_question_in_chinese(chinese):
     [finding] = hindsight.text_findings("这次中断本可以避免", "w1")
-    assert "事后诸葛" in finding.reason and finding.suggestion == "在当时,是什么让这样做显得合理?"
+    assert "事后诸葛" in finding.reason and finding.suggestion == "在当时，是什么让这样做显得合理？"
 
 
 # Vagueness -------------------------------------------------------------------------------
@@ -140,7 +140,7 @@ def test_hindsight_asks_the_question_in_chinese(chinese):
     ("下次小心", "process", "下次小心"),
     ("下次注意", "process", "下次注意"),
     ("发布前注意检查缓存", "process", "注意"),
-    ("举一反三,排查同类服务", "process", "举一反三"),
+    ("举一反三，排查同类服务", "process", "举一反三"),
     ("补充测试", "prevent", "补充测试"),
     ("避免类似问题再次发生", "prevent", "避免类似问题再次发生"),
     ("杜绝此类问题", "prevent", "杜绝"),
@@ -189,7 +189,7 @@ def test_english_phrases_stay_whole_words_next_to_chinese():
 
 def test_vagueness_reasons_and_rewrites_speak_chinese(chinese):
     [finding] = action_findings(tracked("加强监控", "detect"))
-    assert finding.reason == "“加强监控”没有说明监控什么指标,也没有说明何时通知谁。"
+    assert finding.reason == "“加强监控”没有说明监控什么指标，也没有说明何时通知谁。"
     assert finding.suggestion.startswith("例如:")
     [finding] = action_findings(tracked("下次小心"))
     assert "系统本身没有任何改变" in finding.reason
