@@ -190,6 +190,6 @@ def test_english_phrases_stay_whole_words_next_to_chinese():
 def test_vagueness_reasons_and_rewrites_speak_chinese(chinese):
     [finding] = action_findings(tracked("加强监控", "detect"))
     assert finding.reason == "“加强监控”没有说明监控什么指标，也没有说明何时通知谁。"
-    assert finding.suggestion.startswith("例如:")
+    assert finding.suggestion.startswith("例如：")
     [finding] = action_findings(tracked("下次小心"))
     assert "系统本身没有任何改变" in finding.reason
