@@ -4,6 +4,11 @@ the file holds."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from textual.command import CommandInput, CommandList
 
@@ -66,3 +71,36 @@ async def test_the_palette_offers_textuals_own_commands_in_chinese(library_dir, 
         offered = [str(option.prompt) for option in app.screen.query_one(CommandList).options]
         assert any("截图" in prompt and "SVG" in prompt for prompt in offered), offered
         assert not any("Screenshot" in prompt for prompt in offered)
+
+
+FOOTER_SCRIPT = """
+import asyncio, sys
+from pathlib import Path
+from tui.app import create_app
+from tui.widgets.key_footer import KeyFooter
+from helpers import shown
+
+async def main():
+    app = create_app(Path(sys.argv[1]), "queue", clock=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        print(shown(app.screen.query_one(KeyFooter)))
+
+asyncio.run(main())
+"""
+
+
+def test_with_postmortem_lang_the_footer_keys_are_chinese(library_dir):
+    """A fresh process, as the CLI runs: the language is chosen before tui is imported, so
+    the binding labels are Chinese too."""
+    seed(library_dir)
+    tests = str(Path(__file__).parent)
+    environ = {**os.environ, "POSTMORTEM_LANG": "zh-CN",
+               "PYTHONPATH": os.pathsep.join([str(Path(tests).parent), tests])}
+    result = subprocess.run([sys.executable, "-c", FOOTER_SCRIPT, str(library_dir)],
+                            capture_output=True, text=True, env=environ, timeout=120)
+    assert result.returncode == 0, result.stderr
+    footer = result.stdout.strip()
+    for label in ("下一步", "撤销", "审查", "导出", "命令"):
+        assert label in footer, footer
+    assert not any(word in footer for word in ("Next", "Undo", "Review", "Export", "palette"))
