@@ -214,14 +214,15 @@ def title_findings(doc: Postmortem, action: Action) -> list[Finding]:
 
 def _marked(doc: Postmortem, role: str) -> list[tuple[str, str, str]]:
     items = [(node.id, node.text, "why") for node, _ in preorder(doc) if node.role == role]
-    items += [(cause.id, cause.text, f"fishbone: {category}")
+    items += [(cause.id, cause.text, t("export.whys.from_fishbone", category=category))
               for category, cause in doc.analysis.causes() if cause.role == role]
     return items
 
 
 def root_causes(doc: Postmortem) -> list[tuple[str, str, str]]:
     """(id, text, source) of every item marked root cause: the tree in display order, then
-    the fishbone; source is "why" or "fishbone: <category>"."""
+    the fishbone; source is "why" or the fishbone's label, "fishbone: <category>" in the
+    language of the app."""
     return _marked(doc, "root-cause")
 
 
