@@ -71,8 +71,8 @@ class PostmortemApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterator[SystemCommand]:
         for command in super().get_system_commands(screen):
             key = TEXTUAL_COMMANDS.get(command.help)
-            yield command if key is None else command._replace(title=t(f"{key}.title"),
-                                                               help=t(f"{key}.help"))
+            yield command if key is None else SystemCommand(
+                t(f"{key}.title"), t(f"{key}.help"), command.callback, command.discover)
 
     def action_command_palette(self) -> None:
         # As Textual's own action, with the search prompt in the app's language.

@@ -77,7 +77,8 @@ class KeyFooter(Widget, can_focus=False):
                              enabled, tooltip or binding.tooltip)
             if binding.key == self.app.COMMAND_PALETTE_BINDING and self.app.ENABLE_COMMAND_PALETTE:
                 # Textual's own binding says "palette" in English, whatever the language.
-                palette = shown._replace(description=t("key.palette"), tooltip=t("help.palette"))
+                palette = ShownKey(shown.key, shown.display, t("key.palette"), shown.enabled,
+                                   t("help.palette"))
             elif binding.show and binding.action not in seen:
                 seen.add(binding.action)
                 keys.append(shown)
