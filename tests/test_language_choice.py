@@ -104,3 +104,14 @@ def test_a_bad_lang_is_one_sentence():
     result = run("list", "--lang", "fr")
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.strip().count("\n") == 0 and "zh-CN" in result.stderr
+
+
+def test_the_help_speaks_chinese_argparse_words_included():
+    helped = run("--lang", "zh-CN", "new", "--help")
+    assert helped.returncode == 0
+    assert helped.stdout.startswith("用法：postmortem new")
+    assert "位置参数" in helped.stdout and "选项" in helped.stdout
+    assert "显示此帮助并退出" in helped.stdout
+    assert not any(word in helped.stdout for word in ("usage:", "options:", "show this help"))
+    english = run("new", "--help").stdout
+    assert english.startswith("usage: postmortem new") and "show this help message" in english

@@ -7,6 +7,7 @@ imported only by the commands that open the app, so scripted commands start fast
 from __future__ import annotations
 
 import argparse
+import copy
 import sys
 from datetime import date
 from pathlib import Path
@@ -29,7 +30,39 @@ class UsageError(Exception):
     """Bad input from the command line; the message is one sentence for stderr."""
 
 
+# argparse's own words in --help, by their English text, and their catalogue keys.
+ARGPARSE_WORDS = {
+    "options": "cli.argparse.options",
+    "positional arguments": "cli.argparse.positionals",
+    "show this help message and exit": "cli.argparse.help",
+    "show program's version number and exit": "cli.argparse.version",
+}
+
+
+class Formatter(argparse.HelpFormatter):
+    """The help in the app's language, argparse's headings and -h, --version included."""
+
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+        super().add_usage(usage, actions, groups,
+                          t("cli.argparse.usage") if prefix is None else prefix)
+
+    def start_section(self, heading) -> None:
+        key = ARGPARSE_WORDS.get(heading or "")
+        super().start_section(t(key) if key else heading)
+
+    def add_argument(self, action: argparse.Action) -> None:
+        key = ARGPARSE_WORDS.get(action.help or "")
+        if key:
+            action = copy.copy(action)   # the parser's own action keeps its text
+            action.help = t(key)
+        super().add_argument(action)
+
+
 class Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", Formatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> NoReturn:
         raise UsageError(t("cli.usage_error", problem=message))
 
