@@ -115,3 +115,16 @@ def test_the_help_speaks_chinese_argparse_words_included():
     assert not any(word in helped.stdout for word in ("usage:", "options:", "show this help"))
     english = run("new", "--help").stdout
     assert english.startswith("usage: postmortem new") and "show this help message" in english
+
+
+@pytest.mark.parametrize("args, chinese", [
+    (["new"], "缺少参数：title"),
+    (["list", "extra"], "无法识别的参数：extra"),
+    (["export", "x", "--format"], "参数 --format 需要一个值"),
+    (["frob"], "参数 COMMAND 的值 'frob' 无效"),
+])
+def test_argparse_complaints_are_one_chinese_sentence(args, chinese):
+    result = run("--lang", "zh-CN", *args)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.strip().count("\n") == 0
+    assert chinese in result.stderr and "argument" not in result.stderr

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -64,7 +65,26 @@ class Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError(t("cli.usage_error", problem=message))
+        raise UsageError(t("cli.usage_error", problem=argparse_problem(message)))
+
+
+# argparse's most common complaints, by their English form, in the app's language; any other
+# stays as argparse says it.
+ARGPARSE_PROBLEMS = (
+    (re.compile(r"the following arguments are required: (?P<names>.+)"), "cli.argparse.required"),
+    (re.compile(r"argument (?P<argument>\S+): invalid choice: (?P<value>.+?) "
+                r"\(choose from (?P<choices>.+)\)"), "cli.argparse.invalid_choice"),
+    (re.compile(r"unrecognized arguments: (?P<arguments>.+)"), "cli.argparse.unrecognized"),
+    (re.compile(r"argument (?P<argument>\S+): expected one argument"), "cli.argparse.expected_one"),
+)
+
+
+def argparse_problem(message: str) -> str:
+    for pattern, key in ARGPARSE_PROBLEMS:
+        found = pattern.fullmatch(message)
+        if found:
+            return t(key, **found.groupdict())
+    return message
 
 
 def build_parser() -> Parser:
