@@ -18,6 +18,7 @@ from storage.library import Library
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.stage_strip import StageStrip
 from helpers import fill, focus_title, shown, stored
+from test_app_placeholders import cut_hints
 
 SHORT_STAGES = ("范围", "时间线", "根因", "措施", "行动项", "跟进")
 
@@ -104,3 +105,27 @@ def test_with_postmortem_lang_the_footer_keys_are_chinese(library_dir):
     for label in ("下一步", "撤销", "审查", "导出", "命令"):
         assert label in footer, footer
     assert not any(word in footer for word in ("Next", "Undo", "Review", "Export", "palette"))
+
+
+async def test_no_empty_field_cuts_its_chinese_hint(make_app):
+    """The Chinese hints of every stage's empty fields read whole at 80×24 (a double-width
+    character takes two cells)."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        cut: list[str] = []
+        await pilot.press("n")
+        await pilot.pause()
+        cut += cut_hints(app, "new postmortem")
+        assert app.screen.query_one("#new-title").placeholder.startswith("如：")
+        await pilot.press(*"Edge errors", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        steps = [("stage 1", ()), ("stage 2", ("alt+2", "a")), ("impact", ("escape", "v")),
+                 ("stage 3", ("alt+3", "a")), ("stage 4", ("escape", "alt+4", "a")),
+                 ("stage 5", ("escape", "alt+5", "a")), ("stage 6", ("escape", "alt+6", "f"))]
+        for where, keys in steps:
+            await pilot.press(*keys)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            cut += cut_hints(app, where)
+        assert cut == []
