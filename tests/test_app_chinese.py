@@ -4,7 +4,9 @@ the file holds."""
 
 from __future__ import annotations
 
+import importlib
 import os
+import pkgutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +14,7 @@ from pathlib import Path
 import pytest
 from textual.command import CommandInput, CommandList
 
+import tui
 from postmortem import i18n
 from postmortem.factory import new_postmortem
 from storage.library import Library
@@ -23,8 +26,17 @@ from test_app_placeholders import cut_hints
 SHORT_STAGES = ("范围", "时间线", "根因", "措施", "行动项", "跟进")
 
 
+def import_the_ui_in_english() -> None:
+    """Class-level texts (the bindings' labels) are read when a module is imported: all of
+    tui is imported first, in English, so that the Chinese of these tests does not stay in
+    them for the tests that run after these in the same process."""
+    for module in pkgutil.walk_packages(tui.__path__, "tui."):
+        importlib.import_module(module.name)
+
+
 @pytest.fixture(autouse=True)
 def chinese():
+    import_the_ui_in_english()
     i18n.set_language("zh-CN")
     yield
     i18n.set_language(None)
