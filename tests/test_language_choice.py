@@ -128,3 +128,10 @@ def test_argparse_complaints_are_one_chinese_sentence(args, chinese):
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.strip().count("\n") == 0
     assert chinese in result.stderr and "argument" not in result.stderr
+
+
+def test_a_lang_without_a_value_is_one_sentence():
+    result = run("list", "--lang")
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.strip().count("\n") == 0
+    assert "--lang" in result.stderr and "usage" not in result.stderr

@@ -129,10 +129,13 @@ def library_dir(args: argparse.Namespace) -> Path:
 def choose_language(argv: Sequence[str] | None) -> None:
     """Apply ``--lang`` before the parser is built, so that its help and its errors speak
     the chosen language too. A value that is not a language is left for the parser to
-    refuse (in the language of the environment)."""
-    early = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
+    refuse (in the language of the environment), and so is a --lang without a value."""
+    early = Parser(add_help=False, allow_abbrev=False)
     early.add_argument("--lang")
-    known, _ = early.parse_known_args(sys.argv[1:] if argv is None else list(argv))
+    try:
+        known, _ = early.parse_known_args(sys.argv[1:] if argv is None else list(argv))
+    except UsageError:
+        known = argparse.Namespace(lang=None)
     set_language(known.lang if known.lang in SUPPORTED_LANGUAGES else None)
 
 
