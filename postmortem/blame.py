@@ -11,10 +11,15 @@ What is flagged, and the rules decided here:
   spaces around them and are matched wherever they appear.
 - **An @handle** ("@max", "@sre-oncall"), but not e-mail addresses or the broadcasts @here,
   @channel, @everyone.
-- **Blame phrasing**, English (case-insensitive, whole words: "human error", "forgot to",
-  "careless", "should have known", "fault of", "negligent", "didn't bother", "blame" — never
-  "blameless") and Chinese ("人为失误", "粗心", "责任人", "疏忽", "失职", and "怪" only in its
-  blaming forms such as "怪他", "都怪", "责怪" — never "奇怪" or "难怪").
+- **Blame phrasing**, English (case-insensitive, whole Latin words — a Chinese character
+  next to one counts as a boundary: "human error", "forgot to", "careless", "should have
+  known", "fault of", "negligent", "didn't bother", "blame" — never "blameless") and Chinese,
+  matched without word boundaries, each in the family whose reason fits it: human error
+  ("人为失误", "操作失误", "误操作", "手误", "操作不当"), carelessness ("粗心", "马虎", "疏忽",
+  "失职", "不认真", "责任心不强", "麻痹大意" — never "大意" alone, which is also "the gist"),
+  fault ("责任人", "归咎", "甩锅", "背锅", "他的错", and "怪" only in its blaming forms such
+  as "怪他", "都怪", "责怪" — never "奇怪" or "难怪"), hindsight knowledge ("早该知道",
+  "本应知道", "应该早就知道", "理应想到"; the hindsight check leaves these to this one).
 - **"forgot"** blames only with a person as its subject: "forgot to …" (someone was expected
   to remember a step), or "<person> forgot" where the person is a name of this review, an
   @handle, a pronoun or a role ("the on-call engineer forgot"). "The deploy tool forgot
@@ -44,6 +49,7 @@ from postmortem.mentions import (BEFORE, HANDLE, handle_text, handles, name_vari
 from postmortem.model import Action, Postmortem
 from postmortem.texts import action_location, free_texts
 from postmortem.whys import preorder
+from postmortem.wording import latin_words
 
 RULE = "blame"
 
@@ -61,11 +67,11 @@ class _Phrase:
 
 
 def _english(group: str, pattern: str) -> _Phrase:
-    return _Phrase(group, re.compile(pattern, re.IGNORECASE))
+    return _Phrase(group, re.compile(latin_words(pattern), re.IGNORECASE))
 
 
-def _chinese(pattern: str) -> _Phrase:
-    return _Phrase("zh", re.compile(pattern))
+def _chinese(group: str, pattern: str) -> _Phrase:
+    return _Phrase(group, re.compile(pattern))
 
 
 _EN_PHRASES = (
@@ -85,14 +91,17 @@ _EN_PHRASES = (
 )
 
 _ZH_PHRASES = (
-    _chinese(r"人为(?:失误|错误)"),
-    _chinese(r"操作失误"),
-    _chinese(r"粗心|马虎"),
-    _chinese(r"责任人"),
-    _chinese(r"疏忽"),
-    _chinese(r"失职"),
-    _chinese(r"(?:责怪|怪罪|都怪|要怪|只怪|只能怪|怪(?:他们|她们|他|她|我|你|在))"),
-    _chinese(r"归咎|甩锅|背锅"),
+    # "防止误操作" (prevent slips) describes a guard rail, not a person.
+    _chinese("human_error", r"(?<!防止)(?<!避免)(?<!减少)"
+                            r"(?:人为(?:失误|错误|因素|原因)|操作(?:失误|错误|不当)|误操作|手误)"),
+    _chinese("careless", r"粗心|马虎|疏忽|失职|麻痹大意|玩忽职守"),
+    _chinese("careless", r"不(?:认真|负责任|仔细)|(?:缺乏|没有)责任心|责任心不(?:强|够|足)"),
+    _chinese("fault", r"责任人|归咎|甩锅|背锅"),
+    _chinese("fault", r"(?:责怪|怪罪|都怪|要怪|只怪|只能怪|怪(?:他们|她们|他|她|我|你|在))"),
+    # "不是谁的错" says the opposite of blame; "其他的错误日志" is "other error logs".
+    _chinese("fault", r"(?<!不是)(?<!并非)(?<!其)(?:他们|她们|他|她|我|你|谁)的(?:错|过错|锅)(?!误)"),
+    _chinese("should_have_known", r"(?:本应该?|本该|本来应该|早该|早就应该|应该早就|早就该|理应|理当)"
+                                  r"(?:早就|早)?(?:知道|意识到|想到)"),
 )
 
 # Each list of phrases as one alternation, for a first search: a text it finds nothing in
@@ -114,8 +123,8 @@ def _english_forgot(people: tuple[str, ...]) -> re.Pattern[str]:
     """'<person> forgot' in English."""
     # Names stay case-sensitive (as everywhere here); pronouns and roles do not.
     subjects = "|".join([*_escaped_names(people), HANDLE, f"(?i:{_EN_SUBJECTS})"])
-    return re.compile(rf"{BEFORE}(?:{subjects})\s+(?i:had\s+|has\s+|just\s+|simply\s+)?"
-                      rf"(?i:forgot|forgets|forgotten|forget)\b")
+    return re.compile(latin_words(rf"{BEFORE}(?:{subjects})\s+(?i:had\s+|has\s+|just\s+|simply\s+)?"
+                                  rf"(?i:forgot|forgets|forgotten|forget)\b"))
 
 
 @lru_cache(maxsize=64)
@@ -145,7 +154,7 @@ def text_findings(text: str, location: str, people: list[str], *,
     key = tuple(people)
     forgetting = [m.span() for m in _english_forgot(key).finditer(text)]
     hits += [(start, _finding(location, text[start:end], "forgot")) for start, end in forgetting]
-    hits += [(m.start(), _finding(location, m.group(), "zh"))
+    hits += [(m.start(), _finding(location, m.group(), "forgot"))
              for m in _chinese_forgot(key).finditer(text)]
     if names:
         hits += [(m.start(), _finding(location, m.group(), "person")) for m in names_in(text, key)]
@@ -205,14 +214,15 @@ def title_findings(doc: Postmortem, action: Action) -> list[Finding]:
 
 def _marked(doc: Postmortem, role: str) -> list[tuple[str, str, str]]:
     items = [(node.id, node.text, "why") for node, _ in preorder(doc) if node.role == role]
-    items += [(cause.id, cause.text, f"fishbone: {category}")
+    items += [(cause.id, cause.text, t("export.whys.from_fishbone", category=category))
               for category, cause in doc.analysis.causes() if cause.role == role]
     return items
 
 
 def root_causes(doc: Postmortem) -> list[tuple[str, str, str]]:
     """(id, text, source) of every item marked root cause: the tree in display order, then
-    the fishbone; source is "why" or "fishbone: <category>"."""
+    the fishbone; source is "why" or the fishbone's label, "fishbone: <category>" in the
+    language of the app."""
     return _marked(doc, "root-cause")
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 
@@ -22,7 +23,7 @@ DEFAULT_LANGUAGE = "en"
 # The plural form a count takes, per language; a language not listed uses ``other`` only.
 PLURAL_RULES = {
     "en": lambda n: "one" if n == 1 else "other",
-}
+}  # Chinese has no plural: zh-CN writes ``other`` only
 
 
 def _flatten(prefix: str, table: dict, out: dict[str, str]) -> None:
@@ -47,11 +48,59 @@ def catalogue(language: str = DEFAULT_LANGUAGE) -> dict[str, str]:
     return messages
 
 
+SUPPORTED_LANGUAGES = ("en", "zh-CN")
+
+# The language chosen on the command line (``--lang``), which wins over the environment.
+_chosen: str | None = None
+
+
+def supported_language(name: str) -> str | None:
+    """The supported language a language or locale name means, or None.
+
+    "zh-CN", "zh_CN.UTF-8", "zh_SG", "zh-Hans" and plain "zh" are Simplified Chinese;
+    "zh_TW", "zh_HK" and "zh-Hant" are not (the app has no Traditional Chinese), nor is any
+    language the app does not speak. "en", "en_GB.UTF-8", "C" and "POSIX" are English."""
+    code = name.split(".")[0].split("@")[0].replace("_", "-").strip()
+    if not code:
+        return None
+    parts = code.lower().split("-")
+    if parts[0] in ("en", "c", "posix"):
+        return "en"
+    if parts[0] == "zh" and (len(parts) == 1 or parts[1] in ("cn", "sg", "hans")):
+        return "zh-CN"
+    return None
+
+
+def language_from_environment(environ: Mapping[str, str]) -> str:
+    """``POSTMORTEM_LANG`` when it names a supported language; else the system locale for
+    messages (the first set of LC_ALL, LC_MESSAGES, LANG, as POSIX orders them); else
+    English. A locale the app does not speak ("fr_FR.UTF-8") means English, like no locale."""
+    chosen = supported_language(environ.get("POSTMORTEM_LANG", ""))
+    if chosen is not None:
+        return chosen
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if environ.get(variable):
+            return supported_language(environ[variable]) or DEFAULT_LANGUAGE
+    return DEFAULT_LANGUAGE
+
+
+def set_language(language: str | None) -> None:
+    """Speak ``language`` from now on (``--lang``); None goes back to the environment's
+    choice. The caches are cleared, so the next ``t`` reads the new language."""
+    global _chosen
+    if language is not None and language not in SUPPORTED_LANGUAGES:
+        raise ValueError(f"unsupported language: {language!r}")
+    _chosen = language
+    current_language.cache_clear()
+    catalogue.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def current_language() -> str:
-    """``POSTMORTEM_LANG``, read once: a run speaks one language, and reading the environment
-    on each of the hundreds of ``t`` calls of an export or a screen was most of their cost."""
-    return os.environ.get("POSTMORTEM_LANG", DEFAULT_LANGUAGE)
+    """``--lang``, else ``language_from_environment``, decided once: a run speaks one
+    language, and reading the environment on each of the hundreds of ``t`` calls of an
+    export or a screen was most of their cost. ``set_language`` decides again."""
+    return _chosen or language_from_environment(os.environ)
 
 
 def plural_form(language: str, count: object) -> str:

@@ -11,10 +11,16 @@ What is flagged, and the rules decided here:
   in backticks). "Alert", "page", "dashboard" and "metric" alone are not enough: they say
   *how* someone is told, not *what* is watched — "Add an alert for checkout" is flagged,
   "Page when checkout error rate > 2% for 5 min" passes.
-- **Generic phrasing**, English (case-insensitive, whole words) and Chinese, in families:
-  monitoring ("add monitoring", "加强监控"), improve ("improve", "优化", "完善"), testing
-  ("more testing", "加强测试"), communication ("communicate better", "加强沟通"), careful
-  ("be more careful", "注意", "小心") and awareness ("raise awareness", "提高意识").
+- **Generic phrasing**, English (case-insensitive, whole Latin words: a Chinese character
+  next to one is a boundary, ``postmortem.wording``) and Chinese (no boundaries), in
+  families: monitoring ("add monitoring", "加强监控", "完善监测", "加强巡检"), improve
+  ("improve", "优化", "完善", "杜绝", "避免…再次发生"), testing ("more testing", "加强测试",
+  "补充测试", "加强验证"), communication ("communicate better", "加强沟通", "多沟通",
+  "保持沟通"), careful ("be more careful", "注意", "小心", "下次小心", "仔细", "严格执行")
+  and awareness ("raise awareness", "提高意识", "安全意识", "举一反三", "吸取教训").
+  **注意** is an exhortation ("注意检查缓存", "下次注意") except where it is not one:
+  "注意力" (attention, a noun), "注意到" (noticed), "注意事项" (a list of precautions, a
+  document), and after "没", "未" or "值得" ("没注意", "值得注意" narrate, they ask nothing).
   The first four are flagged only when the title has no signal (as above): "Improve
   checkout p99 to < 300 ms" is specific. "Careful" and "awareness" are flagged always —
   asking people to try harder is not an action, however precisely it is worded.
@@ -37,6 +43,7 @@ from datetime import date
 from postmortem.findings import Finding, active
 from postmortem.i18n import t
 from postmortem.model import Action, Postmortem
+from postmortem.wording import latin_words
 
 RULE = "vague"
 
@@ -78,8 +85,9 @@ _METRIC_WORDS = (
 )
 _METRIC_NAME = r"`[^`]+`|\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b|\b[a-z][a-z0-9]*(?:\.[a-z0-9_]+){2,}\b"
 
-_SIGNAL = re.compile("|".join(f"(?:{p})" for p in
-                              (_NUMBER_WITH_UNIT, _COMPARISON, _METRIC_WORDS, _METRIC_NAME)),
+_SIGNAL = re.compile(latin_words("|".join(f"(?:{p})" for p in
+                                          (_NUMBER_WITH_UNIT, _COMPARISON, _METRIC_WORDS,
+                                           _METRIC_NAME))),
                      re.IGNORECASE)
 
 
@@ -99,8 +107,12 @@ class _Family:
 
 
 def _family(name: str, english: list[str], chinese: list[str], unless_signal: bool) -> _Family:
-    alternatives = [rf"\b(?:{p})\b" for p in english] + chinese
+    alternatives = [latin_words(rf"\b(?:{p})\b") for p in english] + chinese
     return _Family(name, re.compile("|".join(alternatives), re.IGNORECASE), unless_signal)
+
+
+# 注意 as an exhortation; not 注意力 / 注意到 / 注意事项, nor after 没 / 未 / 值得 (module doc).
+_ZHUYI = r"(?<![没未])(?<!值得)注意(?!力|到|事项)"
 
 
 # Order matters where phrases overlap: the earlier family claims the words
@@ -111,7 +123,8 @@ _FAMILIES = (
         r"(?:better|more|improved?|clearer)\s+communication",
         r"improve\s+(?:the\s+)?communication",
         r"keep\s+(?:everyone|people|stakeholders)\s+(?:in\s+the\s+loop|informed)",
-    ], ["加强沟通", "改善沟通", "改进沟通", "及时沟通", "加强交流", "加强协作", "加强协调"],
+    ], ["加强沟通", "改善沟通", "改进沟通", "及时沟通", "加强交流", "加强协作", "加强协调",
+        "多沟通", "保持沟通", "做好沟通", "加强信息同步", "加强对齐", "多同步"],
         unless_signal=True),
     _family("monitoring", [
         r"(?:add|adding|more|better|improved?|improving|increase|enhance|extend)\s+"
@@ -119,25 +132,30 @@ _FAMILIES = (
         r"monitor\s+(?:it|this|things|everything|closely|better|more)",
         r"set\s+up\s+(?:monitoring|alerting|alerts)",
     ], ["加强监控", "增加监控", "完善监控", "加强告警", "增加告警", "完善告警", "加强观测",
-        "加强可观测性"], unless_signal=True),
+        "加强可观测性", "加强监测", "增加监测", "完善监测", "补充监控", "做好监控", "加强巡检",
+        "增加巡检"], unless_signal=True),
     _family("testing", [
         r"more\s+(?:testing|tests)", r"better\s+(?:testing|tests)", r"test\s+more",
         r"(?:improve|increase)\s+(?:the\s+)?(?:testing|tests|test\s+coverage)",
-    ], ["加强测试", "增加测试", "多做测试", "完善测试", "充分测试"], unless_signal=True),
+    ], ["加强测试", "增加测试", "多做测试", "完善测试", "充分测试", "补充测试", "做好测试",
+        "多测试", "加强验证", "充分验证", "加强回归"], unless_signal=True),
     _family("careful", [
         r"(?:be|being)\s+(?:more\s+)?careful", r"more\s+careful(?:ly)?",
         r"pay\s+(?:more\s+)?attention", r"(?:be|stay|remain)\s+(?:more\s+)?vigilant",
         r"try\s+harder", r"take\s+more\s+care",
-    ], ["注意", "小心", "提高警惕", "加强责任心", "认真", "谨慎"], unless_signal=False),
+    ], [r"下次(?:要)?(?:小心|注意)", _ZHUYI, "小心", "提高警惕", "加强责任心", "认真", "谨慎", "细心", "仔细",
+        "严格遵守", "严格执行", "避免再犯"], unless_signal=False),
     _family("awareness", [
         r"(?:raise|raising|increase|improve|build)\s+awareness", r"be\s+(?:more\s+)?aware",
         r"remind\s+(?:everyone|people|the\s+team|engineers|staff)", r"educate\s+(?:everyone|people|the\s+team)",
     ], ["提高意识", "加强意识", "增强意识", "提高认识", "引起重视", "高度重视", "加强重视",
-        "加强管理", "加强培训", "加强学习"], unless_signal=False),
+        "加强管理", "加强培训", "加强学习", "安全意识", "风险意识", "加强宣导", "宣贯",
+        "举一反三", "吸取教训", "引以为戒"], unless_signal=False),
     _family("improve", [
         r"improv(?:e|es|ed|ing|ement|ements)", r"enhanc(?:e|es|ed|ing|ement|ements)",
         r"optimi[sz](?:e|es|ed|ing|ation)", r"do\s+better",
-    ], ["优化", "改进", "改善", "完善", "加强", "提升"], unless_signal=True),
+    ], ["优化", "改进", "改善", "完善", "加强", "提升", "杜绝",
+        r"(?:避免|防止)[^。！？；，,.;!?\n]{0,8}?再次?发生"], unless_signal=True),
 )
 
 

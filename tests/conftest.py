@@ -15,6 +15,10 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+# The tests read English messages: the machine's locale (LANG=zh_CN.UTF-8) must not change
+# them. Tests of another language choose it themselves (``i18n.set_language``, an env).
+os.environ["POSTMORTEM_LANG"] = "en"
+
 settings.register_profile("full", max_examples=100, deadline=None)
 settings.register_profile("fast", max_examples=20, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fast"))

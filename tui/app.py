@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
+from textual.command import CommandPalette
+from textual.screen import Screen
 
 from postmortem.i18n import t
 from storage.library import Library
@@ -20,6 +22,19 @@ from tui.palette import RegistryCommands
 
 if TYPE_CHECKING:
     from tui.screens.workspace import WorkspaceScreen
+
+
+# Textual's own palette commands, known by their English help, and their catalogue keys: the
+# palette speaks the app's language too.
+TEXTUAL_COMMANDS = {
+    "Change the current theme": "textual_command.theme",
+    "Quit the application as soon as possible": "textual_command.quit",
+    "Hide the keys and widget help panel": "textual_command.keys_hide",
+    "Show help for the focused widget and a summary of available keys": "textual_command.keys_show",
+    "Minimize the widget and restore to normal size": "textual_command.minimize",
+    "Maximize the focused widget": "textual_command.maximize",
+    "Save an SVG 'screenshot' of the current screen": "textual_command.screenshot",
+}
 
 
 def stylesheet_path() -> Path:
@@ -62,6 +77,18 @@ class PostmortemApp(App[None]):
         # the facilitator goes back to it (or when the postmortem cannot be opened).
         if self.open_target is None or not self.open_postmortem(self.open_target):
             self.show_library()
+
+    def get_system_commands(self, screen: Screen) -> Iterator[SystemCommand]:
+        for command in super().get_system_commands(screen):
+            key = TEXTUAL_COMMANDS.get(command.help)
+            yield command if key is None else SystemCommand(
+                t(f"{key}.title"), t(f"{key}.help"), command.callback, command.discover)
+
+    def action_command_palette(self) -> None:
+        # As Textual's own action, with the search prompt in the app's language.
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette",
+                                            placeholder=t("palette.placeholder")))
 
     def show_library(self) -> None:
         """Back to the library: under the current screen if it is there, else a new one."""

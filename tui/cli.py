@@ -7,6 +7,8 @@ imported only by the commands that open the app, so scripted commands start fast
 from __future__ import annotations
 
 import argparse
+import copy
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -14,7 +16,7 @@ from typing import NoReturn, Sequence
 
 from postmortem import __version__, vocab
 from postmortem.fields import ValidationError
-from postmortem.i18n import t
+from postmortem.i18n import SUPPORTED_LANGUAGES, set_language, t
 
 EXIT_BAD_INPUT = 2
 
@@ -29,9 +31,60 @@ class UsageError(Exception):
     """Bad input from the command line; the message is one sentence for stderr."""
 
 
+# argparse's own words in --help, by their English text, and their catalogue keys.
+ARGPARSE_WORDS = {
+    "options": "cli.argparse.options",
+    "positional arguments": "cli.argparse.positionals",
+    "show this help message and exit": "cli.argparse.help",
+    "show program's version number and exit": "cli.argparse.version",
+}
+
+
+class Formatter(argparse.HelpFormatter):
+    """The help in the app's language, argparse's headings and -h, --version included."""
+
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+        super().add_usage(usage, actions, groups,
+                          t("cli.argparse.usage") if prefix is None else prefix)
+
+    def start_section(self, heading) -> None:
+        key = ARGPARSE_WORDS.get(heading or "")
+        super().start_section(t(key) if key else heading)
+
+    def add_argument(self, action: argparse.Action) -> None:
+        key = ARGPARSE_WORDS.get(action.help or "")
+        if key:
+            action = copy.copy(action)   # the parser's own action keeps its text
+            action.help = t(key)
+        super().add_argument(action)
+
+
 class Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", Formatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> NoReturn:
-        raise UsageError(t("cli.usage_error", problem=message))
+        raise UsageError(t("cli.usage_error", problem=argparse_problem(message)))
+
+
+# argparse's most common complaints, by their English form, in the app's language; any other
+# stays as argparse says it.
+ARGPARSE_PROBLEMS = (
+    (re.compile(r"the following arguments are required: (?P<names>.+)"), "cli.argparse.required"),
+    (re.compile(r"argument (?P<argument>\S+): invalid choice: (?P<value>.+?) "
+                r"\(choose from (?P<choices>.+)\)"), "cli.argparse.invalid_choice"),
+    (re.compile(r"unrecognized arguments: (?P<arguments>.+)"), "cli.argparse.unrecognized"),
+    (re.compile(r"argument (?P<argument>\S+): expected one argument"), "cli.argparse.expected_one"),
+)
+
+
+def argparse_problem(message: str) -> str:
+    for pattern, key in ARGPARSE_PROBLEMS:
+        found = pattern.fullmatch(message)
+        if found:
+            return t(key, **found.groupdict())
+    return message
 
 
 def build_parser() -> Parser:
@@ -39,6 +92,8 @@ def build_parser() -> Parser:
     # SUPPRESS: a subcommand's own --library must not reset one given before the subcommand.
     common.add_argument("--library", metavar="DIR", default=argparse.SUPPRESS,
                         help=t("cli.help.library"))
+    common.add_argument("--lang", choices=SUPPORTED_LANGUAGES, default=argparse.SUPPRESS,
+                        help=t("cli.help.lang"))
     # Only the commands that open the app take --theme.
     app_options = argparse.ArgumentParser(add_help=False)
     app_options.add_argument("--theme", choices=("default", "presenter"),
@@ -81,8 +136,22 @@ def library_dir(args: argparse.Namespace) -> Path:
     return default_library_dir()
 
 
+def choose_language(argv: Sequence[str] | None) -> None:
+    """Apply ``--lang`` before the parser is built, so that its help and its errors speak
+    the chosen language too. A value that is not a language is left for the parser to
+    refuse (in the language of the environment), and so is a --lang without a value."""
+    early = Parser(add_help=False, allow_abbrev=False)
+    early.add_argument("--lang")
+    try:
+        known, _ = early.parse_known_args(sys.argv[1:] if argv is None else list(argv))
+    except UsageError:
+        known = argparse.Namespace(lang=None)
+    set_language(known.lang if known.lang in SUPPORTED_LANGUAGES else None)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
+        choose_language(argv)
         args = build_parser().parse_args(argv)
         return run(args)
     except UsageError as error:

@@ -99,7 +99,7 @@ class FinalReviewScreen(Screen[JumpTo | None]):
             for deviation in self.review.deviations:
                 label, style = (("review_ui.blocking", "bold $error") if deviation.blocking
                                 else ("review_ui.advice", "bold $warning"))
-                mark = Content.styled(t(label) + ": ", style)
+                mark = Content.styled(t(label) + t("separator.label"), style)
                 options.append(self.target_option(deviation.text, deviation.stage,
                                                   deviation.location, mark))
         note = unreadable_note(self.review)

@@ -55,7 +55,7 @@ def exit_line(status: StageStatus) -> str:
     """The exit bar: met, or how many conditions are open and the first one whole (the
     others are one key away, F2)."""
     if status.ok:
-        return f"✓ {t('exit.label')}: {t('exit.holds')}"
+        return "✓ " + t("exit.met")
     return "✗ " + t("exit.open", count=len(status.reasons), first=status.reasons[0])
 
 

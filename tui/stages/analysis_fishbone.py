@@ -350,7 +350,7 @@ class FishbonePanel(TreePanel):
             role = t(f"analysis_ui.role.{cause.role}") if cause.role else t("analysis_ui.whys.no_role")
             meta = t("analysis_ui.fishbone.cause_detail", id=cause.id,
                      category=doc.analysis.fishbone[ci].category, role=role)
-            text = Text.assemble((meta + ": ", "dim"), clean(mark_hidden(cause.text)) or "—")
+            text = Text.assemble((meta + t("separator.label"), "dim"), clean(mark_hidden(cause.text)) or "—")
             found = self.editor_tree.findings.get(key, [])
         text.append("  " + t("analysis_ui.fishbone.diagram_hint"), "dim italic")
         detail.update(text)

@@ -49,7 +49,8 @@ class SummaryList(OptionList):
         self.locations = []
 
         def heading(title: str, count: int) -> None:
-            options.append(Option(Text(f"{title} ({count})", self._style("summary--heading")),
+            options.append(Option(Text(t("analysis_ui.summary.heading", title=title, count=count),
+                                       self._style("summary--heading")),
                                   disabled=True))
             self.locations.append(None)
 

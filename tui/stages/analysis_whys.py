@@ -299,7 +299,7 @@ class WhysPanel(TreePanel):
         meta = t("analysis_ui.whys.detail", id=why.id, level=whys.depth(doc, why.id), role=role)
         evidence = (t("analysis_ui.whys.evidence", evidence=why.evidence) if why.evidence
                     else t("analysis_ui.whys.no_evidence"))
-        detail.update(Text.assemble((meta + ": ", "dim"), clean(mark_hidden(why.text)) or "—",
+        detail.update(Text.assemble((meta + t("separator.label"), "dim"), clean(mark_hidden(why.text)) or "—",
                                     ("\n" + evidence, "dim")))
         detail.display = True
         self.query_one("#whys-findings", FindingsList).show(self.editor_tree.findings.get(why.id, []))

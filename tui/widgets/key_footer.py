@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
+from postmortem.i18n import t
 from tui.commands import all_commands
 
 SEPARATOR = "▏"
@@ -75,7 +76,9 @@ class KeyFooter(Widget, can_focus=False):
             shown = ShownKey(binding.key, self.app.get_key_display(binding), binding.description,
                              enabled, tooltip or binding.tooltip)
             if binding.key == self.app.COMMAND_PALETTE_BINDING and self.app.ENABLE_COMMAND_PALETTE:
-                palette = shown
+                # Textual's own binding says "palette" in English, whatever the language.
+                palette = ShownKey(shown.key, shown.display, t("key.palette"), shown.enabled,
+                                   t("help.palette"))
             elif binding.show and binding.action not in seen:
                 seen.add(binding.action)
                 keys.append(shown)
