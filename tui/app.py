@@ -13,7 +13,7 @@ from textual.app import App
 
 from postmortem.i18n import t
 from storage.library import Library
-from tui.commands import bindings_for
+from tui.commands import RegistryBindings
 from tui.palette import RegistryCommands
 
 if TYPE_CHECKING:
@@ -27,10 +27,10 @@ def stylesheet_path() -> Path:
     return packaged if packaged.exists() else here.parent / "screens.tcss"
 
 
-class PostmortemApp(App[None]):
+class PostmortemApp(RegistryBindings, App[None]):
+    COMMAND_SCOPE = "app"
     CSS_PATH = stylesheet_path()
     TITLE = "postmortem"
-    BINDINGS = bindings_for("app")
     COMMANDS = App.COMMANDS | {RegistryCommands}
     ENABLE_COMMAND_PALETTE = True
 

@@ -25,7 +25,7 @@ from storage.reading import read_recurrence
 from storage.rescue import failure_reason
 from tui.autosave import Autosaver
 from tui.outside_watch import WATCH_INTERVAL, OutsideChangeWatcher
-from tui.commands import bindings_for
+from tui.commands import RegistryBindings
 from tui.save_schedule import SaveSchedule
 from tui.messages import DocumentChanged, JumpTo
 from tui.stages import actions_clock, stage_view_classes
@@ -54,9 +54,8 @@ def exit_line(status: StageStatus) -> str:
     return "✗ " + t("exit.open", count=len(status.reasons), first=status.reasons[0])
 
 
-class WorkspaceScreen(StageFocus, Screen[None]):
+class WorkspaceScreen(RegistryBindings, StageFocus, Screen[None]):
     COMMAND_SCOPE = "workspace"
-    BINDINGS = bindings_for("workspace")
 
     def __init__(self, document_file: DocumentFile, stage: int = 1,
                  resume_folder: Path | None = None) -> None:

@@ -19,7 +19,6 @@ from postmortem.i18n import t
 from postmortem.model import Action
 from postmortem.texts import action_location
 from postmortem.vagueness import RULE, action_findings, finding_field
-from tui.commands import bindings_for
 from tui.stages import actions_clock
 from tui.stages.actions_board import (GROUPINGS, VIEWS, ActionBoard, ActionTable, board_order,
                                       item_facts)
@@ -33,7 +32,6 @@ NARROW_WIDTH = 110   # below this (and in the table view) the form goes under th
 class ActionsStage(StageView):
     STAGE = 5
     COMMAND_SCOPE = "actions"
-    BINDINGS = bindings_for("actions")
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

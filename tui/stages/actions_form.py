@@ -30,7 +30,7 @@ from postmortem.findings import Finding
 from postmortem.i18n import t
 from postmortem.model import Action, Postmortem
 from postmortem.vagueness import action_findings, overdue
-from tui.commands import bindings_for
+from tui.commands import RegistryBindings
 from tui.widgets.text_field import TextField
 
 ENTER_ORDER = ("action-title", "action-owner", "action-due", "action-tracker")
@@ -63,12 +63,11 @@ class DismissRequested(Message):
         self.finding, self.dismissed = finding, dismissed
 
 
-class ActionFindings(OptionList):
+class ActionFindings(RegistryBindings, OptionList):
     """The findings on the selected item: the reason, then an example of a specific rewrite.
     Dismissed ones stay listed, dimmed, with the reason they were dismissed."""
 
     COMMAND_SCOPE = "actions-findings"
-    BINDINGS = bindings_for("actions-findings")
     COMPONENT_CLASSES = OptionList.COMPONENT_CLASSES | {
         "action-findings--reason", "action-findings--suggestion", "action-findings--dismissed"}
 
@@ -108,9 +107,8 @@ class ActionFindings(OptionList):
             self.post_message(DismissRequested(finding, reason is not None))
 
 
-class ActionForm(Vertical):
+class ActionForm(RegistryBindings, Vertical):
     COMMAND_SCOPE = "actions-form"
-    BINDINGS = bindings_for("actions-form")
 
     class Edited(Message):
         """The form changed the action (``field`` is the document field)."""

@@ -15,7 +15,6 @@ from postmortem import blame, fishbone
 from postmortem.findings import Finding, dismiss
 from postmortem.fishbone import clean, truncate
 from postmortem.i18n import t
-from tui.commands import bindings_for
 from tui.screens.dismiss import DismissFindingScreen
 from tui.stages.analysis_editing import DismissRequested, FindingsList
 from tui.stages.analysis_fishbone import FishbonePanel
@@ -31,7 +30,6 @@ VIEWS = ("analysis-whys", "analysis-fishbone", "analysis-summary")
 class AnalysisStage(StageView):
     STAGE = 3
     COMMAND_SCOPE = "analysis"
-    BINDINGS = bindings_for("analysis")
 
     def compose(self) -> ComposeResult:
         doc, ro = self.document, self.read_only

@@ -21,7 +21,7 @@ from postmortem.hidden_text import mark_hidden
 from postmortem.i18n import t
 from postmortem.model import Cause, Postmortem
 from postmortem.whys import cycle_role
-from tui.commands import bindings_for
+from tui.commands import RegistryBindings
 from tui.stages.analysis_dialogs import Choice, PickScreen
 from tui.stages.analysis_editing import FindingsList
 from tui.stages.analysis_tree import PENDING, EditableTree, TreePanel
@@ -38,7 +38,6 @@ def category_key(index: int) -> str:
 
 class FishboneTree(EditableTree):
     COMMAND_SCOPE = "fishbone"
-    BINDINGS = bindings_for("fishbone")
     COMPONENT_CLASSES = EditableTree.COMPONENT_CLASSES | {
         "fishbone--category", "fishbone--count", "fishbone--root", "fishbone--contributing",
         "fishbone--mark-root", "fishbone--mark-contributing", "fishbone--finding", "fishbone--empty"}
@@ -277,11 +276,10 @@ class FishboneTree(EditableTree):
 
 
 
-class DiagramScroll(VerticalScroll):
+class DiagramScroll(RegistryBindings, VerticalScroll):
     """The diagram's scroll area; g goes back to the list when it fills the view."""
 
     COMMAND_SCOPE = "fishbone-diagram"
-    BINDINGS = bindings_for("fishbone-diagram")
 
     def __init__(self, *children, toggle: Callable[[], None], **kwargs) -> None:
         super().__init__(*children, **kwargs)

@@ -16,7 +16,7 @@ from textual.widgets.tree import TreeNode
 from postmortem.findings import Finding
 from postmortem.i18n import t
 from postmortem.model import Postmortem
-from tui.commands import bindings_for
+from tui.commands import RegistryBindings
 from tui.stages.analysis_editing import (DismissRequested, EditSession, FindingsList,
                                          InlineEditor, normalised)
 
@@ -27,7 +27,7 @@ PENDING = "+new"         # the key of the placeholder line while a new item is t
 # The tree base ----------------------------------------------------------------------------
 
 
-class EditableTree(Tree[str]):
+class EditableTree(RegistryBindings, Tree[str]):
     """A tree over part of the document; node data is an item id (or a category key).
 
     Subclasses fill it in ``populate`` and draw each label in ``label_parts``; this class keeps
@@ -36,7 +36,7 @@ class EditableTree(Tree[str]):
     """
 
     GUIDE_DEPTH = 3
-    BINDINGS = bindings_for("rows")   # Home/End: the first and last line
+    SHARED_SCOPES = ("rows",)   # Home/End: the first and last line
 
     def __init__(self, document: Postmortem, *, read_only: bool,
                  on_change: Callable[[], None], id: str | None = None) -> None:

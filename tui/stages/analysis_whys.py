@@ -24,7 +24,6 @@ from postmortem.fishbone import clean, truncate
 from postmortem.hidden_text import mark_hidden
 from postmortem.i18n import t
 from postmortem.model import Postmortem
-from tui.commands import bindings_for
 from tui.stages.analysis_dialogs import Choice, PickScreen
 from tui.stages.analysis_editing import FindingsList
 from tui.stages.analysis_tree import PENDING, EditableTree, TreePanel
@@ -43,7 +42,6 @@ def role_parts(role: str | None, prefix: str) -> list[tuple[str, str]]:
 
 class WhysTree(EditableTree):
     COMMAND_SCOPE = "whys"
-    BINDINGS = bindings_for("whys")
     COMPONENT_CLASSES = EditableTree.COMPONENT_CLASSES | {
         "whys--level", "whys--root", "whys--contributing", "whys--depth", "whys--finding",
         "whys--empty"}

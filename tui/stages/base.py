@@ -7,11 +7,12 @@ from textual.widget import Widget
 
 from postmortem.i18n import t
 from postmortem.model import Postmortem
+from tui.commands import RegistryBindings
 from tui.messages import DocumentChanged
 from tui.widgets.text_field import typing_burst
 
 
-class StageView(Vertical):
+class StageView(RegistryBindings, Vertical):
     """A stage's screen area. Subclasses edit ``self.document`` in place and call ``changed()``."""
 
     STAGE: int = 0

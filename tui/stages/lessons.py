@@ -20,7 +20,6 @@ from textual.widgets.option_list import Option
 
 from postmortem.hidden_text import mark_hidden
 from postmortem.i18n import t
-from tui.commands import bindings_for
 from tui.stages.base import StageView
 from tui.widgets.text_field import TextField
 
@@ -85,7 +84,6 @@ class EditorState:
 class LessonsStage(StageView):
     STAGE = 4
     COMMAND_SCOPE = "lessons"
-    BINDINGS = bindings_for("lessons")
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -15,7 +15,6 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from postmortem.i18n import t
-from tui.commands import bindings_for
 from tui.stages import timeline_edits as edits
 from tui.stages.base import StageView
 from tui.stages.timeline_impact import ImpactForm
@@ -36,7 +35,6 @@ class ViewSwitch(Static):
 class TimelineStage(StageView):
     STAGE = 2
     COMMAND_SCOPE = "timeline-stage"
-    BINDINGS = bindings_for("timeline-stage")
 
     def compose(self) -> ComposeResult:
         yield ViewSwitch(id="timeline-views")

@@ -24,7 +24,7 @@ from postmortem.metrics import (compute_metrics, format_duration, incident_durat
 from postmortem.model import Event, Postmortem
 from postmortem.times import (TimeParseError, format_datetime, format_local_hm, format_time_hm,
                               resolve_zone)
-from tui.commands import bindings_for
+from tui.commands import RegistryBindings
 from tui.stages import timeline_edits as edits
 from tui.stages.timeline_dialogs import PasteDialog, SourceDialog
 from tui.stages.timeline_entry import EntryBar
@@ -32,9 +32,8 @@ from tui.stages.timeline_input import EntryError, local_zone_name, parse_entry
 from tui.stages.timeline_table import TimelineTable
 
 
-class TimelinePane(Vertical):
+class TimelinePane(RegistryBindings, Vertical):
     COMMAND_SCOPE = "timeline"
-    BINDINGS = bindings_for("timeline")
 
     def __init__(self, document: Postmortem, *, read_only: bool, on_change: Callable[[], None],
                  id: str | None = None) -> None:
