@@ -12,6 +12,7 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.reactive import var
 from textual.widgets import Static
 
 from postmortem.i18n import t
@@ -35,6 +36,9 @@ class ViewSwitch(Static):
 class TimelineStage(StageView):
     STAGE = 2
     COMMAND_SCOPE = "timeline-stage"
+
+    showing_impact: var[bool] = var(False, init=False)
+    """The impact form is the view shown (one view at a time on a small stage, "-single")."""
 
     def compose(self) -> ComposeResult:
         yield ViewSwitch(id="timeline-views")
@@ -70,9 +74,9 @@ class TimelineStage(StageView):
 
     def show_change(self, location: str | None) -> None:
         if location and location.startswith("impact."):
-            self.show_view(True)
+            self.showing_impact = True
         elif location and self.pane.select_event(location):
-            self.show_view(False)
+            self.showing_impact = False
 
     # Layout ---------------------------------------------------------------------------------
 
@@ -81,11 +85,7 @@ class TimelineStage(StageView):
         self.set_class(single, "-single")
         self._show_view_switch()
 
-    @property
-    def showing_impact(self) -> bool:
-        return self.has_class("-impact")
-
-    def show_view(self, impact: bool) -> None:
+    def watch_showing_impact(self, impact: bool) -> None:
         self.set_class(impact, "-impact")
         self._show_view_switch()
 
@@ -100,7 +100,7 @@ class TimelineStage(StageView):
 
     def action_switch_view(self) -> None:
         if self.has_class("-single"):
-            self.show_view(not self.showing_impact)
+            self.showing_impact = not self.showing_impact
             if self.showing_impact:
                 self.impact.focus_field("users_affected")
             else:
@@ -113,18 +113,18 @@ class TimelineStage(StageView):
     # Focus ----------------------------------------------------------------------------------
 
     def focus_first(self) -> None:
-        self.show_view(False)
+        self.showing_impact = False
         self.pane.focus_table()
 
     def focus_location(self, location: str) -> bool:
         if location.startswith("impact."):
-            self.show_view(True)
+            self.showing_impact = True
             return self.impact.focus_field(location.removeprefix("impact."))
         if location == "timeline":
             self.focus_first()
             return True
         if self.pane.select_event(location):
-            self.show_view(False)
+            self.showing_impact = False
             return True
         return False
 
@@ -132,4 +132,4 @@ class TimelineStage(StageView):
         """Focus moved into the other view (a jump, a click): show that view."""
         in_impact = self.impact in event.widget.ancestors_with_self
         if self.has_class("-single") and in_impact != self.showing_impact:
-            self.show_view(in_impact)
+            self.showing_impact = in_impact
