@@ -17,6 +17,7 @@ from postmortem.findings import Finding
 from postmortem.i18n import t
 from postmortem.model import Postmortem
 from tui.commands import RegistryBindings
+from tui.stages.base import report_change
 from tui.stages.analysis_editing import (DismissRequested, EditSession, FindingsList,
                                          InlineEditor, normalised)
 
@@ -38,12 +39,10 @@ class EditableTree(RegistryBindings, Tree[str]):
     GUIDE_DEPTH = 3
     SHARED_SCOPES = ("rows",)   # Home/End: the first and last line
 
-    def __init__(self, document: Postmortem, *, read_only: bool,
-                 on_change: Callable[[], None], id: str | None = None) -> None:
+    def __init__(self, document: Postmortem, *, read_only: bool, id: str | None = None) -> None:
         super().__init__("", id=id)
         self.document = document
         self.read_only = read_only
-        self.on_change = on_change
         self.show_root = False
         self.auto_expand = False
         self.guide_depth = self.GUIDE_DEPTH
@@ -188,7 +187,7 @@ class EditableTree(RegistryBindings, Tree[str]):
             if findings is not None:
                 self.live_findings(findings(text))
             if self._apply(apply, normalised(text), required):
-                self.on_change()
+                report_change(self)
 
         def save(text: str) -> str | None:
             text = normalised(text)
@@ -236,7 +235,7 @@ class EditableTree(RegistryBindings, Tree[str]):
             if findings is not None:
                 self.live_findings(findings(text))
             if write(normalised(text)):
-                self.on_change()
+                report_change(self)
 
         def save(text: str) -> str | None:
             text = normalised(text)
@@ -277,7 +276,7 @@ class EditableTree(RegistryBindings, Tree[str]):
         self.rebuild(select)
         self.focus()
         if changed:
-            self.on_change()
+            report_change(self)
         self.live_findings(self.findings.get(select or "", []))
 
     def busy(self) -> bool:

@@ -12,6 +12,14 @@ from tui.messages import DocumentChanged
 from tui.widgets.text_field import typing_burst
 
 
+def report_change(widget: Widget) -> None:
+    """Post ``DocumentChanged`` from where the document was edited: the stage view hears it on
+    the way up (to redraw what depends on it), then the workspace (to record, save and re-check
+    the exit conditions). Called right where the edit is made, so the field with focus now is
+    the one typed in."""
+    widget.post_message(DocumentChanged(burst=typing_burst(widget.app.focused)))
+
+
 class StageView(RegistryBindings, Vertical):
     """A stage's screen area. Subclasses edit ``self.document`` in place and call ``changed()``."""
 
@@ -24,9 +32,8 @@ class StageView(RegistryBindings, Vertical):
         self.read_only = read_only
 
     def changed(self) -> None:
-        """Report an edit: the workspace saves it and re-checks the exit conditions. Called
-        right where the edit is made, so the field with focus now is the one typed in."""
-        self.post_message(DocumentChanged(burst=typing_burst(self.app.focused)))
+        """Report an edit made by the stage view itself (see ``report_change``)."""
+        report_change(self)
 
     def editable(self) -> bool:
         """True when edits are allowed; in a read-only window says why and returns False."""

@@ -9,7 +9,7 @@ workspace after every edit.
 from __future__ import annotations
 
 from rich.text import Text
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.reactive import var
@@ -17,6 +17,7 @@ from textual.widgets import Static
 
 from postmortem.i18n import t
 from tui.stages import timeline_edits as edits
+from tui.messages import DocumentChanged
 from tui.stages.base import StageView
 from tui.stages.timeline_impact import ImpactForm
 from tui.stages.timeline_pane import TimelinePane
@@ -43,12 +44,10 @@ class TimelineStage(StageView):
     def compose(self) -> ComposeResult:
         yield ViewSwitch(id="timeline-views")
         with Vertical(id="timeline-panes"):
-            yield TimelinePane(self.document, read_only=self.read_only, on_change=self.edited,
-                               id="timeline-pane")
+            yield TimelinePane(self.document, read_only=self.read_only, id="timeline-pane")
             with Vertical(id="impact-pane") as impact_pane:
                 impact_pane.border_title = t("timeline_ui.impact_title")
-                yield ImpactForm(self.document, read_only=self.read_only, on_change=self.edited,
-                                 id="impact-form")
+                yield ImpactForm(self.document, read_only=self.read_only, id="impact-form")
 
     def on_mount(self) -> None:
         self._show_view_switch()
@@ -61,9 +60,11 @@ class TimelineStage(StageView):
     def impact(self) -> ImpactForm:
         return self.query_one(ImpactForm)
 
+    @on(DocumentChanged)
     def edited(self) -> None:
+        """An edit in the timeline or the form (on its way to the workspace): the duration
+        shown in the form follows the milestones."""
         self.impact.show_duration()
-        self.changed()
 
     def refresh_from_document(self) -> None:
         pane = self.pane

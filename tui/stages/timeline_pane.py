@@ -26,6 +26,7 @@ from postmortem.times import (TimeParseError, format_datetime, format_local_hm, 
                               resolve_zone)
 from tui.commands import RegistryBindings
 from tui.stages import timeline_edits as edits
+from tui.stages.base import report_change
 from tui.stages.timeline_dialogs import PasteDialog, SourceDialog
 from tui.stages.timeline_entry import EntryBar
 from tui.stages.timeline_input import EntryError, local_zone_name, parse_entry
@@ -35,10 +36,9 @@ from tui.stages.timeline_table import TimelineTable
 class TimelinePane(RegistryBindings, Vertical):
     COMMAND_SCOPE = "timeline"
 
-    def __init__(self, document: Postmortem, *, read_only: bool, on_change: Callable[[], None],
-                 id: str | None = None) -> None:
+    def __init__(self, document: Postmortem, *, read_only: bool, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.document, self.read_only, self.on_change = document, read_only, on_change
+        self.document, self.read_only = document, read_only
         self.local_zone = local_zone_name()
         self.local_input = False          # typed times are local (converted to UTC)
         self.editing: str | None = None   # the event the entry edits; None: the entry adds
@@ -141,7 +141,7 @@ class TimelinePane(RegistryBindings, Vertical):
         if record is None:
             return
         self.show(select=select)
-        self.on_change()
+        report_change(self)
 
     def _refuse_read_only(self) -> bool:
         if self.read_only:
