@@ -14,10 +14,17 @@ from postmortem.model import Postmortem
 from tui.stages.base import report_change
 from tui.stages.scope import FieldRow
 from tui.widgets.choices import ChoiceButton, TickBox
+from tui.widgets.field_binding import FieldBinding
 from tui.widgets.text_field import TextField
 
 YES_NO = (("yes", True), ("no", False), ("unknown", None))
 TEXT_FIELDS = ("users_affected", "data_integrity_notes", "sla_notes")
+# The questions answered with a row of buttons, by field: the answer as the document keeps it.
+ANSWERS = {
+    "data_integrity": FieldBinding("data_integrity"),
+    "customer_visible": FieldBinding("customer_visible", stored=dict(YES_NO).get),
+    "sla_breach": FieldBinding("sla_breach", stored=dict(YES_NO).get),
+}
 
 
 def _answer_id(field: str, answer: str) -> str:
@@ -107,17 +114,9 @@ class ImpactForm(VerticalScroll):
         event.stop()
         field = (event.radio_set.id or "").removeprefix("impact-")
         answer = (event.pressed.id or "").removeprefix(f"impact-{field}-")
-        if field == "data_integrity":
-            value: object = answer
-        elif field in ("customer_visible", "sla_breach"):
-            value = dict(YES_NO)[answer]
-        else:
-            return
-        current = getattr(self.document.impact, field)
-        if current is value or (isinstance(value, str) and current == value):
-            return
-        setattr(self.document.impact, field, value)
-        report_change(self)
+        binding = ANSWERS.get(field)
+        if binding is not None and binding.store(self.document.impact, answer):
+            report_change(self)
 
     @on(Checkbox.Changed, "#impact-comms_aligned")
     def comms_changed(self, event: Checkbox.Changed) -> None:
