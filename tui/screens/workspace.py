@@ -29,7 +29,7 @@ from tui.commands import RegistryBindings
 from tui.save_schedule import SaveSchedule
 from tui.messages import DocumentChanged, JumpTo
 from tui.stages import actions_clock, stage_view_classes
-from tui.stages.base import StageView
+from tui.stages.base import StageView, editable
 from tui.widgets.doc_header import DocumentHeader
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.stage_strip import StageStrip
@@ -302,8 +302,7 @@ class WorkspaceScreen(RegistryBindings, StageFocus, Screen[None]):
     async def _history_step(self, move: Callable[[], Change | None], done: str,
                             nothing: str) -> None:
         """Undo or redo one step, then show it: its stage, its item; saved like any edit."""
-        if self.read_only:
-            self.notify(t("undo.read_only"), severity="warning")
+        if not editable(self, self.read_only):
             return
         change = move()
         if change is None:
@@ -363,8 +362,7 @@ class WorkspaceScreen(RegistryBindings, StageFocus, Screen[None]):
         self.app.show_library()
 
     def action_save_now(self) -> None:
-        if self.read_only:
-            self.notify(t("workspace.read_only"), severity="warning")
+        if not editable(self, self.read_only):
             return
         if self.outside.write_back_if_deleted():
             return

@@ -158,8 +158,7 @@ class AnalysisStage(StageView):
     @on(DismissRequested)
     def ask_dismiss(self, event: DismissRequested) -> None:
         event.stop()
-        if self.read_only:
-            self.notify(t("analysis_ui.read_only"), severity="warning")
+        if not self.editable():
             return
         finding = event.finding
         dialog = DismissFindingScreen(

@@ -17,7 +17,7 @@ from postmortem.findings import Finding
 from postmortem.i18n import t
 from postmortem.model import Postmortem
 from tui.commands import RegistryBindings
-from tui.stages.base import report_change
+from tui.stages.base import editable, report_change
 from tui.stages.analysis_editing import (DismissRequested, EditSession, FindingsList,
                                          InlineEditor, normalised)
 
@@ -289,10 +289,7 @@ class EditableTree(RegistryBindings, Tree[str]):
     # Helpers for subclasses -------------------------------------------------------------
 
     def editable(self) -> bool:
-        if self.read_only:
-            self.notify(t("analysis_ui.read_only"), severity="warning")
-            return False
-        return True
+        return editable(self, self.read_only)
 
     def on_click(self, event) -> None:
         if getattr(event, "chain", 1) == 2:

@@ -20,6 +20,14 @@ def report_change(widget: Widget) -> None:
     widget.post_message(DocumentChanged(burst=typing_burst(widget.app.focused)))
 
 
+def editable(widget: Widget, read_only: bool) -> bool:
+    """The one read-only check before an edit: False in a window that has the postmortem open
+    read-only, with one sentence saying so."""
+    if read_only:
+        widget.notify(t("workspace.read_only"), severity="warning")
+    return not read_only
+
+
 class StageView(RegistryBindings, Vertical):
     """A stage's screen area. Subclasses edit ``self.document`` in place and call ``changed()``."""
 
@@ -37,9 +45,7 @@ class StageView(RegistryBindings, Vertical):
 
     def editable(self) -> bool:
         """True when edits are allowed; in a read-only window says why and returns False."""
-        if self.read_only:
-            self.notify(t("workspace.read_only"), severity="warning")
-        return not self.read_only
+        return editable(self, self.read_only)
 
     def refresh_from_document(self) -> None:
         """Show the document's current values (another stage may have changed them)."""

@@ -26,7 +26,7 @@ from postmortem.times import (TimeParseError, format_datetime, format_local_hm, 
                               resolve_zone)
 from tui.commands import RegistryBindings
 from tui.stages import timeline_edits as edits
-from tui.stages.base import report_change
+from tui.stages.base import editable, report_change
 from tui.stages.timeline_dialogs import PasteDialog, SourceDialog
 from tui.stages.timeline_entry import EntryBar
 from tui.stages.timeline_input import EntryError, local_zone_name, parse_entry
@@ -143,10 +143,8 @@ class TimelinePane(RegistryBindings, Vertical):
         self.show(select=select)
         report_change(self)
 
-    def _refuse_read_only(self) -> bool:
-        if self.read_only:
-            self.notify(t("timeline_ui.read_only"), severity="warning")
-        return self.read_only
+    def editable(self) -> bool:
+        return editable(self, self.read_only)
 
     def _selected_or_say(self) -> Event | None:
         event = self.selected()
@@ -155,7 +153,7 @@ class TimelinePane(RegistryBindings, Vertical):
         return event
 
     def action_add(self) -> None:
-        if self._refuse_read_only():
+        if not self.editable():
             return
         self.anchor = None
         self.editing = None
@@ -178,7 +176,7 @@ class TimelinePane(RegistryBindings, Vertical):
                         t("timeline_ui.entry.placeholder"), select=len(prefill))
 
     def action_edit(self) -> None:
-        if self._refuse_read_only():
+        if not self.editable():
             return
         event = self._selected_or_say()
         if event is None:
@@ -227,7 +225,7 @@ class TimelinePane(RegistryBindings, Vertical):
         self.table.focus()
 
     def action_delete(self) -> None:
-        if self._refuse_read_only():
+        if not self.editable():
             return
         event = self._selected_or_say()
         if event is None:
@@ -239,7 +237,7 @@ class TimelinePane(RegistryBindings, Vertical):
         self.notify(t("timeline_ui.deleted", time=format_time_hm(event.at), text=event.text[:40]))
 
     def action_milestone(self, milestone: str) -> None:
-        if self._refuse_read_only():
+        if not self.editable():
             return
         event = self._selected_or_say()
         if event is None:
@@ -260,7 +258,7 @@ class TimelinePane(RegistryBindings, Vertical):
                           old=format_time_hm(min(moved_from)), new=format_time_hm(event.at)))
 
     def action_internal(self) -> None:
-        if self._refuse_read_only():
+        if not self.editable():
             return
         event = self._selected_or_say()
         if event is None:
@@ -273,7 +271,7 @@ class TimelinePane(RegistryBindings, Vertical):
 
     @work
     async def action_source(self) -> None:
-        if self._refuse_read_only():
+        if not self.editable():
             return
         event = self._selected_or_say()
         if event is None:
@@ -289,7 +287,7 @@ class TimelinePane(RegistryBindings, Vertical):
 
     @work
     async def action_paste(self) -> None:
-        if self._refuse_read_only():
+        if not self.editable():
             return
         anchor = self.selected() or (sorted_events(self.document.timeline)[-1]
                                      if self.document.timeline else None)
