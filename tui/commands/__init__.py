@@ -1,12 +1,14 @@
 """The one command registry: every key binding, footer entry, palette entry and help line.
 
 Each module listed in ``MODULES`` defines ``COMMANDS``, a dict from a scope to its commands:
-``{"lessons": (Command("lessons.add", "a", "add"), ...)}``. A scope is what a widget, screen
-or the app names in its ``COMMAND_SCOPE``; mixing in ``RegistryBindings`` makes the scope's
-commands its ``BINDINGS``. A module of a stage also says which stage (``STAGE``) and which of
-its scopes is the stage view's own (``VIEW_SCOPE``): the palette goes to that stage to run one
-of its commands, and the view's keys also work from the stage strip. Dialogs are screens of
-their own, so their scopes are in modules without ``STAGE``.
+``{"lessons": (Command("lessons.add", "a", "add"), ...)}``; each command's footer label and
+help line are its entry ``"lessons.add" = { label = "…", help = "…" }`` under ``[command]`` in
+postmortem/locale/en/commands.toml. A scope is what a widget, screen or the app names in its
+``COMMAND_SCOPE``; mixing in ``RegistryBindings`` makes the scope's commands its ``BINDINGS``.
+A module of a stage also says which stage (``STAGE``) and which of its scopes is the stage
+view's own (``VIEW_SCOPE``): the palette goes to that stage to run one of its commands, and
+the view's keys also work from the stage strip. Dialogs are screens of their own, so their
+scopes are in modules without ``STAGE``.
 """
 
 from __future__ import annotations
