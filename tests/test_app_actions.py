@@ -193,6 +193,12 @@ async def test_grouping_and_table_views_and_delete_with_undo(library_dir, make_a
         assert stage.document.actions[2].causes == ["w12", "c10"]
         await pilot.press("s")                                               # open → in progress
         assert stage.document.actions[2].status == "in-progress"
+        await pilot.press("g")            # from the table: the board again, grouped by status
+        await pilot.pause()
+        assert stage.board.display and not stage.table.display and app.focused is stage.board
+        in_progress = sum(a.status == "in-progress" for a in stage.document.actions)
+        assert t("actions_ui.group_heading", group=t("actions_ui.status.in-progress"),
+                 count=in_progress) in shown(stage.board)
 
 
 async def test_undo_goes_back_in_order_so_a_reused_id_never_clashes(library_dir, make_app):

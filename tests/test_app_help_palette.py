@@ -17,8 +17,7 @@ from postmortem.factory import new_postmortem
 from postmortem.i18n import catalogue, t
 from postmortem.model import Event
 from storage.library import Library
-from tui.commands import all_commands
-from tui.palette import STAGE_SCOPES
+from tui.commands import all_commands, stage_scopes
 from tui.screens.help import HelpScreen
 from tui.screens.workspace import WorkspaceScreen
 from helpers import shown, stored
@@ -113,7 +112,7 @@ async def test_the_palette_hides_what_cannot_run_now(library_dir, make_app):
 def test_every_stage_widget_scope_is_offered_from_any_stage():
     """A widget scope inside a stage that the palette does not know would be offered only
     while its stage shows: the "No matches" the issue saw."""
-    known = {scope for scopes in STAGE_SCOPES.values() for scope in scopes}
+    known = {scope for scopes in stage_scopes().values() for scope in scopes}
     palette_scopes = {c.scope for c in all_commands() if c.palette}
     missing = []
     for module in pkgutil.iter_modules(tui.stages.__path__):

@@ -1,23 +1,19 @@
 """Stage 2 in the app: type events, set milestones, paste from chat, undo, fill the impact form,
-reopen — on screen and in the file. Plus the pure helpers behind the entry line and undo."""
+reopen — on screen and in the file (the entry line's parser: test_timeline_entry_parser.py;
+the undoable edits: test_timeline_edits.py)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 
-import pytest
 from textual import events
 from textual.widgets import Checkbox, Input, RadioButton
 
 from postmortem.factory import new_postmortem
-from postmortem.model import Event, Postmortem
-from postmortem.times import TimeParseError
+from postmortem.model import Event
 from storage.library import Library
 from tui.screens.workspace import WorkspaceScreen
-from postmortem.history import DocumentHistory
-from tui.stages import timeline_edits as edits
 from tui.stages.timeline_dialogs import PasteDialog, SourceDialog
-from tui.stages.timeline_input import EntryError, parse_entry
 from tui.stages.timeline_table import TimelineTable
 from helpers import fill, stored
 import helpers
@@ -338,108 +334,3 @@ async def test_read_only_window_refuses_edits(library_dir, make_app):
             assert not screen.query_one("#timeline-entry-bar").is_open
             assert [(e.id, e.milestone) for e in screen.document.timeline] == [("e1", "start")]
             assert screen.query_one("#impact-users_affected", Input).disabled
-
-
-# The entry line's parser ---------------------------------------------------------------------
-
-
-def test_entry_splits_time_and_text():
-    above = at(14, 0)
-    assert parse_entry("14:05 paged on-call", previous=above, day=None) == (at(14, 5), "paged on-call")
-    assert parse_entry("+5m rollback  started", previous=above, day=None) == (at(14, 5),
-                                                                              "rollback  started")
-    assert parse_entry("+1h 30m later", previous=above, day=None) == (at(15, 30), "later")
-    assert parse_entry("2026-03-04 14:05 UTC db failover", previous=above, day=None) == (
-        at(14, 5, day=4), "db failover")
-    assert parse_entry("2026-03-04T14:05+02:00 x", previous=None, day=None) == (at(12, 5, day=4), "x")
-    assert parse_entry("now standup", previous=None, day=None, now=at(9, 30)) == (at(9, 30), "standup")
-    assert parse_entry("09:15 call", previous=None, day=date(2026, 3, 9)) == (at(9, 15), "call")
-
-
-def test_entry_rolls_past_midnight_like_pasted_chat():
-    assert parse_entry("00:03 after midnight", previous=at(23, 58, day=4), day=None) == (
-        at(0, 3, day=5), "after midnight")
-    assert parse_entry("14:05 same day", previous=at(23, 58, day=4), day=None) == (
-        at(14, 5, day=4), "same day")
-    # An explicit day (editing an event keeps its own day) is never moved.
-    assert parse_entry("00:03 x", previous=at(23, 58, day=4), day=date(2026, 3, 4)) == (
-        at(0, 3, day=4), "x")
-
-
-@pytest.mark.parametrize("line, sentence", [
-    ("25:61 paged", "“25:61” is not a time: hours go to 23 and minutes to 59."),
-    ("2026-03-04 25:61 x", "“2026-03-04 25:61” is not a time"),
-    ("yesterday-ish paged", "“yesterday-ish” is not a time"),
-    ("+5m rollback", "counts from the event above, and there is none"),
-])
-def test_entry_refuses_bad_times_with_the_parsers_sentence(line, sentence):
-    with pytest.raises(TimeParseError, match=sentence):
-        parse_entry(line, previous=None, day=None)
-
-
-@pytest.mark.parametrize("line", ["", "   ", "14:05", "14:05   "])
-def test_entry_needs_a_text(line):
-    with pytest.raises(EntryError):
-        parse_entry(line, previous=at(14, 0), day=None)
-
-
-# Undoable edits ------------------------------------------------------------------------------
-
-
-def doc_with(*events: Event) -> Postmortem:
-    return Postmortem(id="x", timeline=list(events))
-
-
-def test_every_edit_undoes_exactly():
-    """Each timeline edit is one step of the postmortem's history; undoing them all gives the
-    document back exactly, and redoing them all gives the edited one."""
-    doc = doc_with(Event("e1", at(14, 0), "deploy", "start"), Event("e2", at(14, 10), "alert"))
-    original = doc.to_dict()
-    history = DocumentHistory(doc)
-    added, _ = edits.add_events(doc, [(at(14, 5), "paged"), (at(13, 0), "earlier")])
-    history.record()
-    assert [e.text for e in doc.timeline] == ["earlier", "deploy", "paged", "alert"]
-    assert [e.id for e in added] == ["e3", "e4"]
-    edits.toggle_milestone(doc, "e2", "start")                       # moves start to e2
-    history.record()
-    assert [e.milestone for e in doc.timeline] == [None, None, None, "start"]
-    edits.change_event(doc, "e1", at=at(14, 30), text=" deploy 2 ")
-    history.record()
-    assert doc.timeline[-1].text == "deploy 2"                      # re-sorted, trimmed
-    edits.delete_event(doc, "e3")
-    history.record()
-    edits.change_event(doc, "e2", internal=True, source="PD")
-    history.record()
-    assert edits.change_event(doc, "e2", internal=True) is None     # nothing changed
-    assert not history.record()                                     # so no step either
-    edited = doc.to_dict()
-    steps = 0
-    while history.undo() is not None:
-        steps += 1
-    assert steps == 5
-    assert doc.to_dict() == original
-    while history.redo() is not None:
-        pass
-    assert doc.to_dict() == edited
-
-
-def test_setting_the_same_milestone_again_clears_it():
-    doc = doc_with(Event("e1", at(14, 0), "deploy", "start"))
-    history = DocumentHistory(doc)
-    edits.toggle_milestone(doc, "e1", "start")
-    assert doc.timeline[0].milestone is None
-    assert history.undo().location == "e1"
-    assert doc.timeline[0].milestone == "start"
-
-
-def test_undo_is_in_order_so_a_restored_event_never_clashes_with_a_newer_one():
-    doc = doc_with(Event("e1", at(14, 0), "deploy"))
-    history = DocumentHistory(doc)
-    edits.delete_event(doc, "e1")
-    history.record()
-    edits.add_events(doc, [(at(15, 0), "another event")])
-    history.record()
-    history.undo()                                    # the newer add goes first
-    assert [e.text for e in doc.timeline] == []
-    history.undo()
-    assert [(e.id, e.text) for e in doc.timeline] == [("e1", "deploy")]

@@ -1,11 +1,11 @@
-"""Fishbone categories and causes (with undo), and the text diagram (golden files + structure).
+"""The fishbone's text diagram (golden files + structure) and its text helpers; editing the
+categories and causes is in test_fishbone_editing.py.
 
 Regenerate the golden files after an intended change of the drawing with
 ``UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_fishbone.py`` and review the diff.
 """
 
 import copy
-import json
 import os
 from pathlib import Path
 
@@ -14,57 +14,10 @@ from rich.cells import cell_len, split_graphemes
 
 from postmortem import fishbone as fb
 from postmortem.fishbone import draw
-from postmortem.model import Action, Analysis, Postmortem, WhyNode
+from postmortem.model import Analysis, Postmortem
+from fishbone_docs import cjk_doc, demo_doc, empty_doc, twelve_doc
 
-HERE = Path(__file__).parent
-GOLDEN = HERE / "golden" / "fishbone"
-FIXTURE = HERE / "fixtures" / "design_example.json"
-
-
-# Documents -------------------------------------------------------------------------------
-
-
-def demo_doc() -> Postmortem:
-    """The DESIGN example with the default categories and a few realistic causes."""
-    doc = Postmortem.from_dict(json.loads(FIXTURE.read_text()))
-    fb.add_default_categories(doc)  # "Process" exists already, with c1
-    process, tooling, technology, environment, monitoring, people = range(6)
-    fb.add_cause(doc, process, "Warm-up step marked optional in runbook v3", "root-cause")
-    fb.add_cause(doc, tooling, "Deploy tool replaces nodes without a warm-up hook", "contributing")
-    fb.add_cause(doc, tooling, "No canary stage for cache changes")
-    fb.add_cause(doc, technology, "Cache client retries amplify load on a cold node", "contributing")
-    fb.add_cause(doc, monitoring, "No alert on cache hit ratio", "contributing")
-    fb.add_cause(doc, monitoring, "Latency dashboard hides p99 by default")
-    fb.add_cause(doc, people, "Handover notes did not mention the node replacement")
-    return doc
-
-
-def cjk_doc() -> Postmortem:
-    doc = Postmortem(id="cjk", analysis=Analysis(
-        problem="结账服务 p99 延迟超过 8 秒，持续 47 分钟 🔥 while the cache was cold"))
-    fb.add_category(doc, "流程 Process 🚦")
-    fb.add_category(doc, "工具链与部署系统（一个非常非常长的类别名称）")
-    fb.add_category(doc, "监控 📈")
-    fb.add_cause(doc, 0, "预热步骤在运行手册中是可选的", "root-cause")
-    fb.add_cause(doc, 0, "👩‍💻 handover ⚠️ skipped the cache note", "contributing")
-    fb.add_cause(doc, 1, "部署工具替换节点时没有预热钩子，导致缓存冷启动")
-    fb.add_cause(doc, 2, "没有缓存命中率告警 — no cache-hit alert 🚨", "contributing")
-    return doc
-
-
-def empty_doc() -> Postmortem:
-    return Postmortem(id="empty")
-
-
-def twelve_doc() -> Postmortem:
-    doc = Postmortem(id="twelve", analysis=Analysis(problem="Orders were lost during the failover"))
-    roles = ["root-cause", "contributing", None]
-    for i in range(12):
-        fb.add_category(doc, f"Category {i + 1}")
-        for j in range(i % 8):  # 0..7 causes: exercises bare bones and the "+N more" rib
-            fb.add_cause(doc, i, f"Cause {i + 1}.{j + 1} with a few more words", roles[j % 3])
-    return doc
-
+GOLDEN = Path(__file__).parent / "golden" / "fishbone"
 
 CASES = {
     "demo_80": (demo_doc, 80),
@@ -288,103 +241,6 @@ def test_wrap_keeps_words_and_splits_cjk_runs():
     lines = fb.wrap("结账服务延迟超过八秒钟", 6, 4)
     assert all(cell_len(line) <= 6 for line in lines) and "".join(lines) == "结账服务延迟超过八秒钟"
     assert fb.wrap("one two three four five six", 5, 2)[-1].endswith("…")
-
-
-# Category and cause operations -----------------------------------------------------------
-
-
-def test_default_categories_come_from_the_catalogue():
-    assert fb.DEFAULT_CATEGORIES == ("Process", "Tooling", "Technology", "Environment", "Monitoring",
-                                     "People & communication")
-    doc = Postmortem(id="x")
-    fb.add_category(doc, "process")  # already there in another case: not added twice
-    added = fb.add_default_categories(doc)
-    assert [c.category for c in added] == list(fb.DEFAULT_CATEGORIES[1:])
-    assert fb.add_default_categories(doc) == []
-
-
-def test_category_names_refuse_empty_and_duplicates():
-    doc = demo_doc()
-    with pytest.raises(fb.InvalidCategoryName, match="needs a name"):
-        fb.add_category(doc, "   ")
-    with pytest.raises(fb.InvalidCategoryName, match="already a category"):
-        fb.add_category(doc, "  tooling ")
-    with pytest.raises(fb.InvalidCategoryName):
-        fb.rename_category(doc, 0, "Monitoring")
-    fb.rename_category(doc, 0, "process")  # its own name in another case is fine
-    fb.rename_category(doc, 1, "  Build   & deploy  ")
-    assert [c.category for c in doc.analysis.fishbone][:2] == ["process", "Build & deploy"]
-    with pytest.raises(fb.UnknownCategory) as err:
-        fb.rename_category(doc, 42, "X")
-    assert isinstance(err.value, ValueError) and "43" in str(err.value)
-
-
-def test_add_cause_ids_are_unique_across_the_document():
-    doc = demo_doc()
-    doc.analysis.whys.append(WhyNode("c9", None, "a why with a c-like id"))
-    taken = doc.cause_ids()
-    cause = fb.add_cause(doc, 2, "New cause", "contributing")
-    assert cause.id not in taken and cause.id.startswith("c")
-    assert doc.analysis.fishbone[2].causes[-1] is cause and cause.role == "contributing"
-    Postmortem.from_dict(doc.to_dict())
-
-
-def test_remove_and_restore_a_cause_with_action_references():
-    doc = demo_doc()
-    doc.actions.append(Action("a2", "Make warm-up mandatory", causes=["w2", "c1", "c2"]))
-    original = copy.deepcopy(doc.to_dict())
-    removed = fb.remove_cause(doc, "c1")
-    assert "c1" not in doc.cause_ids()
-    assert doc.actions[0].causes == ["w2"] and doc.actions[1].causes == ["w2", "c2"]
-    Postmortem.from_dict(doc.to_dict())
-    fb.restore(doc, removed)
-    assert doc.to_dict() == original
-    with pytest.raises(fb.UnknownCause, match="c77"):
-        fb.remove_cause(doc, "c77")
-
-
-def test_remove_and_restore_a_category_with_its_causes():
-    doc = demo_doc()
-    doc.actions.append(Action("a2", "Canary for cache", causes=["c3", "w2", "c2"]))
-    original = copy.deepcopy(doc.to_dict())
-    tooling_ids = [c.id for c in doc.analysis.fishbone[1].causes]
-    removed = fb.remove_category(doc, 1)
-    assert [c.category for c in doc.analysis.fishbone][:2] == ["Process", "Technology"]
-    assert not set(tooling_ids) & doc.cause_ids()
-    assert not set(tooling_ids) & set(doc.actions[1].causes)
-    Postmortem.from_dict(doc.to_dict())
-    fb.restore(doc, removed)
-    assert doc.to_dict() == original
-
-
-def test_restore_refuses_a_reused_cause_id():
-    doc = demo_doc()
-    removed = fb.remove_cause(doc, "c1")
-    again = fb.add_cause(doc, 0, "Added after the removal")
-    assert again.id == "c1"
-    with pytest.raises(ValueError, match="c1"):
-        fb.restore(doc, removed)
-    Postmortem.from_dict(doc.to_dict())
-
-
-def test_move_causes_within_and_across_categories():
-    doc = demo_doc()
-    first, second = (c.id for c in doc.analysis.fishbone[1].causes)
-    assert fb.move_cause(doc, first, +1) is True
-    assert [c.id for c in doc.analysis.fishbone[1].causes] == [second, first]
-    assert fb.move_cause(doc, first, +1) is False
-    assert fb.move_cause_to_category(doc, first, 3) is True
-    assert doc.analysis.fishbone[3].causes[-1].id == first
-    assert fb.move_cause_to_category(doc, first, 3) is False
-    Postmortem.from_dict(doc.to_dict())
-
-
-def test_cause_roles_use_the_shared_role_helpers():
-    doc = demo_doc()
-    cause = doc.analysis.fishbone[1].causes[1]
-    assert fb.cycle_role(cause) == "root-cause"
-    fb.set_role(cause, "contributing")
-    assert cause.role == "contributing"
 
 
 def test_ten_thousand_character_texts_are_cut_not_drawn_whole():

@@ -17,7 +17,7 @@ from postmortem.i18n import t
 from storage.library import Library
 from tui.clock import Clock
 from tui.themes import DEFAULT_THEME, PRESENTER, PRESENTER_THEME, theme_name
-from tui.commands import bindings_for
+from tui.commands import RegistryBindings
 from tui.palette import RegistryCommands
 
 if TYPE_CHECKING:
@@ -44,10 +44,10 @@ def stylesheet_path() -> Path:
     return packaged if packaged.exists() else here.parent / "screens.tcss"
 
 
-class PostmortemApp(App[None]):
+class PostmortemApp(RegistryBindings, App[None]):
+    COMMAND_SCOPE = "app"
     CSS_PATH = stylesheet_path()
     TITLE = "postmortem"
-    BINDINGS = bindings_for("app")
     COMMANDS = App.COMMANDS | {RegistryCommands}
     ENABLE_COMMAND_PALETTE = True
 

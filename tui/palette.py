@@ -18,22 +18,7 @@ from textual.widget import Widget
 from textual.widgets import TabbedContent, TabPane
 
 from postmortem.i18n import t
-from tui.commands import Command, commands_for
-
-# The widget scopes each stage view holds (dialog scopes are not here: they exist only while
-# their dialog is open, and the dialog's own widgets offer them then).
-STAGE_SCOPES: dict[int, tuple[str, ...]] = {
-    2: ("timeline-stage", "timeline"),
-    3: ("analysis", "whys", "fishbone", "fishbone-diagram", "analysis-findings",
-        "analysis-summary"),
-    4: ("lessons",),
-    5: ("actions", "actions-form", "actions-findings"),
-    6: ("communication",),
-}
-
-
-def stage_of(scope: str) -> int | None:
-    return next((stage for stage, scopes in STAGE_SCOPES.items() if scope in scopes), None)
+from tui.commands import Command, commands_for, stage_of, stage_scopes
 
 
 def can_run(node: DOMNode, action: str) -> bool:
@@ -63,7 +48,7 @@ def scoped_targets(provider: Provider) -> Iterator[tuple[Command, DOMNode | int]
             for command in commands_for(scope):
                 yield command, widget
     if screen_scope == "workspace":
-        for stage, scopes in STAGE_SCOPES.items():
+        for stage, scopes in stage_scopes().items():
             for scope in scopes:
                 if scope not in shown:
                     for command in commands_for(scope):

@@ -1,11 +1,13 @@
 """Keys of stage 6, communication & follow-up (when the focus is not in a text field)."""
 
-from tui.commands import Command
+from tui.commands.command import Command
 
-K, H = "comms_ui.key.", "comms_ui.help."
+STAGE = 6
+VIEW_SCOPE = "communication"
 
-COMMANDS = (
-    Command("communication.defaults", "f", "default_reviews", K + "defaults", H + "defaults",
-            "communication"),
-    Command("communication.add", "n", "add_review", K + "add", H + "add", "communication"),
-)
+COMMANDS = {
+    "communication": (
+        Command("communication.defaults", "f", "default_reviews"),
+        Command("communication.add", "n", "add_review"),
+    ),
+}

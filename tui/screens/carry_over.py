@@ -27,7 +27,7 @@ from postmortem.model import CarryOverAnswer, Postmortem
 from postmortem.times import format_date
 from storage.carry_over import CarryOver, related_open_actions, write_answer
 from storage.errors import LockedError, StorageError
-from tui.commands import bindings_for
+from tui.commands import RegistryBindings
 from tui.stages import actions_clock
 from tui.widgets.field_message import FieldMessage
 from tui.widgets.text_field import TextField
@@ -76,14 +76,12 @@ def short_answer(answer: CarryOverAnswer) -> str:
 DIALOG_WIDTH = 110  # .carry-dialog in screens.tcss
 
 
-class CarriedList(DataTable):
-    COMMAND_SCOPE = "carry-over-list"
-    BINDINGS = bindings_for("rows")   # Home/End: the first and last row
+class CarriedList(RegistryBindings, DataTable):
+    SHARED_SCOPES = ("rows",)  # Home/End: the first and last row
 
 
-class CarryOverScreen(ModalScreen[None]):
+class CarryOverScreen(RegistryBindings, ModalScreen[None]):
     COMMAND_SCOPE = "carry-over"
-    BINDINGS = bindings_for("carry-over")
 
     def __init__(self, document: Postmortem, document_path: Path, library_root: Path,
                  changed: Callable[[], None], *, read_only: bool = False) -> None:

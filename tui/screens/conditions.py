@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from postmortem.i18n import t
 from postmortem.stages import StageStatus
-from tui.commands import bindings_for
+from tui.commands import RegistryBindings
 from tui.messages import JumpTo
 
 
@@ -29,13 +29,8 @@ def bulleted(reason: str) -> Table:
     return grid
 
 
-class ConditionList(OptionList):
-    COMMAND_SCOPE = "conditions-list"
-
-
-class ConditionsScreen(ModalScreen[JumpTo | None]):
+class ConditionsScreen(RegistryBindings, ModalScreen[JumpTo | None]):
     COMMAND_SCOPE = "conditions"
-    BINDINGS = bindings_for("conditions")
 
     def __init__(self, statuses: list[StageStatus], current: int) -> None:
         super().__init__(classes="dialog-screen")
@@ -55,11 +50,11 @@ class ConditionsScreen(ModalScreen[JumpTo | None]):
                 options.append(Option(bulleted(reason), id=option_id))
         with Vertical(classes="dialog"):
             yield Static(t("conditions.title"), classes="dialog-question")
-            yield ConditionList(*options, id="conditions-list")
+            yield OptionList(*options, id="conditions-list")
             yield Static(t("conditions.hint"), classes="field-hint")
 
     def on_mount(self) -> None:
-        conditions = self.query_one(ConditionList)
+        conditions = self.query_one("#conditions-list", OptionList)
         first = next((i for i, option in enumerate(conditions.options) if not option.disabled),
                      None)
         conditions.highlighted = first

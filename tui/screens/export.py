@@ -30,7 +30,7 @@ from postmortem.recurrence import RecurrenceSummary
 from postmortem.redaction import Removed
 from storage.export_target import write_export_file
 from storage.errors import SaveError, StorageError
-from tui.commands import bindings_for
+from tui.commands import RegistryBindings
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.text_field import TextBox, TextField
 
@@ -128,13 +128,12 @@ def is_file(path: Path) -> bool:
         return False  # the write says what is wrong with the path
 
 
-class ExportPathScreen(ModalScreen[Path | None]):
+class ExportPathScreen(RegistryBindings, ModalScreen[Path | None]):
     """Where to write: an input prefilled with the default path. Enter writes (the callback
     raises ``ExportPathError`` for a bad path, shown here while the dialog stays open);
     the result is the path written, or None when cancelled."""
 
     COMMAND_SCOPE = "export-path"
-    BINDINGS = bindings_for("export-path")
 
     def __init__(self, default: Path, question: str,
                  write: Callable[[Path], None]) -> None:
@@ -178,9 +177,8 @@ class ExportPathScreen(ModalScreen[Path | None]):
         self.dismiss(None)
 
 
-class ExportScreen(Screen[None]):
+class ExportScreen(RegistryBindings, Screen[None]):
     COMMAND_SCOPE = "export"
-    BINDINGS = bindings_for("export")
 
     def __init__(self, document: Postmortem, document_path: Path, *,
                  library: Sequence[RecurrenceSummary] = (), today: date | None = None) -> None:

@@ -7,7 +7,7 @@ with one scroll: section names are headings of their own, never cut to a column'
 from __future__ import annotations
 
 from rich.table import Table
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
@@ -23,13 +23,11 @@ from tui.widgets.key_footer import KeyFooter
 KEY_WIDTH = 18
 
 
-def key_name(key: str) -> str:
+def key_names(command: Command, app: App) -> str:
+    """The command's keys as the footer shows them (``App.get_key_display``: "^s", "⏎")."""
     # The characters that stand for Esc+digit (Alt+1…6 in most terminals) are not keys to learn.
-    return ", ".join(part.replace("slash", "/").replace("ctrl+", "Ctrl+").replace("pagedown", "PgDn")
-                     .replace("pageup", "PgUp").replace("shift+", "Shift+").replace("escape", "Esc")
-                     .replace("enter", "Enter").replace("delete", "Delete").replace("alt+", "Alt+")
-                     .replace("left", "←").replace("right", "→")
-                     for part in key.split(",") if part not in ESC_DIGIT_KEYS)
+    return ", ".join(app.get_key_display(Binding(key, command.action))
+                     for key in command.key.split(",") if key not in ESC_DIGIT_KEYS)
 
 
 def scopes_here(focused: Widget | None, screen: Screen) -> list[str]:
@@ -87,7 +85,7 @@ class HelpScreen(Screen[None]):
         table.add_column(no_wrap=True, width=KEY_WIDTH, style="bold")
         table.add_column(ratio=1)
         for command in rows:
-            table.add_row(key_name(command.key), command.help_text)
+            table.add_row(key_names(command, self.app), command.help_text)
         self.tables.append(table)
         yield Static(t(f"help.scope.{scope}"), classes="help-section", markup=False)
         yield Static(table, classes="help-keys")

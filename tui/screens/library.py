@@ -20,7 +20,7 @@ from postmortem.ids import is_valid_id
 from storage.errors import StorageError
 from storage.library import LibraryEntry
 from storage.trash import restore
-from tui.commands import bindings_for
+from tui.commands import RegistryBindings
 from tui.screens.dialogs import ConfirmScreen, NewPostmortemRequest, NewPostmortemScreen
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.status_line import StatusLine
@@ -52,9 +52,8 @@ class FilterInput(TextField):
         self.screen.query_one(DataTable).run_action(action)
 
 
-class LibraryScreen(Screen[None]):
+class LibraryScreen(RegistryBindings, Screen[None]):
     COMMAND_SCOPE = "library"
-    BINDINGS = bindings_for("library")
 
     def compose(self) -> ComposeResult:
         yield Static(t("library.heading"), id="library-heading")

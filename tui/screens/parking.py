@@ -17,17 +17,17 @@ from textual.widgets.option_list import Option
 from postmortem import parking
 from postmortem.i18n import t
 from postmortem.model import ParkedTopic, Postmortem
-from tui.commands import bindings_for
+from tui.commands import RegistryBindings
 from tui.widgets.field_message import FieldMessage
 from tui.widgets.text_field import TextField
 
 
-class OneLineScreen(ModalScreen[str | None]):
+class OneLineScreen(RegistryBindings, ModalScreen[str | None]):
     """A question and one line to answer it. Enter hands the text to ``accept``, which does
     what was asked and returns None, or returns the sentence that says why it cannot (shown
     under the line, which stays open). Esc cancels: None."""
 
-    BINDINGS = bindings_for("one-line")
+    COMMAND_SCOPE = "one-line"
 
     def __init__(self, question: str, placeholder: str, accept: Callable[[str], str | None],
                  *, hint: str = "", field_id: str = "one-line") -> None:
@@ -74,13 +74,12 @@ def outcome_label(topic: ParkedTopic) -> str:
     return t(f"room.parking.outcome.{topic.outcome or 'open'}")
 
 
-class SettleParkedScreen(ModalScreen[str | None]):
+class SettleParkedScreen(RegistryBindings, ModalScreen[str | None]):
     """Stage 5: every parked topic, unsettled first; a makes the highlighted one an action item
     (the dialog closes on it: it returns the item's id), k keeps it as an idea, x drops it
     after asking why. ``changed`` is called after each edit of the document."""
 
     COMMAND_SCOPE = "parking-settle"
-    BINDINGS = bindings_for("parking-settle")
 
     def __init__(self, document: Postmortem, changed: Callable[[], None]) -> None:
         super().__init__(classes="dialog-screen")

@@ -9,13 +9,12 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from postmortem.i18n import t
-from tui.commands import bindings_for
+from tui.commands import RegistryBindings
 from tui.widgets.key_footer import KeyFooter
 
 
-class PreambleScreen(Screen[None]):
+class PreambleScreen(RegistryBindings, Screen[None]):
     COMMAND_SCOPE = "preamble"
-    BINDINGS = bindings_for("preamble")
 
     def compose(self) -> ComposeResult:
         yield Static(t("room.preamble.title"), id="preamble-title")

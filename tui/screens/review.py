@@ -24,18 +24,17 @@ from postmortem.i18n import t
 from postmortem.model import Postmortem
 from postmortem.recurrence import RecurrenceSummary
 from postmortem.stages import STAGE_KEYS
-from tui.commands import bindings_for
+from tui.commands import RegistryBindings
 from tui.messages import JumpTo
 from tui.widgets.key_footer import KeyFooter
 
 REASON_INDENT = 4  # cells; reasons hang under their line's text, past the ✓/✗ mark
 
 
-class ReviewList(OptionList):
+class ReviewList(RegistryBindings, OptionList):
     """The checklist lines (not selectable) with their reasons (selectable) beneath."""
 
     COMMAND_SCOPE = "review-list"
-    BINDINGS = bindings_for("review-list")
 
 
 def stage_tag(stage: int) -> str:
@@ -58,9 +57,8 @@ def summary_text(review: Review) -> Content:
     return Content.styled(t("checklist.format.all_pass", count=count), "bold $success")
 
 
-class FinalReviewScreen(Screen[JumpTo | None]):
+class FinalReviewScreen(RegistryBindings, Screen[JumpTo | None]):
     COMMAND_SCOPE = "review"
-    BINDINGS = bindings_for("review")
 
     def __init__(self, document: Postmortem, library: Sequence[RecurrenceSummary], *,
                  today: date | None = None, unreadable: Sequence[str] = ()) -> None:

@@ -15,24 +15,23 @@ from postmortem import roster
 from postmortem.i18n import t
 from postmortem.model import Postmortem
 from postmortem.times import format_datetime
-from tui.commands import bindings_for
+from tui.commands import RegistryBindings
 
 
-class RosterTable(DataTable):
+class RosterTable(RegistryBindings, DataTable):
     """Enter ticks "heard from" through a key of its own, not the table's selection: a mouse
     click selects a row too, and must only move the cursor."""
 
     COMMAND_SCOPE = "roster-table"
-    BINDINGS = bindings_for("rows") + bindings_for("roster-table")
+    SHARED_SCOPES = ("rows",)  # Home/End: the first and last row
 
 
 def role_text(role: str | None) -> str:
     return t(f"roster.role.{role}") if role else t("roster.role.none")
 
 
-class RosterScreen(ModalScreen[None]):
+class RosterScreen(RegistryBindings, ModalScreen[None]):
     COMMAND_SCOPE = "roster"
-    BINDINGS = bindings_for("roster")
 
     def __init__(self, document: Postmortem, changed: Callable[[], None], *,
                  read_only: bool = False) -> None:

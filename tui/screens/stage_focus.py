@@ -13,14 +13,13 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
-from tui.commands import Command, all_commands, commands_for
+from tui.commands import command_by_id, commands_for, stage_scopes
 from tui.stages.base import StageView
 from tui.widgets.stage_strip import StageStrip
 
-# The command scope of each stage view that has keys of its own (a test checks it against the
-# views, which are imported only when first shown).
-STAGE_VIEW_SCOPES = {2: "timeline-stage", 3: "analysis", 4: "lessons", 5: "actions",
-                     6: "communication"}
+# The command scope of each stage view that has keys of its own, from the registry (a test
+# checks it against the views, which are imported only when first shown).
+STAGE_VIEW_SCOPES = {stage: scopes[0] for stage, scopes in stage_scopes().items()}
 
 
 def strip_bindings() -> list[Binding]:
@@ -28,10 +27,6 @@ def strip_bindings() -> list[Binding]:
     return [Binding(command.key, f"strip_key({command.id!r})", command.label_text,
                     show=command.footer, id=f"strip.{command.id}", tooltip=command.help_text)
             for scope in STAGE_VIEW_SCOPES.values() for command in commands_for(scope)]
-
-
-def command_by_id(command_id: str) -> Command:
-    return next(command for command in all_commands() if command.id == command_id)
 
 
 class StageFocus(Screen):

@@ -14,15 +14,14 @@ from postmortem.i18n import t
 from postmortem.metrics import format_duration
 from postmortem.stats import MEASURES, LibraryStats, completion_line, library_stats, resolve_trend
 from storage.summary_cache import read_summaries
-from tui.commands import bindings_for
+from tui.commands import RegistryBindings
 from tui.stages import actions_clock
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.status_line import StatusLine
 
 
-class StatsView(Screen[None]):
+class StatsView(RegistryBindings, Screen[None]):
     COMMAND_SCOPE = "team-stats"
-    BINDINGS = bindings_for("team-stats")
 
     def __init__(self) -> None:
         super().__init__()

@@ -21,7 +21,7 @@ from textual.widgets import DataTable, Static
 from postmortem.i18n import t
 from postmortem.library_views import ActionRow, ReviewRow, action_rows, review_rows, week_of
 from storage.summary_cache import LibrarySummaries, read_summaries
-from tui.commands import bindings_for
+from tui.commands import RegistryBindings
 from tui.messages import JumpTo
 from tui.stages import actions_clock
 from tui.widgets.key_footer import KeyFooter
@@ -129,9 +129,8 @@ def _short(text: str, cap: int, rows: list[tuple[str, list[str]]], column: int) 
     return min(cap, max([cell_len(text), *(cell_len(v[column]) for _, v in rows)]))
 
 
-class ActionsView(TeamTable):
+class ActionsView(RegistryBindings, TeamTable):
     COMMAND_SCOPE = "team-actions"
-    BINDINGS = bindings_for("team-actions")
     HEADING = "team.view.actions_heading"
     COLUMNS = ("due", "title", "owner", "postmortem", "status")
 
@@ -187,9 +186,8 @@ class ActionsView(TeamTable):
         self.query_one(DataTable).move_cursor(row=0, animate=False)
 
 
-class ReviewsView(TeamTable):
+class ReviewsView(RegistryBindings, TeamTable):
     COMMAND_SCOPE = "team-reviews"
-    BINDINGS = bindings_for("team-reviews")
     HEADING = "team.view.reviews_heading"
     COLUMNS = ("due", "review", "postmortem", "status")
 

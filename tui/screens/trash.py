@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Static
 from postmortem.i18n import t
 from storage.errors import StorageError
 from storage.trash import TrashEntry, list_trash, restore, trash_folder
-from tui.commands import bindings_for
+from tui.commands import RegistryBindings
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.status_line import StatusLine
 
@@ -21,9 +21,8 @@ from tui.widgets.status_line import StatusLine
 ID_SHARE = 24   # cells of the id column kept when the title wants the whole width
 
 
-class TrashScreen(Screen[None]):
+class TrashScreen(RegistryBindings, Screen[None]):
     COMMAND_SCOPE = "trash"
-    BINDINGS = bindings_for("trash")
 
     def __init__(self) -> None:
         super().__init__()

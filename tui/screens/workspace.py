@@ -26,11 +26,11 @@ from storage.reading import read_recurrence
 from storage.rescue import failure_reason
 from tui.autosave import Autosaver
 from tui.outside_watch import WATCH_INTERVAL, OutsideChangeWatcher
-from tui.commands import bindings_for
+from tui.commands import RegistryBindings
 from tui.save_schedule import SaveSchedule
 from tui.messages import DocumentChanged, JumpTo
 from tui.stages import actions_clock, stage_view_classes
-from tui.stages.base import StageView
+from tui.stages.base import StageView, editable
 from tui.widgets.conflict_banner import ConflictBanner
 from tui.widgets.doc_header import DocumentHeader
 from tui.widgets.key_footer import KeyFooter
@@ -59,9 +59,9 @@ def exit_line(status: StageStatus) -> str:
     return "✗ " + t("exit.open", count=len(status.reasons), first=status.reasons[0])
 
 
-class WorkspaceScreen(MeetingControl, MeetingRoom, StageFocus, MeetingPanels, Screen[None]):
+class WorkspaceScreen(RegistryBindings, MeetingControl, MeetingRoom, StageFocus, MeetingPanels,
+                      Screen[None]):
     COMMAND_SCOPE = "workspace"
-    BINDINGS = bindings_for("workspace")
 
     def __init__(self, document_file: DocumentFile, stage: int = 1,
                  resume_folder: Path | None = None) -> None:
@@ -319,8 +319,7 @@ class WorkspaceScreen(MeetingControl, MeetingRoom, StageFocus, MeetingPanels, Sc
     async def _history_step(self, move: Callable[[], Change | None], done: str,
                             nothing: str) -> None:
         """Undo or redo one step, then show it: its stage, its item; saved like any edit."""
-        if self.read_only:
-            self.notify(t("undo.read_only"), severity="warning")
+        if not editable(self, self.read_only):
             return
         change = move()
         if change is None:
@@ -380,8 +379,7 @@ class WorkspaceScreen(MeetingControl, MeetingRoom, StageFocus, MeetingPanels, Sc
         self.app.show_library()
 
     def action_save_now(self) -> None:
-        if self.read_only:
-            self.notify(t("workspace.read_only"), severity="warning")
+        if not editable(self, self.read_only):
             return
         if self.outside.write_back_if_deleted():
             return

@@ -23,7 +23,7 @@ from postmortem.model import Postmortem
 from postmortem.recap import RecapSection, recap_file_name, recap_markdown, recap_sections
 from storage.errors import StorageError
 from storage.export_target import write_export_file
-from tui.commands import bindings_for
+from tui.commands import RegistryBindings
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.status_line import StatusLine
 
@@ -53,9 +53,8 @@ class WrapUpBody(VerticalScroll):
     """The sections, scrolled with the arrow keys and PageUp/PageDown when they run long."""
 
 
-class WrapUpScreen(Screen[None]):
+class WrapUpScreen(RegistryBindings, Screen[None]):
     COMMAND_SCOPE = "wrapup"
-    BINDINGS = bindings_for("wrapup")
 
     def __init__(self, document: Postmortem, review: Review, *, folder: Path, today: date,
                  library_root: Path | None = None, source: Path | None = None) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from textual import events, on
 from textual.app import ComposeResult
+from textual.reactive import var
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, OptionList, Static
 
@@ -20,7 +21,6 @@ from postmortem.model import Action
 from postmortem.parking import forget_action
 from postmortem.texts import action_location
 from postmortem.vagueness import RULE, action_findings, finding_field
-from tui.commands import bindings_for
 from tui.stages import actions_clock
 from tui.stages.actions_board import (GROUPINGS, VIEWS, ActionBoard, ActionTable, board_order,
                                       item_facts)
@@ -35,12 +35,14 @@ NARROW_WIDTH = 110   # below this (and in the table view) the form goes under th
 class ActionsStage(StageView):
     STAGE = 5
     COMMAND_SCOPE = "actions"
-    BINDINGS = bindings_for("actions")
+
+    view: var[str] = var(VIEWS[0], init=False)
+    """"board" or "table": how the items are listed."""
+    grouping: var[str] = var(GROUPINGS[0], init=False)
+    """"status" or "type": the groups of the board (the table keeps document order)."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.grouping = GROUPINGS[0]
-        self.view = VIEWS[0]
         self.selected_id: str | None = None
 
     def compose(self) -> ComposeResult:
@@ -108,6 +110,12 @@ class ActionsStage(StageView):
             self.table.show(facts, select)
         if reload_form or select != previous:
             self.form.show(self.selected())
+
+    def watch_view(self) -> None:
+        self.refresh_views(self.selected_id, reload_form=False)
+
+    def watch_grouping(self) -> None:
+        self.refresh_views(self.selected_id, reload_form=False)
 
     def _select(self, action_id: str | None) -> None:
         if action_id is not None and action_id != self.selected_id:
@@ -242,15 +250,12 @@ class ActionsStage(StageView):
                       id=action.id))
 
     def action_toggle_grouping(self) -> None:
+        self.view = "board"
         self.grouping = _other(GROUPINGS, self.grouping)
-        if self.view != "board":
-            self.view = "board"
-        self.refresh_views(self.selected_id, reload_form=False)
         self.board.focus()
 
     def action_toggle_view(self) -> None:
         self.view = _other(VIEWS, self.view)
-        self.refresh_views(self.selected_id, reload_form=False)
         self.current_view().focus()
 
     def action_focus_findings(self) -> None:

@@ -24,7 +24,7 @@ from postmortem.hidden_text import mark_hidden
 from postmortem.i18n import t
 from postmortem.model import Action, Postmortem
 from postmortem.vagueness import action_findings, overdue
-from tui.commands import bindings_for
+from tui.commands import RegistryBindings
 
 GROUPINGS = ("status", "type")
 VIEWS = ("board", "table")
@@ -144,12 +144,12 @@ class ActionBoard(_Styled, OptionList):
             self.highlighted = first
 
 
-class ActionTable(_Styled, DataTable):
+class ActionTable(RegistryBindings, _Styled, DataTable):
     """One row per item, in board order of the document."""
 
     COMPONENT_CLASSES = DataTable.COMPONENT_CLASSES | {
         "board--missing", "board--overdue", "board--finding", "board--closed"}
-    BINDINGS = bindings_for("rows")   # Home/End: the first and last item
+    SHARED_SCOPES = ("rows",)   # Home/End: the first and last item
 
     COLUMNS = ("id", "title", "type", "owner", "due", "tracker", "status", "findings")
     FIXED = {"id": 3, "type": 7, "owner": 10, "due": 10, "tracker": 9, "status": 11, "findings": 2}

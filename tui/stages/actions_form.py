@@ -30,10 +30,20 @@ from postmortem.findings import Finding
 from postmortem.i18n import t
 from postmortem.model import Action, Postmortem
 from postmortem.vagueness import action_findings, overdue
-from tui.commands import bindings_for
+from tui.commands import RegistryBindings
+from tui.widgets.field_binding import FieldBinding
 from tui.widgets.text_field import TextField
 
 ENTER_ORDER = ("action-title", "action-owner", "action-due", "action-tracker")
+# The item's text fields by widget id and what each edits; the due date is apart: it is
+# parsed against today, and says which day it understood.
+TEXT_FIELDS = {
+    "action-title": FieldBinding("title"),
+    "action-owner": FieldBinding("owner", stored=str.strip),
+    "action-tracker": FieldBinding("tracker", stored=str.strip),
+}
+DUE = FieldBinding("due", shown=lambda due: due.isoformat() if due else "")
+SELECTS = {"action-type": FieldBinding("type"), "action-status": FieldBinding("status")}
 
 
 class FormRow(Horizontal):
@@ -63,12 +73,11 @@ class DismissRequested(Message):
         self.finding, self.dismissed = finding, dismissed
 
 
-class ActionFindings(OptionList):
+class ActionFindings(RegistryBindings, OptionList):
     """The findings on the selected item: the reason, then an example of a specific rewrite.
     Dismissed ones stay listed, dimmed, with the reason they were dismissed."""
 
     COMMAND_SCOPE = "actions-findings"
-    BINDINGS = bindings_for("actions-findings")
     COMPONENT_CLASSES = OptionList.COMPONENT_CLASSES | {
         "action-findings--reason", "action-findings--suggestion", "action-findings--dismissed"}
 
@@ -108,9 +117,8 @@ class ActionFindings(OptionList):
             self.post_message(DismissRequested(finding, reason is not None))
 
 
-class ActionForm(Vertical):
+class ActionForm(RegistryBindings, Vertical):
     COMMAND_SCOPE = "actions-form"
-    BINDINGS = bindings_for("actions-form")
 
     class Edited(Message):
         """The form changed the action (``field`` is the document field)."""
@@ -179,18 +187,16 @@ class ActionForm(Vertical):
         people = self.document.scope.people()
         owner = self.query_one("#action-owner", Input)
         owner.suggester = SuggestFromList(people, case_sensitive=False) if people else None
-        for field_id, value in (("action-title", action.title), ("action-owner", action.owner),
-                                ("action-due", action.due.isoformat() if action.due else ""),
-                                ("action-tracker", action.tracker)):
+        for field_id, binding in {**TEXT_FIELDS, "action-due": DUE}.items():
             editor = self.query_one(f"#{field_id}", Input)
-            if editor.value != value:
+            if editor.value != binding.show(action):
                 with editor.prevent(Input.Changed):
-                    editor.value = value
-        for field_id, value in (("action-type", action.type), ("action-status", action.status)):
+                    editor.value = binding.show(action)
+        for field_id, binding in SELECTS.items():
             select = self.query_one(f"#{field_id}", Select)
-            if select.value != value:
+            if select.value != binding.show(action):
                 with select.prevent(Select.Changed):
-                    select.value = value
+                    select.value = binding.show(action)
         self._show_due_message(None)
         self.show_causes()
         self.show_findings()
@@ -255,16 +261,11 @@ class ActionForm(Vertical):
             return
         event.stop()
         field = event.input.id.removeprefix("action-")
-        value = event.value
         if field == "due":
-            if not self._set_due(value):
+            if not self._set_due(event.value):
                 return
-        elif field == "title":
-            action.title = value
-        elif field == "owner":
-            action.owner = value.strip()
-        elif field == "tracker":
-            action.tracker = value.strip()
+        elif not TEXT_FIELDS[event.input.id].store(action, event.value):
+            return
         self.show_findings()
         self.post_message(self.Edited(action, field))
 
@@ -290,12 +291,11 @@ class ActionForm(Vertical):
         event.stop()
         if action is None or event.value is Select.NULL or self.read_only:
             return
-        field = "type" if event.select.id == "action-type" else "status"
-        if getattr(action, field) != event.value:
-            setattr(action, field, event.value)
+        binding = SELECTS[event.select.id or ""]
+        if binding.store(action, event.value):
             self.show_findings()
             self._show_due_message(None)
-            self.post_message(self.Edited(action, field))
+            self.post_message(self.Edited(action, binding.path))
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:

@@ -15,8 +15,8 @@ from postmortem import blame, fishbone
 from postmortem.findings import Finding, dismiss
 from postmortem.fishbone import clean, truncate
 from postmortem.i18n import t
-from tui.commands import bindings_for
 from tui.screens.dismiss import DismissFindingScreen
+from tui.messages import DocumentChanged
 from tui.stages.analysis_editing import DismissRequested, FindingsList
 from tui.stages.analysis_fishbone import FishbonePanel
 from tui.stages.analysis_summary import GoTo, SummaryList
@@ -31,7 +31,6 @@ VIEWS = ("analysis-whys", "analysis-fishbone", "analysis-summary")
 class AnalysisStage(StageView):
     STAGE = 3
     COMMAND_SCOPE = "analysis"
-    BINDINGS = bindings_for("analysis")
 
     def compose(self) -> ComposeResult:
         doc, ro = self.document, self.read_only
@@ -42,9 +41,9 @@ class AnalysisStage(StageView):
         yield FindingsList(id="analysis-problem-findings")
         with TabbedContent(id="analysis-tabs"):
             with TabPane(t("analysis_ui.tab.whys"), id="analysis-whys"):
-                yield WhysPanel(doc, read_only=ro, on_change=self.edited, id="whys-panel")
+                yield WhysPanel(doc, read_only=ro, id="whys-panel")
             with TabPane(t("analysis_ui.tab.fishbone"), id="analysis-fishbone"):
-                yield FishbonePanel(doc, read_only=ro, on_change=self.edited, id="fishbone-panel")
+                yield FishbonePanel(doc, read_only=ro, id="fishbone-panel")
             with TabPane(t("analysis_ui.tab.summary"), id="analysis-summary"):
                 yield SummaryList(doc, id="analysis-summary-list")
 
@@ -60,10 +59,11 @@ class AnalysisStage(StageView):
 
     # Keeping every part in step with the document --------------------------------------------
 
+    @on(DocumentChanged)
     def edited(self) -> None:
-        """After any edit here: the blame check again, every view, then save and re-check."""
+        """After any edit here (on its way to the workspace, which saves it): the blame check
+        again, and every view."""
         self.show_findings()
-        self.changed()
 
     def show_findings(self) -> None:
         findings = blame.blame_findings(self.document)
@@ -98,7 +98,7 @@ class AnalysisStage(StageView):
         if self.read_only or event.value == self.document.analysis.problem:
             return
         self.document.analysis.problem = event.value
-        self.edited()
+        self.changed()
 
     # Views and focus ---------------------------------------------------------------------
 
@@ -158,8 +158,7 @@ class AnalysisStage(StageView):
     @on(DismissRequested)
     def ask_dismiss(self, event: DismissRequested) -> None:
         event.stop()
-        if self.read_only:
-            self.notify(t("analysis_ui.read_only"), severity="warning")
+        if not self.editable():
             return
         finding = event.finding
         dialog = DismissFindingScreen(
@@ -180,5 +179,5 @@ class AnalysisStage(StageView):
         if reason is None:
             return
         dismiss(self.document, finding, reason)
-        self.edited()
+        self.changed()
         self.notify(t("analysis_ui.dismissed"))

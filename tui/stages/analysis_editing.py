@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from postmortem.findings import Finding
 from postmortem.i18n import t
-from tui.commands import bindings_for
+from tui.commands import RegistryBindings
 from tui.widgets.text_field import TextField
 
 
@@ -40,13 +40,12 @@ class EditSession:
     on_change: Callable[[str], None]
 
 
-class InlineEditor(TextField):
+class InlineEditor(RegistryBindings, TextField):
     """A one-line field laid over a tree line: Enter (or leaving it) saves, Escape cancels.
     Ctrl+Z undoes typing in the line only (what it typed is live in the document: the
     postmortem's history takes over once the line is closed)."""
 
     COMMAND_SCOPE = "analysis-editor"
-    BINDINGS = bindings_for("analysis-editor")
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(own_undo_only=True, id=id, classes="inline-editor")
@@ -113,11 +112,10 @@ class InlineEditor(TextField):
 # Findings ---------------------------------------------------------------------------------
 
 
-class FindingsList(OptionList):
+class FindingsList(RegistryBindings, OptionList):
     """The blame findings of one text: reason and suggested rewording; x dismisses one."""
 
     COMMAND_SCOPE = "analysis-findings"
-    BINDINGS = bindings_for("analysis-findings")
     COMPONENT_CLASSES = OptionList.COMPONENT_CLASSES | {"findings--reason", "findings--suggestion"}
 
     def __init__(self, *, id: str | None = None, classes: str = "") -> None:

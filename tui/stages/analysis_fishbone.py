@@ -21,9 +21,10 @@ from postmortem.hidden_text import mark_hidden
 from postmortem.i18n import t
 from postmortem.model import Cause, Postmortem
 from postmortem.whys import cycle_role
-from tui.commands import bindings_for
+from tui.commands import RegistryBindings
 from tui.stages.analysis_dialogs import Choice, PickScreen
 from tui.stages.analysis_editing import FindingsList
+from tui.stages.base import report_change
 from tui.stages.analysis_tree import PENDING, EditableTree, TreePanel
 from tui.stages.analysis_whys import role_parts
 from tui.widgets.fishbone_view import FishboneDiagram
@@ -38,14 +39,12 @@ def category_key(index: int) -> str:
 
 class FishboneTree(EditableTree):
     COMMAND_SCOPE = "fishbone"
-    BINDINGS = bindings_for("fishbone")
     COMPONENT_CLASSES = EditableTree.COMPONENT_CLASSES | {
         "fishbone--category", "fishbone--count", "fishbone--root", "fishbone--contributing",
         "fishbone--mark-root", "fishbone--mark-contributing", "fishbone--finding", "fishbone--empty"}
 
-    def __init__(self, document: Postmortem, *, read_only: bool, on_change: Callable[[], None],
-                 id: str | None = None) -> None:
-        super().__init__(document, read_only=read_only, on_change=on_change, id=id)
+    def __init__(self, document: Postmortem, *, read_only: bool, id: str | None = None) -> None:
+        super().__init__(document, read_only=read_only, id=id)
         self.pending: int | None = None   # category index for a new cause; -1: a new category
         self.toggle_diagram: Callable[[], None] = lambda: None
 
@@ -113,7 +112,7 @@ class FishboneTree(EditableTree):
             return
         self.notify(t("analysis_ui.fishbone.defaults_added", count=len(added)))
         self.rebuild(category_key(doc.analysis.fishbone.index(added[0])))
-        self.on_change()
+        report_change(self)
 
     def action_add_category(self) -> None:
         if not self.ready():
@@ -193,7 +192,7 @@ class FishboneTree(EditableTree):
             return
         cycle_role(cause)
         self.rebuild(cause.id)
-        self.on_change()
+        report_change(self)
 
     def action_delete(self) -> None:
         if not self.ready():
@@ -208,7 +207,7 @@ class FishboneTree(EditableTree):
             fishbone.remove_cause(doc, cause.id)
             self.notify(t("analysis_ui.fishbone.removed_cause", text=clean(cause.text)[:40]))
             self.rebuild(after)
-            self.on_change()
+            report_change(self)
             return
         index = self.selected_category()
         if index is None:
@@ -220,7 +219,7 @@ class FishboneTree(EditableTree):
                       count=len(removed_category.category.causes)))
         count = len(doc.analysis.fishbone)
         self.rebuild(category_key(min(index, count - 1)) if count else None)
-        self.on_change()
+        report_change(self)
 
     # Moving ---------------------------------------------------------------------------------
 
@@ -233,7 +232,7 @@ class FishboneTree(EditableTree):
             if not fishbone.move_cause(doc, cause.id, step):
                 return
             self.rebuild(cause.id)
-            self.on_change()
+            report_change(self)
             return
         index = self.selected_category()
         if index is None:
@@ -244,7 +243,7 @@ class FishboneTree(EditableTree):
             return
         categories[index], categories[other] = categories[other], categories[index]
         self.rebuild(category_key(other))
-        self.on_change()
+        report_change(self)
 
     def action_move_to(self) -> None:
         if not self.ready():
@@ -268,7 +267,7 @@ class FishboneTree(EditableTree):
         if picked is None or not fishbone.move_cause_to_category(doc, cause.id, picked.value):
             return
         self.rebuild(cause.id)
-        self.on_change()
+        report_change(self)
 
     # Other ----------------------------------------------------------------------------------
 
@@ -277,11 +276,10 @@ class FishboneTree(EditableTree):
 
 
 
-class DiagramScroll(VerticalScroll):
+class DiagramScroll(RegistryBindings, VerticalScroll):
     """The diagram's scroll area; g goes back to the list when it fills the view."""
 
     COMMAND_SCOPE = "fishbone-diagram"
-    BINDINGS = bindings_for("fishbone-diagram")
 
     def __init__(self, *children, toggle: Callable[[], None], **kwargs) -> None:
         super().__init__(*children, **kwargs)
@@ -296,10 +294,8 @@ class FishbonePanel(TreePanel):
 
     NAME = "fishbone"
 
-    def __init__(self, document: Postmortem, *, read_only: bool, on_change: Callable[[], None],
-                 id: str | None = None) -> None:
-        super().__init__(document, FishboneTree(document, read_only=read_only, on_change=on_change,
-                                                id="fishbone-tree"), id=id)
+    def __init__(self, document: Postmortem, *, read_only: bool, id: str | None = None) -> None:
+        super().__init__(document, FishboneTree(document, read_only=read_only, id="fishbone-tree"), id=id)
         self.editor_tree.toggle_diagram = self.toggle_diagram
         self.diagram = FishboneDiagram(document, id="fishbone-diagram")
 

@@ -13,7 +13,7 @@ from postmortem.findings import Finding
 from postmortem.fishbone import MARKERS, clean
 from postmortem.i18n import t
 from postmortem.model import Postmortem
-from tui.commands import bindings_for
+from tui.commands import RegistryBindings
 
 
 class GoTo(Message):
@@ -24,9 +24,8 @@ class GoTo(Message):
         self.location = location
 
 
-class SummaryList(OptionList):
+class SummaryList(RegistryBindings, OptionList):
     COMMAND_SCOPE = "analysis-summary"
-    BINDINGS = bindings_for("analysis-summary")
     COMPONENT_CLASSES = OptionList.COMPONENT_CLASSES | {
         "summary--heading", "summary--root", "summary--contributing", "summary--finding",
         "summary--muted"}

@@ -16,7 +16,8 @@ from textual.widgets.tree import TreeNode
 from postmortem.findings import Finding
 from postmortem.i18n import t
 from postmortem.model import Postmortem
-from tui.commands import bindings_for
+from tui.commands import RegistryBindings
+from tui.stages.base import editable, report_change
 from tui.stages.analysis_editing import (DismissRequested, EditSession, FindingsList,
                                          InlineEditor, normalised)
 
@@ -27,7 +28,7 @@ PENDING = "+new"         # the key of the placeholder line while a new item is t
 # The tree base ----------------------------------------------------------------------------
 
 
-class EditableTree(Tree[str]):
+class EditableTree(RegistryBindings, Tree[str]):
     """A tree over part of the document; node data is an item id (or a category key).
 
     Subclasses fill it in ``populate`` and draw each label in ``label_parts``; this class keeps
@@ -36,14 +37,12 @@ class EditableTree(Tree[str]):
     """
 
     GUIDE_DEPTH = 3
-    BINDINGS = bindings_for("rows")   # Home/End: the first and last line
+    SHARED_SCOPES = ("rows",)   # Home/End: the first and last line
 
-    def __init__(self, document: Postmortem, *, read_only: bool,
-                 on_change: Callable[[], None], id: str | None = None) -> None:
+    def __init__(self, document: Postmortem, *, read_only: bool, id: str | None = None) -> None:
         super().__init__("", id=id)
         self.document = document
         self.read_only = read_only
-        self.on_change = on_change
         self.show_root = False
         self.auto_expand = False
         self.guide_depth = self.GUIDE_DEPTH
@@ -188,7 +187,7 @@ class EditableTree(Tree[str]):
             if findings is not None:
                 self.live_findings(findings(text))
             if self._apply(apply, normalised(text), required):
-                self.on_change()
+                report_change(self)
 
         def save(text: str) -> str | None:
             text = normalised(text)
@@ -236,7 +235,7 @@ class EditableTree(Tree[str]):
             if findings is not None:
                 self.live_findings(findings(text))
             if write(normalised(text)):
-                self.on_change()
+                report_change(self)
 
         def save(text: str) -> str | None:
             text = normalised(text)
@@ -277,7 +276,7 @@ class EditableTree(Tree[str]):
         self.rebuild(select)
         self.focus()
         if changed:
-            self.on_change()
+            report_change(self)
         self.live_findings(self.findings.get(select or "", []))
 
     def busy(self) -> bool:
@@ -290,10 +289,7 @@ class EditableTree(Tree[str]):
     # Helpers for subclasses -------------------------------------------------------------
 
     def editable(self) -> bool:
-        if self.read_only:
-            self.notify(t("analysis_ui.read_only"), severity="warning")
-            return False
-        return True
+        return editable(self, self.read_only)
 
     def on_click(self, event) -> None:
         if getattr(event, "chain", 1) == 2:

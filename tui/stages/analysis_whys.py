@@ -24,10 +24,10 @@ from postmortem.fishbone import clean, truncate
 from postmortem.hidden_text import mark_hidden
 from postmortem.i18n import t
 from postmortem.model import Postmortem
-from tui.commands import bindings_for
 from tui.stages.analysis_dialogs import Choice, PickScreen
 from tui.stages.analysis_editing import FindingsList
 from tui.stages.analysis_tree import PENDING, EditableTree, TreePanel
+from tui.stages.base import report_change
 
 PICK_WIDTH = 60      # cells of a line in the move dialog
 
@@ -43,14 +43,12 @@ def role_parts(role: str | None, prefix: str) -> list[tuple[str, str]]:
 
 class WhysTree(EditableTree):
     COMMAND_SCOPE = "whys"
-    BINDINGS = bindings_for("whys")
     COMPONENT_CLASSES = EditableTree.COMPONENT_CLASSES | {
         "whys--level", "whys--root", "whys--contributing", "whys--depth", "whys--finding",
         "whys--empty"}
 
-    def __init__(self, document: Postmortem, *, read_only: bool, on_change: Callable[[], None],
-                 id: str | None = None) -> None:
-        super().__init__(document, read_only=read_only, on_change=on_change, id=id)
+    def __init__(self, document: Postmortem, *, read_only: bool, id: str | None = None) -> None:
+        super().__init__(document, read_only=read_only, id=id)
         self.pending: tuple[str, str | None] | None = None   # ("child"|"sibling", anchor id)
         self.levels: dict[str, int] = {}   # each node's depth, found once per drawing of the tree
         self.answering = ""   # the question the answer being typed answers
@@ -181,7 +179,7 @@ class WhysTree(EditableTree):
             return
         whys.cycle_role(why)
         self.rebuild(why.id)
-        self.on_change()
+        report_change(self)
 
     # Deleting and moving --------------------------------------------------------------------
 
@@ -201,7 +199,7 @@ class WhysTree(EditableTree):
         self.notify(t("analysis_ui.whys.deleted", text=text, count=below) if below
                     else t("analysis_ui.whys.deleted_one", text=text))
         self.rebuild(select)
-        self.on_change()
+        report_change(self)
 
     def action_move(self, step: int) -> None:
         why = self._selected_why() if self.ready() else None
@@ -213,7 +211,7 @@ class WhysTree(EditableTree):
                           else "analysis_ui.whys.last_sibling"))
             return
         self.rebuild(why.id)
-        self.on_change()
+        report_change(self)
 
     def action_move_to(self) -> None:
         why = self._selected_why() if self.ready() else None
@@ -251,7 +249,7 @@ class WhysTree(EditableTree):
         if not moved:
             return
         self.rebuild(node_id)
-        self.on_change()
+        report_change(self)
 
 
 
@@ -260,10 +258,8 @@ class WhysPanel(TreePanel):
 
     NAME = "whys"
 
-    def __init__(self, document: Postmortem, *, read_only: bool, on_change: Callable[[], None],
-                 id: str | None = None) -> None:
-        super().__init__(document, WhysTree(document, read_only=read_only, on_change=on_change,
-                                            id="whys-tree"), id=id)
+    def __init__(self, document: Postmortem, *, read_only: bool, id: str | None = None) -> None:
+        super().__init__(document, WhysTree(document, read_only=read_only, id="whys-tree"), id=id)
 
     def compose(self) -> ComposeResult:
         # While an answer is typed: the question it answers, right above the tree.

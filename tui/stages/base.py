@@ -7,11 +7,28 @@ from textual.widget import Widget
 
 from postmortem.i18n import t
 from postmortem.model import Postmortem
+from tui.commands import RegistryBindings
 from tui.messages import DocumentChanged
 from tui.widgets.text_field import typing_burst
 
 
-class StageView(Vertical):
+def report_change(widget: Widget) -> None:
+    """Post ``DocumentChanged`` from where the document was edited: the stage view hears it on
+    the way up (to redraw what depends on it), then the workspace (to record, save and re-check
+    the exit conditions). Called right where the edit is made, so the field with focus now is
+    the one typed in."""
+    widget.post_message(DocumentChanged(burst=typing_burst(widget.app.focused)))
+
+
+def editable(widget: Widget, read_only: bool) -> bool:
+    """The one read-only check before an edit: False in a window that has the postmortem open
+    read-only, with one sentence saying so."""
+    if read_only:
+        widget.notify(t("workspace.read_only"), severity="warning")
+    return not read_only
+
+
+class StageView(RegistryBindings, Vertical):
     """A stage's screen area. Subclasses edit ``self.document`` in place and call ``changed()``."""
 
     STAGE: int = 0
@@ -23,15 +40,12 @@ class StageView(Vertical):
         self.read_only = read_only
 
     def changed(self) -> None:
-        """Report an edit: the workspace saves it and re-checks the exit conditions. Called
-        right where the edit is made, so the field with focus now is the one typed in."""
-        self.post_message(DocumentChanged(burst=typing_burst(self.app.focused)))
+        """Report an edit made by the stage view itself (see ``report_change``)."""
+        report_change(self)
 
     def editable(self) -> bool:
         """True when edits are allowed; in a read-only window says why and returns False."""
-        if self.read_only:
-            self.notify(t("workspace.read_only"), severity="warning")
-        return not self.read_only
+        return editable(self, self.read_only)
 
     def refresh_from_document(self) -> None:
         """Show the document's current values (another stage may have changed them)."""

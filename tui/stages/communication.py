@@ -23,7 +23,6 @@ from postmortem.writable import OutOfRange, check_day, writable_text
 from postmortem.i18n import t
 from postmortem.model import FollowUp
 from postmortem.relative_days import relative_day
-from tui.commands import bindings_for
 from tui.stages import actions_clock
 from tui.stages.base import StageView
 from tui.stages.scope import split_list
@@ -66,7 +65,6 @@ class CommunicationStage(StageView):
     STAGE = 6
     FORM = True
     COMMAND_SCOPE = "communication"
-    BINDINGS = bindings_for("communication")
 
     def compose(self) -> ComposeResult:
         comms, ro = self.document.communication, self.read_only

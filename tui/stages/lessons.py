@@ -15,12 +15,12 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.reactive import var
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from postmortem.hidden_text import mark_hidden
 from postmortem.i18n import t
-from tui.commands import bindings_for
 from tui.stages.base import StageView
 from tui.widgets.text_field import TextField
 
@@ -85,11 +85,12 @@ class EditorState:
 class LessonsStage(StageView):
     STAGE = 4
     COMMAND_SCOPE = "lessons"
-    BINDINGS = bindings_for("lessons")
+
+    current: var[str] = var(LISTS[0], init=False)
+    """The list the keys act on (the one shown when the screen is narrow)."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.current = LISTS[0]
         self.editing: EditorState | None = None
 
     def compose(self) -> ComposeResult:
@@ -125,6 +126,9 @@ class LessonsStage(StageView):
             self.list_of(key).show(items, (highlight or {}).get(key))
         self._show_current()
 
+    def watch_current(self) -> None:
+        self._show_current()
+
     def _show_current(self) -> None:
         for key in LISTS:
             self.query_one(f"#lessons-column-{key}").set_class(key == self.current, "-current")
@@ -140,9 +144,8 @@ class LessonsStage(StageView):
     @on(events.DescendantFocus)
     def _focus_moved(self, event: events.DescendantFocus) -> None:
         key = getattr(event.widget, "key", None)
-        if key in LISTS and key != self.current:
+        if key in LISTS:
             self.current = key
-            self._show_current()
 
     def focus_first(self) -> None:
         self.list_of(self.current).focus()
@@ -152,7 +155,6 @@ class LessonsStage(StageView):
         key, _, index = location.split(".")[-1].partition("[")
         if key in LISTS:
             self.current = key
-            self._show_current()
             entries = self.list_of(key)
             entries.focus()
             number = index.removesuffix("]")
@@ -181,7 +183,6 @@ class LessonsStage(StageView):
 
     def action_switch(self, step: int) -> None:
         self.current = LISTS[(LISTS.index(self.current) + step) % len(LISTS)]
-        self._show_current()
         self.list_of(self.current).focus()
 
     def action_add(self) -> None:

@@ -13,6 +13,7 @@ from postmortem.i18n import t
 from postmortem.times import TimeParseError, format_datetime, parse_typed_time
 from tui.stages.base import StageView
 from tui.widgets.choices import ChoiceButton, TickBox, TickList
+from tui.widgets.field_binding import FieldBinding
 from tui.widgets.field_message import FieldMessage
 from tui.widgets.text_field import TextField
 
@@ -34,8 +35,36 @@ class FieldRow(Horizontal):
         yield from self._children
 
 
-TEXT_FIELDS = ("title", "incident_ref", "meeting_at", "tags", "owner", "facilitator",
-               "participants")
+def in_order(order: tuple[str, ...]):
+    """What a tick list holds, in the vocabulary's order (the order of the export)."""
+    return lambda chosen: [value for value in order if value in chosen]
+
+
+# Each editor of the form by widget id, and the value of the document it edits. The meeting
+# time is apart: it is stored only once it parses, and says what it understood.
+TEXT_FIELDS = {
+    "title": FieldBinding("title"),
+    "incident_ref": FieldBinding("incident_ref", stored=str.strip),
+    "tags": FieldBinding("tags", shown=", ".join, stored=split_list),
+    "owner": FieldBinding("scope.owner", stored=str.strip),
+    "facilitator": FieldBinding("scope.facilitator", stored=str.strip),
+    "participants": FieldBinding("scope.participants", shown=", ".join, stored=split_list),
+}
+MEETING = FieldBinding("meeting_at", shown=lambda at: format_datetime(at) if at else "")
+SELECTS = {
+    "severity": FieldBinding("severity", shown=lambda value: value or Select.NULL,
+                             stored=lambda value: None if value is Select.NULL else value),
+    "status": FieldBinding("status"),   # never blank
+}
+TICK_LISTS = {
+    "triggers": FieldBinding("scope.triggers", stored=in_order(vocab.TRIGGERS)),
+    "audiences": FieldBinding("scope.audiences", stored=in_order(vocab.AUDIENCES)),
+}
+CHECKBOXES = {
+    "pii": FieldBinding("scope.sensitivity.pii"),
+    "security": FieldBinding("scope.sensitivity.security"),
+    "customer_facing": FieldBinding("scope.customer_facing"),
+}
 
 
 class ScopeStage(StageView):
@@ -95,30 +124,30 @@ class ScopeStage(StageView):
     def refresh_from_document(self) -> None:
         """Every editor from the document (an undo may have changed any of them)."""
         doc, scope = self.document, self.document.scope
-        for field in TEXT_FIELDS:
+        for field, binding in {**TEXT_FIELDS, "meeting_at": MEETING}.items():
             editor = self.query_one(f"#{field}", Input)
-            shown = self._shown_text(field) or ""
-            if editor.value != shown and not (field == "meeting_at" and editor.has_focus):
+            shown = binding.show(doc)
+            if editor.value != shown and not (binding is MEETING and editor.has_focus):
                 with editor.prevent(Input.Changed):
                     editor.value = shown
-        for select, value in (("severity", doc.severity or Select.NULL), ("status", doc.status)):
-            widget = self.query_one(f"#{select}", Select)
-            if widget.value != value:
-                with widget.prevent(Select.Changed):
-                    widget.value = value
-        for name, chosen in (("triggers", scope.triggers), ("audiences", scope.audiences)):
-            choices = self.query_one(f"#{name}", SelectionList)
+        for field, binding in SELECTS.items():
+            select = self.query_one(f"#{field}", Select)
+            if select.value != binding.show(doc):
+                with select.prevent(Select.Changed):
+                    select.value = binding.show(doc)
+        for field, binding in TICK_LISTS.items():
+            choices = self.query_one(f"#{field}", SelectionList)
+            chosen = binding.read(doc)
             if set(choices.selected) != set(chosen):
                 with choices.prevent(SelectionList.SelectedChanged):
                     choices.deselect_all()
                     for value in chosen:
                         choices.select(value)
-        for box, value in (("pii", scope.sensitivity.pii), ("security", scope.sensitivity.security),
-                           ("customer_facing", scope.customer_facing)):
-            checkbox = self.query_one(f"#{box}", Checkbox)
-            if checkbox.value != value:
+        for field, binding in CHECKBOXES.items():
+            checkbox = self.query_one(f"#{field}", Checkbox)
+            if checkbox.value != binding.read(doc):
                 with checkbox.prevent(Checkbox.Changed):
-                    checkbox.value = value
+                    checkbox.value = binding.read(doc)
         for value in vocab.DEPTHS:   # the set's Changed finds the document agreeing: no edit
             button = self.query_one(f"#depth-{value}", RadioButton)
             if button.value != (scope.depth == value):
@@ -141,38 +170,13 @@ class ScopeStage(StageView):
 
     @on(Input.Changed)
     def text_changed(self, event: Input.Changed) -> None:
-        doc, scope, value = self.document, self.document.scope, event.value
-        field = event.input.id
-        if self._shown_text(field) == value:
-            return  # the field was only (re)filled from the document
-        if field == "title":
-            doc.title = value
-        elif field == "incident_ref":
-            doc.incident_ref = value.strip()
-        elif field == "tags":
-            doc.tags = split_list(value)
-        elif field == "owner":
-            scope.owner = value.strip()
-        elif field == "facilitator":
-            scope.facilitator = value.strip()
-        elif field == "participants":
-            scope.participants = split_list(value)
-        elif field == "meeting_at":
-            if not self._set_meeting(value):
-                return
-        else:
-            return
-        self.changed()
-
-    def _shown_text(self, field: str | None) -> str | None:
-        """What the document holds for a text field, formatted as the field shows it."""
-        doc, scope = self.document, self.document.scope
-        return {
-            "title": doc.title, "incident_ref": doc.incident_ref, "tags": ", ".join(doc.tags),
-            "owner": scope.owner, "facilitator": scope.facilitator,
-            "participants": ", ".join(scope.participants),
-            "meeting_at": format_datetime(doc.meeting_at) if doc.meeting_at else "",
-        }.get(field or "")
+        field = event.input.id or ""
+        if field == "meeting_at":
+            # Not when the field was only (re)filled from the document.
+            if MEETING.show(self.document) != event.value and self._set_meeting(event.value):
+                self.changed()
+        elif field in TEXT_FIELDS and TEXT_FIELDS[field].store(self.document, event.value):
+            self.changed()
 
     def _set_meeting(self, text: str) -> bool:
         """Keep what was typed; store it only once it parses (an empty field clears it)."""
@@ -192,43 +196,22 @@ class ScopeStage(StageView):
 
     @on(Select.Changed)
     def select_changed(self, event: Select.Changed) -> None:
-        value = None if event.value is Select.NULL else event.value
-        if event.select.id == "severity":
-            if value == self.document.severity:
-                return
-            self.document.severity = value
-            self._show_depth_hint()
-        elif event.select.id == "status" and value is not None:
-            if value == self.document.status:
-                return
-            self.document.status = value
-        self.changed()
+        binding = SELECTS.get(event.select.id or "")
+        if binding is not None and binding.store(self.document, event.value):
+            self._show_depth_hint()   # the suggested depth follows the severity
+            self.changed()
 
     @on(SelectionList.SelectedChanged)
     def selection_changed(self, event: SelectionList.SelectedChanged) -> None:
-        chosen = list(event.selection_list.selected)
-        order = vocab.TRIGGERS if event.selection_list.id == "triggers" else vocab.AUDIENCES
-        values = [v for v in order if v in chosen]
-        current = self.document.scope.triggers if event.selection_list.id == "triggers" \
-            else self.document.scope.audiences
-        if values == current:
-            return
-        if event.selection_list.id == "triggers":
-            self.document.scope.triggers = values
-        else:
-            self.document.scope.audiences = values
-        self.changed()
+        binding = TICK_LISTS.get(event.selection_list.id or "")
+        if binding is not None and binding.store(self.document, event.selection_list.selected):
+            self.changed()
 
     @on(Checkbox.Changed)
     def checkbox_changed(self, event: Checkbox.Changed) -> None:
-        scope = self.document.scope
-        if event.checkbox.id == "pii":
-            scope.sensitivity.pii = event.value
-        elif event.checkbox.id == "security":
-            scope.sensitivity.security = event.value
-        elif event.checkbox.id == "customer_facing":
-            scope.customer_facing = event.value
-        self.changed()
+        binding = CHECKBOXES.get(event.checkbox.id or "")
+        if binding is not None and binding.store(self.document, event.value):
+            self.changed()
 
     @on(RadioSet.Changed)
     def depth_changed(self, event: RadioSet.Changed) -> None:

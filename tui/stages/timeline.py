@@ -9,14 +9,15 @@ workspace after every edit.
 from __future__ import annotations
 
 from rich.text import Text
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.reactive import var
 from textual.widgets import Static
 
 from postmortem.i18n import t
-from tui.commands import bindings_for
 from tui.stages import timeline_edits as edits
+from tui.messages import DocumentChanged
 from tui.stages.base import StageView
 from tui.stages.timeline_impact import ImpactForm
 from tui.stages.timeline_pane import TimelinePane
@@ -36,17 +37,17 @@ class ViewSwitch(Static):
 class TimelineStage(StageView):
     STAGE = 2
     COMMAND_SCOPE = "timeline-stage"
-    BINDINGS = bindings_for("timeline-stage")
+
+    showing_impact: var[bool] = var(False, init=False)
+    """The impact form is the view shown (one view at a time on a small stage, "-single")."""
 
     def compose(self) -> ComposeResult:
         yield ViewSwitch(id="timeline-views")
         with Vertical(id="timeline-panes"):
-            yield TimelinePane(self.document, read_only=self.read_only, on_change=self.edited,
-                               id="timeline-pane")
+            yield TimelinePane(self.document, read_only=self.read_only, id="timeline-pane")
             with Vertical(id="impact-pane") as impact_pane:
                 impact_pane.border_title = t("timeline_ui.impact_title")
-                yield ImpactForm(self.document, read_only=self.read_only, on_change=self.edited,
-                                 id="impact-form")
+                yield ImpactForm(self.document, read_only=self.read_only, id="impact-form")
 
     def on_mount(self) -> None:
         self._show_view_switch()
@@ -59,9 +60,11 @@ class TimelineStage(StageView):
     def impact(self) -> ImpactForm:
         return self.query_one(ImpactForm)
 
+    @on(DocumentChanged)
     def edited(self) -> None:
+        """An edit in the timeline or the form (on its way to the workspace): the duration
+        shown in the form follows the milestones."""
         self.impact.show_duration()
-        self.changed()
 
     def refresh_from_document(self) -> None:
         pane = self.pane
@@ -72,9 +75,9 @@ class TimelineStage(StageView):
 
     def show_change(self, location: str | None) -> None:
         if location and location.startswith("impact."):
-            self.show_view(True)
+            self.showing_impact = True
         elif location and self.pane.select_event(location):
-            self.show_view(False)
+            self.showing_impact = False
 
     # Layout ---------------------------------------------------------------------------------
 
@@ -83,11 +86,7 @@ class TimelineStage(StageView):
         self.set_class(single, "-single")
         self._show_view_switch()
 
-    @property
-    def showing_impact(self) -> bool:
-        return self.has_class("-impact")
-
-    def show_view(self, impact: bool) -> None:
+    def watch_showing_impact(self, impact: bool) -> None:
         self.set_class(impact, "-impact")
         self._show_view_switch()
 
@@ -102,7 +101,7 @@ class TimelineStage(StageView):
 
     def action_switch_view(self) -> None:
         if self.has_class("-single"):
-            self.show_view(not self.showing_impact)
+            self.showing_impact = not self.showing_impact
             if self.showing_impact:
                 self.impact.focus_field("users_affected")
             else:
@@ -115,18 +114,18 @@ class TimelineStage(StageView):
     # Focus ----------------------------------------------------------------------------------
 
     def focus_first(self) -> None:
-        self.show_view(False)
+        self.showing_impact = False
         self.pane.focus_table()
 
     def focus_location(self, location: str) -> bool:
         if location.startswith("impact."):
-            self.show_view(True)
+            self.showing_impact = True
             return self.impact.focus_field(location.removeprefix("impact."))
         if location == "timeline":
             self.focus_first()
             return True
         if self.pane.select_event(location):
-            self.show_view(False)
+            self.showing_impact = False
             return True
         return False
 
@@ -134,4 +133,4 @@ class TimelineStage(StageView):
         """Focus moved into the other view (a jump, a click): show that view."""
         in_impact = self.impact in event.widget.ancestors_with_self
         if self.has_class("-single") and in_impact != self.showing_impact:
-            self.show_view(in_impact)
+            self.showing_impact = in_impact

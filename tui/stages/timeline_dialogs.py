@@ -14,7 +14,7 @@ from textual.widgets import Button, DataTable, Input, Static, TextArea
 from postmortem.i18n import t
 from postmortem.pasting import PastedLine, chat_speaker, parse_pasted, parsed_events, speaker_source
 from postmortem.times import format_datetime
-from tui.commands import bindings_for
+from tui.commands import RegistryBindings
 from tui.widgets.choices import TickBox
 from tui.widgets.text_field import TextBox, TextField
 
@@ -57,14 +57,13 @@ class PreviewTable(DataTable):
             self.show(self.shown)
 
 
-class PasteDialog(ModalScreen[PastedEvents | None]):
+class PasteDialog(RegistryBindings, ModalScreen[PastedEvents | None]):
     """Lines from chat or logs, a live preview of how each reads, and nothing added until
     "Add N events" (Ctrl+S). Returns the (time, text, source) of the lines that read as
     events; when lines start with a chat speaker ("Priya Shah: …") a box offers to move the
     speaker to the source ("chat: Priya Shah")."""
 
     COMMAND_SCOPE = "timeline-paste"
-    BINDINGS = bindings_for("timeline-paste")
 
     def __init__(self, *, day: date | None, previous: datetime | None,
                  local_tz: str | None, now: datetime | None = None) -> None:
@@ -167,11 +166,10 @@ class PasteDialog(ModalScreen[PastedEvents | None]):
         self.dismiss(None)
 
 
-class SourceDialog(ModalScreen[str | None]):
+class SourceDialog(RegistryBindings, ModalScreen[str | None]):
     """The source or evidence of one event (dashboard, log, ticket); None when cancelled."""
 
     COMMAND_SCOPE = "timeline-source"
-    BINDINGS = bindings_for("timeline-source")
 
     def __init__(self, what: str, source: str) -> None:
         super().__init__(classes="dialog-screen")

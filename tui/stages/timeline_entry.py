@@ -12,13 +12,12 @@ from textual.message import Message
 from textual.widgets import Input, Label, Static
 from textual.widgets.input import Selection
 
-from tui.commands import bindings_for
+from tui.commands import RegistryBindings
 from tui.widgets.text_field import TextField
 
 
-class EntryInput(TextField):
+class EntryInput(RegistryBindings, TextField):
     COMMAND_SCOPE = "timeline-entry"
-    BINDINGS = bindings_for("timeline-entry")
 
     def action_close_entry(self) -> None:
         self.post_message(EntryBar.Closed())

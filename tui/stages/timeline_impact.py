@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Callable
-
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -13,12 +11,20 @@ from postmortem import vocab
 from postmortem.i18n import t
 from postmortem.metrics import format_duration, incident_duration
 from postmortem.model import Postmortem
+from tui.stages.base import report_change
 from tui.stages.scope import FieldRow
 from tui.widgets.choices import ChoiceButton, TickBox
+from tui.widgets.field_binding import FieldBinding
 from tui.widgets.text_field import TextField
 
 YES_NO = (("yes", True), ("no", False), ("unknown", None))
 TEXT_FIELDS = ("users_affected", "data_integrity_notes", "sla_notes")
+# The questions answered with a row of buttons, by field: the answer as the document keeps it.
+ANSWERS = {
+    "data_integrity": FieldBinding("data_integrity"),
+    "customer_visible": FieldBinding("customer_visible", stored=dict(YES_NO).get),
+    "sla_breach": FieldBinding("sla_breach", stored=dict(YES_NO).get),
+}
 
 
 def _answer_id(field: str, answer: str) -> str:
@@ -31,10 +37,9 @@ def _spanning(row: FieldRow) -> FieldRow:
 
 
 class ImpactForm(VerticalScroll):
-    def __init__(self, document: Postmortem, *, read_only: bool, on_change: Callable[[], None],
-                 id: str | None = None) -> None:
+    def __init__(self, document: Postmortem, *, read_only: bool, id: str | None = None) -> None:
         super().__init__(id=id, can_focus=False)  # its fields scroll it; no stop for Tab itself
-        self.document, self.read_only, self.on_change = document, read_only, on_change
+        self.document, self.read_only = document, read_only
 
     def compose(self) -> ComposeResult:
         impact, ro = self.document.impact, self.read_only
@@ -102,31 +107,23 @@ class ImpactForm(VerticalScroll):
         if field not in TEXT_FIELDS or getattr(self.document.impact, field) == event.value:
             return
         setattr(self.document.impact, field, event.value)
-        self.on_change()
+        report_change(self)
 
     @on(RadioSet.Changed)
     def answer_changed(self, event: RadioSet.Changed) -> None:
         event.stop()
         field = (event.radio_set.id or "").removeprefix("impact-")
         answer = (event.pressed.id or "").removeprefix(f"impact-{field}-")
-        if field == "data_integrity":
-            value: object = answer
-        elif field in ("customer_visible", "sla_breach"):
-            value = dict(YES_NO)[answer]
-        else:
-            return
-        current = getattr(self.document.impact, field)
-        if current is value or (isinstance(value, str) and current == value):
-            return
-        setattr(self.document.impact, field, value)
-        self.on_change()
+        binding = ANSWERS.get(field)
+        if binding is not None and binding.store(self.document.impact, answer):
+            report_change(self)
 
     @on(Checkbox.Changed, "#impact-comms_aligned")
     def comms_changed(self, event: Checkbox.Changed) -> None:
         event.stop()
         if self.document.impact.comms_aligned != event.value:
             self.document.impact.comms_aligned = event.value
-            self.on_change()
+            report_change(self)
 
     def focus_field(self, field: str) -> bool:
         matches = self.query(f"#impact-{field}")

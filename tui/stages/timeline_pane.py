@@ -24,22 +24,21 @@ from postmortem.metrics import (compute_metrics, format_duration, incident_durat
 from postmortem.model import Event, Postmortem
 from postmortem.times import (TimeParseError, format_datetime, format_local_hm, format_time_hm,
                               resolve_zone)
-from tui.commands import bindings_for
+from tui.commands import RegistryBindings
 from tui.stages import timeline_edits as edits
+from tui.stages.base import editable, report_change
 from tui.stages.timeline_dialogs import PasteDialog, SourceDialog
 from tui.stages.timeline_entry import EntryBar
 from tui.stages.timeline_input import EntryError, local_zone_name, parse_entry
 from tui.stages.timeline_table import TimelineTable
 
 
-class TimelinePane(Vertical):
+class TimelinePane(RegistryBindings, Vertical):
     COMMAND_SCOPE = "timeline"
-    BINDINGS = bindings_for("timeline")
 
-    def __init__(self, document: Postmortem, *, read_only: bool, on_change: Callable[[], None],
-                 id: str | None = None) -> None:
+    def __init__(self, document: Postmortem, *, read_only: bool, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.document, self.read_only, self.on_change = document, read_only, on_change
+        self.document, self.read_only = document, read_only
         self.local_zone = local_zone_name()
         self.local_input = False          # typed times are local (converted to UTC)
         self.editing: str | None = None   # the event the entry edits; None: the entry adds
@@ -142,12 +141,10 @@ class TimelinePane(Vertical):
         if record is None:
             return
         self.show(select=select)
-        self.on_change()
+        report_change(self)
 
-    def _refuse_read_only(self) -> bool:
-        if self.read_only:
-            self.notify(t("timeline_ui.read_only"), severity="warning")
-        return self.read_only
+    def editable(self) -> bool:
+        return editable(self, self.read_only)
 
     def _selected_or_say(self) -> Event | None:
         event = self.selected()
@@ -156,7 +153,7 @@ class TimelinePane(Vertical):
         return event
 
     def action_add(self) -> None:
-        if self._refuse_read_only():
+        if not self.editable():
             return
         self.anchor = None
         self.editing = None
@@ -179,7 +176,7 @@ class TimelinePane(Vertical):
                         t("timeline_ui.entry.placeholder"), select=len(prefill))
 
     def action_edit(self) -> None:
-        if self._refuse_read_only():
+        if not self.editable():
             return
         event = self._selected_or_say()
         if event is None:
@@ -228,7 +225,7 @@ class TimelinePane(Vertical):
         self.table.focus()
 
     def action_delete(self) -> None:
-        if self._refuse_read_only():
+        if not self.editable():
             return
         event = self._selected_or_say()
         if event is None:
@@ -240,7 +237,7 @@ class TimelinePane(Vertical):
         self.notify(t("timeline_ui.deleted", time=format_time_hm(event.at), text=event.text[:40]))
 
     def action_milestone(self, milestone: str) -> None:
-        if self._refuse_read_only():
+        if not self.editable():
             return
         event = self._selected_or_say()
         if event is None:
@@ -261,7 +258,7 @@ class TimelinePane(Vertical):
                           old=format_time_hm(min(moved_from)), new=format_time_hm(event.at)))
 
     def action_internal(self) -> None:
-        if self._refuse_read_only():
+        if not self.editable():
             return
         event = self._selected_or_say()
         if event is None:
@@ -274,7 +271,7 @@ class TimelinePane(Vertical):
 
     @work
     async def action_source(self) -> None:
-        if self._refuse_read_only():
+        if not self.editable():
             return
         event = self._selected_or_say()
         if event is None:
@@ -290,7 +287,7 @@ class TimelinePane(Vertical):
 
     @work
     async def action_paste(self) -> None:
-        if self._refuse_read_only():
+        if not self.editable():
             return
         anchor = self.selected() or (sorted_events(self.document.timeline)[-1]
                                      if self.document.timeline else None)

@@ -24,14 +24,14 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from postmortem.model import Event
-from tui.commands import bindings_for
+from tui.commands import RegistryBindings
 from tui.stages.timeline_rows import (CELL_PADDING, Column, RowView, fit_columns, row_cells,
                                       row_views)
 
 HEADER_HEIGHT = 1
 
 
-class TimelineTable(ScrollView, can_focus=True):
+class TimelineTable(RegistryBindings, ScrollView, can_focus=True):
     """The rows (`show`), the cursor (`cursor_row`, `selected_id`, `select_event`), the columns
     at the current width (`columns`, `text_width`). Besides its own keys (arrows, pages,
     Home/End, Enter), the keys are the timeline pane's (tui/commands/timeline.py), acting on the
@@ -47,8 +47,8 @@ class TimelineTable(ScrollView, can_focus=True):
         Binding("down", "cursor_down", show=False),
         Binding("pageup", "page_up", show=False),
         Binding("pagedown", "page_down", show=False),
-        *bindings_for("rows"),   # Home/End: the first and last event
     ]
+    SHARED_SCOPES = ("rows",)   # Home/End: the first and last event
 
     cursor_row: var[int] = var(0, init=False)
     """The row under the cursor (date rows count: it is an index into all rows)."""

@@ -25,7 +25,7 @@ from postmortem.hidden_text import mark_hidden
 from postmortem.i18n import t
 from postmortem.model import Conflict, Postmortem
 from postmortem.settle import SettleError, parse_path, settle
-from tui.commands import bindings_for
+from tui.commands import RegistryBindings
 from tui.messages import DocumentChanged
 
 SHOWN_CHARACTERS = 60  # of a value in a row: one line at 80 columns, beside its label
@@ -71,9 +71,8 @@ def conflict_row(conflict: Conflict) -> Table:
     return grid
 
 
-class ConflictList(OptionList):
+class ConflictList(RegistryBindings, OptionList):
     COMMAND_SCOPE = "conflicts"
-    BINDINGS = bindings_for("conflicts")
 
     def action_keep_ours(self) -> None:
         self.parent.settle_highlighted("ours")
