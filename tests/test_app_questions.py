@@ -122,5 +122,6 @@ async def test_the_keys_are_in_help(library_dir, make_app):
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         text = " ".join(shown(part) for part in app.screen.query("Static"))
-        for key in ("park", "parking_lot", "questions", "preamble", "settle"):
-            assert t(f"room.help.{key}") in text, key
+        for command in ("workspace.park", "workspace.parking-lot", "workspace.questions",
+                        "workspace.preamble", "actions.settle-parked"):
+            assert t(f"command.{command}.help") in text, command
