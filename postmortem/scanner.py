@@ -280,3 +280,21 @@ def _high_entropy(text: str) -> Iterator[Span]:
 
 # Order matters: the first detector to claim a stretch of text keeps it (module docstring).
 _DETECTORS = (_credentials, _secrets, _emails, _cards, _ipv4, _ipv6, _phones)
+
+
+def customer_texts(doc) -> list[tuple[str, str]]:
+    """(field path, text) of what the customer version publishes (``markdown.external``):
+    the title, the customer summary, the public events, who was affected, the data-integrity
+    notes (written only with an answer) and the titles of the actions it lists."""
+    from postmortem.exposure import published_actions
+    texts = [("title", doc.title), ("communication.customer_summary",
+                                    doc.communication.customer_summary)]
+    texts += [(f"timeline[{index}].text", event.text)
+              for index, event in enumerate(doc.timeline) if not event.internal]
+    texts.append(("impact.users_affected", doc.impact.users_affected))
+    if doc.impact.data_integrity is not None:
+        texts.append(("impact.data_integrity_notes", doc.impact.data_integrity_notes))
+    published = {id(action) for action in published_actions(doc)}
+    texts += [(f"actions[{index}].title", action.title)
+              for index, action in enumerate(doc.actions) if id(action) in published]
+    return [(path, text) for path, text in texts if text]

@@ -15,6 +15,7 @@ from typing import NoReturn, Sequence
 from postmortem import __version__, vocab
 from postmortem.fields import ValidationError
 from postmortem.i18n import t
+from tui.scan_command import add_scan_parser, cmd_scan
 
 EXIT_BAD_INPUT = 2
 
@@ -58,6 +59,7 @@ def build_parser() -> Parser:
     export.add_argument("--format", choices=("md", "json", "ics"), default="md")
     export.add_argument("--audience", choices=("internal", "external"), default="internal")
     export.add_argument("-o", "--output", metavar="FILE", help=t("files.output_help"))
+    add_scan_parser(sub, common)
     import_ = sub.add_parser("import", parents=[common], help=t("cli.help.import"))
     import_.add_argument("file", metavar="FILE.json")
     return parser
@@ -268,6 +270,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 COMMANDS = {
     "library": cmd_library, "demo": cmd_demo, "new": cmd_new, "open": cmd_open,
     "list": cmd_list, "check": cmd_check, "export": cmd_export, "import": cmd_import,
+    "scan": cmd_scan,
 }
 
 
