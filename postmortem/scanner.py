@@ -119,13 +119,16 @@ def find_in_text(text: str) -> tuple[Span, ...]:
     return tuple(sorted(chosen, key=lambda s: s.start))
 
 
-def mask(text: str) -> str:
-    """``text`` with each finding replaced by its kind in brackets: ``[e-mail]``."""
+def mask(text: str, removed=None) -> str:
+    """``text`` with each finding replaced by its kind in brackets: ``[e-mail]``; each one
+    counted by kind in ``removed`` (``postmortem.redaction.Removed``) when given."""
     spans = find_in_text(text)
     if not spans:
         return text
     parts, position = [], 0
     for span in spans:
+        if removed is not None:
+            removed.add(span.kind)
         parts += [text[position:span.start], t(f"sharing.mask.{span.kind}")]
         position = span.end
     parts.append(text[position:])
