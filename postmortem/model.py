@@ -1,7 +1,7 @@
 """The postmortem document (DESIGN §4) as dataclasses.
 
 ``Postmortem.from_dict(d).to_dict() == d`` for every valid document: optional fields that
-were added after v1 (``dismissed_findings``) are written only when they hold something.
+were added after v1 (``dismissed_findings``, ``facilitator_notes``) are written only when they hold something.
 Instances are mutable because the app edits them in place; every mutation is followed by
 an autosave of ``to_dict()``.
 """
@@ -67,6 +67,9 @@ class Postmortem:
     actions: list[Action] = field(default_factory=list)
     communication: Communication = field(default_factory=Communication)
     dismissed_findings: list[DismissedFinding] = field(default_factory=list)
+    # The facilitator's private notes (issue 15): never shown in sharing-safe mode, in no
+    # export but the internal one on request. Optional, omitted from the file while empty.
+    facilitator_notes: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -81,6 +84,8 @@ class Postmortem:
         }
         if self.dismissed_findings:
             data["dismissed_findings"] = [d.to_dict() for d in self.dismissed_findings]
+        if self.facilitator_notes:
+            data["facilitator_notes"] = self.facilitator_notes
         return data
 
     @classmethod
@@ -106,6 +111,7 @@ class Postmortem:
             actions=[Action.read(a) for a in r.objects("actions")],
             communication=Communication.read(r.child("communication")),
             dismissed_findings=[DismissedFinding.read(d) for d in r.objects("dismissed_findings")],
+            facilitator_notes=r.text("facilitator_notes"),
         )
         check_references(doc)
         return doc

@@ -59,6 +59,7 @@ def build_parser() -> Parser:
     export.add_argument("--format", choices=("md", "json", "ics"), default="md")
     export.add_argument("--audience", choices=("internal", "external"), default="internal")
     export.add_argument("-o", "--output", metavar="FILE", help=t("files.output_help"))
+    export.add_argument("--include-notes", action="store_true", help=t("sharing.notes.cli_help"))
     add_scan_parser(sub, common)
     import_ = sub.add_parser("import", parents=[common], help=t("cli.help.import"))
     import_.add_argument("file", metavar="FILE.json")
@@ -204,19 +205,24 @@ def cmd_check(args: argparse.Namespace) -> int:
     return exit_code(review)
 
 
-def render_export(document, fmt: str, export_audience: str, library=(), removed=None) -> bytes:
+def render_export(document, fmt: str, export_audience: str, library=(), removed=None,
+                  include_notes: bool = False) -> bytes:
     """The bytes of an export; for the customer-facing Markdown, what its scrubbing removed
-    is counted in ``removed`` (a ``postmortem.redaction.Removed``)."""
+    is counted in ``removed`` (a ``postmortem.redaction.Removed``). The facilitator's private
+    notes are left out unless ``include_notes`` (internal exports only)."""
     if fmt == "json":
         from storage.atomic import document_bytes
-        return document_bytes(document.to_dict())
+        data = document.to_dict()
+        if not include_notes:
+            data.pop("facilitator_notes", None)
+        return document_bytes(data)
     if fmt == "ics":
         from postmortem.calendar import to_ics
         return to_ics(document)
     from postmortem.markdown import ExportRefused, render_markdown
     try:
         return render_markdown(document, export_audience, today=today(), library=library,
-                               removed=removed).encode("utf-8")
+                               removed=removed, include_notes=include_notes).encode("utf-8")
     except ExportRefused as refused:
         raise UsageError(str(refused)) from None
 
@@ -233,11 +239,14 @@ def export_library(args: argparse.Namespace, source: Path) -> list:
 def cmd_export(args: argparse.Namespace) -> int:
     from postmortem.redaction import Removed
     from storage.reading import load_document
+    if args.include_notes and args.audience != "internal":
+        raise UsageError(t("sharing.notes.internal_only"))
     source = target_path(args)
     removed = Removed()
     document = load_document(source)
     library = export_library(args, source)
-    data = render_export(document, args.format, args.audience, library, removed)
+    data = render_export(document, args.format, args.audience, library, removed,
+                         include_notes=args.include_notes)
     if args.format == "md" and args.audience == "external":
         print(removed.sentence(), file=sys.stderr)  # counts by kind, never what was removed
         warn_customer_findings(document)
