@@ -77,7 +77,7 @@ class Finding:
 
 
 # Field names whose value is never free text a person typed: identifiers, choices, times.
-_NOT_TEXT = frozenset({"schema", "id", "at", "parent", "milestone", "status", "severity",
+NOT_TEXT = frozenset({"schema", "id", "at", "parent", "milestone", "status", "severity",
                        "meeting_at", "role", "due", "kind", "category", "legal_review",
                        "data_integrity", "held_at", "date", "key", "causes"})
 
@@ -86,7 +86,7 @@ def document_texts(data: Any, path: str = "") -> Iterator[tuple[str, str]]:
     """(field path, text) for every string of ``data`` (a document's ``to_dict()``)."""
     if isinstance(data, dict):
         for key, value in data.items():
-            if key in _NOT_TEXT and not isinstance(value, (dict, list)):
+            if key in NOT_TEXT and not isinstance(value, (dict, list)):
                 continue
             yield from document_texts(value, f"{path}.{key}" if path else key)
     elif isinstance(data, list):
