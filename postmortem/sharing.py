@@ -73,14 +73,10 @@ def _shown(value: Any, parent: str, key: str) -> Any:
 def merge_shared_edits(real: Postmortem, shown: Postmortem) -> None:
     """Carry the edits made on ``shown`` (a ``shared_view`` of ``real`` since edited) into
     ``real``, in place. Raises ``HiddenTextEdit`` and changes nothing when an edit touches
-    a masked or hidden text."""
-    real_data = real.to_dict()
-    merged = _merge(real_data, shared_dict(real_data), shown.to_dict(), "")
-    merged_doc = Postmortem.from_dict(merged)
-    # The app keeps the timeline in time order (stable): a hidden event goes back to its time.
-    merged_doc.timeline.sort(key=lambda event: event.at)
-    for name in Postmortem.__dataclass_fields__:
-        setattr(real, name, getattr(merged_doc, name))
+    a masked or hidden text. (``SharedCopy`` does the same step after step.)"""
+    copy = SharedCopy.__new__(SharedCopy)
+    copy.real, copy.shown, copy._before = real, shown, shared_dict(real.to_dict())
+    copy.merge()
 
 
 def _merge(real: Any, before: Any, after: Any, path: str) -> Any:
@@ -176,3 +172,41 @@ def _merge_values(real: list, before: list, after: list, path: str) -> list:
         else:
             merged.append(real[match])
     return merged
+
+
+class SharedCopy:
+    """The shared-screen copy of one real document, kept in step with it.
+
+    The screens edit ``shown``; ``merge`` carries their edits into ``real``. What the copy
+    looked like at the last step (``_before``) is what an edit is measured against, so that
+    a text typed on the shared screen stays editable while it is typed, even once it holds
+    something the scanner finds (it is masked from the next ``resync``)."""
+
+    def __init__(self, real: Postmortem) -> None:
+        self.real = real
+        self.shown = shared_view(real)
+        self._before = self.shown.to_dict()
+
+    def merge(self) -> None:
+        """Raises ``HiddenTextEdit`` (nothing changed in ``real``) for an edit of a masked
+        or hidden text; the caller then ``resync``s to put the shown text back."""
+        after = self.shown.to_dict()
+        if after == self._before:
+            return
+        real_data = self.real.to_dict()
+        merged = _merge(real_data, self._before, after, "")
+        merged_doc = Postmortem.from_dict(merged)
+        merged_doc.timeline.sort(key=lambda event: event.at)
+        _replace_fields(self.real, merged_doc)
+        self._before = after
+
+    def resync(self) -> None:
+        """Show ``real`` as it is now (after an undo, a refused edit, a reload), in place:
+        the stage views hold ``shown``."""
+        _replace_fields(self.shown, shared_view(self.real))
+        self._before = self.shown.to_dict()
+
+
+def _replace_fields(target: Postmortem, source: Postmortem) -> None:
+    for name in Postmortem.__dataclass_fields__:
+        setattr(target, name, getattr(source, name))

@@ -97,3 +97,20 @@ def test_a_new_item_copied_from_masked_text_is_refused():
     with pytest.raises(HiddenTextEdit):
         merge_shared_edits(real, shown)
     assert real.lessons.went_wrong == []
+
+
+def test_a_finding_typed_on_the_shared_screen_stays_editable_until_the_next_resync():
+    from postmortem.sharing import SharedCopy
+    real = real_doc()
+    copy = SharedCopy(real)
+    copy.shown.title = "Outage, write to bob@example.com"
+    copy.merge()
+    copy.shown.title = "Outage, write to bob@example.com today"
+    copy.merge()
+    assert real.title == "Outage, write to bob@example.com today"
+    copy.resync()
+    assert copy.shown.title == "Outage, write to [e-mail] today"
+    copy.shown.title = "Outage, write to [e-mail] tomorrow"
+    with pytest.raises(HiddenTextEdit):
+        copy.merge()
+    assert real.title == "Outage, write to bob@example.com today"

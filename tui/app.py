@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from textual import work
 from textual.app import App
+from textual.reactive import reactive
 
 from postmortem.i18n import t
 from storage.library import Library
@@ -33,10 +34,14 @@ class PostmortemApp(App[None]):
     BINDINGS = bindings_for("app")
     COMMANDS = App.COMMANDS | {RegistryCommands}
     ENABLE_COMMAND_PALETTE = True
+    # Sharing-safe mode (issue 15): every screen masks what the scanner finds and hides
+    # internal-only and private things (tui.sharing_workspace). F12 toggles it.
+    sharing: reactive[bool] = reactive(False, init=False)
 
     def __init__(self, library: Library, open_target: str | None = None, *,
-                 clock: bool = True) -> None:
+                 clock: bool = True, sharing: bool = False) -> None:
         super().__init__()
+        self.set_reactive(PostmortemApp.sharing, sharing)
         self.library = library
         self.open_target = open_target
         self.show_clock = clock  # tests and snapshots turn the live clock off
@@ -134,6 +139,15 @@ class PostmortemApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.focused, self.screen))
 
+    def action_toggle_sharing(self) -> None:
+        """F12: on at once; off only once the room is warned (everything will show)."""
+        from tui.sharing_app import toggle_sharing
+        toggle_sharing(self)
+
+    async def watch_sharing(self, sharing: bool) -> None:
+        from tui.sharing_app import show_sharing
+        await show_sharing(self, sharing)
+
     async def action_quit(self) -> None:
         """Quit once every edit is on disk; for a postmortem whose saves fail, ask first."""
         if self.settling_unsaved:
@@ -197,6 +211,7 @@ class PostmortemApp(App[None]):
         self.exit_with_notes()
 
 
-def create_app(library_dir: Path, open_target: str | None = None, *, clock: bool = True) -> PostmortemApp:
+def create_app(library_dir: Path, open_target: str | None = None, *, clock: bool = True,
+               sharing: bool = False) -> PostmortemApp:
     """The app on a library folder; tests pass a temporary folder."""
-    return PostmortemApp(Library(library_dir), open_target, clock=clock)
+    return PostmortemApp(Library(library_dir), open_target, clock=clock, sharing=sharing)

@@ -42,14 +42,20 @@ def build_parser() -> Parser:
                         help=t("cli.help.library"))
     parser = Parser(prog="postmortem", description=t("cli.description"), parents=[common])
     parser.add_argument("--version", action="version", version=f"postmortem {__version__}")
+    # Sharing-safe mode (issue 15) where the app opens: the library, open and demo.
+    sharing = argparse.ArgumentParser(add_help=False)
+    sharing.add_argument("--sharing", action="store_true", default=argparse.SUPPRESS,
+                         help=t("sharing.cli.sharing_help"))
+    parser.add_argument("--sharing", action="store_true", default=False,
+                        help=t("sharing.cli.sharing_help"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    sub.add_parser("demo", parents=[common], help=t("cli.help.demo"))
+    sub.add_parser("demo", parents=[common, sharing], help=t("cli.help.demo"))
     new = sub.add_parser("new", parents=[common], help=t("cli.help.new"))
     new.add_argument("title")
     new.add_argument("--severity", choices=vocab.SEVERITIES)
     new.add_argument("--id", dest="doc_id", metavar="ID")
     new.add_argument("--no-open", action="store_true", help=t("cli.help.no_open"))
-    open_ = sub.add_parser("open", parents=[common], help=t("cli.help.open"))
+    open_ = sub.add_parser("open", parents=[common, sharing], help=t("cli.help.open"))
     open_.add_argument("target", metavar="ID|PATH")
     sub.add_parser("list", parents=[common], help=t("cli.help.list"))
     check = sub.add_parser("check", parents=[common], help=t("cli.help.check"))
@@ -101,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
 
 def open_app(args: argparse.Namespace, target: str | None = None) -> int:
     from tui.app import create_app
-    app = create_app(library_dir(args), target)
+    app = create_app(library_dir(args), target, sharing=getattr(args, "sharing", False))
     app.run()
     for note in app.exit_notes:  # edits that are not in their file: where they are, or that they are gone
         print(note, file=sys.stderr)

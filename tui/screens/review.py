@@ -27,6 +27,7 @@ from postmortem.stages import STAGE_KEYS
 from tui.commands import bindings_for
 from tui.messages import JumpTo
 from tui.widgets.key_footer import KeyFooter
+from tui.widgets.sharing_banner import SharingBanner
 
 REASON_INDENT = 4  # cells; reasons hang under their line's text, past the ✓/✗ mark
 
@@ -74,6 +75,7 @@ class FinalReviewScreen(Screen[JumpTo | None]):
 
     def compose(self) -> ComposeResult:
         title = mark_hidden(self.document.title.strip()) or t("review_ui.untitled")
+        yield SharingBanner()
         yield Static(t("review_ui.title", title=title), id="review-title", markup=False)
         yield Static(summary_text(self.review), id="review-summary")
         yield ReviewList(*self.options(), id="review-list")

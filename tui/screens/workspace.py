@@ -34,6 +34,7 @@ from tui.widgets.doc_header import DocumentHeader
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.stage_strip import StageStrip
 from tui.screens.stage_focus import StageFocus
+from tui.sharing_workspace import SharingWorkspace
 from tui.widgets.status_line import StatusLine
 
 # A save follows a pause of SAVE_QUIET seconds in the typing, and is handed to the writer at
@@ -54,7 +55,7 @@ def exit_line(status: StageStatus) -> str:
     return "✗ " + t("exit.open", count=len(status.reasons), first=status.reasons[0])
 
 
-class WorkspaceScreen(StageFocus, Screen[None]):
+class WorkspaceScreen(SharingWorkspace, StageFocus, Screen[None]):
     COMMAND_SCOPE = "workspace"
     BINDINGS = bindings_for("workspace")
 
@@ -79,6 +80,7 @@ class WorkspaceScreen(StageFocus, Screen[None]):
         self._field_focus: dict[int, Widget] = {}
 
     def compose(self) -> ComposeResult:
+        self.start_sharing_copy()
         yield DocumentHeader(clock=getattr(self.app, "show_clock", True), id="doc-header")
         yield StageStrip(id="stage-strip")
         yield Static(id="exit-status")
@@ -86,12 +88,13 @@ class WorkspaceScreen(StageFocus, Screen[None]):
         # are shown, so a postmortem opens fast however much the other stages hold.
         with ContentSwitcher(initial=f"stage-{self.first_stage}", id="stages"):
             yield self._new_view(self.first_stage)
+        yield from self.compose_private_notes()
         yield StatusLine()
         yield KeyFooter()
 
     def _new_view(self, number: int) -> StageView:
         view_class = stage_view_classes()[number - 1]
-        return view_class(self.document, read_only=self.read_only, id=f"stage-{number}")
+        return view_class(self.view_document, read_only=self.read_only, id=f"stage-{number}")
 
     async def stage_view(self, number: int) -> StageView:
         """The view of a stage, built and mounted on first use."""
@@ -107,6 +110,7 @@ class WorkspaceScreen(StageFocus, Screen[None]):
             self._start_autosaver()
         header = self.query_one(DocumentHeader)
         header.read_only = self.read_only
+        header.sharing = self.sharing
         self.query_one(StageStrip).current = self.first_stage
         self.refresh_status()
         self.set_interval(5, self._retry_failed_save)
@@ -120,6 +124,8 @@ class WorkspaceScreen(StageFocus, Screen[None]):
 
     @on(DocumentChanged)
     def document_changed(self, event: DocumentChanged) -> None:
+        if not self.carry_shared_edit():
+            return
         self.refresh_status()
         if self.read_only:
             return
@@ -185,6 +191,7 @@ class WorkspaceScreen(StageFocus, Screen[None]):
         hold the old one, so they are built again. Undo starts afresh from this version."""
         self.document = document
         self.history = DocumentHistory(document)
+        self.start_sharing_copy()
         self._field_focus.clear()
         focused = self.focused.id if self.focused is not None else None
         switcher = self.query_one(ContentSwitcher)
@@ -259,10 +266,11 @@ class WorkspaceScreen(StageFocus, Screen[None]):
         strip = self.query_one(StageStrip)
         strip.show_statuses(statuses)
         header = self.query_one(DocumentHeader)
-        header.title_text, header.severity = self.document.title, self.document.severity or ""
+        header.title_text = self.view_document.title
+        header.severity = self.document.severity or ""
         current = statuses[strip.current - 1]
         status = self.query_one("#exit-status", Static)
-        status.update(exit_line(current))
+        status.update(self.shown_text(exit_line(current)))
         status.set_class(current.ok, "-ok")
         status.set_class(not current.ok, "-missing")
 
@@ -285,7 +293,7 @@ class WorkspaceScreen(StageFocus, Screen[None]):
 
     def action_conditions(self) -> None:
         from tui.screens.conditions import ConditionsScreen
-        self.app.push_screen(ConditionsScreen(stage_statuses(self.document),
+        self.app.push_screen(ConditionsScreen(self.shown_statuses(),
                                               self.query_one(StageStrip).current),
                              self._jump_after_review)
 
@@ -310,6 +318,7 @@ class WorkspaceScreen(StageFocus, Screen[None]):
         if change is None:
             self.notify(t(nothing))
             return
+        self.resync_shared()
         stage = change.stage or self.current_stage
         if stage != self.current_stage:
             await self.action_stage(stage)
@@ -322,7 +331,7 @@ class WorkspaceScreen(StageFocus, Screen[None]):
     def action_final_review(self) -> None:
         from tui.screens.review import FinalReviewScreen
         others = read_recurrence(self.app.library.root, skip=self.document_file.path)
-        self.app.push_screen(FinalReviewScreen(self.document, others.postmortems,
+        self.app.push_screen(FinalReviewScreen(self.view_document, others.postmortems,
                                                unreadable=others.unreadable,
                                                today=actions_clock.today()),
                              self._jump_after_review)
@@ -338,7 +347,8 @@ class WorkspaceScreen(StageFocus, Screen[None]):
         others = read_recurrence(self.app.library.root, skip=self.document_file.path)
         self.app.push_screen(ExportScreen(self.document, self.document_file.path,
                                           library=others.postmortems,
-                                          today=actions_clock.today()))
+                                          today=actions_clock.today(),
+                                          shown=self.shared.shown if self.shared else None))
 
     def action_library(self) -> None:
         if self.app.settling_unsaved:

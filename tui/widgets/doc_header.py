@@ -1,4 +1,5 @@
-"""The top line of the workspace: title, severity, status, saving state and a UTC clock."""
+"""The top line of the workspace: title, severity, status, saving state and a UTC clock;
+a SHARING badge in sharing-safe mode."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ class DocumentHeader(Widget):
     severity: reactive[str] = reactive("")
     save_state: reactive[str] = reactive("")
     read_only: reactive[bool] = reactive(False)
+    sharing: reactive[bool] = reactive(False)   # sharing-safe mode: a badge says so
 
     def __init__(self, *, clock: bool = True, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -29,6 +31,9 @@ class DocumentHeader(Widget):
     def render(self) -> Text:
         now = datetime.now(timezone.utc).strftime("%H:%M UTC") if self.clock else "--:-- UTC"
         right = Text()
+        if self.sharing:
+            right.append(f" {t('sharing.badge')} ", style="bold reverse")
+            right.append(" ")
         if self.read_only:
             right.append(f" {t('header.read_only')} ", style="bold reverse")
             right.append(" ")

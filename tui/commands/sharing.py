@@ -1,0 +1,11 @@
+"""Keys of sharing-safe mode and the facilitator's private notes (issue 15)."""
+
+from tui.commands import Command
+
+COMMANDS = (
+    # Anywhere, also while typing: the room may need the screen safe at once.
+    Command("app.sharing", "f12", "toggle_sharing", "sharing.key", "sharing.help", "app",
+            priority=True),
+    Command("workspace.notes", "ctrl+n", "toggle_notes", "sharing.notes.key",
+            "sharing.notes.help", "workspace", priority=True, footer=False),
+)
