@@ -36,6 +36,9 @@ credentials URL is not also an e-mail address and a JWT is not also a high-entro
 Cost: ``detect-secrets`` is imported on the first scan only (its plugins pull ``requests``
 in): 105–120 ms measured here (2 cores, warm disk), against 11–15 ms for ``phonenumbers``.
 ``find_in_text`` is cached per text, so a screen drawn again costs a dictionary lookup.
+Measured on the demo postmortem with 2,000 more events: 0.5 s for the first scan of the whole
+document (0.25 ms a text; ``phonenumbers`` runs only where 7 digits stand together), 65 ms
+for a scan again (reading the document and the cache); the demo alone takes under 1 ms.
 """
 
 from __future__ import annotations
@@ -106,7 +109,7 @@ def scan_texts(texts) -> list[Finding]:
             for path, text in texts for span in find_in_text(text)]
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def find_in_text(text: str) -> tuple[Span, ...]:
     """What one text holds, without overlaps, by position."""
     if not text.strip():
@@ -163,6 +166,7 @@ _PASSWORD = re.compile(r"\b(?:password|passwd|pwd|passphrase|secret|api[_-]?key|
 _PRIVATE_KEY_END = re.compile(r"-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----")
 _BASE64_RUN = re.compile(r"(?<![A-Za-z0-9+/_=-])[A-Za-z0-9+/_=-]{24,}(?![A-Za-z0-9+/_=-])")
 _ENTROPY_LIMIT = 4.0
+_DIGIT_RUN = re.compile(r"\+?\(?\d[\d\s().\-/]{5,}\d")  # where a phone number may be
 _JWT_TAIL = re.compile(r"[A-Za-z0-9_.+/=-]*")
 
 
@@ -204,6 +208,9 @@ def _ipv6(text: str) -> Iterator[Span]:
 
 
 def _phones(text: str) -> Iterator[Span]:
+    # The matcher costs about 1.5 ms a text; most texts have no run of 7 digits at all.
+    if not any(sum(c.isdigit() for c in run) >= 7 for run in _DIGIT_RUN.findall(text)):
+        return
     import phonenumbers
     matcher = phonenumbers.PhoneNumberMatcher(text, "US",
                                               leniency=phonenumbers.Leniency.STRICT_GROUPING)

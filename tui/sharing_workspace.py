@@ -51,6 +51,11 @@ class SharingWorkspace:
         return [replace(status, reasons=tuple(mask(r) for r in status.reasons))
                 for status in statuses]
 
+    def customer_findings(self) -> list:
+        """What the scanner finds in the real text the customer version publishes (F5)."""
+        from postmortem.scanner import customer_texts, scan_texts
+        return scan_texts(customer_texts(self.document))
+
     def start_sharing_copy(self) -> None:
         self.shared = SharedCopy(self.document) if self.sharing else None
 

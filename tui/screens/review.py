@@ -23,6 +23,7 @@ from postmortem.hidden_text import mark_hidden
 from postmortem.i18n import t
 from postmortem.model import Postmortem
 from postmortem.recurrence import RecurrenceSummary
+from postmortem.scanner import Finding
 from postmortem.stages import STAGE_KEYS
 from tui.commands import bindings_for
 from tui.messages import JumpTo
@@ -49,6 +50,13 @@ def reason_prompt(text: str, stage: int, mark: Content | None = None) -> Padding
     return Padding(body, Spacing(0, 0, 0, REASON_INDENT))
 
 
+def stage_of_path(path: str) -> int:
+    """The stage where a field of the document is edited: ``timeline[3].text`` → 2."""
+    head = path.split(".")[0].split("[")[0]
+    return {"timeline": 2, "impact": 2, "analysis": 3, "lessons": 4, "actions": 5,
+            "communication": 6}.get(head, 1)
+
+
 def summary_text(review: Review) -> Content:
     failed, count = sum(not line.ok for line in review.lines), len(review.lines)
     if failed:
@@ -64,9 +72,13 @@ class FinalReviewScreen(Screen[JumpTo | None]):
     BINDINGS = bindings_for("review")
 
     def __init__(self, document: Postmortem, library: Sequence[RecurrenceSummary], *,
-                 today: date | None = None, unreadable: Sequence[str] = ()) -> None:
+                 today: date | None = None, unreadable: Sequence[str] = (),
+                 customer_findings: Sequence[Finding] = ()) -> None:
         super().__init__()
         self.document = document
+        # What the scanner finds in what customers will read (of the real document, also in
+        # sharing-safe mode: places and kinds only, never a value).
+        self.customer_findings = customer_findings
         # The local calendar day: follow-up reviews are days in the team's calendar.
         self.review = evaluate(document, library=library,
                                today=today if today is not None else date.today(),
@@ -109,6 +121,14 @@ class FinalReviewScreen(Screen[JumpTo | None]):
             options.append(Option(Padding(Content.styled(note, "$foreground-muted"),
                                           Spacing(0, 0, 0, REASON_INDENT)),
                                   id="unreadable-note", disabled=True))
+        if self.customer_findings:
+            options.append(None)
+            options.append(Option(Content.styled(t("sharing.review.heading"), "bold"),
+                                  id="sensitive", disabled=True))
+            for finding in self.customer_findings:
+                text = t("sharing.review.item", path=finding.path,
+                         kind=t(f"sharing.kind.{finding.kind}"))
+                options.append(self.target_option(text, stage_of_path(finding.path), None))
         if self.review.advice:
             options.append(None)
             options.append(Option(Content.styled(t("review_ui.hindsight"), "bold"),

@@ -333,7 +333,8 @@ class WorkspaceScreen(SharingWorkspace, StageFocus, Screen[None]):
         others = read_recurrence(self.app.library.root, skip=self.document_file.path)
         self.app.push_screen(FinalReviewScreen(self.view_document, others.postmortems,
                                                unreadable=others.unreadable,
-                                               today=actions_clock.today()),
+                                               today=actions_clock.today(),
+                                               customer_findings=self.customer_findings()),
                              self._jump_after_review)
 
     async def _jump_after_review(self, target: JumpTo | None) -> None:
