@@ -223,3 +223,24 @@ async def test_private_notes_pane_saves_and_stays_hidden_while_sharing(leaky):
         assert "PRIVATE-NOTE" not in screen_text(app)
         assert app.flush_all()
     assert stored(leaky, DOC_ID)["facilitator_notes"] == "PRIVATE-NOTE: ask Sam later and Bo"
+
+
+async def test_library_masks_titles_and_shows_the_banner_in_sharing_mode(library_dir):
+    from postmortem.factory import new_postmortem
+    from tui.app import create_app
+    Library(library_dir).create(new_postmortem("short", "Outage reported by ana@example.com",
+                                               "SEV2")).close()
+    app = create_app(library_dir, None, clock=False, sharing=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "SHARING" in text
+        assert_safe(text, "library")
+        table = app.screen.query_one("#library-table")
+        assert str(table.get_row_at(0)[0]).endswith("reported by [e-mail]")
+        await pilot.press("f12")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+        assert "SHARING" not in screen_text(app)
+        assert str(table.get_row_at(0)[0]).endswith("reported by ana@example.com")

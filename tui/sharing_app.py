@@ -44,6 +44,10 @@ async def show_sharing(app, sharing: bool) -> None:
         await app.pop_screen()
     for workspace in app.workspaces():
         await workspace.apply_sharing()
+    from tui.screens.library import LibraryScreen
+    for screen in app.screen_stack:
+        if isinstance(screen, LibraryScreen):
+            screen.reload()
     for screen_class in reversed(reopen):
         workspace = app.screen
         if screen_class is ExportScreen:
