@@ -244,3 +244,43 @@ async def test_library_masks_titles_and_shows_the_banner_in_sharing_mode(library
         await settle(pilot)
         assert "SHARING" not in screen_text(app)
         assert str(table.get_row_at(0)[0]).endswith("reported by ana@example.com")
+
+
+async def test_f12_over_the_export_preview_opens_it_again_masked(leaky):
+    from tui.screens.export import ExportScreen
+    app = make(leaky, sharing=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f6")
+        await settle(pilot)
+        assert "ana@example.com" in screen_text(app)
+        await pilot.press("f12")
+        await settle(pilot)
+        assert isinstance(app.screen, ExportScreen)
+        text = screen_text(app)
+        assert "SHARING" in text and "[e-mail]" in text
+        assert_safe(text, "F6 after F12")
+
+
+async def test_messages_are_masked_in_sharing_mode(leaky):
+    app = make(leaky, sharing=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.notify("Deleted: mail ana@example.com")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Deleted: mail [e-mail]" in text and "ana@example.com" not in text
+
+
+async def test_f6_customer_preview_reports_masked_counts_by_kind(leaky):
+    from helpers import shown
+    app = make(leaky, sharing=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f6", "t")
+        await settle(pilot)
+        report = shown(app.screen.query_one("#export-removed"))
+        assert "2 e-mail addresses" in report and "1 phone number" in report
+        assert "1 IP address" in report and "1 payment card number" in report
+        assert "ana@example.com" not in report
+        assert_safe(shown(app.screen.query_one("#export-preview")), "customer preview")

@@ -113,6 +113,9 @@ class PostmortemApp(App[None]):
                timeout: float | None = None, markup: bool = True) -> None:
         """Routine confirmations go to the status line of the screen in view (under a dialog,
         the screen beneath it); toasts are kept for warnings and errors, which need attention."""
+        if self.sharing:   # a message may quote a title or an event: masked like the screens
+            from postmortem.scanner import mask
+            message, title = mask(message), mask(title)
         line = self.status_line() if severity == "information" and not title else None
         if line is None:
             super().notify(message, title=title, severity=severity, timeout=timeout,

@@ -45,15 +45,16 @@ async def show_sharing(app, sharing: bool) -> None:
     for workspace in app.workspaces():
         await workspace.apply_sharing()
     from tui.screens.library import LibraryScreen
+    from tui.screens.trash import TrashScreen
     for screen in app.screen_stack:
-        if isinstance(screen, LibraryScreen):
-            screen.reload()
+        if isinstance(screen, (LibraryScreen, TrashScreen)):
+            screen.reload()   # their titles, masked or not
+    beneath = app.screen   # the postmortem (or the library) they were opened over
     for screen_class in reversed(reopen):
-        workspace = app.screen
         if screen_class is ExportScreen:
-            workspace.action_export()
+            beneath.action_export()
         elif screen_class is FinalReviewScreen:
-            workspace.action_final_review()
+            beneath.action_final_review()
         else:
             app.action_help()
     app.notify(t("sharing.turned_on" if sharing else "sharing.turned_off"))

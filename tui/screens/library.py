@@ -213,6 +213,7 @@ class LibraryScreen(Screen[None]):
         if entry is None:
             return
         title = entry.title or (entry.path.name if entry.problem else entry.id)
+        title = mask(title) if getattr(self.app, "sharing", False) else title
         confirmed = await self.app.push_screen_wait(
             ConfirmScreen(t("library.confirm_delete", title=title), t("library.delete")))
         if not confirmed:

@@ -232,7 +232,8 @@ class WorkspaceScreen(SharingWorkspace, StageFocus, Screen[None]):
     def unsaved_report(self) -> str:
         """What is not saved, since when and why, and that the file keeps its last version."""
         error = self.unsaved_error()
-        values = dict(title=self.document.title, id=self.document.id, since=self.unsaved_since_text())
+        values = dict(title=self.view_document.title, id=self.document.id,
+                      since=self.unsaved_since_text())
         report = (t("unsaved.report", error=failure_reason(error), **values) if error is not None
                   else t("unsaved.report_pending", **values))
         return f"{report}\n{t('unsaved.file_kept', path=self.document_file.path)}"
