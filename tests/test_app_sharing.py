@@ -122,6 +122,7 @@ async def test_every_screen_in_sharing_mode_masks_hides_and_shows_the_badge(leak
     assert "[e-mail]" in texts["stage 1"]
     assert "[phone]" in texts["stage 2"] and "[IP]" in texts["stage 2"]
     assert "[IP]" in texts["stage 3"]
+    assert "Evidence notes are hidden in sharing-safe mode." in texts["stage 3"]
     assert "[credentials]" in texts["stage 4"]
     assert "[card]" in texts["stage 6"]
     assert "[phone]" in texts["event dialog"]

@@ -82,3 +82,16 @@ def test_bad_input_exits_2_with_one_sentence(tmp_path):
     broken.write_text("{not json", encoding="utf-8")
     result = run("scan", str(broken), library=tmp_path / "lib")
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_sharing_flag_is_taken_where_the_app_opens_and_refused_elsewhere():
+    import pytest
+    from tui.cli import UsageError, build_parser
+    parser = build_parser()
+    assert parser.parse_args(["--sharing"]).sharing is True
+    assert parser.parse_args(["--sharing", "open", "x"]).sharing is True
+    assert parser.parse_args(["open", "x", "--sharing"]).sharing is True
+    assert parser.parse_args(["demo", "--sharing"]).sharing is True
+    assert parser.parse_args(["open", "x"]).sharing is False
+    with pytest.raises(UsageError):
+        parser.parse_args(["export", "x", "--sharing"])
