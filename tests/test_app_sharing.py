@@ -285,3 +285,35 @@ async def test_f6_customer_preview_reports_masked_counts_by_kind(leaky):
         assert "1 IP address" in report and "1 payment card number" in report
         assert "ana@example.com" not in report
         assert_safe(shown(app.screen.query_one("#export-preview")), "customer preview")
+
+
+async def test_export_written_from_the_masked_preview_holds_the_real_text(leaky):
+    app = make(leaky, sharing=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f6")
+        await settle(pilot)
+        assert "ana@example.com" not in screen_text(app)
+        await pilot.press("w")
+        await settle(pilot)
+    written = (leaky / f"{DOC_ID}.md").read_text(encoding="utf-8")
+    assert "ana@example.com" in written and "INTERNAL-ONLY" in written
+    assert "[e-mail]" not in written
+
+
+async def test_undo_brings_back_the_notes_pane_text(leaky):
+    app = make(leaky, sharing=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        notes = app.screen.query_one("#private-notes-text")
+        notes.move_cursor(notes.document.end)
+        await fill(pilot, " and Bo")
+        app.screen.action_focus_strip()
+        await pilot.pause()
+        await app.screen.action_undo()
+        await settle(pilot)
+        assert notes.text == "PRIVATE-NOTE: ask Sam later"
+        assert app.flush_all()
+    assert stored(leaky, DOC_ID)["facilitator_notes"] == "PRIVATE-NOTE: ask Sam later"

@@ -75,9 +75,13 @@ class SharingWorkspace:
         return True
 
     def resync_shared(self) -> None:
-        """The real document changed outside the views (undo, redo): show it again."""
+        """The real document changed outside the views (undo, redo): show it again, the
+        private notes too."""
         if self.shared is not None:
             self.shared.resync()
+        notes = self.query_one("#private-notes-text", TextArea)
+        if notes.text != self.document.facilitator_notes:
+            notes.load_text(self.document.facilitator_notes)
 
     def _show_current_view_again(self) -> None:
         found = self.query(f"#stage-{self.current_stage}")
