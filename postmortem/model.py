@@ -131,9 +131,13 @@ class Postmortem:
             return node.text
         return next((c.text for _, c in self.analysis.causes() if c.id == cause_id), None)
 
+    def used_ids(self) -> set[str]:
+        """Every item id of the document (events, why-nodes, causes, actions)."""
+        return {e.id for e in self.timeline} | self.cause_ids() | {a.id for a in self.actions}
+
     def next_id(self, prefix: str) -> str:
         """A fresh item id such as ``e26`` for events, unique across the whole document."""
-        used = ({e.id for e in self.timeline} | self.cause_ids() | {a.id for a in self.actions})
+        used = self.used_ids()
         n = 1
         while f"{prefix}{n}" in used:
             n += 1

@@ -22,6 +22,7 @@ of the person typing, so focusing a field must not reveal it either.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from postmortem.i18n import t
@@ -41,9 +42,22 @@ class HiddenTextEdit(ValueError):
         self.path = path
 
 
-def shared_view(doc: Postmortem) -> Postmortem:
+@dataclass(slots=True)
+class SharedPostmortem(Postmortem):
+    """The shared copy. It knows the ids of the items it leaves out, so that an item added
+    on the shared screen never takes the id of a hidden one (the merge matches by id)."""
+
+    hidden_ids: frozenset[str] = frozenset()
+
+    def used_ids(self) -> set[str]:
+        return Postmortem.used_ids(self) | self.hidden_ids
+
+
+def shared_view(doc: Postmortem) -> SharedPostmortem:
     """The copy of ``doc`` that sharing-safe mode shows (see the module docstring)."""
-    return Postmortem.from_dict(shared_dict(doc.to_dict()))
+    shown = SharedPostmortem.from_dict(shared_dict(doc.to_dict()))
+    shown.hidden_ids = frozenset(doc.used_ids() - shown.used_ids())
+    return shown
 
 
 def shared_dict(data: dict[str, Any]) -> dict[str, Any]:
@@ -208,5 +222,5 @@ class SharedCopy:
 
 
 def _replace_fields(target: Postmortem, source: Postmortem) -> None:
-    for name in Postmortem.__dataclass_fields__:
+    for name in type(source).__dataclass_fields__:
         setattr(target, name, getattr(source, name))

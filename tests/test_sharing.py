@@ -114,3 +114,16 @@ def test_a_finding_typed_on_the_shared_screen_stays_editable_until_the_next_resy
     with pytest.raises(HiddenTextEdit):
         copy.merge()
     assert real.title == "Outage, write to bob@example.com today"
+
+
+def test_an_item_added_on_the_shared_screen_never_takes_a_hidden_id():
+    from postmortem.sharing import SharedCopy
+    real = real_doc()
+    copy = SharedCopy(real)
+    new_id = copy.shown.next_id("a")
+    assert new_id not in {"a1", "a2"}   # a1 is internal-only, hidden from the copy
+    copy.shown.actions.append(Action(id=new_id, title="Rotate the DB password"))
+    copy.merge()
+    assert [a.id for a in real.actions] == ["a1", "a2", new_id]
+    copy.resync()   # after an undo: still knows the hidden ids
+    assert copy.shown.next_id("e") not in {e.id for e in real.timeline}
