@@ -201,18 +201,24 @@ class SharedCopy:
         self.shown = shared_view(real)
         self._before = self.shown.to_dict()
 
-    def merge(self) -> None:
+    def merge(self) -> bool:
         """Raises ``HiddenTextEdit`` (nothing changed in ``real``) for an edit of a masked
-        or hidden text; the caller then ``resync``s to put the shown text back."""
+        or hidden text; the caller then ``resync``s to put the shown text back. True when
+        the copy was made again because an item was just marked internal-only: it leaves
+        the shared screen at once (the caller shows the copy again)."""
         after = self.shown.to_dict()
         if after == self._before:
-            return
+            return False
         real_data = self.real.to_dict()
         merged = _merge(real_data, self._before, after, "")
         merged_doc = Postmortem.from_dict(merged)
         merged_doc.timeline.sort(key=lambda event: event.at)
         _replace_fields(self.real, merged_doc)
         self._before = after
+        if any(item.internal for item in [*self.shown.timeline, *self.shown.actions]):
+            self.resync()
+            return True
+        return False
 
     def resync(self) -> None:
         """Show ``real`` as it is now (after an undo, a refused edit, a reload), in place:

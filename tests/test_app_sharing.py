@@ -317,3 +317,18 @@ async def test_undo_brings_back_the_notes_pane_text(leaky):
         assert notes.text == "PRIVATE-NOTE: ask Sam later"
         assert app.flush_all()
     assert stored(leaky, DOC_ID)["facilitator_notes"] == "PRIVATE-NOTE: ask Sam later"
+
+
+async def test_marking_an_event_internal_in_sharing_mode_takes_it_off_the_screen(leaky):
+    app = make(leaky, sharing=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await app.screen.action_stage(2)
+        await settle(pilot)
+        assert "Paged the DBA on [phone]" in screen_text(app)
+        await pilot.press("i")        # the selected (first) event becomes internal-only
+        await settle(pilot)
+        assert "Paged the DBA" not in screen_text(app)
+        assert app.flush_all()
+    first = stored(leaky, DOC_ID)["timeline"][0]
+    assert first["internal"] is True and first["text"].startswith("Paged the DBA on +1 415")

@@ -127,3 +127,13 @@ def test_an_item_added_on_the_shared_screen_never_takes_a_hidden_id():
     assert [a.id for a in real.actions] == ["a1", "a2", new_id]
     copy.resync()   # after an undo: still knows the hidden ids
     assert copy.shown.next_id("e") not in {e.id for e in real.timeline}
+
+
+def test_an_item_marked_internal_on_the_shared_screen_leaves_it_at_once():
+    from postmortem.sharing import SharedCopy
+    real = real_doc()
+    copy = SharedCopy(real)
+    copy.shown.timeline[0].internal = True
+    assert copy.merge() is True
+    assert real.timeline[0].internal is True
+    assert [e.id for e in copy.shown.timeline] == ["e3"]

@@ -65,7 +65,8 @@ class SharingWorkspace:
         if self.shared is None:
             return True
         try:
-            self.shared.merge()
+            if self.shared.merge():   # an item marked internal-only: off the screen now
+                self.call_after_refresh(self._show_current_view_again)
         except HiddenTextEdit as refused:
             self.shared.resync()
             self.call_after_refresh(self._show_current_view_again)
