@@ -1,7 +1,7 @@
 """The postmortem document (DESIGN §4) as dataclasses.
 
 ``Postmortem.from_dict(d).to_dict() == d`` for every valid document: optional fields that
-were added after v1 (``dismissed_findings``) are written only when they hold something.
+were added after v1 (``dismissed_findings``, ``facilitator_notes``) are written only when they hold something.
 Instances are mutable because the app edits them in place; every mutation is followed by
 an autosave of ``to_dict()``.
 """
@@ -78,6 +78,9 @@ class Postmortem:
     # The review meeting's clock. Not compared: it is no edit of the document, so undo never
     # winds the clock back (postmortem.history leaves fields that are not compared alone).
     meeting: Meeting = field(default_factory=Meeting, compare=False)
+    # The facilitator's private notes (issue 15): never shown in sharing-safe mode, in no
+    # export but the internal one on request. Optional, omitted from the file while empty.
+    facilitator_notes: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -100,6 +103,8 @@ class Postmortem:
             data["conflicts"] = [c.to_dict() for c in self.conflicts]
         if not self.meeting.is_empty():
             data["meeting"] = self.meeting.to_dict()
+        if self.facilitator_notes:
+            data["facilitator_notes"] = self.facilitator_notes
         return data
 
     @classmethod
@@ -129,6 +134,7 @@ class Postmortem:
             carry_over=[CarryOverAnswer.read(a) for a in r.objects("carry_over")],
             conflicts=[Conflict.read(c) for c in r.objects("conflicts")],
             meeting=Meeting.read(r.child("meeting")),
+            facilitator_notes=r.text("facilitator_notes"),
         )
         check_references(doc)
         return doc
@@ -148,10 +154,14 @@ class Postmortem:
             return node.text
         return next((c.text for _, c in self.analysis.causes() if c.id == cause_id), None)
 
+    def used_ids(self) -> set[str]:
+        """Every item id of the document (events, why-nodes, causes, actions, parked topics)."""
+        return ({e.id for e in self.timeline} | self.cause_ids() | {a.id for a in self.actions}
+                | {p.id for p in self.parking_lot})
+
     def next_id(self, prefix: str) -> str:
         """A fresh item id such as ``e26`` for events, unique across the whole document."""
-        used = ({e.id for e in self.timeline} | self.cause_ids() | {a.id for a in self.actions}
-                | {p.id for p in self.parking_lot})
+        used = self.used_ids()
         n = 1
         while f"{prefix}{n}" in used:
             n += 1

@@ -37,7 +37,10 @@ from functools import cached_property, lru_cache
 
 from postmortem.i18n import t
 
-KINDS = ("name", "handle", "email", "ticket", "channel", "link")
+# The last five are what the sensitive-data scanner masks (postmortem/scanner.py); e-mail
+# addresses are counted once, whichever of the two replaced them.
+KINDS = ("name", "handle", "email", "ticket", "channel", "link",
+         "phone", "ip", "credentials", "secret", "card")
 
 # Scripts written without spaces between words: a name in them is found inside longer runs
 # of letters ("感谢李雷修复"), so their characters never make a word boundary. Hangul is among

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Iterator
 from textual import work
 from textual.app import App, SystemCommand
 from textual.command import CommandPalette
+from textual.reactive import reactive
 from textual.screen import Screen
 
 from postmortem.i18n import t
@@ -50,14 +51,20 @@ class PostmortemApp(RegistryBindings, App[None]):
     TITLE = "postmortem"
     COMMANDS = App.COMMANDS | {RegistryCommands}
     ENABLE_COMMAND_PALETTE = True
+    # Sharing-safe mode (issue 15): every screen masks what the scanner finds and hides
+    # internal-only and private things (tui.sharing_workspace). F12 toggles it.
+    sharing: reactive[bool] = reactive(False, init=False)
 
     def __init__(self, library: Library, open_target: str | None = None, *,
-                 clock: bool | Clock = True, theme: str | None = None) -> None:
+                 clock: bool | Clock = True, theme: str | None = None,
+                 sharing: bool = False) -> None:
         """``clock``: True for the wall clock, shown in the header; False for the wall clock
         not shown (tests and snapshots); a ``Clock`` (a test's ``FixedClock``) to use and show.
         ``theme``: "presenter" or "default" for this run (``--theme``), else the one the user
-        chose last (Ctrl+T or the palette), remembered in their config folder."""
+        chose last (Ctrl+T or the palette), remembered in their config folder.
+        ``sharing``: start in sharing-safe mode (``--sharing``)."""
         super().__init__()
+        self.set_reactive(PostmortemApp.sharing, sharing)
         self.register_theme(PRESENTER_THEME)
         self.theme_choice = theme
         self.library = library
@@ -145,6 +152,9 @@ class PostmortemApp(RegistryBindings, App[None]):
                timeout: float | None = None, markup: bool = True) -> None:
         """Routine confirmations go to the status line of the screen in view (under a dialog,
         the screen beneath it); toasts are kept for warnings and errors, which need attention."""
+        if self.sharing:   # a message may quote a title or an event: masked like the screens
+            from postmortem.scanner import mask
+            message, title = mask(message), mask(title)
         line = self.status_line() if severity == "information" and not title else None
         if line is None:
             super().notify(message, title=title, severity=severity, timeout=timeout,
@@ -197,6 +207,15 @@ class PostmortemApp(RegistryBindings, App[None]):
         from tui.screens.help import HelpScreen
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.focused, self.screen))
+
+    def action_toggle_sharing(self) -> None:
+        """F12: on at once; off only once the room is warned (everything will show)."""
+        from tui.sharing_app import toggle_sharing
+        toggle_sharing(self)
+
+    async def watch_sharing(self, sharing: bool) -> None:
+        from tui.sharing_app import show_sharing
+        await show_sharing(self, sharing)
 
     async def action_quit(self) -> None:
         """Quit once every edit is on disk; for a postmortem whose saves fail, ask first."""
@@ -262,6 +281,8 @@ class PostmortemApp(RegistryBindings, App[None]):
 
 
 def create_app(library_dir: Path, open_target: str | None = None, *,
-               clock: bool | Clock = True, theme: str | None = None) -> PostmortemApp:
+               clock: bool | Clock = True, theme: str | None = None,
+               sharing: bool = False) -> PostmortemApp:
     """The app on a library folder; tests pass a temporary folder."""
-    return PostmortemApp(Library(library_dir), open_target, clock=clock, theme=theme)
+    return PostmortemApp(Library(library_dir), open_target, clock=clock, theme=theme,
+                         sharing=sharing)

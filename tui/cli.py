@@ -17,6 +17,7 @@ from typing import NoReturn, Sequence
 from postmortem import __version__, vocab
 from postmortem.fields import ValidationError
 from postmortem.i18n import SUPPORTED_LANGUAGES, set_language, t
+from tui.scan_command import add_scan_parser, cmd_scan
 
 EXIT_BAD_INPUT = 2
 
@@ -101,14 +102,20 @@ def build_parser() -> Parser:
     parser = Parser(prog="postmortem", description=t("cli.description"),
                     parents=[common, app_options])
     parser.add_argument("--version", action="version", version=f"postmortem {__version__}")
+    # Sharing-safe mode (issue 15) where the app opens: the library, open and demo.
+    sharing = argparse.ArgumentParser(add_help=False)
+    sharing.add_argument("--sharing", action="store_true", default=argparse.SUPPRESS,
+                         help=t("sharing.cli.sharing_help"))
+    parser.add_argument("--sharing", action="store_true", default=False,
+                        help=t("sharing.cli.sharing_help"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    sub.add_parser("demo", parents=[common, app_options], help=t("cli.help.demo"))
+    sub.add_parser("demo", parents=[common, app_options, sharing], help=t("cli.help.demo"))
     new = sub.add_parser("new", parents=[common, app_options], help=t("cli.help.new"))
     new.add_argument("title")
     new.add_argument("--severity", choices=vocab.SEVERITIES)
     new.add_argument("--id", dest="doc_id", metavar="ID")
     new.add_argument("--no-open", action="store_true", help=t("cli.help.no_open"))
-    open_ = sub.add_parser("open", parents=[common, app_options], help=t("cli.help.open"))
+    open_ = sub.add_parser("open", parents=[common, app_options, sharing], help=t("cli.help.open"))
     open_.add_argument("target", metavar="ID|PATH")
     sub.add_parser("list", parents=[common], help=t("cli.help.list"))
     check = sub.add_parser("check", parents=[common], help=t("cli.help.check"))
@@ -119,6 +126,8 @@ def build_parser() -> Parser:
     export.add_argument("--format", choices=("md", "json", "ics"), default="md")
     export.add_argument("--audience", choices=("internal", "external"), default="internal")
     export.add_argument("-o", "--output", metavar="FILE", help=t("files.output_help"))
+    export.add_argument("--include-notes", action="store_true", help=t("sharing.notes.cli_help"))
+    add_scan_parser(sub, common)
     import_ = sub.add_parser("import", parents=[common], help=t("cli.help.import"))
     import_.add_argument("file", metavar="FILE.json")
     import_.add_argument("--replace", action="store_true", help=t("team_git.help.replace"))
@@ -180,7 +189,8 @@ def run(args: argparse.Namespace) -> int:
 
 def open_app(args: argparse.Namespace, target: str | None = None) -> int:
     from tui.app import create_app
-    app = create_app(library_dir(args), target, theme=getattr(args, "theme", None))
+    app = create_app(library_dir(args), target, theme=getattr(args, "theme", None),
+                     sharing=getattr(args, "sharing", False))
     app.run()
     for note in app.exit_notes:  # edits that are not in their file: where they are, or that they are gone
         print(note, file=sys.stderr)
@@ -289,19 +299,24 @@ def cmd_check(args: argparse.Namespace) -> int:
     return exit_code(review)
 
 
-def render_export(document, fmt: str, export_audience: str, library=(), removed=None) -> bytes:
+def render_export(document, fmt: str, export_audience: str, library=(), removed=None,
+                  include_notes: bool = False) -> bytes:
     """The bytes of an export; for the customer-facing Markdown, what its scrubbing removed
-    is counted in ``removed`` (a ``postmortem.redaction.Removed``)."""
+    is counted in ``removed`` (a ``postmortem.redaction.Removed``). The facilitator's private
+    notes are left out unless ``include_notes`` (internal exports only)."""
     if fmt == "json":
         from storage.atomic import document_bytes
-        return document_bytes(document.to_dict())
+        data = document.to_dict()
+        if not include_notes:
+            data.pop("facilitator_notes", None)
+        return document_bytes(data)
     if fmt == "ics":
         from postmortem.calendar import to_ics
         return to_ics(document)
     from postmortem.markdown import ExportRefused, render_markdown
     try:
         return render_markdown(document, export_audience, today=today(), library=library,
-                               removed=removed).encode("utf-8")
+                               removed=removed, include_notes=include_notes).encode("utf-8")
     except ExportRefused as refused:
         raise UsageError(str(refused)) from None
 
@@ -318,11 +333,14 @@ def export_library(args: argparse.Namespace, source: Path) -> list:
 def cmd_export(args: argparse.Namespace) -> int:
     from postmortem.redaction import Removed
     from storage.reading import load_document
+    if args.include_notes and args.audience != "internal":
+        raise UsageError(t("sharing.notes.internal_only"))
     source = target_path(args)
     removed = Removed()
     document = load_document(source)
     library = export_library(args, source)
-    data = render_export(document, args.format, args.audience, library, removed)
+    data = render_export(document, args.format, args.audience, library, removed,
+                         include_notes=args.include_notes)
     if args.format == "md" and args.audience == "external":
         print(removed.sentence(), file=sys.stderr)  # counts by kind, never what was removed
         warn_customer_findings(document)
@@ -367,7 +385,7 @@ def cmd_git_setup(args: argparse.Namespace) -> int:
 COMMANDS = {
     "library": cmd_library, "demo": cmd_demo, "new": cmd_new, "open": cmd_open,
     "list": cmd_list, "check": cmd_check, "export": cmd_export, "import": cmd_import,
-    "merge-driver": cmd_merge_driver, "git-setup": cmd_git_setup,
+    "merge-driver": cmd_merge_driver, "git-setup": cmd_git_setup, "scan": cmd_scan,
 }
 
 

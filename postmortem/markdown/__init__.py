@@ -53,24 +53,26 @@ class ExportRefused(ValueError):
 
 def render_markdown(doc: Postmortem, export_audience: str = "internal", *,
                     today: date | None = None, library: Sequence[RecurrenceSummary] = (),
-                    removed: Removed | None = None) -> str:
+                    removed: Removed | None = None, include_notes: bool = False) -> str:
     """The Markdown for ``export_audience``: "internal" (the whole document) or "external".
 
     ``today`` (default: the local date) and ``library`` feed the internal document's
     review checklist, which is the review screen's and ``postmortem check``'s when they are
     given the same. For "external", what was scrubbed from the published text is counted in
     ``removed`` when given (``Removed.sentence()`` says it to the user). Raises
-    ``ExportRefused`` (external, security incident without approved legal review) or
+    ``include_notes`` adds the facilitator's private notes to the internal document only.
+    Raises ``ExportRefused`` (external, security incident without approved legal review) or
     ``UnknownExportAudience``; both are ``ValueError`` with a one-sentence message.
     """
-    return _document(doc, export_audience, today, library, removed).render()
+    return _document(doc, export_audience, today, library, removed, include_notes).render()
 
 
 def _document(doc: Postmortem, export_audience: str, today: date | None,
-              library: Sequence[RecurrenceSummary], removed: Removed | None) -> Document:
+              library: Sequence[RecurrenceSummary], removed: Removed | None,
+              include_notes: bool = False) -> Document:
     if export_audience == "internal":
         from postmortem.markdown.internal import internal_document
-        return internal_document(doc, today=today, library=library)
+        return internal_document(doc, today=today, library=library, include_notes=include_notes)
     if export_audience == "external":
         from postmortem.markdown.external import external_document
         return external_document(doc, removed)

@@ -6,8 +6,11 @@ What never reaches this document:
   references (action trackers, the internal incident reference); and — because a customer
   summary, an event text, an impact note or an action title can mention them too — every
   way of writing those names and references inside the published text, as well as @handles,
-  e-mail addresses, anything shaped like a ticket key and chat channels, replaced by neutral
-  words ("a team member", "an internal ticket"; see ``postmortem.redaction``);
+  anything shaped like a ticket key and chat channels, replaced by neutral words ("a team
+  member", "an internal ticket"; see ``postmortem.redaction``);
+- everything the sensitive-data scanner finds (``postmortem.scanner``): e-mail addresses,
+  phone numbers, IP addresses, URLs with credentials, secrets and card numbers, masked as
+  ``[e-mail]``, ``[phone]``, ``[IP]``, ``[credentials]``, ``[secret]``, ``[card]``;
 - internal-only timeline events, event sources, why-node evidence, the analysis itself,
   dismissed findings and their reasons, SLA notes (they name internal objectives), severity,
   status and every other internal field;
@@ -27,6 +30,7 @@ from postmortem.markdown.common import Document, cell, timeline_times
 from postmortem.markdown.escape import escape_inline
 from postmortem.model import Postmortem
 from postmortem.redaction import Redactor, Removed
+from postmortem.scanner import mask
 
 
 def check_external_allowed(doc: Postmortem) -> None:
@@ -48,7 +52,8 @@ class Scrubber:
         self.removed = Removed() if removed is None else removed
 
     def __call__(self, text: str) -> str:
-        return self.redactor.scrub(text, self.removed)
+        # The scanner first: a password URL or a key must go whole, before the names in it.
+        return self.redactor.scrub(mask(text, self.removed), self.removed)
 
 
 def render_external(doc: Postmortem, removed: Removed | None = None) -> str:

@@ -29,17 +29,20 @@ FISHBONE_WIDTH = 100  # cells; wide enough for three bones side by side on a wik
 
 
 def render_internal(doc: Postmortem, *, today: date | None = None,
-                    library: Sequence[RecurrenceSummary] = ()) -> str:
+                    library: Sequence[RecurrenceSummary] = (), include_notes: bool = False) -> str:
     """The full postmortem as Markdown for the team (byte-identical for the same input).
 
     ``today`` and ``library`` go to the review checklist (overdue follow-ups, failures
-    repeated from other postmortems of the library).
+    repeated from other postmortems of the library). The facilitator's private notes are
+    written only with ``include_notes`` (``--include-notes``), in a last section.
     """
-    return internal_document(doc, today=today, library=library).render()
+    return internal_document(doc, today=today, library=library,
+                             include_notes=include_notes).render()
 
 
 def internal_document(doc: Postmortem, *, today: date | None = None,
-                      library: Sequence[RecurrenceSummary] = ()) -> Document:
+                      library: Sequence[RecurrenceSummary] = (),
+                      include_notes: bool = False) -> Document:
     """The blocks of ``render_internal``, to render as text or as UTF-8."""
     today = today if today is not None else date.today()
     out = Document()
@@ -56,6 +59,9 @@ def internal_document(doc: Postmortem, *, today: date | None = None,
     _communication(out, doc, today)
     _checklist(out, doc, today, library)
     parking_lot_appendix(out, doc)
+    if include_notes and doc.facilitator_notes.strip():
+        out.heading(2, t("sharing.notes.export_heading"))
+        out.text_or_none(doc.facilitator_notes)
     return out
 
 

@@ -22,13 +22,13 @@ from textual.binding import Binding
 
 from tui.commands.command import Command
 from tui.commands import (actions, analysis, communication, core, export, lessons, meeting,
-                          parking, review, roster, teamgit, teamviews, timeline,
+                          parking, review, roster, sharing, teamgit, teamviews, timeline,
                           timeline_dialogs, trash)
 
 # In this order the help lists the scopes of elsewhere, and a scope's commands its keys.
 MODULES: tuple[ModuleType, ...] = (actions, analysis, communication, core, export, lessons,
-                                   meeting, parking, review, roster, teamgit, teamviews,
-                                   timeline, timeline_dialogs, trash)
+                                   meeting, parking, review, roster, sharing, teamgit,
+                                   teamviews, timeline, timeline_dialogs, trash)
 
 
 @lru_cache(maxsize=1)

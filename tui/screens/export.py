@@ -32,6 +32,7 @@ from storage.export_target import write_export_file
 from storage.errors import SaveError, StorageError
 from tui.commands import RegistryBindings
 from tui.widgets.key_footer import KeyFooter
+from tui.widgets.sharing_banner import SharingBanner
 from tui.widgets.text_field import TextBox, TextField
 
 # Textual's Markdown widget makes a widget of every table cell: a 2,000-event timeline takes
@@ -181,9 +182,13 @@ class ExportScreen(RegistryBindings, Screen[None]):
     COMMAND_SCOPE = "export"
 
     def __init__(self, document: Postmortem, document_path: Path, *,
-                 library: Sequence[RecurrenceSummary] = (), today: date | None = None) -> None:
+                 library: Sequence[RecurrenceSummary] = (), today: date | None = None,
+                 shown: Postmortem | None = None) -> None:
         super().__init__()
         self.document = document
+        # Sharing-safe mode: the internal preview is rendered from the shared copy (masked,
+        # internal-only and private things left out); the file still gets the real document.
+        self.shown = shown
         self.document_path = Path(document_path)
         self.export_audience = "internal"
         # What the internal document's checklist is evaluated with, as on the review screen.
@@ -193,7 +198,8 @@ class ExportScreen(RegistryBindings, Screen[None]):
     # What is shown -------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        title = self.document.title.strip() or t("export_ui.untitled")
+        title = (self.shown or self.document).title.strip() or t("export_ui.untitled")
+        yield SharingBanner()
         yield Static(t("export_ui.title", title=title), id="export-title", markup=False)
         yield Static(id="export-audience")
         yield Static(id="export-removed", markup=False)
@@ -217,10 +223,14 @@ class ExportScreen(RegistryBindings, Screen[None]):
     def audience_label(self, export_audience: str | None = None) -> str:
         return t(f"export_ui.audience_{export_audience or self.export_audience}")
 
-    def rendered(self, removed: Removed | None = None) -> str:
+    def rendered(self, removed: Removed | None = None, *, on_screen: bool = False) -> str:
         """The Markdown for the current audience; raises ``ExportRefused``. What the
-        customer-facing version's scrubbing removed is counted in ``removed``."""
-        return render_markdown(self.document, self.export_audience, today=self.today,
+        customer-facing version's scrubbing removed is counted in ``removed``. On screen in
+        sharing-safe mode, the internal document is the shared copy's (the customer version
+        is masked and without internal things already)."""
+        document = (self.shown if on_screen and self.shown is not None
+                    and self.export_audience == "internal" else self.document)
+        return render_markdown(document, self.export_audience, today=self.today,
                                library=self.library_summaries, removed=removed)
 
     async def show_audience(self) -> None:
@@ -234,7 +244,7 @@ class ExportScreen(RegistryBindings, Screen[None]):
         removed = Removed()
         self.set_class(self.export_audience == "external", "-customer")
         try:
-            markdown = self.rendered(removed)
+            markdown = self.rendered(removed, on_screen=True)
         except ExportRefused as refused:
             self.query_one("#export-refused-reason", Static).update(str(refused))
             self.set_class(True, "-refused")
@@ -247,6 +257,8 @@ class ExportScreen(RegistryBindings, Screen[None]):
         raw.load_text(markdown)
         preview, hidden = preview_markdown(markdown)
         status = t("export_ui.will_write", path=self.default_path())
+        if self.shown is not None and self.export_audience == "internal":
+            status += " " + t("sharing.export_preview_masked")
         if hidden and not self.has_class("-raw"):
             status += " " + t("export_ui.preview_shortened", count=hidden)
         self.set_status(status)

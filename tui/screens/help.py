@@ -19,6 +19,7 @@ from postmortem.i18n import t
 from tui.commands import Command, all_commands
 from tui.commands.core import ESC_DIGIT_KEYS
 from tui.widgets.key_footer import KeyFooter
+from tui.widgets.sharing_banner import SharingBanner
 
 KEY_WIDTH = 18
 
@@ -66,6 +67,7 @@ class HelpScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         commands = all_commands()
         elsewhere = [s for s in dict.fromkeys(c.scope for c in commands) if s not in self.here]
+        yield SharingBanner()
         yield Static(t("help.title"), id="help-title")
         with VerticalScroll(id="help-body"):
             for scope in self.here:

@@ -17,12 +17,14 @@ from postmortem.factory import new_postmortem, new_postmortem_id
 from postmortem.hidden_text import mark_hidden
 from postmortem.i18n import t
 from postmortem.ids import is_valid_id
+from postmortem.scanner import mask
 from storage.errors import StorageError
 from storage.library import LibraryEntry
 from storage.trash import restore
 from tui.commands import RegistryBindings
 from tui.screens.dialogs import ConfirmScreen, NewPostmortemRequest, NewPostmortemScreen
 from tui.widgets.key_footer import KeyFooter
+from tui.widgets.sharing_banner import SharingBanner
 from tui.widgets.status_line import StatusLine
 from tui.widgets.text_field import TextField
 
@@ -56,6 +58,7 @@ class LibraryScreen(RegistryBindings, Screen[None]):
     COMMAND_SCOPE = "library"
 
     def compose(self) -> ComposeResult:
+        yield SharingBanner()
         yield Static(t("library.heading"), id="library-heading")
         yield FilterInput(placeholder=t("library.filter_placeholder"), id="library-filter")
         yield DataTable(id="library-table", cursor_type="row", zebra_stripes=True)
@@ -110,6 +113,8 @@ class LibraryScreen(RegistryBindings, Screen[None]):
         table.clear(columns=True)
         self.shown = shown = [e for e in self.entries if matches(e, query)]
         rows = [self.row_cells(entry) for entry in shown]
+        if getattr(self.app, "sharing", False):  # sharing-safe mode: titles and owners masked
+            rows = [(mask(row[0]), *row[1:4], mask(row[4])) for row in rows]
         self.short_columns = self.short_columns_width([row[1:] for row in rows])
         self.title_cut = width = self.title_room()
         for key in ("title", "severity", "status", "meeting", "owner"):
@@ -207,6 +212,7 @@ class LibraryScreen(RegistryBindings, Screen[None]):
         if entry is None:
             return
         title = entry.title or (entry.path.name if entry.problem else entry.id)
+        title = mask(title) if getattr(self.app, "sharing", False) else title
         confirmed = await self.app.push_screen_wait(
             ConfirmScreen(t("library.confirm_delete", title=title), t("library.delete")))
         if not confirmed:

@@ -23,10 +23,12 @@ from postmortem.hidden_text import mark_hidden
 from postmortem.i18n import t
 from postmortem.model import Postmortem
 from postmortem.recurrence import RecurrenceSummary
+from postmortem.scanner import Finding
 from postmortem.stages import STAGE_KEYS
 from tui.commands import RegistryBindings
 from tui.messages import JumpTo
 from tui.widgets.key_footer import KeyFooter
+from tui.widgets.sharing_banner import SharingBanner
 
 REASON_INDENT = 4  # cells; reasons hang under their line's text, past the ✓/✗ mark
 
@@ -47,6 +49,13 @@ def reason_prompt(text: str, stage: int, mark: Content | None = None) -> Padding
     return Padding(body, Spacing(0, 0, 0, REASON_INDENT))
 
 
+def stage_of_path(path: str) -> int:
+    """The stage where a field of the document is edited: ``timeline[3].text`` → 2."""
+    head = path.split(".")[0].split("[")[0]
+    return {"timeline": 2, "impact": 2, "analysis": 3, "lessons": 4, "actions": 5,
+            "communication": 6}.get(head, 1)
+
+
 def summary_text(review: Review) -> Content:
     failed, count = sum(not line.ok for line in review.lines), len(review.lines)
     if failed:
@@ -61,9 +70,13 @@ class FinalReviewScreen(RegistryBindings, Screen[JumpTo | None]):
     COMMAND_SCOPE = "review"
 
     def __init__(self, document: Postmortem, library: Sequence[RecurrenceSummary], *,
-                 today: date | None = None, unreadable: Sequence[str] = ()) -> None:
+                 today: date | None = None, unreadable: Sequence[str] = (),
+                 customer_findings: Sequence[Finding] = ()) -> None:
         super().__init__()
         self.document = document
+        # What the scanner finds in what customers will read (of the real document, also in
+        # sharing-safe mode: places and kinds only, never a value).
+        self.customer_findings = customer_findings
         # The local calendar day: follow-up reviews are days in the team's calendar.
         self.review = evaluate(document, library=library,
                                today=today if today is not None else date.today(),
@@ -72,6 +85,7 @@ class FinalReviewScreen(RegistryBindings, Screen[JumpTo | None]):
 
     def compose(self) -> ComposeResult:
         title = mark_hidden(self.document.title.strip()) or t("review_ui.untitled")
+        yield SharingBanner()
         yield Static(t("review_ui.title", title=title), id="review-title", markup=False)
         yield Static(summary_text(self.review), id="review-summary")
         yield ReviewList(*self.options(), id="review-list")
@@ -105,6 +119,14 @@ class FinalReviewScreen(RegistryBindings, Screen[JumpTo | None]):
             options.append(Option(Padding(Content.styled(note, "$foreground-muted"),
                                           Spacing(0, 0, 0, REASON_INDENT)),
                                   id="unreadable-note", disabled=True))
+        if self.customer_findings:
+            options.append(None)
+            options.append(Option(Content.styled(t("sharing.review.heading"), "bold"),
+                                  id="sensitive", disabled=True))
+            for finding in self.customer_findings:
+                text = t("sharing.review.item", path=finding.path,
+                         kind=t(f"sharing.kind.{finding.kind}"))
+                options.append(self.target_option(text, stage_of_path(finding.path), None))
         if self.review.advice:
             options.append(None)
             options.append(Option(Content.styled(t("review_ui.hindsight"), "bold"),

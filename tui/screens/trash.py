@@ -54,7 +54,7 @@ class TrashScreen(RegistryBindings, Screen[None]):
         _, title_width, id_width = widths
         for entry, when in zip(self.entries, moved):
             title = (Text(t("trash.unreadable", problem=entry.problem)) if entry.problem
-                     else Text(entry.title or t("header.untitled")))
+                     else Text(self.shown_title(entry.title) or t("header.untitled")))
             title.truncate(title_width, overflow="ellipsis")
             doc_id = Text(entry.doc_id)
             doc_id.truncate(id_width, overflow="ellipsis")
@@ -80,6 +80,11 @@ class TrashScreen(RegistryBindings, Screen[None]):
                       *(cell_len(entry.title or entry.problem or "") for entry in self.entries)])
         title = max(12, min(titles, room - date - min(ids, ID_SHARE)))
         return date, title, max(cell_len(t("trash.col.id")), min(ids, room - date - title))
+
+    def shown_title(self, title: str) -> str:
+        """A trashed postmortem's title, masked in sharing-safe mode (issue 15)."""
+        from postmortem.scanner import mask
+        return mask(title) if getattr(self.app, "sharing", False) else title
 
     def selected(self) -> TrashEntry | None:
         table = self.query_one(DataTable)

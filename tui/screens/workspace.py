@@ -39,6 +39,7 @@ from tui.screens.meeting_room import MeetingRoom
 from tui.screens.meeting_panels import MeetingPanels
 from tui.screens.meeting_control import MeetingControl
 from tui.screens.stage_focus import StageFocus
+from tui.sharing_workspace import SharingWorkspace
 from tui.widgets.status_line import StatusLine
 
 # A save follows a pause of SAVE_QUIET seconds in the typing, and is handed to the writer at
@@ -59,8 +60,8 @@ def exit_line(status: StageStatus) -> str:
     return "✗ " + t("exit.open", count=len(status.reasons), first=status.reasons[0])
 
 
-class WorkspaceScreen(RegistryBindings, MeetingControl, MeetingRoom, StageFocus, MeetingPanels,
-                      Screen[None]):
+class WorkspaceScreen(RegistryBindings, SharingWorkspace, MeetingControl, MeetingRoom,
+                      StageFocus, MeetingPanels, Screen[None]):
     COMMAND_SCOPE = "workspace"
 
     def __init__(self, document_file: DocumentFile, stage: int = 1,
@@ -84,6 +85,7 @@ class WorkspaceScreen(RegistryBindings, MeetingControl, MeetingRoom, StageFocus,
         self._field_focus: dict[int, Widget] = {}
 
     def compose(self) -> ComposeResult:
+        self.start_sharing_copy()
         yield DocumentHeader(clock=getattr(self.app, "show_clock", True), id="doc-header")
         yield StageStrip(id="stage-strip")
         yield ConflictBanner(id="conflict-banner")
@@ -97,12 +99,13 @@ class WorkspaceScreen(RegistryBindings, MeetingControl, MeetingRoom, StageFocus,
                     yield self._new_view(self.first_stage)
                 yield card
             yield panel
+        yield from self.compose_private_notes()
         yield StatusLine()
         yield KeyFooter()
 
     def _new_view(self, number: int) -> StageView:
         view_class = stage_view_classes()[number - 1]
-        return view_class(self.document, read_only=self.read_only, id=f"stage-{number}")
+        return view_class(self.view_document, read_only=self.read_only, id=f"stage-{number}")
 
     async def stage_view(self, number: int) -> StageView:
         """The view of a stage, built and mounted on first use."""
@@ -118,6 +121,7 @@ class WorkspaceScreen(RegistryBindings, MeetingControl, MeetingRoom, StageFocus,
             self._start_autosaver()
         header = self.query_one(DocumentHeader)
         header.read_only = self.read_only
+        header.sharing = self.sharing
         self.query_one(StageStrip).current = self.first_stage
         self.refresh_status()
         self.set_interval(5, self._retry_failed_save)
@@ -133,6 +137,8 @@ class WorkspaceScreen(RegistryBindings, MeetingControl, MeetingRoom, StageFocus,
 
     @on(DocumentChanged)
     def document_changed(self, event: DocumentChanged) -> None:
+        if not self.carry_shared_edit():
+            return
         self.refresh_status()
         if self.read_only:
             return
@@ -198,6 +204,7 @@ class WorkspaceScreen(RegistryBindings, MeetingControl, MeetingRoom, StageFocus,
         hold the old one, so they are built again. Undo starts afresh from this version."""
         self.document = document
         self.history = DocumentHistory(document)
+        self.start_sharing_copy()
         self._field_focus.clear()
         focused = self.focused.id if self.focused is not None else None
         switcher = self.query_one(ContentSwitcher)
@@ -238,7 +245,8 @@ class WorkspaceScreen(RegistryBindings, MeetingControl, MeetingRoom, StageFocus,
     def unsaved_report(self) -> str:
         """What is not saved, since when and why, and that the file keeps its last version."""
         error = self.unsaved_error()
-        values = dict(title=self.document.title, id=self.document.id, since=self.unsaved_since_text())
+        values = dict(title=self.view_document.title, id=self.document.id,
+                      since=self.unsaved_since_text())
         report = (t("unsaved.report", error=failure_reason(error), **values) if error is not None
                   else t("unsaved.report_pending", **values))
         return f"{report}\n{t('unsaved.file_kept', path=self.document_file.path)}"
@@ -272,11 +280,12 @@ class WorkspaceScreen(RegistryBindings, MeetingControl, MeetingRoom, StageFocus,
         strip = self.query_one(StageStrip)
         strip.show_statuses(statuses)
         header = self.query_one(DocumentHeader)
-        header.title_text, header.severity = self.document.title, self.document.severity or ""
+        header.title_text = self.view_document.title
+        header.severity = self.document.severity or ""
         self.query_one(ConflictBanner).show(self.document, self.read_only)
         current = statuses[strip.current - 1]
         status = self.query_one("#exit-status", Static)
-        status.update(exit_line(current))
+        status.update(self.shown_text(exit_line(current)))
         status.set_class(current.ok, "-ok")
         status.set_class(not current.ok, "-missing")
         self.refresh_meeting_room(current)
@@ -301,7 +310,7 @@ class WorkspaceScreen(RegistryBindings, MeetingControl, MeetingRoom, StageFocus,
 
     def action_conditions(self) -> None:
         from tui.screens.conditions import ConditionsScreen
-        self.app.push_screen(ConditionsScreen(stage_statuses(self.document),
+        self.app.push_screen(ConditionsScreen(self.shown_statuses(),
                                               self.query_one(StageStrip).current),
                              self._jump_after_review)
 
@@ -325,6 +334,7 @@ class WorkspaceScreen(RegistryBindings, MeetingControl, MeetingRoom, StageFocus,
         if change is None:
             self.notify(t(nothing))
             return
+        self.resync_shared()
         stage = change.stage or self.current_stage
         if stage != self.current_stage:
             await self.action_stage(stage)
@@ -337,9 +347,10 @@ class WorkspaceScreen(RegistryBindings, MeetingControl, MeetingRoom, StageFocus,
     def action_final_review(self) -> None:
         from tui.screens.review import FinalReviewScreen
         others = read_recurrence(self.app.library.root, skip=self.document_file.path)
-        self.app.push_screen(FinalReviewScreen(self.document, others.postmortems,
+        self.app.push_screen(FinalReviewScreen(self.view_document, others.postmortems,
                                                unreadable=others.unreadable,
-                                               today=actions_clock.today()),
+                                               today=actions_clock.today(),
+                                               customer_findings=self.customer_findings()),
                              self._jump_after_review)
 
     async def _jump_after_review(self, target: JumpTo | None) -> None:
@@ -353,7 +364,8 @@ class WorkspaceScreen(RegistryBindings, MeetingControl, MeetingRoom, StageFocus,
         others = read_recurrence(self.app.library.root, skip=self.document_file.path)
         self.app.push_screen(ExportScreen(self.document, self.document_file.path,
                                           library=others.postmortems,
-                                          today=actions_clock.today()))
+                                          today=actions_clock.today(),
+                                          shown=self.shared.shown if self.shared else None))
 
     def action_library(self) -> None:
         if self.app.settling_unsaved:

@@ -293,7 +293,8 @@ class WhysPanel(TreePanel):
             return
         role = t(f"analysis_ui.role.{why.role}") if why.role else t("analysis_ui.whys.no_role")
         meta = t("analysis_ui.whys.detail", id=why.id, level=whys.depth(doc, why.id), role=role)
-        evidence = (t("analysis_ui.whys.evidence", evidence=why.evidence) if why.evidence
+        evidence = (t("sharing.evidence_hidden") if getattr(self.app, "sharing", False)
+                    else t("analysis_ui.whys.evidence", evidence=why.evidence) if why.evidence
                     else t("analysis_ui.whys.no_evidence"))
         detail.update(Text.assemble((meta + t("separator.label"), "dim"), clean(mark_hidden(why.text)) or "—",
                                     ("\n" + evidence, "dim")))

@@ -15,6 +15,7 @@ from tui.stages.base import StageView
 from tui.widgets.choices import ChoiceButton, TickBox, TickList
 from tui.widgets.field_binding import FieldBinding
 from tui.widgets.field_message import FieldMessage
+from tui.widgets.sensitive_hint import SensitiveDataHint
 from tui.widgets.text_field import TextField
 
 
@@ -104,6 +105,7 @@ class ScopeStage(StageView):
                            TickBox(t("scope.pii"), scope.sensitivity.pii, id="pii", disabled=ro, compact=True),
                            TickBox(t("scope.security"), scope.sensitivity.security, id="security",
                                     disabled=ro, compact=True))
+            yield SensitiveDataHint(id="sensitive-hint")
             yield FieldRow(t("scope.customer_facing"), TickBox(
                 t("scope.customer_facing_box"), scope.customer_facing, id="customer_facing", disabled=ro, compact=True))
             yield FieldRow(t("scope.depth"), RadioSet(
@@ -153,6 +155,11 @@ class ScopeStage(StageView):
             if button.value != (scope.depth == value):
                 button.value = scope.depth == value
         self._show_depth_hint()
+        self.query_one(SensitiveDataHint).show_now()
+
+    def changed(self) -> None:
+        super().changed()
+        self.query_one(SensitiveDataHint).schedule()   # after a pause in the typing
 
     def show_change(self, location: str | None) -> None:
         field = (location or "").split(".")[-1]

@@ -1,5 +1,5 @@
 """The top line of the workspace: title, severity, status, saving state, the meeting clock
-and a UTC clock."""
+and a UTC clock; a SHARING badge in sharing-safe mode."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ class DocumentHeader(Widget):
     save_state: reactive[str] = reactive("")
     read_only: reactive[bool] = reactive(False)
     meeting: reactive[str] = reactive("")      # "Meeting 0:12" while a meeting is on
+    sharing: reactive[bool] = reactive(False)   # sharing-safe mode: a badge says so
 
     def __init__(self, *, clock: bool = True, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -31,6 +32,9 @@ class DocumentHeader(Widget):
         right = Text()
         if self.meeting:
             right.append(f" {self.meeting} ", style="bold reverse")
+            right.append(" ")
+        if self.sharing:
+            right.append(f" {t('sharing.badge')} ", style="bold reverse")
             right.append(" ")
         if self.read_only:
             right.append(f" {t('header.read_only')} ", style="bold reverse")

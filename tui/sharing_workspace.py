@@ -1,0 +1,149 @@
+"""Sharing-safe mode in a postmortem's window (issue 15, item 2).
+
+The mode itself is the app's reactive ``sharing``; this mixin gives the workspace what it
+shows and edits while it is on: the stage views are built on a ``SharedCopy`` of the
+document (masked, internal-only and private things left out, ``postmortem.sharing``), and
+each edit made on that copy is carried into the real document before it is saved. An edit
+of a masked or hidden text is refused: the shown text is put back and the status line says
+why, so a mask is never written into the file.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import ContentSwitcher, Static, TextArea
+
+from postmortem.i18n import t
+from postmortem.model import Postmortem
+from postmortem.scanner import mask
+from postmortem.sharing import HiddenTextEdit, SharedCopy
+from tui.messages import DocumentChanged
+from tui.widgets.text_field import TextBox, typing_burst
+
+
+class SharingWorkspace:
+    """Mixed into ``WorkspaceScreen``: ``document`` is always the real postmortem."""
+
+    shared: SharedCopy | None = None
+
+    @property
+    def sharing(self) -> bool:
+        return bool(getattr(self.app, "sharing", False))
+
+    @property
+    def view_document(self) -> Postmortem:
+        """What the stage views, F5 and the export preview show: the real document, or its
+        shared copy in sharing-safe mode."""
+        return self.shared.shown if self.shared is not None else self.document
+
+    def shown_text(self, text: str) -> str:
+        """A line made from the document (exit conditions): masked in sharing-safe mode."""
+        return mask(text) if self.shared is not None else text
+
+    def shown_statuses(self) -> list:
+        """The exit conditions of the six stages, their reasons masked in sharing-safe mode."""
+        from dataclasses import replace
+        from postmortem.stages import stage_statuses
+        statuses = stage_statuses(self.document)
+        if self.shared is None:
+            return statuses
+        return [replace(status, reasons=tuple(mask(r) for r in status.reasons))
+                for status in statuses]
+
+    def customer_findings(self) -> list:
+        """What the scanner finds in the real text the customer version publishes (F5)."""
+        from postmortem.scanner import customer_texts, scan_texts
+        return scan_texts(customer_texts(self.document))
+
+    def start_sharing_copy(self) -> None:
+        self.shared = SharedCopy(self.document) if self.sharing else None
+
+    def carry_shared_edit(self) -> bool:
+        """Before an edit is saved: carry it from the shared copy into the document. False
+        when it was refused (and undone on screen)."""
+        if self.shared is None:
+            return True
+        try:
+            if self.shared.merge():   # an item marked internal-only: off the screen now
+                self.call_after_refresh(self._show_current_view_again)
+        except HiddenTextEdit as refused:
+            self.shared.resync()
+            self.call_after_refresh(self._show_current_view_again)
+            self.notify(t("sharing.refused_edit", path=refused.path), severity="warning",
+                        timeout=8)
+            return False
+        return True
+
+    def resync_shared(self) -> None:
+        """The real document changed outside the views (undo, redo): show it again, the
+        private notes too."""
+        if self.shared is not None:
+            self.shared.resync()
+        notes = self.query_one("#private-notes-text", TextArea)
+        if notes.text != self.document.facilitator_notes:
+            notes.load_text(self.document.facilitator_notes)
+
+    def _show_current_view_again(self) -> None:
+        found = self.query(f"#stage-{self.current_stage}")
+        if found:
+            found.first().refresh_from_document()
+
+    async def apply_sharing(self) -> None:
+        """The mode was switched: build the stage views again on what may now be shown."""
+        self.flush()
+        self.start_sharing_copy()
+        header = self.query_one("#doc-header")
+        header.sharing = self.sharing
+        if self.sharing:
+            self.hide_private_notes()
+        switcher = self.query_one(ContentSwitcher)
+        await switcher.remove_children()
+        view = self._new_view(self.current_stage)
+        await switcher.mount(view)
+        switcher.current = view.id
+        view.refresh_from_document()
+        self.refresh_status()
+        self._field_focus.clear()
+        view.focus_first()
+
+    # The facilitator's private notes ----------------------------------------------------
+
+    def compose_private_notes(self) -> ComposeResult:
+        """A pane beside the stages, closed until Ctrl+N; its text is the real document's
+        (the shared copy never holds it)."""
+        with Vertical(id="private-notes"):
+            yield Static(t("sharing.notes.title"), id="private-notes-title", markup=False)
+            yield TextBox(self.document.facilitator_notes, id="private-notes-text",
+                          read_only=self.read_only, soft_wrap=True, compact=True)
+
+    def action_toggle_notes(self) -> None:
+        pane = self.query_one("#private-notes")
+        if self.sharing and not pane.has_class("-open"):
+            self.notify(t("sharing.notes.hidden_while_sharing"), severity="warning")
+            return
+        pane.toggle_class("-open")
+        notes = self.query_one("#private-notes-text", TextArea)
+        if pane.has_class("-open"):
+            if notes.text != self.document.facilitator_notes:
+                notes.load_text(self.document.facilitator_notes)
+            notes.focus()
+        else:
+            self.focus_view_again()
+
+    def hide_private_notes(self) -> None:
+        self.query_one("#private-notes").remove_class("-open")
+
+    def focus_view_again(self) -> None:
+        found = self.query(f"#stage-{self.current_stage}")
+        if found:
+            found.first().focus_first()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area.id != "private-notes-text" or self.read_only:
+            return
+        event.stop()
+        if event.text_area.text == self.document.facilitator_notes:
+            return  # filled from the document, not typed
+        self.document.facilitator_notes = event.text_area.text
+        self.post_message(DocumentChanged(burst=typing_burst(self.app.focused)))
