@@ -332,3 +332,50 @@ async def test_marking_an_event_internal_in_sharing_mode_takes_it_off_the_screen
         assert app.flush_all()
     first = stored(leaky, DOC_ID)["timeline"][0]
     assert first["internal"] is True and first["text"].startswith("Paged the DBA on +1 415")
+
+
+def meeting_document():
+    """The leaky postmortem with a parked topic and a merge conflict that hold secrets too."""
+    from datetime import datetime, timezone
+
+    from postmortem import parking
+    from postmortem.model import Conflict
+    doc = leaky_document()
+    parking.park(doc, "Ask ana@example.com about 203.0.113.7", 2,
+                 datetime(2026, 3, 1, 15, 0, tzinfo=timezone.utc))
+    doc.conflicts.append(Conflict("impact.users_affected", "AKIAIOSFODNN7EXAMPLE leaked",
+                                  "call 415 555 0100", ""))
+    return doc
+
+
+async def meeting_screens(pilot) -> dict[str, str]:
+    """The workspace with the conflict banner and the parking lot (F11), and the wrap-up."""
+    texts = {}
+    await pilot.press("f11")
+    await settle(pilot)
+    texts["parking lot and conflicts"] = screen_text(pilot.app)
+    await pilot.press("ctrl+g")
+    await settle(pilot)
+    texts["wrap-up"] = screen_text(pilot.app)
+    await pilot.press("escape")
+    await settle(pilot)
+    return texts
+
+
+@pytest.mark.parametrize("sharing", [True, False])
+async def test_the_meeting_screens_mask_in_sharing_mode(library_dir, sharing):
+    Library(library_dir).create(meeting_document()).close()
+    app = make(library_dir, sharing=sharing)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        texts = await meeting_screens(pilot)
+    if sharing:
+        for where, text in texts.items():
+            assert_safe(text, where)
+        assert "[e-mail]" in texts["parking lot and conflicts"]
+        assert "[secret]" in texts["parking lot and conflicts"]
+        assert "[e-mail]" in texts["wrap-up"]
+    else:   # the control: the same screens show the values outside sharing mode
+        assert "ana@example.com" in texts["parking lot and conflicts"]
+        assert "AKIAIOSFODNN7EXAMPLE" in texts["parking lot and conflicts"]
+        assert "INTERNAL-ACTION" in texts["wrap-up"]

@@ -159,4 +159,5 @@ class MeetingControl:
         self.app.push_screen(WrapUpScreen(self.document, review,
                                           folder=self.document_file.path.parent, today=today,
                                           library_root=self.app.library.root,
-                                          source=self.document_file.path))
+                                          source=self.document_file.path,
+                                          masked=self.sharing))

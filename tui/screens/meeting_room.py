@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 from postmortem import parking
+from postmortem.sharing import shared_view
 from postmortem.i18n import t
 from postmortem.model import Postmortem
 from postmortem.questions import card_for
@@ -47,8 +48,8 @@ class MeetingRoom(Screen):
         """Show the document's parking lot and the current stage's card, where they are open
         (``status``: the current stage's, when the caller has it already)."""
         panel = self.query_one(ParkingPanel)
-        if panel.display:
-            panel.show_lot(self.document)
+        if panel.display:  # in sharing-safe mode, a copy with what the scanner finds masked
+            panel.show_lot(shared_view(self.document) if self.sharing else self.document)
         card = self.query_one(QuestionsCard)
         if card.display:
             stage = self.current_stage

@@ -186,7 +186,8 @@ class WorkspaceScreen(RegistryBindings, SharingWorkspace, WorkspaceSaving, Meeti
         header = self.query_one(DocumentHeader)
         header.title_text = self.view_document.title
         header.severity = self.document.severity or ""
-        self.query_one(ConflictBanner).show(self.document, self.read_only)
+        self.query_one(ConflictBanner).show(self.document, self.read_only,
+                                            masked=self.shared is not None)
         current = statuses[strip.current - 1]
         status = self.query_one("#exit-status", Static)
         status.update(self.shown_text(exit_line(current)))

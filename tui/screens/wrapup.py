@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Callable
 
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -21,6 +22,8 @@ from postmortem.hidden_text import mark_hidden
 from postmortem.i18n import t
 from postmortem.model import Postmortem
 from postmortem.recap import RecapSection, recap_file_name, recap_markdown, recap_sections
+from postmortem.scanner import mask
+from postmortem.sharing import shared_view
 from storage.errors import StorageError
 from storage.export_target import write_export_file
 from tui.commands import RegistryBindings
@@ -37,15 +40,15 @@ def hanging(mark: str, body: RenderableType) -> Table:
     return grid
 
 
-def section_text(section: RecapSection) -> Group:
+def section_text(section: RecapSection, shown: Callable[[str], str] = str) -> Group:
     """A section as the screen shows it: its title, then a bullet a line with the reasons
-    under it."""
+    under it (``shown`` masks what sharing-safe mode must not show)."""
     parts: list[RenderableType] = [Text(section.title, style="bold underline")]
     if not section.lines:
         parts.append(hanging("", Text(section.empty)))
     for item in section.lines:
-        details = [hanging("–", Text(mark_hidden(detail.text))) for detail in item.details]
-        parts.append(hanging("•", Group(Text(mark_hidden(item.text)), *details)))
+        details = [hanging("–", Text(shown(mark_hidden(detail.text)))) for detail in item.details]
+        parts.append(hanging("•", Group(Text(shown(mark_hidden(item.text))), *details)))
     return Group(*parts)
 
 
@@ -57,12 +60,18 @@ class WrapUpScreen(RegistryBindings, Screen[None]):
     COMMAND_SCOPE = "wrapup"
 
     def __init__(self, document: Postmortem, review: Review, *, folder: Path, today: date,
-                 library_root: Path | None = None, source: Path | None = None) -> None:
-        """``folder``: where the recap file goes (beside the postmortem's file)."""
+                 library_root: Path | None = None, source: Path | None = None,
+                 masked: bool = False) -> None:
+        """``folder``: where the recap file goes (beside the postmortem's file). ``masked``:
+        sharing-safe mode, where the screen reads the shared copy (internal-only actions left
+        out, what the scanner finds masked) while the file gets the real recap."""
         super().__init__()
         self.document, self.review, self.today = document, review, today
         self.folder, self.library_root, self.source = folder, library_root, source
         self.sections = recap_sections(document, review)
+        self.masked = masked
+        self.shown_sections = (recap_sections(shared_view(document), review) if masked
+                               else self.sections)
 
     @property
     def recap_path(self) -> Path:
@@ -70,10 +79,12 @@ class WrapUpScreen(RegistryBindings, Screen[None]):
 
     def compose(self) -> ComposeResult:
         title = mark_hidden(self.document.title.strip()) or self.document.id
+        title = mask(title) if self.masked else title
         yield Static(t("wrapup.title", title=title), id="wrapup-title", markup=False)
         with WrapUpBody(id="wrapup-body"):
-            for section in self.sections:
-                yield Static(section_text(section), id=f"wrapup-{section.key}",
+            for section in self.shown_sections:
+                yield Static(section_text(section, mask if self.masked else str),
+                             id=f"wrapup-{section.key}",
                              classes="wrapup-section", markup=False)
         yield Static(t("wrapup.hint", file=recap_file_name(self.document.id)),
                      id="wrapup-hint", markup=False)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from typing import Any
+from typing import Any, Callable
 
 from rich.table import Table
 from rich.text import Text
@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 from postmortem.hidden_text import mark_hidden
 from postmortem.i18n import t
 from postmortem.model import Conflict, Postmortem
+from postmortem.scanner import mask
 from postmortem.settle import SettleError, parse_path, settle
 from tui.commands import RegistryBindings
 from tui.messages import DocumentChanged
@@ -56,7 +57,8 @@ def place(path: str) -> str:
     return " › ".join(step if isinstance(step, str) else step[1] for step in steps)
 
 
-def conflict_row(conflict: Conflict) -> Table:
+def conflict_row(conflict: Conflict, shown: Callable[[str], str] = str) -> Table:
+    """``shown`` masks what sharing-safe mode must not show (both values are the document's)."""
     grid = Table.grid(padding=(0, 1, 0, 0), expand=True)
     grid.add_column(no_wrap=True)
     grid.add_column(ratio=1)
@@ -66,8 +68,8 @@ def conflict_row(conflict: Conflict) -> Table:
     item = conflict.path.endswith("]")
     ours = t("team_git.banner.this_document") if whole else shown_value(conflict.ours, item)
     theirs = t("team_git.banner.their_document") if whole else shown_value(conflict.theirs, item)
-    grid.add_row(Text(t("team_git.banner.ours"), style="dim"), Text(ours))
-    grid.add_row(Text(t("team_git.banner.theirs"), style="dim"), Text(theirs))
+    grid.add_row(Text(t("team_git.banner.ours"), style="dim"), Text(shown(ours)))
+    grid.add_row(Text(t("team_git.banner.theirs"), style="dim"), Text(shown(theirs)))
     return grid
 
 
@@ -92,15 +94,19 @@ class ConflictBanner(Vertical):
         self.document: Postmortem | None = None
         self.read_only = False
         self._shown: list[Conflict] | None = None
+        self._masked = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="conflict-heading")
         yield ConflictList(id="conflict-list", compact=True)
 
-    def show(self, document: Postmortem, read_only: bool = False) -> None:
+    def show(self, document: Postmortem, read_only: bool = False, masked: bool = False) -> None:
+        """``masked``: sharing-safe mode, where the values show what the scanner finds masked."""
         self.document, self.read_only = document, read_only
-        if self._shown == document.conflicts:
+        if self._shown == document.conflicts and self._masked == masked:
             return
+        self._masked = masked
+        shown = mask if masked else str
         before = self._shown or []
         self._shown = list(document.conflicts)
         self.display = bool(document.conflicts)
@@ -108,7 +114,7 @@ class ConflictBanner(Vertical):
         self.query_one("#conflict-heading", Static).update(t(heading, count=len(document.conflicts)))
         rows = self.query_one(ConflictList)
         keep = rows.highlighted or 0
-        rows.set_options([Option(conflict_row(c)) for c in document.conflicts])
+        rows.set_options([Option(conflict_row(c, shown)) for c in document.conflicts])
         if document.conflicts:
             rows.highlighted = min(keep, len(document.conflicts) - 1)
             if any(c not in before for c in document.conflicts):  # new ones (opened, merged) come first
