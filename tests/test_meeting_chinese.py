@@ -1,9 +1,12 @@
 """The meeting screens in Chinese: the agenda's columns line up although stage names are of
 two and three double-width characters, a long Chinese question or parked topic wraps whole
-instead of being cut with "…" (Chinese has no spaces to wrap at), and the roster's "ask next"
-line uses Chinese punctuation; what was ticked is saved."""
+instead of being cut with "…" (Chinese has no spaces to wrap at), the roster's "ask next"
+line uses Chinese punctuation (what was ticked is saved), and the tables `postmortem actions`
+prints line up in terminal cells when headers and titles are Chinese."""
 
 from __future__ import annotations
+
+from datetime import date, timedelta
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -11,6 +14,9 @@ from rich.text import Text
 
 from postmortem import i18n
 from postmortem.factory import new_postmortem
+from postmortem.library_views import ActionRow, format_actions
+from postmortem.sections.actions import Action
+from postmortem.stats import LibraryStats, Quarter, format_stats
 from postmortem.stages import stage_statuses
 from storage.library import Library
 from tui.screens.agenda import agenda_row
@@ -70,3 +76,34 @@ async def test_roster_ask_next_reads_as_chinese(library_dir, make_app):
         {"name": "Aiko M.", "role": "incident-commander", "presence": "present"},
     ]
     assert i18n.current_language() == "zh-CN"
+
+
+def test_the_actions_table_lines_up_with_chinese_headers_and_titles():
+    rows = [ActionRow("queue", "队列积压", Action("a1", "缓存命中率低于 80% 持续 3 分钟时告警",
+                                                  owner="王芳", due=date(2026, 4, 1)), False),
+            ActionRow("queue", "队列积压", Action("a2", "Cap the connection wait at 800 ms",
+                                                  owner="Lee W.", tracker="CHK-1"), False),
+            ActionRow("queue", "队列积压", Action("a3", "把" * 60, owner="张伟"), False)]
+    lines = format_actions(rows, "table").splitlines()
+    assert lines[0].startswith("复盘")
+    # Each column starts at the same cell on every line: here the owner column.
+    owners = ("负责人", "王芳", "Lee W.", "张伟")
+    starts = {cell_len(line[:line.index(owner)]) for line, owner in zip(lines, owners)}
+    assert len(starts) == 1
+    assert lines[3].count("把") < 60 and "…" in lines[3]    # a long title is cut, whole characters
+
+
+def test_the_stats_quarter_table_lines_up_under_chinese_headers():
+    medians = {"detected": timedelta(minutes=26), "mitigated": timedelta(hours=1, minutes=19),
+               "resolved": timedelta(hours=2, minutes=10)}
+    stats = LibraryStats(total=1, by_severity=(("SEV2", 1),),
+                         quarters=(Quarter("2026-Q4", 1, medians),), undated=0, actions=0,
+                         done=0, wont_do=0, overdue_actions=0, overdue_reviews=0,
+                         recurring_tags=(), recurring_causes=())
+    lines = format_stats(stats).splitlines()
+    heading = next(line for line in lines if "季度" in line and "数量" in line)
+    quarter = next(line for line in lines if "2026-Q4" in line)
+    # Right-aligned columns end on the same cell: the count under 数量, the last median under 解决.
+    count_end = cell_len(quarter[:quarter.index(" 1 ") + 2])
+    assert cell_len(heading[:heading.index("数量") + 2]) == count_end
+    assert cell_len(heading) == cell_len(quarter)
