@@ -20,6 +20,7 @@ from postmortem.stats import LibraryStats, Quarter, format_stats
 from postmortem.stages import stage_statuses
 from storage.library import Library
 from tui.screens.agenda import agenda_row
+from tui.screens.help import HelpScreen
 from tui.screens.roster import RosterScreen
 from tui.widgets.meeting_side import hanging_grid
 from helpers import shown, stored
@@ -107,3 +108,19 @@ def test_the_stats_quarter_table_lines_up_under_chinese_headers():
     count_end = cell_len(quarter[:quarter.index(" 1 ") + 2])
     assert cell_len(heading[:heading.index("数量") + 2]) == count_end
     assert cell_len(heading) == cell_len(quarter)
+
+
+async def test_help_shows_long_chinese_lines_whole(library_dir, make_app):
+    make_meeting(library_dir)
+    app = make_app("cache")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HelpScreen)
+        help_text = "".join(shown(keys) for keys in screen.query(".help-keys"))
+        # Wider than the help column at 80 columns: folded onto a second line, not cut.
+        assert "…" not in help_text
+        assert "将选中的条目标记为仅内部（不出现在客户版本中），或重新公开" in help_text.replace(" ", "")
+        await pilot.press("escape", "ctrl+q")
