@@ -25,7 +25,7 @@ from datetime import date, datetime, timedelta
 from postmortem import vocab
 from postmortem.i18n import t
 from postmortem.library_summary import DocumentSummary
-from postmortem.library_views import is_overdue
+from postmortem.library_views import is_overdue, left_in, right_in
 
 MEASURES = ("detected", "mitigated", "resolved")
 TOP = 10
@@ -130,12 +130,14 @@ def format_stats(stats: LibraryStats) -> str:
     """What ``postmortem stats`` prints."""
     from postmortem.metrics import format_duration
     out = [t("team.stats.total", count=stats.total), "", t("team.stats.by_severity")]
-    out += [f"  {_severity(name):<14} {count:>5}" for name, count in stats.by_severity] or [
-        "  " + t("team.stats.none")]
+    out += [f"  {left_in(_severity(name), 14)} {count:>5}"
+            for name, count in stats.by_severity] or ["  " + t("team.stats.none")]
     out += ["", t("team.stats.by_quarter")]
     if stats.quarters:
-        out.append("  " + "  ".join([f"{t('team.stats.quarter'):<8}", f"{t('team.stats.count'):>5}",
-                                     *(f"{t(f'team.stats.median.{m}'):>10}" for m in MEASURES)]))
+        out.append("  " + "  ".join([left_in(t("team.stats.quarter"), 8),
+                                     right_in(t("team.stats.count"), 5),
+                                     *(right_in(t(f"team.stats.median.{m}"), 10)
+                                       for m in MEASURES)]))
     else:
         out.append("  " + t("team.stats.none"))
     for quarter in stats.quarters:

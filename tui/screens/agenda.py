@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Callable
 
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -27,6 +28,16 @@ STAGE_WIDTH = 14   # "3 Analysis" and the marker; longer titles are cut
 DIALOG_WIDTH = 78  # .agenda-dialog in screens.tcss
 
 
+def left_in(text: str, width: int) -> str:
+    """``text`` padded or cut to ``width`` terminal cells (a Chinese character takes two)."""
+    return set_cell_size(text, width)
+
+
+def right_in(text: str, width: int) -> str:
+    """``text`` right-aligned in ``width`` terminal cells; never cut."""
+    return " " * max(0, width - cell_len(text)) + text
+
+
 def exit_state(status: StageStatus) -> str:
     if status.ok:
         return t("agenda.done")
@@ -39,8 +50,9 @@ def agenda_row(status: StageStatus, planned: int, spent: int, current: bool, wid
     marker = t("agenda.now_marker") if current else " "
     name = f"{marker} {status.number} {t(f'stage_short.{status.key}')}"
     row = Text(no_wrap=True, overflow="ellipsis")
-    row.append(name[:STAGE_WIDTH].ljust(STAGE_WIDTH), style="bold" if current else "")
-    row.append(f"{t('meeting.minutes', minutes=planned):>5} {clock.minutes_text(spent):>5}  ")
+    row.append(left_in(name, STAGE_WIDTH), style="bold" if current else "")
+    row.append(f"{right_in(t('meeting.minutes', minutes=planned), 5)} "
+               f"{right_in(clock.minutes_text(spent), 5)}  ")
     row.append(exit_state(status), style="" if status.ok else "italic")
     row.truncate(width, overflow="ellipsis")
     return row
@@ -72,8 +84,9 @@ class AgendaScreen(RegistryBindings, ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog agenda-dialog"):
             yield Static(id="agenda-title", classes="dialog-question")
-            heading = (f"  {t('agenda.column_stage')}".ljust(STAGE_WIDTH)
-                       + f"{t('agenda.column_planned'):>5} {t('agenda.column_spent'):>6}  "
+            heading = (left_in(f"  {t('agenda.column_stage')}", STAGE_WIDTH)
+                       + f"{right_in(t('agenda.column_planned'), 5)} "
+                       + f"{right_in(t('agenda.column_spent'), 6)}  "
                        + t("agenda.column_exit"))
             yield Static(Text(heading, no_wrap=True, overflow="ellipsis"), classes="agenda-heading")
             yield AgendaList(id="agenda-list")

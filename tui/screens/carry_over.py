@@ -143,7 +143,8 @@ class CarryOverScreen(RegistryBindings, ModalScreen[None]):
         count = len(self.carried)
         summary = t("carry_ui.count", count=count) if count else t("carry_ui.none")
         if found.unreadable:
-            summary += " " + t("carry_ui.unreadable", names=", ".join(found.unreadable))
+            summary += " " + t("carry_ui.unreadable",
+                                 names=t("export.list_separator").join(found.unreadable))
         self.query_one("#carry-summary", Static).update(summary)
         table.display = bool(count)
         if count:
@@ -163,14 +164,15 @@ class CarryOverScreen(RegistryBindings, ModalScreen[None]):
         if carried is not None:
             parts = []
             if carried.shared_tags:
-                parts.append(t("carry_ui.why.tags", tags=", ".join(carried.shared_tags)))
+                parts.append(t("carry_ui.why.tags",
+                               tags=t("export.list_separator").join(carried.shared_tags)))
             if carried.same_root_cause:
                 parts.append(t("carry_ui.why.root_cause", text=carried.same_root_cause))
             if carried.is_overdue(actions_clock.today()):
                 parts.append(t("carry_ui.why.overdue"))
             why = t("carry_ui.why.line", id=carried.action.id, action=carried.action.title.strip(),
                     title=carried.postmortem_title.strip() or carried.postmortem,
-                    why="; ".join(parts))
+                    why=t("carry_ui.why.separator").join(parts))
         self.query_one("#carry-why", Static).update(why)
 
     @property

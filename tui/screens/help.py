@@ -85,7 +85,7 @@ class HelpScreen(Screen[None]):
             return
         table = Table(show_header=False, show_edge=False, box=None, expand=True, padding=(0, 1))
         table.add_column(no_wrap=True, width=KEY_WIDTH, style="bold")
-        table.add_column(ratio=1)
+        table.add_column(ratio=1, overflow="fold")  # Chinese has no spaces to wrap at
         for command in rows:
             table.add_row(key_names(command, self.app), command.help_text)
         self.tables.append(table)

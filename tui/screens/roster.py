@@ -88,10 +88,11 @@ class RosterScreen(RegistryBindings, ModalScreen[None]):
         scope = self.document.scope
         waiting = roster.next_to_ask(scope)
         if waiting:
-            names = [f"{name} ({role_text(roster.role_of(scope, name))})"
+            names = [t("roster_ui.person_with_role", name=name,
+                       role=role_text(roster.role_of(scope, name)))
                      if roster.role_of(scope, name) else name for name in waiting[:4]]
             more = len(waiting) - len(names)
-            line = t("roster_ui.ask_next", names=", ".join(names))
+            line = t("roster_ui.ask_next", names=t("export.list_separator").join(names))
             line += t("roster_ui.and_more", count=more) if more else ""
         elif not self.people:
             line = t("roster_ui.nobody")

@@ -212,7 +212,7 @@ class ReviewsView(RegistryBindings, TeamTable):
                 when = t("team.view.due_in", count=days) if days else t("team.view.due_today")
             title = row.postmortem_title.strip() or row.postmortem_id
             yield key, [row.follow_up.due.isoformat(), row.follow_up.label or "—",
-                        f"{title} ({row.postmortem_id})", when]
+                        t("team.view.review_postmortem", title=title, id=row.postmortem_id), when]
 
     def count_line(self) -> str:
         overdue = sum(row.overdue for row in self.shown)

@@ -35,7 +35,7 @@ def hanging(mark: str, body: RenderableType) -> Table:
     """``mark`` then ``body``; a long body wraps under itself, not under the mark."""
     grid = Table.grid()
     grid.add_column(width=2)
-    grid.add_column(ratio=1)
+    grid.add_column(ratio=1, overflow="fold")  # Chinese has no spaces to wrap at
     grid.add_row(mark, body)
     return grid
 

@@ -61,7 +61,7 @@ def conflict_row(conflict: Conflict, shown: Callable[[str], str] = str) -> Table
     """``shown`` masks what sharing-safe mode must not show (both values are the document's)."""
     grid = Table.grid(padding=(0, 1, 0, 0), expand=True)
     grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1)
+    grid.add_column(ratio=1, overflow="fold")  # Chinese has no spaces to wrap at
     grid.add_row(Text(t("team_git.banner.place"), style="dim"),
                  Text(mark_hidden(place(conflict.path)), style="bold"))
     whole = conflict.path == ""

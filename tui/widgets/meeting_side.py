@@ -21,7 +21,8 @@ def hanging_grid() -> Table:
     """Two columns: a short label, and text that wraps under its own start, not the label."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1)
+    # fold: Chinese has no spaces to wrap at; without it a long line is cut with "…".
+    grid.add_column(ratio=1, overflow="fold")
     return grid
 
 
