@@ -19,11 +19,10 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from postmortem import vocab
-from postmortem.fields import Reader, ValidationError, format_time
-from postmortem.i18n import t
-from postmortem.ids import is_valid_id
+from postmortem.fields import Reader, format_time
 from postmortem.model import Action, FollowUp, Postmortem
-from postmortem.recurrence import CONTRIBUTING, ROOT_CAUSE, RecurrenceSummary
+from postmortem.recurrence import (CONTRIBUTING, ROOT_CAUSE, RecurrenceSummary, read_id,
+                                   read_marked_causes)
 from postmortem.summary import Summary, read_summary
 
 
@@ -78,13 +77,8 @@ def read_document_summary(data: Any) -> DocumentSummary:
     ``ValidationError`` naming the field path when a field it reads is wrong."""
     row = read_summary(data)
     r = Reader(data)
-    doc_id = r.raw("id", required=True)
-    if not is_valid_id(doc_id):
-        raise ValidationError("id", doc_id, t("validation.bad_id"))
-    analysis = r.child("analysis")
-    marked = analysis.objects("whys")
-    marked += [cause for bone in analysis.objects("fishbone") for cause in bone.objects("causes")]
-    roles = [(item.choice("role", vocab.ROLES, nullable=True), item) for item in marked]
+    doc_id = read_id(r)
+    root_causes, contributing = read_marked_causes(r)
     first: dict[str, datetime] = {}
     for event in r.objects("timeline"):
         milestone = event.choice("milestone", vocab.MILESTONES, nullable=True)
@@ -96,8 +90,7 @@ def read_document_summary(data: Any) -> DocumentSummary:
     communication = r.child("communication")
     return DocumentSummary(
         id=doc_id, row=row,
-        root_causes=tuple(item.text("text") for role, item in roles if role == ROOT_CAUSE),
-        contributing=tuple(item.text("text") for role, item in roles if role == CONTRIBUTING),
+        root_causes=root_causes, contributing=contributing,
         actions=tuple(Action.read(item) for item in r.objects("actions")),
         follow_ups=tuple(FollowUp.read(item) for item in communication.objects("follow_ups")),
         milestones=_in_order(first))

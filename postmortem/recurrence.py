@@ -55,17 +55,27 @@ def read_recurrence_summary(data: Any) -> RecurrenceSummary:
     document is not looked at: ``Postmortem.from_dict`` checks it when the file is opened."""
     summary = read_summary(data)
     r = Reader(data)
+    doc_id = read_id(r)
+    return RecurrenceSummary(doc_id, summary.title, summary.tags, *read_marked_causes(r))
+
+
+def read_id(r: Reader) -> str:
+    """The document's id, refused (naming the field) unless it is a valid id."""
     doc_id = r.raw("id", required=True)
     if not is_valid_id(doc_id):
         raise ValidationError("id", doc_id, t("validation.bad_id"))
+    return doc_id
+
+
+def read_marked_causes(r: Reader) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The texts of the why-nodes and fishbone causes marked root cause, then of those marked
+    contributing factor, read without the rest of the analysis."""
     analysis = r.child("analysis")
     marked = analysis.objects("whys")
     marked += [cause for bone in analysis.objects("fishbone") for cause in bone.objects("causes")]
     roles = [(item.choice("role", vocab.ROLES, nullable=True), item) for item in marked]
-    return RecurrenceSummary(
-        doc_id, summary.title, summary.tags,
-        tuple(item.text("text") for role, item in roles if role == ROOT_CAUSE),
-        tuple(item.text("text") for role, item in roles if role == CONTRIBUTING))
+    return (tuple(item.text("text") for role, item in roles if role == ROOT_CAUSE),
+            tuple(item.text("text") for role, item in roles if role == CONTRIBUTING))
 
 
 # Matching (issue 17 §5) ----------------------------------------------------------------------

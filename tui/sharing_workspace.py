@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import ContentSwitcher, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from postmortem.i18n import t
 from postmortem.model import Postmortem
@@ -97,14 +97,7 @@ class SharingWorkspace:
         header.sharing = self.sharing
         if self.sharing:
             self.hide_private_notes()
-        switcher = self.query_one(ContentSwitcher)
-        await switcher.remove_children()
-        view = self._new_view(self.current_stage)
-        await switcher.mount(view)
-        switcher.current = view.id
-        view.refresh_from_document()
-        self.refresh_status()
-        self._field_focus.clear()
+        view = await self.build_view_again()
         view.focus_first()
 
     # The facilitator's private notes ----------------------------------------------------

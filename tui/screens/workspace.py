@@ -149,8 +149,18 @@ class WorkspaceScreen(RegistryBindings, SharingWorkspace, WorkspaceSaving, Meeti
         self.document = document
         self.history = DocumentHistory(document)
         self.start_sharing_copy()
-        self._field_focus.clear()
         focused = self.focused.id if self.focused is not None else None
+        view = await self.build_view_again()
+        same_field = view.query(f"#{focused}") if focused else None
+        if same_field and same_field.first().focusable:
+            same_field.first().focus()  # the facilitator goes on where they were
+        else:
+            view.focus_first()
+
+    async def build_view_again(self) -> StageView:
+        """The current stage's view built anew on ``view_document`` (another version of the
+        document, or sharing-safe mode switched), the strip and exit line with it."""
+        self._field_focus.clear()
         switcher = self.query_one(ContentSwitcher)
         await switcher.remove_children()
         view = self._new_view(self.current_stage)
@@ -158,11 +168,7 @@ class WorkspaceScreen(RegistryBindings, SharingWorkspace, WorkspaceSaving, Meeti
         switcher.current = view.id
         view.refresh_from_document()
         self.refresh_status()
-        same_field = view.query(f"#{focused}") if focused else None
-        if same_field and same_field.first().focusable:
-            same_field.first().focus()  # the facilitator goes on where they were
-        else:
-            view.focus_first()
+        return view
 
     def close_document(self) -> None:
         if self.resume_folder is not None and not self.read_only and not self.document_file.closed:
