@@ -16,7 +16,7 @@ from typing import NoReturn, Sequence
 
 from postmortem import __version__, vocab
 from postmortem.fields import ValidationError
-from postmortem.i18n import SUPPORTED_LANGUAGES, set_language, t
+from postmortem.i18n import SUPPORTED_LANGUAGES, set_language, set_saved_language, t
 
 EXIT_BAD_INPUT = 2
 
@@ -147,6 +147,9 @@ def choose_language(argv: Sequence[str] | None) -> None:
     except UsageError:
         known = argparse.Namespace(lang=None)
     set_language(known.lang if known.lang in SUPPORTED_LANGUAGES else None)
+    # The language last chosen in the app: after --lang and POSTMORTEM_LANG, before the locale.
+    from storage.preferences import read_preferences
+    set_saved_language(read_preferences().get("language"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -198,6 +198,9 @@ class WorkspaceScreen(MeetingControl, MeetingRoom, StageFocus, MeetingPanels, Sc
         hold the old one, so they are built again. Undo starts afresh from this version."""
         self.document = document
         self.history = DocumentHistory(document)
+        await self._rebuild_views()
+
+    async def _rebuild_views(self) -> None:
         self._field_focus.clear()
         focused = self.focused.id if self.focused is not None else None
         switcher = self.query_one(ContentSwitcher)
@@ -212,6 +215,14 @@ class WorkspaceScreen(MeetingControl, MeetingRoom, StageFocus, MeetingPanels, Sc
             same_field.first().focus()  # the facilitator goes on where they were
         else:
             view.focus_first()
+
+    async def language_changed(self) -> None:
+        """The stage on show built again in the language just chosen (what is typed is in
+        the document already: the views are built from it), the strip and header redrawn."""
+        self._schedule.submit_now()
+        await self._rebuild_views()   # undo keeps its steps: the document is the same
+        self.query_one(DocumentHeader).refresh()
+        self.meeting_tick()
 
     def flush(self) -> bool:
         """Write pending edits now (trying a failed save again); True when everything is on disk."""
