@@ -78,6 +78,8 @@ class Postmortem:
     # The review meeting's clock. Not compared: it is no edit of the document, so undo never
     # winds the clock back (postmortem.history leaves fields that are not compared alone).
     meeting: Meeting = field(default_factory=Meeting, compare=False)
+    # The language the document is written in; its exports speak it. None until chosen.
+    language: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -100,6 +102,8 @@ class Postmortem:
             data["conflicts"] = [c.to_dict() for c in self.conflicts]
         if not self.meeting.is_empty():
             data["meeting"] = self.meeting.to_dict()
+        if self.language:
+            data["language"] = self.language
         return data
 
     @classmethod
@@ -129,6 +133,9 @@ class Postmortem:
             carry_over=[CarryOverAnswer.read(a) for a in r.objects("carry_over")],
             conflicts=[Conflict.read(c) for c in r.objects("conflicts")],
             meeting=Meeting.read(r.child("meeting")),
+            # Omitted while unset; written, it is one of the languages (null is not one).
+            language=(r.choice("language", vocab.DOCUMENT_LANGUAGES) if "language" in r.data
+                      else None),
         )
         check_references(doc)
         return doc

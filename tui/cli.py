@@ -292,9 +292,17 @@ def cmd_check(args: argparse.Namespace) -> int:
     return exit_code(review)
 
 
-def render_export(document, fmt: str, export_audience: str, library=(), removed=None) -> bytes:
-    """The bytes of an export; for the customer-facing Markdown, what its scrubbing removed
-    is counted in ``removed`` (a ``postmortem.redaction.Removed``)."""
+def render_export(document, fmt: str, export_audience: str, library=(), removed=None,
+                  lang: str | None = None) -> bytes:
+    """The bytes of an export, in ``lang`` (``export --lang``), else the document's language;
+    for the customer-facing Markdown, what its scrubbing removed is counted in ``removed``
+    (a ``postmortem.redaction.Removed``)."""
+    from postmortem.i18n import language
+    with language(lang or document.language):
+        return _render_export(document, fmt, export_audience, library, removed)
+
+
+def _render_export(document, fmt: str, export_audience: str, library, removed) -> bytes:
     if fmt == "json":
         from storage.atomic import document_bytes
         return document_bytes(document.to_dict())
@@ -325,7 +333,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     removed = Removed()
     document = load_document(source)
     library = export_library(args, source)
-    data = render_export(document, args.format, args.audience, library, removed)
+    data = render_export(document, args.format, args.audience, library, removed,
+                         lang=getattr(args, "lang", None))
     if args.format == "md" and args.audience == "external":
         print(removed.sentence(), file=sys.stderr)  # counts by kind, never what was removed
         warn_customer_findings(document)

@@ -23,7 +23,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Markdown, Static, TextArea
 
 from postmortem.exposure import customer_warnings
-from postmortem.i18n import t
+from postmortem.i18n import language, t
 from postmortem.markdown import EXPORT_AUDIENCES, ExportRefused, render_markdown
 from postmortem.model import Postmortem
 from postmortem.recurrence import RecurrenceSummary
@@ -222,8 +222,9 @@ class ExportScreen(Screen[None]):
     def rendered(self, removed: Removed | None = None) -> str:
         """The Markdown for the current audience; raises ``ExportRefused``. What the
         customer-facing version's scrubbing removed is counted in ``removed``."""
-        return render_markdown(self.document, self.export_audience, today=self.today,
-                               library=self.library_summaries, removed=removed)
+        with language(self.document.language):   # the document's language, not the UI's
+            return render_markdown(self.document, self.export_audience, today=self.today,
+                                   library=self.library_summaries, removed=removed)
 
     async def show_audience(self) -> None:
         parts: list[Content | str] = [t("export_ui.audience_label")]

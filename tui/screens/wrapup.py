@@ -18,7 +18,7 @@ from textual.widgets import Static
 
 from postmortem.checklist import Review
 from postmortem.hidden_text import mark_hidden
-from postmortem.i18n import t
+from postmortem.i18n import language, t
 from postmortem.model import Postmortem
 from postmortem.recap import RecapSection, recap_file_name, recap_markdown, recap_sections
 from storage.errors import StorageError
@@ -58,10 +58,13 @@ class WrapUpScreen(Screen[None]):
     BINDINGS = bindings_for("wrapup")
 
     def __init__(self, document: Postmortem, review: Review, *, folder: Path, today: date,
-                 library_root: Path | None = None, source: Path | None = None) -> None:
-        """``folder``: where the recap file goes (beside the postmortem's file)."""
+                 library_root: Path | None = None, source: Path | None = None,
+                 recap_review: Review | None = None) -> None:
+        """``folder``: where the recap file goes (beside the postmortem's file).
+        ``recap_review``: the review evaluated in the document's language, for the file."""
         super().__init__()
         self.document, self.review, self.today = document, review, today
+        self.recap_review = recap_review or review
         self.folder, self.library_root, self.source = folder, library_root, source
         self.sections = recap_sections(document, review)
 
@@ -85,7 +88,9 @@ class WrapUpScreen(Screen[None]):
         self.query_one(WrapUpBody).focus()
 
     def action_write(self) -> None:
-        data = recap_markdown(self.document, self.sections, self.today).encode("utf-8")
+        with language(self.document.language):   # the file in the document's language
+            sections = recap_sections(self.document, self.recap_review)
+            data = recap_markdown(self.document, sections, self.today).encode("utf-8")
         try:
             write_export_file(self.recap_path, data, library=self.library_root, source=self.source)
         except StorageError as error:

@@ -59,6 +59,11 @@ class ScopeStage(StageView):
             yield FieldRow(t("scope.status"), Select(
                 [(t(f"status.{s}"), s) for s in vocab.STATUSES], value=doc.status,
                 allow_blank=False, id="status", disabled=ro, compact=True))
+            # The language the document is written in: its exports speak it.
+            yield FieldRow(t("language.field"), Select(
+                [(t(f"language.name.{name}"), name) for name in vocab.DOCUMENT_LANGUAGES],
+                value=doc.language or Select.NULL, prompt=t("language.not_chosen"),
+                id="language", disabled=ro, compact=True))
             yield FieldRow(t("scope.meeting"), TextField(
                 format_datetime(doc.meeting_at) if doc.meeting_at else "", id="meeting_at",
                 disabled=ro, placeholder=t("scope.meeting_placeholder")))
@@ -101,7 +106,8 @@ class ScopeStage(StageView):
             if editor.value != shown and not (field == "meeting_at" and editor.has_focus):
                 with editor.prevent(Input.Changed):
                     editor.value = shown
-        for select, value in (("severity", doc.severity or Select.NULL), ("status", doc.status)):
+        for select, value in (("severity", doc.severity or Select.NULL), ("status", doc.status),
+                              ("language", doc.language or Select.NULL)):
             widget = self.query_one(f"#{select}", Select)
             if widget.value != value:
                 with widget.prevent(Select.Changed):
@@ -202,6 +208,10 @@ class ScopeStage(StageView):
             if value == self.document.status:
                 return
             self.document.status = value
+        elif event.select.id == "language":
+            if value == self.document.language:
+                return
+            self.document.language = value
         self.changed()
 
     @on(SelectionList.SelectedChanged)
