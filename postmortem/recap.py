@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable
 
-from postmortem import meeting as clock
+from postmortem import meeting as clock, times
 from postmortem.checklist import Review
 from postmortem.i18n import t
 from postmortem.markdown.escape import escape_heading, escape_inline
@@ -116,7 +116,7 @@ def meeting_line(doc: Postmortem) -> RecapLine | None:
     if meeting.started_at is None:
         return None
     until = meeting.ended_at or meeting.paused_at or meeting.started_at
-    return line("recap.meeting", day=meeting.started_at.date().isoformat(),
+    return line("recap.meeting", day=times.show_date(meeting.started_at),
                 start=meeting.started_at.strftime("%H:%M"), end=until.strftime("%H:%M"),
                 clock=clock.clock_text(sum(meeting.spent)))
 

@@ -1,0 +1,57 @@
+"""Dates, times and durations to read, as Chinese readers expect them (2026年3月4日 周三,
+14:05, 1小时07分); English keeps its forms (the golden exports prove it byte for byte)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from postmortem import i18n, metrics, times
+
+MOMENT = datetime(2026, 3, 4, 14, 5, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def chinese():
+    i18n.set_language("zh-CN")
+    yield
+    i18n.set_language(None)
+
+
+def test_chinese_dates_name_the_year_month_day_and_weekday(chinese):
+    assert times.show_date(MOMENT) == "2026年3月4日 周三"
+    assert times.show_date(date(2026, 12, 27)) == "2026年12月27日 周日"
+    assert times.show_datetime(MOMENT) == "2026年3月4日 周三 14:05"
+    assert times.show_long_date(date(2026, 3, 2)) == "2026年3月2日 周一"
+    assert times.show_day_heading(date(2026, 3, 7)) == "2026年3月7日 周六"
+
+
+def test_a_time_near_midnight_is_read_on_its_utc_day(chinese):
+    late = datetime(2026, 3, 4, 23, 30, tzinfo=timezone(timedelta(hours=-5)))   # 04:30Z on the 5th
+    assert times.show_datetime(late) == "2026年3月5日 周四 04:30"
+
+
+@pytest.mark.parametrize("minutes, chinese_text, english_text", [
+    (0, "0分钟", "0m"),
+    (7, "7分钟", "7m"),
+    (67, "1小时07分", "1h 07m"),
+    (60 * 24 + 125, "1天2小时05分", "1d 2h 05m"),
+    (-67, "−1小时07分", "−1h 07m"),
+])
+def test_durations(minutes, chinese_text, english_text):
+    delta = timedelta(minutes=minutes)
+    assert metrics.format_duration(delta) == english_text
+    with i18n.language("zh-CN"):
+        assert metrics.format_duration(delta) == chinese_text
+
+
+def test_english_dates_keep_their_forms():
+    assert times.show_date(MOMENT) == "2026-03-04"
+    assert times.show_datetime(MOMENT) == "2026-03-04 14:05"
+    assert times.show_long_date(MOMENT) == "Wed 04 Mar 2026"
+    assert times.show_day_heading(MOMENT) == "Wed 2026-03-04"
+
+
+def test_typed_fields_keep_the_iso_form_that_parses_back(chinese):
+    assert times.format_datetime(MOMENT) == "2026-03-04 14:05"
