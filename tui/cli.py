@@ -201,8 +201,11 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from postmortem.demo import demo_document
+    from postmortem.i18n import current_language
     from storage.library import Library
-    demo = demo_document(today())   # dated so that nothing is overdue on the day it opens
+    # In the language spoken (--lang, POSTMORTEM_LANG, …); dated so that nothing is overdue
+    # on the day it opens.
+    demo = demo_document(today(), current_language())
     # The fresh copy is written first; only then does the previous one go to .trash (never lost).
     Library(library_dir(args)).replace(demo)
     return open_app(args, demo.id)

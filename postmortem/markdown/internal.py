@@ -168,7 +168,8 @@ def _analysis(out: Document, doc: Postmortem) -> None:
     for node, depth in preorder(doc):
         line = "  " * (depth - 1) + "- " + _item(node.id, node.text) + _role_tag(node.role)
         if node.evidence.strip():
-            line += f" ({t('export.whys.evidence', evidence=escape_inline(node.evidence))})"
+            line += t("format.aside", text=t("export.whys.evidence",
+                                             evidence=escape_inline(node.evidence)))
         nested.append(line)
     if nested:
         out.lines(nested)
@@ -212,7 +213,7 @@ def _marked_item(categories: dict[str, str | None], item_id: str, text: str) -> 
         where = t("export.whys.from_whys")
     else:
         where = t("export.whys.from_fishbone", category=escape_inline(category))
-    return f"{_item(item_id, text)} ({where})"
+    return _item(item_id, text) + t("format.aside", text=where)
 
 
 def _lessons(out: Document, doc: Postmortem) -> None:
