@@ -55,3 +55,14 @@ def test_english_dates_keep_their_forms():
 
 def test_typed_fields_keep_the_iso_form_that_parses_back(chinese):
     assert times.format_datetime(MOMENT) == "2026-03-04 14:05"
+
+
+def test_a_table_cell_is_cut_after_a_whole_character_then_the_ellipsis():
+    from rich.text import Text
+    from tui.stages.timeline_table import cut_to_cells
+    assert cut_to_cells(Text("变更日历 CHG-2291"), 8).plain == "变更日… "     # not "变更日 …"
+    assert cut_to_cells(Text("变更日历 CHG-2291"), 7).plain == "变更日…"
+    assert cut_to_cells(Text("abc defgh"), 5).plain == "abc …"           # as Rich cuts English
+    assert cut_to_cells(Text("缓存"), 7).plain == "缓存   "
+    cut = cut_to_cells(Text("结账缓存命中率开始下降"), 10)
+    assert cut.cell_len == 10 and cut.plain == "结账缓存… "
