@@ -95,6 +95,20 @@ async def test_switching_in_the_workspace_rebuilds_what_is_shown(library_dir, ma
     assert json.loads((config_dir / "preferences.json").read_text("utf-8"))["language"] == "zh-CN"
 
 
+async def test_the_switch_says_when_postmortem_lang_decides_the_next_start(
+        library_dir, make_app, config_dir):
+    # conftest sets POSTMORTEM_LANG=en: a switch to Chinese is remembered, and overruled.
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f12")
+        await pilot.pause()
+        assert "POSTMORTEM_LANG" in shown(app.screen.query_one("#status-line"))
+        await pilot.press("f12")                         # back to English: what it says
+        await pilot.pause()
+        assert "next start remembers it" in shown(app.screen.query_one("#status-line"))
+
+
 async def test_switching_from_the_palette_in_the_library(library_dir, make_app, config_dir):
     Library(library_dir).create(new_postmortem("queue", "Queue backlog", "SEV2")).close()
     app = make_app()

@@ -8,9 +8,11 @@ registry when it draws, the screens say how they rebuild (``language_changed``).
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
-from postmortem.i18n import SUPPORTED_LANGUAGES, current_language, set_language, t
+from postmortem.i18n import (SUPPORTED_LANGUAGES, current_language, set_language,
+                             supported_language, t)
 
 if TYPE_CHECKING:
     from tui.app import PostmortemApp
@@ -37,4 +39,7 @@ async def switch_language(app: "PostmortemApp", language: str | None = None) -> 
     except (StorageError, OSError) as error:
         app.notify(t("language.not_remembered", problem=str(error)), severity="warning")
         return
-    app.notify(t("language.switched", language=t(f"language.name.{chosen}")))
+    # POSTMORTEM_LANG comes before the saved choice at the next start: said, not hidden.
+    overruled = supported_language(os.environ.get("POSTMORTEM_LANG", "")) not in (None, chosen)
+    app.notify(t("language.switched_env_wins" if overruled else "language.switched",
+                 language=t(f"language.name.{chosen}")))
