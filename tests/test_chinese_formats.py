@@ -66,3 +66,13 @@ def test_a_table_cell_is_cut_after_a_whole_character_then_the_ellipsis():
     assert cut_to_cells(Text("缓存"), 7).plain == "缓存   "
     cut = cut_to_cells(Text("结账缓存命中率开始下降"), 10)
     assert cut.cell_len == 10 and cut.plain == "结账缓存… "
+
+
+def test_agenda_columns_line_up_with_chinese_stage_names():
+    from rich.cells import cell_len
+    from tui.screens.agenda import STAGE_WIDTH, in_cells
+    names = ["  1 范围", "  2 时间线", "  3 Analysis"]
+    assert {cell_len(in_cells(name, STAGE_WIDTH, cut=True)) for name in names} == {STAGE_WIDTH}
+    assert in_cells("15分钟", 8, right=True) == "  15分钟"
+    assert in_cells("一二三四五六七八", 5, cut=True) == "一二 "     # cut between characters
+    assert in_cells("Planned", 5) == "Planned"                       # a heading is never cut

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Callable
 
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -27,6 +28,16 @@ STAGE_WIDTH = 14   # "3 Analysis" and the marker; longer titles are cut
 DIALOG_WIDTH = 78  # .agenda-dialog in screens.tcss
 
 
+def in_cells(text: str, width: int, *, right: bool = False, cut: bool = False) -> str:
+    """``text`` padded to ``width`` terminal cells (on the left when ``right``), and cut to
+    them when ``cut``: a Chinese character takes two cells, so ``ljust`` and ``:>5`` would
+    misalign the columns."""
+    if cut and cell_len(text) > width:
+        text = set_cell_size(text, width)   # a wide character at the edge becomes a space
+    padding = " " * (width - cell_len(text))
+    return padding + text if right else text + padding
+
+
 def exit_state(status: StageStatus) -> str:
     if status.ok:
         return t("agenda.done")
@@ -39,8 +50,9 @@ def agenda_row(status: StageStatus, planned: int, spent: int, current: bool, wid
     marker = t("agenda.now_marker") if current else " "
     name = f"{marker} {status.number} {t(f'stage_short.{status.key}')}"
     row = Text(no_wrap=True, overflow="ellipsis")
-    row.append(name[:STAGE_WIDTH].ljust(STAGE_WIDTH), style="bold" if current else "")
-    row.append(f"{t('meeting.minutes', minutes=planned):>5} {clock.minutes_text(spent):>5}  ")
+    row.append(in_cells(name, STAGE_WIDTH, cut=True), style="bold" if current else "")
+    row.append(f"{in_cells(t('meeting.minutes', minutes=planned), 5, right=True)} "
+               f"{in_cells(clock.minutes_text(spent), 5, right=True)}  ")
     row.append(exit_state(status), style="" if status.ok else "italic")
     row.truncate(width, overflow="ellipsis")
     return row
@@ -74,8 +86,9 @@ class AgendaScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog agenda-dialog"):
             yield Static(id="agenda-title", classes="dialog-question")
-            heading = (f"  {t('agenda.column_stage')}".ljust(STAGE_WIDTH)
-                       + f"{t('agenda.column_planned'):>5} {t('agenda.column_spent'):>6}  "
+            heading = (in_cells(f"  {t('agenda.column_stage')}", STAGE_WIDTH)
+                       + in_cells(t("agenda.column_planned"), 5, right=True) + " "
+                       + in_cells(t("agenda.column_spent"), 6, right=True) + "  "
                        + t("agenda.column_exit"))
             yield Static(Text(heading, no_wrap=True, overflow="ellipsis"), classes="agenda-heading")
             yield AgendaList(id="agenda-list")
