@@ -129,12 +129,14 @@ def _table(rows: Sequence[ActionRow]) -> str:
     from postmortem.fields import printable
     from postmortem.hidden_text import mark_hidden
     lines = [_headers(), *([printable(mark_hidden(c)) for c in _cells(row)] for row in rows)]
-    widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]))]
+    from postmortem.cells import cut, pad
+    from rich.cells import cell_len
+    widths = [max(cell_len(line[i]) for line in lines) for i in range(len(lines[0]))]
     widths[2] = min(widths[2], 48)  # the title: long ones are cut, the rest stays aligned
     out = []
     for line in lines:
-        cells = [c if len(c) <= w else c[: w - 1] + "…" for c, w in zip(line, widths)]
-        out.append("  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip())
+        cells = [cut(c, w) for c, w in zip(line, widths)]
+        out.append("  ".join(pad(c, w) for c, w in zip(cells, widths)).rstrip())
     return "\n".join(out)
 
 

@@ -76,3 +76,27 @@ def test_agenda_columns_line_up_with_chinese_stage_names():
     assert in_cells("15分钟", 8, right=True) == "  15分钟"
     assert in_cells("一二三四五六七八", 5, cut=True) == "一二 "     # cut between characters
     assert in_cells("Planned", 5) == "Planned"                       # a heading is never cut
+
+
+def test_command_line_tables_pad_and_cut_by_terminal_cells():
+    from rich.cells import cell_len
+    from postmortem.cells import cut, pad
+    assert pad("1小时07分", 10, right=True) == " 1小时07分"
+    assert cell_len(pad("结账", 8)) == 8 and pad("too long here", 4) == "too long here"
+    assert cut("缓存节点替换后", 7) == "缓存节…" and cut("abcdefgh", 5) == "abcd…"
+    assert cut("缓存", 4) == "缓存"
+
+
+def test_chinese_medians_line_up_in_stats():
+    from postmortem.demo import demo_document
+    from postmortem.library_summary import document_summary
+    from postmortem.stats import format_stats, library_stats
+    from rich.cells import cell_len
+    with i18n.language("zh-CN"):
+        document = demo_document(date(2026, 3, 11), "zh-CN")
+        text = format_stats(library_stats([document_summary(document)], date(2026, 3, 11)))
+    rows = [line for line in text.splitlines() if line.startswith("  2026")]
+    assert rows and "2小时10分" in rows[0]
+    heading = next(line for line in text.splitlines() if line.startswith("  ") and "2026" not in line
+                   and cell_len(line) > 40)
+    assert cell_len(rows[0]) == cell_len(heading)
