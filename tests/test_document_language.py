@@ -138,3 +138,17 @@ async def test_the_recap_file_speaks_the_documents_language_the_screen_the_users
     assert "尽可能量化影响" in recap and "Impact quantified" not in recap
     with i18n.language("zh-CN"):
         assert recap == recap_of(document)
+
+
+async def test_the_export_screen_previews_and_writes_in_the_documents_language(
+        library_dir, make_app):
+    from test_app_export import open_export, status
+    write_demo(library_dir, "zh-CN")
+    app = make_app(demo_id())
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_export(pilot)
+        await pilot.press("w")
+        await pilot.pause()
+        assert "Wrote" in status(screen)                  # the screen speaks English
+    written = (library_dir / f"{demo_id()}.md").read_text("utf-8")
+    assert "## 摘要" in written and "## Summary" not in written
