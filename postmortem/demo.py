@@ -7,6 +7,9 @@ reviews ahead. ``demo_document(today)`` moves every date by whole days so that i
 the same way on ``today`` — a newcomer opening the demo on any day sees a healthy postmortem
 that passes ``postmortem check`` (no overdue item or review). The free texts name no date.
 It must pass every stage exit and the final review (tests/test_demo.py keeps it that way).
+
+``demo.zh-CN.json`` is the same postmortem written in Chinese (its ``language`` says so): the
+same structure, ids and times, so it moves and passes the same way.
 """
 
 from __future__ import annotations
@@ -22,19 +25,24 @@ from postmortem.model import Postmortem
 WRITTEN_FOR = date(2026, 3, 11)   # demo.json's incident: 4 March; its meeting: 9 March
 
 
-def demo_dict(today: date | None = None) -> dict[str, Any]:
-    """A fresh copy of the demo document as JSON data, dated for ``today`` (default: as
-    written, for ``WRITTEN_FOR``)."""
-    text = resources.files("postmortem").joinpath("demo.json").read_text(encoding="utf-8")
+# The demo's file for each language it is written in; any other language gets English.
+DEMO_FILES = {"en": "demo.json", "zh-CN": "demo.zh-CN.json"}
+
+
+def demo_dict(today: date | None = None, language: str = "en") -> dict[str, Any]:
+    """A fresh copy of the demo document as JSON data, in ``language``, dated for ``today``
+    (default: as written, for ``WRITTEN_FOR``)."""
+    name = DEMO_FILES.get(language, DEMO_FILES["en"])
+    text = resources.files("postmortem").joinpath(name).read_text(encoding="utf-8")
     data = json.loads(text)
     if today is not None and today != WRITTEN_FOR:
         _move_dates(data, today - WRITTEN_FOR)
     return data
 
 
-def demo_document(today: date | None = None) -> Postmortem:
-    """A fresh, validated copy of the demo postmortem, dated for ``today`` (see above)."""
-    return Postmortem.from_dict(demo_dict(today))
+def demo_document(today: date | None = None, language: str = "en") -> Postmortem:
+    """A fresh, validated copy of the demo postmortem in ``language``, dated for ``today``."""
+    return Postmortem.from_dict(demo_dict(today, language))
 
 
 def _move_dates(data: dict[str, Any], shift: timedelta) -> None:

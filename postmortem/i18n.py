@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import os
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
 
@@ -50,8 +51,10 @@ def catalogue(language: str = DEFAULT_LANGUAGE) -> dict[str, str]:
 
 SUPPORTED_LANGUAGES = ("en", "zh-CN")
 
-# The language chosen on the command line (``--lang``), which wins over the environment.
+# The language chosen on the command line (``--lang``) or in the app, which wins over the
+# environment; the one the user saved in their preferences, which the environment overrides.
 _chosen: str | None = None
+_saved: str | None = None
 
 
 def supported_language(name: str) -> str | None:
@@ -71,13 +74,16 @@ def supported_language(name: str) -> str | None:
     return None
 
 
-def language_from_environment(environ: Mapping[str, str]) -> str:
-    """``POSTMORTEM_LANG`` when it names a supported language; else the system locale for
-    messages (the first set of LC_ALL, LC_MESSAGES, LANG, as POSIX orders them); else
-    English. A locale the app does not speak ("fr_FR.UTF-8") means English, like no locale."""
+def language_from_environment(environ: Mapping[str, str], saved: str | None = None) -> str:
+    """``POSTMORTEM_LANG`` when it names a supported language; else ``saved`` (the user's
+    choice in the app, remembered); else the system locale for messages (the first set of
+    LC_ALL, LC_MESSAGES, LANG, as POSIX orders them); else English. A locale the app does
+    not speak ("fr_FR.UTF-8") means English, like no locale."""
     chosen = supported_language(environ.get("POSTMORTEM_LANG", ""))
     if chosen is not None:
         return chosen
+    if saved in SUPPORTED_LANGUAGES:
+        return saved
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
         if environ.get(variable):
             return supported_language(environ[variable]) or DEFAULT_LANGUAGE
@@ -95,12 +101,40 @@ def set_language(language: str | None) -> None:
     catalogue.cache_clear()
 
 
+def set_saved_language(language: str | None) -> None:
+    """The language the user chose in the app last time (their preferences), which comes
+    after ``--lang`` and ``POSTMORTEM_LANG`` and before the system locale; an unknown name
+    is ignored (a preferences file edited by hand is no reason to refuse to start)."""
+    global _saved
+    _saved = language if language in SUPPORTED_LANGUAGES else None
+    current_language.cache_clear()
+
+
+@contextmanager
+def language(name: str | None) -> Iterator[None]:
+    """Speak ``name`` inside the block (a document's exports in the document's language),
+    then the language of before; None or an unknown name changes nothing. Rendering is
+    single-threaded, and the exports that run in a worker do so while the screen waits."""
+    global _chosen
+    if name not in SUPPORTED_LANGUAGES or name == current_language():
+        yield
+        return
+    before = _chosen
+    _chosen = name
+    current_language.cache_clear()
+    try:
+        yield
+    finally:
+        _chosen = before
+        current_language.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def current_language() -> str:
     """``--lang``, else ``language_from_environment``, decided once: a run speaks one
     language, and reading the environment on each of the hundreds of ``t`` calls of an
     export or a screen was most of their cost. ``set_language`` decides again."""
-    return _chosen or language_from_environment(os.environ)
+    return _chosen or language_from_environment(os.environ, _saved)
 
 
 def plural_form(language: str, count: object) -> str:

@@ -25,9 +25,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from rich.cells import cell_len
-
-from postmortem.fishbone.measure import truncate
 from postmortem.i18n import t
 from postmortem.library_summary import DocumentSummary
 from postmortem.model import Action, FollowUp
@@ -121,16 +118,6 @@ def _cells(row: ActionRow) -> list[str]:
             action.due.isoformat() if action.due else "—", action.tracker or "—", status]
 
 
-def left_in(text: str, width: int) -> str:
-    """``text`` padded to ``width`` terminal cells: a Chinese character takes two."""
-    return text + " " * max(0, width - cell_len(text))
-
-
-def right_in(text: str, width: int) -> str:
-    """``text`` right-aligned in ``width`` terminal cells."""
-    return " " * max(0, width - cell_len(text)) + text
-
-
 def _headers() -> list[str]:
     return [t(f"team.col.{key}") for key in
             ("postmortem", "action", "title", "owner", "due", "tracker", "status")]
@@ -142,12 +129,14 @@ def _table(rows: Sequence[ActionRow]) -> str:
     from postmortem.fields import printable
     from postmortem.hidden_text import mark_hidden
     lines = [_headers(), *([printable(mark_hidden(c)) for c in _cells(row)] for row in rows)]
+    from postmortem.cells import cut, pad
+    from rich.cells import cell_len
     widths = [max(cell_len(line[i]) for line in lines) for i in range(len(lines[0]))]
     widths[2] = min(widths[2], 48)  # the title: long ones are cut, the rest stays aligned
     out = []
     for line in lines:
-        cells = [truncate(c, w) for c, w in zip(line, widths)]
-        out.append("  ".join(left_in(c, w) for c, w in zip(cells, widths)).rstrip())
+        cells = [cut(c, w) for c, w in zip(line, widths)]
+        out.append("  ".join(pad(c, w) for c, w in zip(cells, widths)).rstrip())
     return "\n".join(out)
 
 

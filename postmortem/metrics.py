@@ -81,19 +81,16 @@ def incident_duration(doc: Postmortem) -> timedelta | None:
 
 
 def format_duration(delta: timedelta | None) -> str:
-    """``—`` for a missing interval, else ``0m``, ``7m``, ``1h 07m`` or ``1d 2h 05m``."""
+    """``—`` for a missing interval, else ``0m``, ``7m``, ``1h 07m`` or ``1d 2h 05m``; in
+    Chinese ``7分钟``, ``1小时07分``, ``1天2小时05分``."""
     if delta is None:
         return t("metrics.missing")
     sign = MINUS if delta < timedelta(0) else ""
     total_minutes = int(abs(delta).total_seconds()) // 60
     days, rest = divmod(total_minutes, 24 * 60)
     hours, minutes = divmod(rest, 60)
-    if days:
-        shown = f"{days}d {hours}h {minutes:02d}m"
-    elif hours:
-        shown = f"{hours}h {minutes:02d}m"
-    else:
-        shown = f"{minutes}m"
+    form = "days" if days else "hours" if hours else "minutes"
+    shown = t(f"format.duration.{form}", days=days, hours=hours, minutes=minutes)
     return sign + shown if total_minutes else shown
 
 

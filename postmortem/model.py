@@ -81,6 +81,8 @@ class Postmortem:
     # The facilitator's private notes (issue 15): never shown in sharing-safe mode, in no
     # export but the internal one on request. Optional, omitted from the file while empty.
     facilitator_notes: str = ""
+    # The language the document is written in; its exports speak it. None until chosen.
+    language: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -105,6 +107,8 @@ class Postmortem:
             data["meeting"] = self.meeting.to_dict()
         if self.facilitator_notes:
             data["facilitator_notes"] = self.facilitator_notes
+        if self.language:
+            data["language"] = self.language
         return data
 
     @classmethod
@@ -135,6 +139,9 @@ class Postmortem:
             conflicts=[Conflict.read(c) for c in r.objects("conflicts")],
             meeting=Meeting.read(r.child("meeting")),
             facilitator_notes=r.text("facilitator_notes"),
+            # Omitted while unset; written, it is one of the languages (null is not one).
+            language=(r.choice("language", vocab.DOCUMENT_LANGUAGES) if "language" in r.data
+                      else None),
         )
         check_references(doc)
         return doc

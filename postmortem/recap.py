@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable
 
-from postmortem import meeting as clock
+from postmortem import meeting as clock, times
 from postmortem.checklist import Review
 from postmortem.i18n import t
 from postmortem.markdown.escape import escape_heading, escape_inline
@@ -51,7 +51,7 @@ def actions_section(doc: Postmortem, review: Review) -> RecapSection:
     lines = []
     for action in doc.actions:
         owner = action.owner.strip() or t("recap.no_owner")
-        due = action.due.isoformat() if action.due else t("recap.no_due")
+        due = times.show_date(action.due) if action.due else t("recap.no_due")
         key = "recap.action" if action.status == "open" else "recap.action_with_status"
         lines.append(line(key, id=action.id, title=action.title.strip() or t("recap.untitled"),
                           owner=owner, due=due, status=t(f"recap.status.{action.status}")))
@@ -77,7 +77,8 @@ def parking_section(doc: Postmortem, review: Review) -> RecapSection:
 def follow_ups_section(doc: Postmortem, review: Review) -> RecapSection:
     lines = tuple(
         line("recap.follow_up_held" if follow_up.done else "recap.follow_up",
-             label=follow_up.label.strip() or t("recap.follow_up_label"), due=follow_up.due.isoformat())
+             label=follow_up.label.strip() or t("recap.follow_up_label"),
+             due=times.show_date(follow_up.due))
         for follow_up in sorted(doc.communication.follow_ups, key=lambda f: f.due))
     return RecapSection("follow_ups", t("recap.section.follow_ups"), lines,
                         t("recap.no_follow_ups"))
@@ -116,7 +117,7 @@ def meeting_line(doc: Postmortem) -> RecapLine | None:
     if meeting.started_at is None:
         return None
     until = meeting.ended_at or meeting.paused_at or meeting.started_at
-    return line("recap.meeting", day=meeting.started_at.date().isoformat(),
+    return line("recap.meeting", day=times.show_date(meeting.started_at),
                 start=meeting.started_at.strftime("%H:%M"), end=until.strftime("%H:%M"),
                 clock=clock.clock_text(sum(meeting.spent)))
 
@@ -125,7 +126,7 @@ def recap_markdown(doc: Postmortem, sections: list[RecapSection], today: date) -
     """The recap file: a heading, the meeting's times, then each section as a list."""
     title = doc.title.strip() or doc.id
     out = [f"# {t('recap.heading', title=escape_heading(title))}", ""]
-    out.append(line("recap.about", id=doc.id, day=today.isoformat()).markdown)
+    out.append(line("recap.about", id=doc.id, day=times.show_date(today)).markdown)
     timed = meeting_line(doc)
     if timed is not None:
         out += ["", timed.markdown]

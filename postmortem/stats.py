@@ -23,9 +23,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from postmortem import vocab
+from postmortem.cells import pad
 from postmortem.i18n import t
 from postmortem.library_summary import DocumentSummary
-from postmortem.library_views import is_overdue, left_in, right_in
+from postmortem.library_views import is_overdue
 
 MEASURES = ("detected", "mitigated", "resolved")
 TOP = 10
@@ -130,19 +131,19 @@ def format_stats(stats: LibraryStats) -> str:
     """What ``postmortem stats`` prints."""
     from postmortem.metrics import format_duration
     out = [t("team.stats.total", count=stats.total), "", t("team.stats.by_severity")]
-    out += [f"  {left_in(_severity(name), 14)} {count:>5}"
-            for name, count in stats.by_severity] or ["  " + t("team.stats.none")]
+    out += [f"  {pad(_severity(name), 14)} {count:>5}" for name, count in stats.by_severity] or [
+        "  " + t("team.stats.none")]
     out += ["", t("team.stats.by_quarter")]
     if stats.quarters:
-        out.append("  " + "  ".join([left_in(t("team.stats.quarter"), 8),
-                                     right_in(t("team.stats.count"), 5),
-                                     *(right_in(t(f"team.stats.median.{m}"), 10)
+        out.append("  " + "  ".join([pad(t("team.stats.quarter"), 8),
+                                     pad(t("team.stats.count"), 5, right=True),
+                                     *(pad(t(f"team.stats.median.{m}"), 10, right=True)
                                        for m in MEASURES)]))
     else:
         out.append("  " + t("team.stats.none"))
     for quarter in stats.quarters:
         out.append("  " + "  ".join([f"{quarter.label:<8}", f"{quarter.count:>5}",
-                                     *(f"{format_duration(quarter.medians[m]):>10}"
+                                     *(pad(format_duration(quarter.medians[m]), 10, right=True)
                                        for m in MEASURES)]))
     if stats.undated:
         out.append("  " + t("team.stats.undated", count=stats.undated))

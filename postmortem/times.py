@@ -211,6 +211,41 @@ def format_datetime(moment: datetime) -> str:
     return f"{format_date(moment)} {format_time_hm(moment)}"
 
 
+# Dates for reading, in the language spoken (the catalogue's ``format.*``): English keeps the
+# ISO form above, Chinese writes 2026年3月4日 周三. Fields that are typed back keep the ISO form.
+
+
+def _utc_date(moment: date | datetime) -> date:
+    return in_utc(moment).date() if isinstance(moment, datetime) else moment
+
+
+def _date_values(day: date) -> dict[str, object]:
+    return dict(year=day.year, month=day.month, day=day.day,
+                weekday=t(f"format.weekday.{day.weekday()}"),
+                month_name=t(f"format.month.{day.month}"))
+
+
+def show_date(moment: date | datetime) -> str:
+    """A date to read: ``2026-03-04``; in Chinese ``2026年3月4日 周三``."""
+    return t("format.date", **_date_values(_utc_date(moment)))
+
+
+def show_long_date(moment: date | datetime) -> str:
+    """A date with its weekday, to check a typed date against: ``Wed 04 Mar 2026``; in
+    Chinese ``2026年3月4日 周三``."""
+    return t("format.long_date", **_date_values(_utc_date(moment)))
+
+
+def show_day_heading(moment: date | datetime) -> str:
+    """The heading of a day: ``Wed 2026-03-04``; in Chinese ``2026年3月4日 周三``."""
+    return t("format.day_heading", **_date_values(_utc_date(moment)))
+
+
+def show_datetime(moment: datetime) -> str:
+    """A UTC date and time to read: ``2026-03-04 14:05``; ``2026年3月4日 周三 14:05``."""
+    return t("format.datetime", date=show_date(moment), time=format_time_hm(moment))
+
+
 def format_local_hm(moment: datetime, local_tz: str) -> str:
     """The time of day in the zone named ``local_tz`` (for the optional local column)."""
     local = moment.astimezone(resolve_zone(local_tz))

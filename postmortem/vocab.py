@@ -4,6 +4,8 @@ SCHEMA = "postmortem/v1"
 
 SEVERITIES = ("SEV1", "SEV2", "SEV3", "SEV4", "near-miss")
 STATUSES = ("draft", "in-review", "reviewed", "closed")
+# The languages a document can be written in: its exports speak it (issue 16).
+DOCUMENT_LANGUAGES = ("en", "zh-CN")
 TRIGGERS = ("sev-incident", "customer-visible-outage", "data-loss-scare", "near-miss", "blame-risk")
 AUDIENCES = ("exec", "eng", "cs")
 DEPTHS = ("full", "lightweight")

@@ -24,7 +24,7 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
-from postmortem.i18n import t
+from postmortem.i18n import language, t
 from storage.errors import StorageError
 from storage.export_target import refuse_library_file, write_export_file
 
@@ -56,7 +56,8 @@ def export_library(root: Path, target: Path, audience: str, today: date) -> Expo
             left_out.append(t("team.export.no_customer_version", id=document.id))
             continue
         try:
-            text = render_markdown(document, audience, today=today, library=library)
+            with language(document.language):   # each in its own document's language
+                text = render_markdown(document, audience, today=today, library=library)
         except ExportRefused as refused:
             left_out.append(t("team.export.refused", id=document.id, reason=str(refused)))
             continue

@@ -203,6 +203,11 @@ class PostmortemApp(RegistryBindings, App[None]):
         self.theme = DEFAULT_THEME if self.theme == PRESENTER else PRESENTER
         self.notify(t("presenter.on" if self.theme == PRESENTER else "presenter.off"))
 
+    async def action_switch_language(self) -> None:
+        """The palette's "Language: 中文 / English" (F12): the other language, remembered."""
+        from tui.language_switch import switch_language
+        await switch_language(self)
+
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
         if not isinstance(self.screen, HelpScreen):

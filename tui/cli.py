@@ -16,7 +16,7 @@ from typing import NoReturn, Sequence
 
 from postmortem import __version__, vocab
 from postmortem.fields import ValidationError
-from postmortem.i18n import SUPPORTED_LANGUAGES, set_language, t
+from postmortem.i18n import SUPPORTED_LANGUAGES, set_language, set_saved_language, t
 from tui.scan_command import add_scan_parser, cmd_scan
 
 EXIT_BAD_INPUT = 2
@@ -156,6 +156,9 @@ def choose_language(argv: Sequence[str] | None) -> None:
     except UsageError:
         known = argparse.Namespace(lang=None)
     set_language(known.lang if known.lang in SUPPORTED_LANGUAGES else None)
+    # The language last chosen in the app: after --lang and POSTMORTEM_LANG, before the locale.
+    from storage.preferences import read_preferences
+    set_saved_language(read_preferences().get("language"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -208,8 +211,11 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from postmortem.demo import demo_document
+    from postmortem.i18n import current_language
     from storage.library import Library
-    demo = demo_document(today())   # dated so that nothing is overdue on the day it opens
+    # In the language spoken (--lang, POSTMORTEM_LANG, …); dated so that nothing is overdue
+    # on the day it opens.
+    demo = demo_document(today(), current_language())
     # The fresh copy is written first; only then does the previous one go to .trash (never lost).
     Library(library_dir(args)).replace(demo)
     return open_app(args, demo.id)
@@ -300,10 +306,18 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def render_export(document, fmt: str, export_audience: str, library=(), removed=None,
-                  include_notes: bool = False) -> bytes:
-    """The bytes of an export; for the customer-facing Markdown, what its scrubbing removed
-    is counted in ``removed`` (a ``postmortem.redaction.Removed``). The facilitator's private
-    notes are left out unless ``include_notes`` (internal exports only)."""
+                  include_notes: bool = False, lang: str | None = None) -> bytes:
+    """The bytes of an export, in ``lang`` (``export --lang``), else the document's language;
+    for the customer-facing Markdown, what its scrubbing removed is counted in ``removed``
+    (a ``postmortem.redaction.Removed``). The facilitator's private notes are left out unless
+    ``include_notes`` (internal exports only)."""
+    from postmortem.i18n import language
+    with language(lang or document.language):
+        return _render_export(document, fmt, export_audience, library, removed, include_notes)
+
+
+def _render_export(document, fmt: str, export_audience: str, library, removed,
+                   include_notes: bool) -> bytes:
     if fmt == "json":
         from storage.atomic import document_bytes
         data = document.to_dict()
@@ -340,7 +354,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     document = load_document(source)
     library = export_library(args, source)
     data = render_export(document, args.format, args.audience, library, removed,
-                         include_notes=args.include_notes)
+                         include_notes=args.include_notes, lang=getattr(args, "lang", None))
     if args.format == "md" and args.audience == "external":
         print(removed.sentence(), file=sys.stderr)  # counts by kind, never what was removed
         warn_customer_findings(document)

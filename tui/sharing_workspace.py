@@ -97,8 +97,7 @@ class SharingWorkspace:
         header.sharing = self.sharing
         if self.sharing:
             self.hide_private_notes()
-        view = await self.build_view_again()
-        view.focus_first()
+        await self.build_view_again()
 
     # The facilitator's private notes ----------------------------------------------------
 

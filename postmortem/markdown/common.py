@@ -113,7 +113,7 @@ def timeline_times(events: list[Event]) -> list[str]:
     shown, previous_day = [], None
     for event in events:
         day = times.in_utc(event.at).date()
-        shown.append(times.format_datetime(event.at) if day != previous_day
+        shown.append(times.show_datetime(event.at) if day != previous_day
                      else times.format_time_hm(event.at))
         previous_day = day
     return shown

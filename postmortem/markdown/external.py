@@ -82,12 +82,12 @@ def _what_happened(out: Document, doc: Postmortem, scrub: Scrubber) -> None:
     start, resolved = reached.get("start"), reached.get("resolved")
     if start is not None and resolved is not None and resolved.at >= start.at:
         out.paragraph(t("export.external.began_and_resolved",
-                        date=times.format_date(start.at), time=times.format_time_hm(start.at),
-                        end_date=times.format_date(resolved.at),
+                        date=times.show_date(start.at), time=times.format_time_hm(start.at),
+                        end_date=times.show_date(resolved.at),
                         end_time=times.format_time_hm(resolved.at),
                         duration=metrics.format_duration(resolved.at - start.at)))
     elif start is not None:
-        out.paragraph(t("export.external.began", date=times.format_date(start.at),
+        out.paragraph(t("export.external.began", date=times.show_date(start.at),
                         time=times.format_time_hm(start.at)))
     public = [e for e in metrics.sorted_events(doc.timeline) if not e.internal and e.text.strip()]
     if not public:

@@ -73,7 +73,7 @@ def _metadata(out: Document, doc: Postmortem) -> None:
         ("incident", cell(doc.incident_ref)),
         ("severity", label("severity", doc.severity)),
         ("status", label("status", doc.status)),
-        ("meeting", times.format_datetime(doc.meeting_at) + " UTC" if doc.meeting_at
+        ("meeting", times.show_datetime(doc.meeting_at) + " UTC" if doc.meeting_at
          else t("export.empty_value")),
         ("depth", label("depth", scope.depth)),
         ("triggers", _labels("trigger", scope.triggers)),
@@ -174,7 +174,8 @@ def _analysis(out: Document, doc: Postmortem) -> None:
     for node, depth in preorder(doc):
         line = "  " * (depth - 1) + "- " + _item(node.id, node.text) + _role_tag(node.role)
         if node.evidence.strip():
-            line += f" ({t('export.whys.evidence', evidence=escape_inline(node.evidence))})"
+            line += t("format.aside", text=t("export.whys.evidence",
+                                             evidence=escape_inline(node.evidence)))
         nested.append(line)
     if nested:
         out.lines(nested)
@@ -218,7 +219,7 @@ def _marked_item(categories: dict[str, str | None], item_id: str, text: str) -> 
         where = t("export.whys.from_whys")
     else:
         where = t("export.whys.from_fishbone", category=escape_inline(category))
-    return f"{_item(item_id, text)} ({where})"
+    return _item(item_id, text) + t("format.aside", text=where)
 
 
 def _lessons(out: Document, doc: Postmortem) -> None:
@@ -235,7 +236,7 @@ def _actions(out: Document, doc: Postmortem) -> None:
         out.paragraph(t("export.none"))
         return
     rows = [[cell(a.id), cell(a.title), label("action_type", a.type), cell(a.owner),
-             times.format_date(a.due) if a.due else t("export.empty_value"), cell(a.tracker),
+             times.show_date(a.due) if a.due else t("export.empty_value"), cell(a.tracker),
              _status_cell(a.status, a.wont_do_reason), joined(a.causes)]
             for a in doc.actions]
     out.table([t(f"export.column.{key}") for key in
@@ -262,7 +263,7 @@ def _communication(out: Document, doc: Postmortem, today: date) -> None:
     out.heading(3, t("export.heading.follow_ups"))
     out.bullets([
         ("[x] " if f.done else "[ ] ")
-        + t("export.communication.follow_up", due=times.format_date(f.due),
+        + t("export.communication.follow_up", due=times.show_date(f.due),
             label=escape_inline(f.label) or t("export.empty_value"))
         + (t("export.communication.overdue") if not f.done and f.due < today else "")
         for f in sorted(comms.follow_ups, key=lambda f: f.due)])
@@ -272,7 +273,7 @@ def _checklist(out: Document, doc: Postmortem, today: date,
                library: Sequence[RecurrenceSummary]) -> None:
     out.heading(2, t("export.heading.checklist"))
     review = checklist.evaluate(doc, library=library, today=today)
-    out.paragraph(t("checklist.format.checked_on", date=times.format_date(today)))
+    out.paragraph(t("checklist.format.checked_on", date=times.show_date(today)))
     lines = []
     for line in review.lines:
         lines.append(("- [x] " if line.ok else "- [ ] ") + escape_inline(line.label))

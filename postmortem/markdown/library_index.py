@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from postmortem import times
 from postmortem.i18n import t
 from postmortem.library_summary import DocumentSummary
 from postmortem.markdown.common import Document, cell
@@ -46,7 +47,7 @@ def readme(entries: Sequence[IndexEntry], audience: str, stats: LibraryStats | N
         summary, row = entry.summary, entry.summary.row
         day = incident_day(summary)
         title = escape_cell(entry.title) or t("header.untitled")
-        cells = {"date": day.strftime("%Y-%m-%d") if day else t("export.empty_value"),
+        cells = {"date": times.show_date(day) if day else t("export.empty_value"),
                  "title": f"[{title}]({entry.file_name})",
                  "severity": cell(row.severity or ""),
                  "status": t(f"status.{row.status}"), "owner": cell(row.owner),

@@ -21,13 +21,13 @@ from typing import Any, ClassVar
 from textual.binding import Binding
 
 from tui.commands.command import Command
-from tui.commands import (actions, analysis, communication, core, export, lessons, meeting,
-                          parking, review, roster, sharing, teamgit, teamviews, timeline,
-                          timeline_dialogs, trash)
+from tui.commands import (actions, analysis, communication, core, export, language, lessons,
+                          meeting, parking, review, roster, sharing, teamgit, teamviews,
+                          timeline, timeline_dialogs, trash)
 
 # In this order the help lists the scopes of elsewhere, and a scope's commands its keys.
-MODULES: tuple[ModuleType, ...] = (actions, analysis, communication, core, export, lessons,
-                                   meeting, parking, review, roster, sharing, teamgit,
+MODULES: tuple[ModuleType, ...] = (actions, analysis, communication, core, export, language,
+                                   lessons, meeting, parking, review, roster, sharing, teamgit,
                                    teamviews, timeline, timeline_dialogs, trash)
 
 

@@ -20,7 +20,7 @@ from postmortem import meeting as clock
 from postmortem.i18n import t
 from postmortem.model import Postmortem
 from postmortem.stages import StageStatus, stage_statuses
-from tui.commands import RegistryBindings
+from tui.commands import bindings_for
 from tui.widgets.field_message import FieldMessage
 from tui.widgets.text_field import TextField
 
@@ -28,14 +28,14 @@ STAGE_WIDTH = 14   # "3 Analysis" and the marker; longer titles are cut
 DIALOG_WIDTH = 78  # .agenda-dialog in screens.tcss
 
 
-def left_in(text: str, width: int) -> str:
-    """``text`` padded or cut to ``width`` terminal cells (a Chinese character takes two)."""
-    return set_cell_size(text, width)
-
-
-def right_in(text: str, width: int) -> str:
-    """``text`` right-aligned in ``width`` terminal cells; never cut."""
-    return " " * max(0, width - cell_len(text)) + text
+def in_cells(text: str, width: int, *, right: bool = False, cut: bool = False) -> str:
+    """``text`` padded to ``width`` terminal cells (on the left when ``right``), and cut to
+    them when ``cut``: a Chinese character takes two cells, so ``ljust`` and ``:>5`` would
+    misalign the columns."""
+    if cut and cell_len(text) > width:
+        text = set_cell_size(text, width)   # a wide character at the edge becomes a space
+    padding = " " * (width - cell_len(text))
+    return padding + text if right else text + padding
 
 
 def exit_state(status: StageStatus) -> str:
@@ -50,23 +50,25 @@ def agenda_row(status: StageStatus, planned: int, spent: int, current: bool, wid
     marker = t("agenda.now_marker") if current else " "
     name = f"{marker} {status.number} {t(f'stage_short.{status.key}')}"
     row = Text(no_wrap=True, overflow="ellipsis")
-    row.append(left_in(name, STAGE_WIDTH), style="bold" if current else "")
-    row.append(f"{right_in(t('meeting.minutes', minutes=planned), 5)} "
-               f"{right_in(clock.minutes_text(spent), 5)}  ")
+    row.append(in_cells(name, STAGE_WIDTH, cut=True), style="bold" if current else "")
+    row.append(f"{in_cells(t('meeting.minutes', minutes=planned), 5, right=True)} "
+               f"{in_cells(clock.minutes_text(spent), 5, right=True)}  ")
     row.append(exit_state(status), style="" if status.ok else "italic")
     row.truncate(width, overflow="ellipsis")
     return row
 
 
-class AgendaList(RegistryBindings, OptionList):
+class AgendaList(OptionList):
     COMMAND_SCOPE = "agenda-list"
+    BINDINGS = bindings_for("agenda-list")
 
     def action_edit(self) -> None:
         self.screen.start_edit()
 
 
-class AgendaScreen(RegistryBindings, ModalScreen[None]):
+class AgendaScreen(ModalScreen[None]):
     COMMAND_SCOPE = "agenda"
+    BINDINGS = bindings_for("agenda")
 
     def __init__(self, document: Postmortem, now: Callable[[], datetime],
                  on_change: Callable[[], None], *, read_only: bool = False) -> None:
@@ -84,9 +86,9 @@ class AgendaScreen(RegistryBindings, ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog agenda-dialog"):
             yield Static(id="agenda-title", classes="dialog-question")
-            heading = (left_in(f"  {t('agenda.column_stage')}", STAGE_WIDTH)
-                       + f"{right_in(t('agenda.column_planned'), 5)} "
-                       + f"{right_in(t('agenda.column_spent'), 6)}  "
+            heading = (in_cells(f"  {t('agenda.column_stage')}", STAGE_WIDTH)
+                       + in_cells(t("agenda.column_planned"), 5, right=True) + " "
+                       + in_cells(t("agenda.column_spent"), 6, right=True) + "  "
                        + t("agenda.column_exit"))
             yield Static(Text(heading, no_wrap=True, overflow="ellipsis"), classes="agenda-heading")
             yield AgendaList(id="agenda-list")

@@ -24,7 +24,7 @@ from postmortem.duedates import DueDateError, parse_due
 from postmortem.history import clone
 from postmortem.i18n import t
 from postmortem.model import CarryOverAnswer, Postmortem
-from postmortem.times import format_date
+from postmortem.times import show_date
 from storage.carry_over import CarryOver, related_open_actions, write_answer
 from storage.errors import LockedError, StorageError
 from tui.commands import RegistryBindings
@@ -45,7 +45,7 @@ class Written:
 
 def answer_text(answer: CarryOverAnswer) -> str:
     if answer.outcome == "open":
-        return t("carry_ui.answer.open", due=format_date(answer.due)) if answer.due else t("carry_ui.answer.open_no_date")
+        return t("carry_ui.answer.open", due=show_date(answer.due)) if answer.due else t("carry_ui.answer.open_no_date")
     return t(f"carry_ui.answer.{answer.outcome}")
 
 
@@ -69,7 +69,7 @@ def write_or_keep(root: Path, answer: CarryOverAnswer, title: str) -> Written:
 def short_answer(answer: CarryOverAnswer) -> str:
     """The answer in the list's narrow column."""
     if answer.outcome == "open" and answer.due is not None:
-        return t("carry_ui.short.open", due=format_date(answer.due))
+        return t("carry_ui.short.open", due=show_date(answer.due))
     return answer_text(answer)
 
 
@@ -135,7 +135,7 @@ class CarryOverScreen(RegistryBindings, ModalScreen[None]):
         today = actions_clock.today()
         for carried in self.carried:
             action = carried.action
-            due = format_date(action.due) if action.due else t("carry_ui.no_date")
+            due = show_date(action.due) if action.due else t("carry_ui.no_date")
             if carried.is_overdue(today):
                 due = "⚠ " + due
             table.add_row(action.title.strip() or action.id, action.owner or "—", due,

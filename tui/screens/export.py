@@ -23,7 +23,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Markdown, Static, TextArea
 
 from postmortem.exposure import customer_warnings
-from postmortem.i18n import t
+from postmortem.i18n import language, t
 from postmortem.markdown import EXPORT_AUDIENCES, ExportRefused, render_markdown
 from postmortem.model import Postmortem
 from postmortem.recurrence import RecurrenceSummary
@@ -227,11 +227,13 @@ class ExportScreen(RegistryBindings, Screen[None]):
         """The Markdown for the current audience; raises ``ExportRefused``. What the
         customer-facing version's scrubbing removed is counted in ``removed``. On screen in
         sharing-safe mode, the internal document is the shared copy's (the customer version
-        is masked and without internal things already)."""
+        is masked and without internal things already). Written in the document's language,
+        not the UI's."""
         document = (self.shown if on_screen and self.shown is not None
                     and self.export_audience == "internal" else self.document)
-        return render_markdown(document, self.export_audience, today=self.today,
-                               library=self.library_summaries, removed=removed)
+        with language(self.document.language):
+            return render_markdown(document, self.export_audience, today=self.today,
+                                   library=self.library_summaries, removed=removed)
 
     async def show_audience(self) -> None:
         parts: list[Content | str] = [t("export_ui.audience_label")]

@@ -81,6 +81,15 @@ class LibraryScreen(RegistryBindings, Screen[None]):
         # Also sent when the screen is first shown: the one read before the first frame.
         self.reload()
 
+    async def language_changed(self) -> None:
+        """Built again in the language just chosen (heading, filter, columns, rows)."""
+        query = self.query_one(FilterInput).value
+        await self.recompose()
+        self.query_one(FilterInput).value = query
+        self.reload()
+        if self.is_current:
+            self.query_one(DataTable).focus()
+
     def reload(self) -> None:
         self.entries = self.app.library.entries()
         self.show(self.query_one(FilterInput).value)

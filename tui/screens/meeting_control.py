@@ -15,7 +15,7 @@ from datetime import datetime
 from textual import work
 
 from postmortem import meeting as clock
-from postmortem.i18n import t
+from postmortem.i18n import language, t
 from postmortem.stages import stage_statuses
 from tui.messages import DocumentChanged
 from tui.widgets.doc_header import DocumentHeader
@@ -156,7 +156,10 @@ class MeetingControl:
         others = read_recurrence(self.app.library.root, skip=self.document_file.path)
         review = evaluate(self.document, library=others.postmortems, today=today,
                           unreadable=others.unreadable)
-        self.app.push_screen(WrapUpScreen(self.document, review,
+        with language(self.document.language):   # the recap file speaks the document's
+            recap_review = evaluate(self.document, library=others.postmortems, today=today,
+                                    unreadable=others.unreadable)
+        self.app.push_screen(WrapUpScreen(self.document, review, recap_review=recap_review,
                                           folder=self.document_file.path.parent, today=today,
                                           library_root=self.app.library.root,
                                           source=self.document_file.path,

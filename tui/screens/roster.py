@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Static
 from postmortem import roster
 from postmortem.i18n import t
 from postmortem.model import Postmortem
-from postmortem.times import format_datetime
+from postmortem.times import show_datetime
 from tui.commands import RegistryBindings
 
 
@@ -80,7 +80,7 @@ class RosterScreen(RegistryBindings, ModalScreen[None]):
         warning = self.query_one("#roster-warning", Static)
         warning.display = bool(found)
         warning.update("\n".join(
-            t("roster_ui.facilitator_in_incident", name=f.name, at=format_datetime(f.event.at),
+            t("roster_ui.facilitator_in_incident", name=f.name, at=show_datetime(f.event.at),
               text=f.event.text.strip() or f.event.source.strip())
             for f in found))
 

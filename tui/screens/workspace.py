@@ -149,17 +149,13 @@ class WorkspaceScreen(RegistryBindings, SharingWorkspace, WorkspaceSaving, Meeti
         self.document = document
         self.history = DocumentHistory(document)
         self.start_sharing_copy()
-        focused = self.focused.id if self.focused is not None else None
-        view = await self.build_view_again()
-        same_field = view.query(f"#{focused}") if focused else None
-        if same_field and same_field.first().focusable:
-            same_field.first().focus()  # the facilitator goes on where they were
-        else:
-            view.focus_first()
+        await self.build_view_again(keep_focus=True)
 
-    async def build_view_again(self) -> StageView:
+    async def build_view_again(self, keep_focus: bool = False) -> StageView:
         """The current stage's view built anew on ``view_document`` (another version of the
-        document, or sharing-safe mode switched), the strip and exit line with it."""
+        document, another language, sharing-safe mode switched), the strip and exit line with
+        it; focus on the field that had it (``keep_focus``), else the view's first."""
+        focused = self.focused.id if keep_focus and self.focused is not None else None
         self._field_focus.clear()
         switcher = self.query_one(ContentSwitcher)
         await switcher.remove_children()
@@ -168,7 +164,20 @@ class WorkspaceScreen(RegistryBindings, SharingWorkspace, WorkspaceSaving, Meeti
         switcher.current = view.id
         view.refresh_from_document()
         self.refresh_status()
+        same_field = view.query(f"#{focused}") if focused else None
+        if same_field and same_field.first().focusable:
+            same_field.first().focus()  # the facilitator goes on where they were
+        else:
+            view.focus_first()
         return view
+
+    async def language_changed(self) -> None:
+        """The stage on show built again in the language just chosen (what is typed is in
+        the document already: the views are built from it), the strip and header redrawn."""
+        self._schedule.submit_now()
+        await self.build_view_again(keep_focus=True)   # undo keeps its steps: the same document
+        self.query_one(DocumentHeader).refresh()
+        self.meeting_tick()
 
     def close_document(self) -> None:
         if self.resume_folder is not None and not self.read_only and not self.document_file.closed:

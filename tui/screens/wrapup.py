@@ -19,7 +19,7 @@ from textual.widgets import Static
 
 from postmortem.checklist import Review
 from postmortem.hidden_text import mark_hidden
-from postmortem.i18n import t
+from postmortem.i18n import language, t
 from postmortem.model import Postmortem
 from postmortem.recap import RecapSection, recap_file_name, recap_markdown, recap_sections
 from postmortem.scanner import mask
@@ -61,12 +61,14 @@ class WrapUpScreen(RegistryBindings, Screen[None]):
 
     def __init__(self, document: Postmortem, review: Review, *, folder: Path, today: date,
                  library_root: Path | None = None, source: Path | None = None,
-                 masked: bool = False) -> None:
+                 masked: bool = False, recap_review: Review | None = None) -> None:
         """``folder``: where the recap file goes (beside the postmortem's file). ``masked``:
         sharing-safe mode, where the screen reads the shared copy (internal-only actions left
-        out, what the scanner finds masked) while the file gets the real recap."""
+        out, what the scanner finds masked) while the file gets the real recap.
+        ``recap_review``: the review evaluated in the document's language, for the file."""
         super().__init__()
         self.document, self.review, self.today = document, review, today
+        self.recap_review = recap_review or review
         self.folder, self.library_root, self.source = folder, library_root, source
         self.sections = recap_sections(document, review)
         self.masked = masked
@@ -95,7 +97,9 @@ class WrapUpScreen(RegistryBindings, Screen[None]):
         self.query_one(WrapUpBody).focus()
 
     def action_write(self) -> None:
-        data = recap_markdown(self.document, self.sections, self.today).encode("utf-8")
+        with language(self.document.language):   # the file in the document's language
+            sections = recap_sections(self.document, self.recap_review)
+            data = recap_markdown(self.document, sections, self.today).encode("utf-8")
         try:
             write_export_file(self.recap_path, data, library=self.library_root, source=self.source)
         except StorageError as error:

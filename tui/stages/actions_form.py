@@ -29,6 +29,7 @@ from postmortem.duedates import DueDateError, parse_due
 from postmortem.findings import Finding
 from postmortem.i18n import t
 from postmortem.model import Action, Postmortem
+from postmortem.times import show_long_date
 from postmortem.vagueness import action_findings, overdue
 from tui.commands import RegistryBindings
 from tui.widgets.field_binding import FieldBinding
@@ -345,4 +346,4 @@ class ActionForm(RegistryBindings, Vertical):
 
 
 def _long_date(day: date) -> str:
-    return day.strftime("%a %d %b %Y")
+    return show_long_date(day)

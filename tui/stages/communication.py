@@ -23,6 +23,7 @@ from postmortem.writable import OutOfRange, check_day, writable_text
 from postmortem.i18n import t
 from postmortem.model import FollowUp
 from postmortem.relative_days import relative_day
+from postmortem.times import show_long_date
 from tui.stages import actions_clock
 from tui.stages.base import StageView
 from tui.stages.scope import split_list
@@ -262,8 +263,8 @@ class CommunicationStage(StageView):
         except DueDateError as problem:
             row.show_message(str(problem), "error")
             return
-        row.show_message(t("comms_ui.due_parsed", due=due.strftime("%a %d %b %Y"),
-                           today=actions_clock.today().strftime("%a %d %b %Y")))
+        row.show_message(t("comms_ui.due_parsed", due=show_long_date(due),
+                           today=show_long_date(actions_clock.today())))
         if due != row.review.due:
             row.review.due = due
             self.changed()

@@ -56,6 +56,8 @@ SELECTS = {
     "severity": FieldBinding("severity", shown=lambda value: value or Select.NULL,
                              stored=lambda value: None if value is Select.NULL else value),
     "status": FieldBinding("status"),   # never blank
+    "language": FieldBinding("language", shown=lambda value: value or Select.NULL,
+                             stored=lambda value: None if value is Select.NULL else value),
 }
 TICK_LISTS = {
     "triggers": FieldBinding("scope.triggers", stored=in_order(vocab.TRIGGERS)),
@@ -89,6 +91,11 @@ class ScopeStage(StageView):
             yield FieldRow(t("scope.status"), Select(
                 [(t(f"status.{s}"), s) for s in vocab.STATUSES], value=doc.status,
                 allow_blank=False, id="status", disabled=ro, compact=True))
+            # The language the document is written in: its exports speak it.
+            yield FieldRow(t("language.field"), Select(
+                [(t(f"language.name.{name}"), name) for name in vocab.DOCUMENT_LANGUAGES],
+                value=doc.language or Select.NULL, prompt=t("language.not_chosen"),
+                id="language", disabled=ro, compact=True))
             yield FieldRow(t("scope.meeting"), TextField(
                 format_datetime(doc.meeting_at) if doc.meeting_at else "", id="meeting_at",
                 disabled=ro, placeholder=t("scope.meeting_placeholder")))

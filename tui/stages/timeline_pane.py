@@ -22,8 +22,8 @@ from postmortem.i18n import t
 from postmortem.metrics import (compute_metrics, format_duration, incident_duration,
                                 problems_by_event, sorted_events)
 from postmortem.model import Event, Postmortem
-from postmortem.times import (TimeParseError, format_datetime, format_local_hm, format_time_hm,
-                              resolve_zone)
+from postmortem.times import (TimeParseError, format_local_hm, format_time_hm, resolve_zone,
+                              show_datetime)
 from tui.commands import RegistryBindings
 from tui.stages import timeline_edits as edits
 from tui.stages.base import editable, report_change
@@ -114,7 +114,7 @@ class TimelinePane(RegistryBindings, Vertical):
             parts += [(f"⚠ {problem}", "bold $text-warning"), "\n"]
         if len(event.text) > self.table.text_width:
             parts += [(event.text, "$text"), "\n"]
-        facts = [t("timeline_ui.detail.utc", datetime=format_datetime(event.at))]
+        facts = [t("timeline_ui.detail.utc", datetime=show_datetime(event.at))]
         if self.local_zone and self.table.local_tz:
             facts.append(t("timeline_ui.detail.local", time=format_local_hm(event.at, self.local_zone),
                            zone=self.local_zone))

@@ -16,7 +16,7 @@ from rich.text import Text
 from postmortem.hidden_text import mark_hidden
 from postmortem.i18n import t
 from postmortem.model import Event
-from postmortem.times import format_date, format_local_hm, format_time_hm
+from postmortem.times import format_local_hm, format_time_hm, show_day_heading
 
 DAY_PREFIX = "day:"
 COLUMN_KEYS = ("time", "local", "milestone", "text", "source", "internal")
@@ -89,8 +89,7 @@ def row_cells(view: RowView, style: Callable[[str], Style]) -> dict[str, Text]:
     style of a component class of the table (timeline--day, --milestone, --problem, --muted)."""
     if view.is_day:
         day: date = view.at  # type: ignore[assignment]
-        label = t("timeline_ui.day", date=format_date(day),
-                  weekday=t(f"timeline_ui.weekday.{day.weekday()}"))
+        label = show_day_heading(day)
         return {"time": Text("─" * FIXED_WIDTHS["time"], style=style("timeline--muted")),
                 "text": Text(label, style=style("timeline--day"))}
     cells = {"time": Text(format_time_hm(view.at)),  # type: ignore[arg-type]

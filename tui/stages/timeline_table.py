@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -273,7 +274,7 @@ class TimelineTable(RegistryBindings, ScrollView, can_focus=True):
         pad = " " * CELL_PADDING
         for column in columns:
             cell = cells.get(column.key) or Text()
-            cell.truncate(column.width, overflow="ellipsis", pad=True)
+            cell = cut_to_cells(cell, column.width)
             line.append(pad)
             line.append_text(cell)
             line.append(pad)
@@ -281,3 +282,22 @@ class TimelineTable(RegistryBindings, ScrollView, can_focus=True):
         if cursor_style is not None and cursor_style.color is not None:
             line.stylize(Style(color=cursor_style.color))
         return Strip(line.render(self.app.console), line.cell_len)
+
+
+def cut_to_cells(cell: Text, width: int) -> Text:
+    """``cell`` in exactly ``width`` cells: padded, or cut with an ellipsis right after the
+    last whole character. Rich's own cut leaves a space where half a double-width character
+    would go, before the ellipsis ("变更日 …"); the space goes after it here ("变更日… ")."""
+    if cell.cell_len <= width:
+        cell.truncate(width, pad=True)
+        return cell
+    room, used, end = width - 1, 0, 0
+    for character in cell.plain:
+        size = cell_len(character)
+        if used + size > room:
+            break
+        used, end = used + size, end + 1
+    shown = cell[:end]
+    shown.append("…")
+    shown.truncate(width, pad=True)
+    return shown

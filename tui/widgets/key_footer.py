@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 from postmortem.i18n import t
-from tui.commands import all_commands
+from tui.commands import Command, all_commands
 
 SEPARATOR = "▏"
 
@@ -34,6 +34,22 @@ class ShownKey(NamedTuple):
 def first_keys() -> dict[str, str]:
     """The first key of every command of the registry, by command id."""
     return {command.id: command.key.split(",")[0] for command in all_commands()}
+
+
+@lru_cache(maxsize=1)
+def commands_by_id() -> dict[str, Command]:
+    # The stage strip's keys are bound as "strip.<command id>" (tui.screens.stage_focus).
+    return {command.id: command for command in all_commands()} | {
+        f"strip.{command.id}": command for command in all_commands()}
+
+
+def label_and_help(binding: Binding, tooltip: str) -> tuple[str, str]:
+    """A registry command's label and help read from the catalogue now, not when its class
+    was built: after a language switch the footer speaks the new language."""
+    command = commands_by_id().get(binding.id or "")
+    if command is None:
+        return binding.description, tooltip or binding.tooltip
+    return command.label_text, command.help_text
 
 
 class KeyFooter(Widget, can_focus=False):
@@ -73,8 +89,9 @@ class KeyFooter(Widget, can_focus=False):
                 # many terminals keep for their tabs), wherever the others come in the chain.
                 binding = Binding(preferred[binding.id], binding.action, binding.description,
                                   show=binding.show, id=binding.id, tooltip=binding.tooltip)
-            shown = ShownKey(binding.key, self.app.get_key_display(binding), binding.description,
-                             enabled, tooltip or binding.tooltip)
+            description, help_text = label_and_help(binding, tooltip)
+            shown = ShownKey(binding.key, self.app.get_key_display(binding), description,
+                             enabled, help_text)
             if binding.key == self.app.COMMAND_PALETTE_BINDING and self.app.ENABLE_COMMAND_PALETTE:
                 # Textual's own binding says "palette" in English, whatever the language.
                 palette = ShownKey(shown.key, shown.display, t("key.palette"), shown.enabled,

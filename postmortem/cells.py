@@ -1,0 +1,28 @@
+"""Text in terminal cells, for the plain-text tables of the command line (``stats``,
+``actions``): a Chinese character takes two cells, so ``len``, ``ljust`` and ``:>5`` would
+misalign the columns and cut where a reader does not expect it."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+
+
+def pad(text: str, width: int, *, right: bool = False) -> str:
+    """``text`` padded with spaces to ``width`` cells (on the left when ``right``); longer
+    text is left whole."""
+    padding = " " * max(0, width - cell_len(text))
+    return padding + text if right else text + padding
+
+
+def cut(text: str, width: int) -> str:
+    """``text`` in at most ``width`` cells: whole, or its first characters and "…"."""
+    if cell_len(text) <= width:
+        return text
+    kept, used = [], 0
+    for character in text:
+        size = cell_len(character)
+        if used + size > width - 1:
+            break
+        kept.append(character)
+        used += size
+    return "".join(kept) + "…"
