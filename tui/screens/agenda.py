@@ -20,7 +20,7 @@ from postmortem import meeting as clock
 from postmortem.i18n import t
 from postmortem.model import Postmortem
 from postmortem.stages import StageStatus, stage_statuses
-from tui.commands import bindings_for
+from tui.commands import RegistryBindings
 from tui.widgets.field_message import FieldMessage
 from tui.widgets.text_field import TextField
 
@@ -58,17 +58,15 @@ def agenda_row(status: StageStatus, planned: int, spent: int, current: bool, wid
     return row
 
 
-class AgendaList(OptionList):
+class AgendaList(RegistryBindings, OptionList):
     COMMAND_SCOPE = "agenda-list"
-    BINDINGS = bindings_for("agenda-list")
 
     def action_edit(self) -> None:
         self.screen.start_edit()
 
 
-class AgendaScreen(ModalScreen[None]):
+class AgendaScreen(RegistryBindings, ModalScreen[None]):
     COMMAND_SCOPE = "agenda"
-    BINDINGS = bindings_for("agenda")
 
     def __init__(self, document: Postmortem, now: Callable[[], datetime],
                  on_change: Callable[[], None], *, read_only: bool = False) -> None:
