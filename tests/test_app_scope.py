@@ -26,6 +26,7 @@ async def test_fill_stage_one_by_keyboard_then_reopen(library_dir, make_app):
         await pilot.press("tab", *"INC-77")                     # incident ref
         await pilot.press("tab", "enter", "down", "down", "enter")  # severity: SEV2
         await pilot.press("tab")                                # status (leave draft)
+        await pilot.press("tab")                                # language (leave unset)
         await pilot.press("tab", *"2026-03-09 15:00")           # meeting
         await pilot.press("tab", *"queue, kafka")               # tags
         await pilot.press("tab", "space", "down", "space")      # triggers: sev + customer-visible

@@ -113,11 +113,12 @@ async def new_postmortem(keys: Keys) -> None:
 
 
 async def stage_1_scope(keys: Keys) -> None:
-    # Tab order from the strip: preamble, title, incident ref, severity, status, meeting, tags,
-    # triggers, audiences, PII, security, customer summary, depth, owner, facilitator, people.
+    # Tab order from the strip: preamble, title, incident ref, severity, status, language,
+    # meeting, tags, triggers, audiences, PII, security, customer summary, depth, owner,
+    # facilitator, people.
     await keys("tab", "tab", "tab")
     await keys.type("FSTY-2021-0608")
-    await keys("tab", "tab", "tab", "tab")
+    await keys("tab", "tab", "tab", "tab", "tab")
     await keys.type("cdn, edge, config")
     await keys("tab", "space", "down", "space")            # SEV incident, customer-visible outage
     await keys("tab", "space", "down", "space", "down", "space")   # execs, engineering, support
