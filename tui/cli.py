@@ -7,16 +7,15 @@ imported only by the commands that open the app, so scripted commands start fast
 from __future__ import annotations
 
 import argparse
-import copy
-import re
 import sys
 from datetime import date
 from pathlib import Path
-from typing import NoReturn, Sequence
+from typing import Sequence
 
 from postmortem import __version__, vocab
 from postmortem.fields import ValidationError
 from postmortem.i18n import SUPPORTED_LANGUAGES, set_language, set_saved_language, t
+from tui.cli_parser import Parser, UsageError
 from tui.scan_command import add_scan_parser, cmd_scan
 
 EXIT_BAD_INPUT = 2
@@ -26,66 +25,6 @@ def today() -> date:
     """The day ``check``, ``export`` and ``demo`` work with: the local calendar day, as on
     the review screen (tests replace this function)."""
     return date.today()
-
-
-class UsageError(Exception):
-    """Bad input from the command line; the message is one sentence for stderr."""
-
-
-# argparse's own words in --help, by their English text, and their catalogue keys.
-ARGPARSE_WORDS = {
-    "options": "cli.argparse.options",
-    "positional arguments": "cli.argparse.positionals",
-    "show this help message and exit": "cli.argparse.help",
-    "show program's version number and exit": "cli.argparse.version",
-}
-
-
-class Formatter(argparse.HelpFormatter):
-    """The help in the app's language, argparse's headings and -h, --version included."""
-
-    def add_usage(self, usage, actions, groups, prefix=None) -> None:
-        super().add_usage(usage, actions, groups,
-                          t("cli.argparse.usage") if prefix is None else prefix)
-
-    def start_section(self, heading) -> None:
-        key = ARGPARSE_WORDS.get(heading or "")
-        super().start_section(t(key) if key else heading)
-
-    def add_argument(self, action: argparse.Action) -> None:
-        key = ARGPARSE_WORDS.get(action.help or "")
-        if key:
-            action = copy.copy(action)   # the parser's own action keeps its text
-            action.help = t(key)
-        super().add_argument(action)
-
-
-class Parser(argparse.ArgumentParser):
-    def __init__(self, *args, **kwargs) -> None:
-        kwargs.setdefault("formatter_class", Formatter)
-        super().__init__(*args, **kwargs)
-
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(t("cli.usage_error", problem=argparse_problem(message)))
-
-
-# argparse's most common complaints, by their English form, in the app's language; any other
-# stays as argparse says it.
-ARGPARSE_PROBLEMS = (
-    (re.compile(r"the following arguments are required: (?P<names>.+)"), "cli.argparse.required"),
-    (re.compile(r"argument (?P<argument>\S+): invalid choice: (?P<value>.+?) "
-                r"\(choose from (?P<choices>.+)\)"), "cli.argparse.invalid_choice"),
-    (re.compile(r"unrecognized arguments: (?P<arguments>.+)"), "cli.argparse.unrecognized"),
-    (re.compile(r"argument (?P<argument>\S+): expected one argument"), "cli.argparse.expected_one"),
-)
-
-
-def argparse_problem(message: str) -> str:
-    for pattern, key in ARGPARSE_PROBLEMS:
-        found = pattern.fullmatch(message)
-        if found:
-            return t(key, **found.groupdict())
-    return message
 
 
 def build_parser() -> Parser:
