@@ -10,6 +10,7 @@ why, so a mask is never written into the file.
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static, TextArea
@@ -19,7 +20,16 @@ from postmortem.model import Postmortem
 from postmortem.scanner import mask
 from postmortem.sharing import HiddenTextEdit, SharedCopy
 from tui.messages import DocumentChanged
-from tui.widgets.text_field import TextBox, typing_burst
+from tui.widgets.text_field import TextBox, TextField, typing_burst
+
+
+def _typing_a_finding(focused: object) -> bool:
+    """The focused widget is a text field whose text holds something the scanner finds."""
+    if isinstance(focused, TextField):
+        return mask(focused.value) != focused.value
+    if isinstance(focused, TextBox):
+        return mask(focused.text) != focused.text
+    return False
 
 
 class SharingWorkspace:
@@ -73,7 +83,26 @@ class SharingWorkspace:
             self.notify(t("sharing.refused_edit", path=refused.path), severity="warning",
                         timeout=8)
             return False
+        self.call_after_refresh(self.mask_carried_text)
         return True
+
+    def mask_carried_text(self) -> None:
+        """What was just added or typed holds something the scanner finds: show the shared
+        copy again, masked (the file keeps the real text). Not while the facilitator is still
+        typing that text in the field that has focus: masking it under the cursor would make
+        the next key an edit of a masked text (refused). It is masked as soon as that field
+        is left (``on_descendant_blur``) — Enter, Tab, Escape or a click."""
+        if self.shared is None or not self.shared.unmasked:
+            return
+        if _typing_a_finding(self.app.focused):
+            return
+        self.shared.resync()
+        self._show_current_view_again()
+        self.refresh_status()
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if self.shared is not None and self.shared.unmasked:
+            self.call_after_refresh(self.mask_carried_text)
 
     def resync_shared(self) -> None:
         """The real document changed outside the views (undo, redo): show it again, the
