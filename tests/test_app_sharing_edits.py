@@ -44,3 +44,58 @@ async def test_a_lesson_typed_in_sharing_mode_is_masked_once_saved(leaky):
         assert "ana@example.com" not in text and "Ask [e-mail] for the runbook" in text
         assert app.flush_all()
     assert "Ask ana@example.com for the runbook" in stored(leaky, DOC_ID)["lessons"]["went_well"]
+
+
+async def test_a_field_holding_a_finding_stays_editable_while_typed_then_is_masked(leaky):
+    """Masking the title under the cursor would refuse the next key: it is masked once the
+    field is left."""
+    app = make(leaky, sharing=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await app.screen.action_stage(1)
+        await settle(pilot)
+        ref = app.screen.query_one("#incident_ref")
+        ref.focus()
+        await pilot.pause()
+        await fill(pilot, " bo@example.com")
+        await settle(pilot)
+        await fill(pilot, " paged")              # not refused: the field is still being typed
+        await settle(pilot)
+        assert ref.value.endswith("bo@example.com paged")
+        await pilot.press("tab")
+        await settle(pilot)
+        assert ref.value.endswith("[e-mail] paged")
+        assert "bo@example.com" not in screen_text(app)
+        assert app.flush_all()
+    assert stored(leaky, DOC_ID)["incident_ref"].endswith(" bo@example.com paged")
+
+
+async def test_a_why_and_an_action_added_in_sharing_mode_are_masked(leaky):
+    app = make(leaky, sharing=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await app.screen.action_stage(3)
+        await settle(pilot)
+        app.screen.query_one("#stage-3").focus_first()
+        await pilot.press("a")
+        await pilot.pause()
+        await fill(pilot, "The DSN postgres://app:hunter2@db/orders leaked")
+        await pilot.press("enter")
+        await settle(pilot)
+        analysis = screen_text(app)
+        await app.screen.action_stage(5)
+        await settle(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await fill(pilot, "Mail ana@example.com the new key")
+        await pilot.press("enter")
+        await settle(pilot)
+        actions = screen_text(app)
+        assert app.flush_all()
+    assert "hunter2" not in analysis and "[credentials]" in analysis
+    assert "ana@example.com" not in actions and "Mail [e-mail] the new key" in actions
+    saved = stored(leaky, DOC_ID)
+    assert any("postgres://app:hunter2@db/orders" in why["text"]
+               for why in saved["analysis"]["whys"])
+    assert any(action["title"] == "Mail ana@example.com the new key"
+               for action in saved["actions"])
