@@ -99,3 +99,34 @@ async def test_a_why_and_an_action_added_in_sharing_mode_are_masked(leaky):
                for why in saved["analysis"]["whys"])
     assert any(action["title"] == "Mail ana@example.com the new key"
                for action in saved["actions"])
+
+
+async def test_the_notes_pane_follows_sharing_mode_both_ways(leaky):
+    """Ctrl+N while sharing opens the pane on a sentence, not the notes; turning sharing off
+    (confirmed) shows the notes in it, turning it on again hides them."""
+    hidden = "Private notes stay hidden in sharing-safe mode."
+    app = make(leaky, sharing=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "PRIVATE-NOTE" not in text and hidden in text
+        await pilot.press("f12")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+        assert app.sharing is False
+        assert "PRIVATE-NOTE: ask Sam later" in screen_text(app)
+        notes = app.screen.query_one("#private-notes-text")
+        notes.focus()
+        await pilot.pause()
+        notes.move_cursor(notes.document.end)
+        await fill(pilot, " and Bo")
+        await pilot.press("f12")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "PRIVATE-NOTE" not in text
+        assert app.focused is not notes        # no key typed next lands in hidden notes
+        assert app.flush_all()
+    assert stored(leaky, DOC_ID)["facilitator_notes"] == "PRIVATE-NOTE: ask Sam later and Bo"

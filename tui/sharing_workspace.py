@@ -124,36 +124,43 @@ class SharingWorkspace:
         self.start_sharing_copy()
         header = self.query_one("#doc-header")
         header.sharing = self.sharing
-        if self.sharing:
-            self.hide_private_notes()
+        self.show_private_notes_for_mode()
         await self.build_view_again()
 
     # The facilitator's private notes ----------------------------------------------------
 
     def compose_private_notes(self) -> ComposeResult:
         """A pane beside the stages, closed until Ctrl+N; its text is the real document's
-        (the shared copy never holds it)."""
-        with Vertical(id="private-notes"):
+        (the shared copy never holds it). In sharing-safe mode the open pane shows one
+        sentence in place of the notes."""
+        with Vertical(id="private-notes", classes="-sharing" if self.sharing else ""):
             yield Static(t("sharing.notes.title"), id="private-notes-title", markup=False)
+            yield Static(t("sharing.notes.hidden_while_sharing"), id="private-notes-hidden",
+                         markup=False)
             yield TextBox(self.document.facilitator_notes, id="private-notes-text",
                           read_only=self.read_only, soft_wrap=True, compact=True)
 
+    def show_private_notes_for_mode(self) -> None:
+        """Whether the pane is open is the facilitator's choice (Ctrl+N) in either mode;
+        what it shows follows the mode: the notes, or the sentence saying they are hidden.
+        Switching the mode must not leave either one behind."""
+        pane = self.query_one("#private-notes")
+        notes = self.query_one("#private-notes-text", TextArea)
+        if self.sharing and notes.has_focus:
+            self.focus_view_again()   # the next key must not type into hidden notes
+        pane.set_class(self.sharing, "-sharing")   # screens.tcss swaps the two
+        if not self.sharing and notes.text != self.document.facilitator_notes:
+            notes.load_text(self.document.facilitator_notes)
+
     def action_toggle_notes(self) -> None:
         pane = self.query_one("#private-notes")
-        if self.sharing and not pane.has_class("-open"):
-            self.notify(t("sharing.notes.hidden_while_sharing"), severity="warning")
-            return
         pane.toggle_class("-open")
-        notes = self.query_one("#private-notes-text", TextArea)
+        self.show_private_notes_for_mode()
         if pane.has_class("-open"):
-            if notes.text != self.document.facilitator_notes:
-                notes.load_text(self.document.facilitator_notes)
-            notes.focus()
+            if not self.sharing:
+                self.query_one("#private-notes-text", TextArea).focus()
         else:
             self.focus_view_again()
-
-    def hide_private_notes(self) -> None:
-        self.query_one("#private-notes").remove_class("-open")
 
     def focus_view_again(self) -> None:
         found = self.query(f"#stage-{self.current_stage}")
