@@ -5,7 +5,9 @@ shows and edits while it is on: the stage views are built on a ``SharedCopy`` of
 document (masked, internal-only and private things left out, ``postmortem.sharing``), and
 each edit made on that copy is carried into the real document before it is saved. An edit
 of a masked or hidden text is refused: the shown text is put back and the status line says
-why, so a mask is never written into the file.
+why, so a mask is never written into the file. A text added or typed that holds a finding
+is masked on screen once its edit is committed (``mask_carried_text``), the file keeping the
+real text.
 """
 
 from __future__ import annotations
