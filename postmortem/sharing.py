@@ -90,6 +90,7 @@ def merge_shared_edits(real: Postmortem, shown: Postmortem) -> None:
     a masked or hidden text. (``SharedCopy`` does the same step after step.)"""
     copy = SharedCopy.__new__(SharedCopy)
     copy.real, copy.shown, copy._before = real, shown, shared_dict(real.to_dict())
+    copy.unmasked = False
     copy.merge()
 
 
@@ -200,6 +201,9 @@ class SharedCopy:
         self.real = real
         self.shown = shared_view(real)
         self._before = self.shown.to_dict()
+        # A text carried since the last resync holds something the scanner finds: the copy
+        # shows it unmasked until ``resync`` (the screen decides when, see ``unmasked``).
+        self.unmasked = False
 
     def merge(self) -> bool:
         """Raises ``HiddenTextEdit`` (nothing changed in ``real``) for an edit of a masked
@@ -214,6 +218,8 @@ class SharedCopy:
         merged_doc = Postmortem.from_dict(merged)
         merged_doc.timeline.sort(key=lambda event: event.at)
         _replace_fields(self.real, merged_doc)
+        if not self.unmasked:
+            self.unmasked = any(mask(text) != text for text in _texts(after) - _texts(self._before))
         self._before = after
         if any(item.internal for item in [*self.shown.timeline, *self.shown.actions]):
             self.resync()
@@ -225,6 +231,18 @@ class SharedCopy:
         the stage views hold ``shown``."""
         _replace_fields(self.shown, shared_view(self.real))
         self._before = self.shown.to_dict()
+        self.unmasked = False
+
+
+def _texts(value: Any) -> set[str]:
+    """Every string in a ``to_dict()`` value (keys aside)."""
+    if isinstance(value, str):
+        return {value}
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    found: set[str] = set()
+    for item in items:
+        found |= _texts(item)
+    return found
 
 
 def _replace_fields(target: Postmortem, source: Postmortem) -> None:

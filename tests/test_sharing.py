@@ -116,6 +116,24 @@ def test_a_finding_typed_on_the_shared_screen_stays_editable_until_the_next_resy
     assert real.title == "Outage, write to bob@example.com today"
 
 
+def test_the_copy_says_when_a_carried_text_waits_to_be_masked():
+    """``unmasked`` tells the screen to resync: set by a carried text the scanner finds
+    something in, not by one it finds nothing in, cleared by ``resync``."""
+    from postmortem.sharing import SharedCopy
+    copy = SharedCopy(real_doc())
+    copy.shown.title = "Outage at checkout"
+    copy.merge()
+    assert copy.unmasked is False
+    copy.shown.lessons.went_well.append("Mailed ana@example.com")
+    copy.merge()
+    assert copy.unmasked is True
+    copy.shown.title = "Outage at checkout, day two"   # a later clean edit keeps it set
+    copy.merge()
+    assert copy.unmasked is True
+    copy.resync()
+    assert copy.unmasked is False and copy.shown.lessons.went_well[-1] == "Mailed [e-mail]"
+
+
 def test_an_item_added_on_the_shared_screen_never_takes_a_hidden_id():
     from postmortem.sharing import SharedCopy
     real = real_doc()

@@ -5,11 +5,14 @@ shows and edits while it is on: the stage views are built on a ``SharedCopy`` of
 document (masked, internal-only and private things left out, ``postmortem.sharing``), and
 each edit made on that copy is carried into the real document before it is saved. An edit
 of a masked or hidden text is refused: the shown text is put back and the status line says
-why, so a mask is never written into the file.
+why, so a mask is never written into the file. A text added or typed that holds a finding
+is masked on screen once its edit is committed (``mask_carried_text``), the file keeping the
+real text.
 """
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static, TextArea
@@ -19,7 +22,16 @@ from postmortem.model import Postmortem
 from postmortem.scanner import mask
 from postmortem.sharing import HiddenTextEdit, SharedCopy
 from tui.messages import DocumentChanged
-from tui.widgets.text_field import TextBox, typing_burst
+from tui.widgets.text_field import TextBox, TextField, typing_burst
+
+
+def _typing_a_finding(focused: object) -> bool:
+    """The focused widget is a text field whose text holds something the scanner finds."""
+    if isinstance(focused, TextField):
+        return mask(focused.value) != focused.value
+    if isinstance(focused, TextBox):
+        return mask(focused.text) != focused.text
+    return False
 
 
 class SharingWorkspace:
@@ -73,7 +85,26 @@ class SharingWorkspace:
             self.notify(t("sharing.refused_edit", path=refused.path), severity="warning",
                         timeout=8)
             return False
+        self.call_after_refresh(self.mask_carried_text)
         return True
+
+    def mask_carried_text(self) -> None:
+        """What was just added or typed holds something the scanner finds: show the shared
+        copy again, masked (the file keeps the real text). Not while the facilitator is still
+        typing that text in the field that has focus: masking it under the cursor would make
+        the next key an edit of a masked text (refused). It is masked as soon as that field
+        is left (``on_descendant_blur``) — Enter, Tab, Escape or a click."""
+        if self.shared is None or not self.shared.unmasked:
+            return
+        if _typing_a_finding(self.app.focused):
+            return
+        self.shared.resync()
+        self._show_current_view_again()
+        self.refresh_status()
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if self.shared is not None and self.shared.unmasked:
+            self.call_after_refresh(self.mask_carried_text)
 
     def resync_shared(self) -> None:
         """The real document changed outside the views (undo, redo): show it again, the
@@ -95,36 +126,43 @@ class SharingWorkspace:
         self.start_sharing_copy()
         header = self.query_one("#doc-header")
         header.sharing = self.sharing
-        if self.sharing:
-            self.hide_private_notes()
+        self.show_private_notes_for_mode()
         await self.build_view_again()
 
     # The facilitator's private notes ----------------------------------------------------
 
     def compose_private_notes(self) -> ComposeResult:
         """A pane beside the stages, closed until Ctrl+N; its text is the real document's
-        (the shared copy never holds it)."""
-        with Vertical(id="private-notes"):
+        (the shared copy never holds it). In sharing-safe mode the open pane shows one
+        sentence in place of the notes."""
+        with Vertical(id="private-notes", classes="-sharing" if self.sharing else ""):
             yield Static(t("sharing.notes.title"), id="private-notes-title", markup=False)
+            yield Static(t("sharing.notes.hidden_while_sharing"), id="private-notes-hidden",
+                         markup=False)
             yield TextBox(self.document.facilitator_notes, id="private-notes-text",
                           read_only=self.read_only, soft_wrap=True, compact=True)
 
+    def show_private_notes_for_mode(self) -> None:
+        """Whether the pane is open is the facilitator's choice (Ctrl+N) in either mode;
+        what it shows follows the mode: the notes, or the sentence saying they are hidden.
+        Switching the mode must not leave either one behind."""
+        pane = self.query_one("#private-notes")
+        notes = self.query_one("#private-notes-text", TextArea)
+        if self.sharing and notes.has_focus:
+            self.focus_view_again()   # the next key must not type into hidden notes
+        pane.set_class(self.sharing, "-sharing")   # screens.tcss swaps the two
+        if not self.sharing and notes.text != self.document.facilitator_notes:
+            notes.load_text(self.document.facilitator_notes)
+
     def action_toggle_notes(self) -> None:
         pane = self.query_one("#private-notes")
-        if self.sharing and not pane.has_class("-open"):
-            self.notify(t("sharing.notes.hidden_while_sharing"), severity="warning")
-            return
         pane.toggle_class("-open")
-        notes = self.query_one("#private-notes-text", TextArea)
+        self.show_private_notes_for_mode()
         if pane.has_class("-open"):
-            if notes.text != self.document.facilitator_notes:
-                notes.load_text(self.document.facilitator_notes)
-            notes.focus()
+            if not self.sharing:
+                self.query_one("#private-notes-text", TextArea).focus()
         else:
             self.focus_view_again()
-
-    def hide_private_notes(self) -> None:
-        self.query_one("#private-notes").remove_class("-open")
 
     def focus_view_again(self) -> None:
         found = self.query(f"#stage-{self.current_stage}")
