@@ -101,9 +101,9 @@ def test_each_distinct_cause_is_searched_once(monkeypatch):
     library = [RecurrenceSummary(f"pm-{n}", "t", ("dns",), ("Cache warm-up was skipped",))
                for n in range(50)]
     index = RecurrenceIndex(library)
+    cause = [("w1", ROOT_CAUSE, "cache warm-up, was skipped")]
     for summary in library:
-        matches, total = index.matches(summary.id, [("w1", ROOT_CAUSE, "cache warm-up, was skipped")],
-                                       ["dns"], limit=5)
+        matches, total = index.matches(summary.id, cause, ["dns"], limit=5)
         assert total == 49 and [m.other.id for m in matches] == \
             sorted(s.id for s in library if s.id != summary.id)[:5]
     assert calls == ["cache warm up was skipped"]
