@@ -269,7 +269,9 @@ class RecurrenceIndex:
             key = normalise(tag)
             if not key or key in weights or size < 3:
                 continue
-            others = len(self.carriers.get(key, set()) - own)
+            carriers = self.carriers.get(key, set())
+            # Not ``len(carriers - own)``: a copy of a tag on most of the library, per postmortem.
+            others = len(carriers) - sum(number in carriers for number in own)
             if others:
                 weights[key] = (tag.strip(), others + 1, size, round(1 - others / (size - 1), 2))
         return weights

@@ -31,7 +31,12 @@ def reference(library: list[RecurrenceSummary], doc_id: str, causes, tags,
             if score >= SIMILAR:
                 hits.append((round(score, 1), choice, location, kind, text))
     hits.sort(key=lambda hit: -hit[0])
-    weights = index._tag_weights(tags, own)
+    size, weights = len(library) - len(own) + 1, {}
+    for tag in tags:
+        key = normalise(tag)
+        others = len(index.carriers.get(key, set()) - own)
+        if key and key not in weights and size >= 3 and others:
+            weights[key] = (tag.strip(), others + 1, size, round(1 - others / (size - 1), 2))
 
     def weight(n):
         return sum(w[3] for key, w in weights.items() if n in index.carriers[key])
