@@ -289,7 +289,8 @@ def _security(doc: Postmortem) -> list[Deviation]:
 
 def _repeated(doc: Postmortem, library: Sequence[RecurrenceSummary] | RecurrenceIndex
               ) -> list[Deviation]:
-    if all(other.id == doc.id for other in library):
+    if not (library.compares_with(doc.id) if isinstance(library, RecurrenceIndex)
+            else any(other.id != doc.id for other in library)):
         return []  # nothing to compare with (an export): no text to normalise
     index = library if isinstance(library, RecurrenceIndex) else RecurrenceIndex(library)
     matches, total = index.matches(doc.id, document_causes(doc), doc.tags, limit=MAX_REPEATS)

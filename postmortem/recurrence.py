@@ -155,15 +155,20 @@ class RecurrenceIndex:
     """The other postmortems of a library, prepared once for matching many postmortems against
     them (``check --all``): their causes by normalised text, their tags by carrier.
 
-    Matching costs what finding the alike texts costs (in C), plus set operations over the
-    postmortems that carry them; only the matches named are built in full, so a library where
-    many postmortems repeat one another stays cheap to check."""
+    The postmortems a text or a tag reaches are kept as bit masks (bit = place in id order), so
+    that gathering, counting and ordering the matches of one postmortem is a few operations
+    on machine words per reason rather than Python work per postmortem matched: in a library
+    where a tag or a cause is on a share of all postmortems, checking each of them stays
+    linear. The alike texts of a cause are found once per distinct cause (in C)."""
 
     def __init__(self, library: Iterable[RecurrenceSummary]) -> None:
         self.summaries = list(library)
         self.numbers: dict[str, set[int]] = {}
         for number, summary in enumerate(self.summaries):
             self.numbers.setdefault(summary.id, set()).add(number)
+        # Bit b of a mask stands for summary ``in_order[b]``: the lowest bits the first ids.
+        self.in_order = sorted(range(len(self.summaries)), key=lambda n: self.summaries[n].id)
+        self.bit = {number: 1 << place for place, number in enumerate(self.in_order)}
         self.texts: dict[str, dict[int, tuple[str, str]]] = {}   # text → summary → (kind, as typed)
         self.carriers: dict[str, set[int]] = {}                   # tag → summaries carrying it
         for number, summary in enumerate(self.summaries):
@@ -177,13 +182,26 @@ class RecurrenceIndex:
                 key = normalise(tag)
                 if key:
                     self.carriers.setdefault(key, set()).add(number)
+        self.text_mask = {key: self._mask(numbers) for key, numbers in self.texts.items()}
+        self.carrier_mask = {key: self._mask(numbers) for key, numbers in self.carriers.items()}
         self.choices = list(self.texts)
+        self._alike: dict[str, list[tuple[str, float]]] = {}   # cause → alike texts, scored
 
     def __iter__(self):
         return iter(self.summaries)
 
     def __len__(self) -> int:
         return len(self.summaries)
+
+    def compares_with(self, doc_id: str) -> bool:
+        """Whether the library holds a postmortem other than ``doc_id``."""
+        return len(self.summaries) > len(self.numbers.get(doc_id, ()))
+
+    def _mask(self, numbers: Iterable[int]) -> int:
+        mask = 0
+        for number in numbers:
+            mask |= self.bit[number]
+        return mask
 
     def matches(self, doc_id: str, causes: Iterable[tuple[str, str, str]], tags: Iterable[str],
                 limit: int | None = None) -> tuple[list[Match], int]:
@@ -193,43 +211,55 @@ class RecurrenceIndex:
         own = self.numbers.get(doc_id, set())
         hits = sorted(self._hits(causes), key=lambda hit: -hit.similarity)
         weights = self._tag_weights(tags, own)
-        by_cause: set[int] = set()
+        by_cause = 0
         for hit in hits:
-            by_cause.update(self.texts[hit.text])
+            by_cause |= self.text_mask[hit.text]
         by_tags = self._tag_matches(weights)
-        matched = (by_cause | by_tags) - own
+        seen = self._mask(own)
+        total = ((by_cause | by_tags) & ~seen).bit_count()
         chosen: list[int] = []
-        seen = set(own)
         position = 0
         while position < len(hits) and (limit is None or len(chosen) < limit):
-            level, group = hits[position].similarity, set()
+            level, group = hits[position].similarity, 0
             while position < len(hits) and hits[position].similarity == level:
-                group.update(self.texts[hits[position].text])
+                group |= self.text_mask[hits[position].text]
                 position += 1
-            group -= seen
+            group &= ~seen
             seen |= group
-            chosen += sorted(group, key=lambda n: (-self._weight(n, weights), self.summaries[n].id))
+            chosen += self._ordered(group, weights, None if limit is None else limit - len(chosen))
         if limit is None or len(chosen) < limit:
-            chosen += sorted(by_tags - seen,
-                             key=lambda n: (-self._weight(n, weights), self.summaries[n].id))
+            chosen += self._ordered(by_tags & ~seen, weights,
+                                    None if limit is None else limit - len(chosen))
         named = [self._match(n, hits, weights) for n in chosen[:limit]]
-        return named, len(matched)
+        return named, total
 
     def _hits(self, causes: Iterable[tuple[str, str, str]]) -> list[_Hit]:
-        from rapidfuzz import fuzz, process
         hits = []
         for location, kind, text in causes:
             key = normalise(text)
-            if not key or not self.choices:
-                continue
+            if key and self.choices:
+                hits += [_Hit(score, choice, location, kind, text)
+                         for choice, score in self._alike_texts(key)]
+        return hits
+
+    def _alike_texts(self, key: str) -> list[tuple[str, float]]:
+        """The texts of the library alike to the normalised cause ``key``, with the similarity;
+        found once per distinct cause (``check --all`` meets the same wording many times)."""
+        found = self._alike.get(key)
+        if found is None:
+            from rapidfuzz import fuzz, process
             # A mean of SIMILAR needs a set ratio of at least 2 × SIMILAR − 100 (the sort
             # ratio is at most 100): those are found in C first, the mean taken of them only.
+            # No index of words narrows the texts compared: two texts with no word in common
+            # can still be alike ("databases failovers", "database failover": 94).
+            found = []
             for choice, _, _ in process.extract(key, self.choices, scorer=fuzz.token_set_ratio,
                                                 score_cutoff=2 * SIMILAR - 100, limit=None):
                 score = similarity(key, choice)
                 if score >= SIMILAR:
-                    hits.append(_Hit(round(score, 1), choice, location, kind, text))
-        return hits
+                    found.append((choice, round(score, 1)))
+            self._alike[key] = found
+        return found
 
     def _tag_weights(self, tags: Iterable[str], own: set[int]) -> dict[str, tuple[str, int, int, float]]:
         """Normalised tag → (as typed, carriers, library size, weight), for tags shared."""
@@ -239,31 +269,63 @@ class RecurrenceIndex:
             key = normalise(tag)
             if not key or key in weights or size < 3:
                 continue
-            others = len(self.carriers.get(key, set()) - own)
+            carriers = self.carriers.get(key, set())
+            # Not ``len(carriers - own)``: a copy of a tag on most of the library, per postmortem.
+            others = len(carriers) - sum(number in carriers for number in own)
             if others:
                 weights[key] = (tag.strip(), others + 1, size, round(1 - others / (size - 1), 2))
         return weights
 
-    def _tag_matches(self, weights: dict[str, tuple[str, int, int, float]]) -> set[int]:
-        """The postmortems whose shared tags weigh RARE_ENOUGH: a rare tag's carriers at once,
-        the commoner tags' carriers added up only when together they could reach it."""
-        found: set[int] = set()
+    def _tag_matches(self, weights: dict[str, tuple[str, int, int, float]]) -> int:
+        """The postmortems (a mask) whose shared tags weigh RARE_ENOUGH: a rare tag's carriers
+        at once, the commoner tags' carriers added up only when together they could reach it."""
+        found = 0
         weak = {}
         for key, (_, _, _, weight) in weights.items():
             if weight >= RARE_ENOUGH:
-                found |= self.carriers[key]
+                found |= self.carrier_mask[key]
             elif weight > 0:
                 weak[key] = weight
         if sum(weak.values()) >= RARE_ENOUGH:
-            sums: dict[int, float] = {}
-            for key, weight in weak.items():
-                for number in self.carriers[key]:
-                    sums[number] = sums.get(number, 0.0) + weight
-            found |= {number for number, total in sums.items() if total >= RARE_ENOUGH}
+            everyone = 0
+            for key in weak:
+                everyone |= self.carrier_mask[key]
+            for mask, total in self._by_weight(everyone, weak.items(), 0.0):
+                if total >= RARE_ENOUGH:
+                    found |= mask
         return found
 
-    def _weight(self, number: int, weights: dict[str, tuple[str, int, int, float]]) -> float:
-        return sum(w[3] for key, w in weights.items() if number in self.carriers[key])
+    def _by_weight(self, mask: int, weights: Iterable[tuple[str, float]], start: float
+                   ) -> list[tuple[int, float]]:
+        """``mask`` split by the sum of the weights of the tags each postmortem carries (added
+        in the order given, from ``start``): (postmortems, sum) for each sum met."""
+        parts = [(mask, start)] if mask else []
+        for key, weight in weights:
+            carrying = self.carrier_mask[key]
+            split = []
+            for part, total in parts:
+                if part & carrying:
+                    split.append((part & carrying, total + weight))
+                if part & ~carrying:
+                    split.append((part & ~carrying, total))
+            parts = split
+        merged: dict[float, int] = {}
+        for part, total in parts:
+            merged[total] = merged.get(total, 0) | part
+        return [(part, total) for total, part in merged.items()]
+
+    def _ordered(self, mask: int, weights: dict[str, tuple[str, int, int, float]],
+                 room: int | None) -> list[int]:
+        """The postmortems of ``mask``, those whose shared tags weigh most first, then by id;
+        only the first ``room`` of them when given."""
+        out: list[int] = []
+        parts = self._by_weight(mask, ((key, w[3]) for key, w in weights.items()), 0)
+        for part, _ in sorted(parts, key=lambda item: -item[1]):
+            while part and (room is None or len(out) < room):
+                lowest = part & -part
+                out.append(self.in_order[lowest.bit_length() - 1])
+                part ^= lowest
+        return out
 
     def _match(self, number: int, hits: list[_Hit],
                weights: dict[str, tuple[str, int, int, float]]) -> Match:
@@ -315,7 +377,8 @@ def related(doc: "Postmortem", library: "Sequence[RecurrenceSummary] | Recurrenc
     """The other postmortems of ``library`` that ``doc`` repeats, found as the
     repeated-failure check finds them: the actions carried over into a meeting (issue 14)
     come from these."""
-    if all(other.id == doc.id for other in library):
+    if not (library.compares_with(doc.id) if isinstance(library, RecurrenceIndex)
+            else any(other.id != doc.id for other in library)):
         return []  # nothing to compare with: no text to normalise
     index = library if isinstance(library, RecurrenceIndex) else RecurrenceIndex(library)
     matches, _ = index.matches(doc.id, document_causes(doc), doc.tags)

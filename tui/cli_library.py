@@ -76,7 +76,9 @@ def cmd_check_all(args: argparse.Namespace) -> int:
         return 0
     # Prepared once: the other postmortems' causes by text, their tags by carrier.
     others = RecurrenceIndex(r.recurrence for r in read if r.recurrence is not None)
-    unreadable = [r.path.name for r in read if r.recurrence is None]
+    # Files not compared; never one of those evaluated (their summaries read), so one tuple
+    # serves every review rather than a list rebuilt for each.
+    unreadable = tuple(r.path.name for r in read if r.recurrence is None)
     failed = 0
     for entry in read:
         if entry.document is None:
@@ -85,7 +87,7 @@ def cmd_check_all(args: argparse.Namespace) -> int:
                                       problem=entry.problem)))
             continue
         review = evaluate(entry.document, library=others, today=cli.today(),
-                          unreadable=[name for name in unreadable if name != entry.path.name])
+                          unreadable=unreadable)
         failed += not review.ok
         print(cli.terminal_text(check_line(entry.document, review)))
     print(t("team.check.summary", count=len(read), failed=failed, passed=len(read) - failed))
