@@ -152,7 +152,9 @@ def describe_counts(findings) -> str:
 
 # Detectors --------------------------------------------------------------------------
 
-_CREDENTIALS_URL = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s:/@]+:[^\s@/]+@[^\s<>\"']+")
+# A scheme is short: bounding it keeps a long run like "a.a.a.…" from being scanned again
+# from each of its letters (quadratic).
+_CREDENTIALS_URL = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]{0,31}://[^\s:/@]+:[^\s@/]+@[^\s<>\"']+")
 _EMAIL = re.compile(r"(?<![\w.%+/-])[\w.%+-]+@[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
 _IPV4 = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d{1,3}){3})(?![\w]|\.\d)")
 _VERSION_BEFORE = re.compile(r"(?:\bv|\b(?:version|ver|release|build|firmware)\s*)$",

@@ -146,9 +146,9 @@ def test_hostile_long_texts_are_scrubbed_in_one_pass():
     text = "\n".join([nested, "Lee W. and " * 5000, "a." * 20000, "@a" * 20000,
                       " " * 50000 + "PRIYA", "Priya" + "\u200b" * 50000])
     doc.scope.participants.append("Lee W.")
-    started = time.perf_counter()
+    started = time.process_time()   # this process's CPU: other processes' load does not count
     summary = customer_summary(doc, text)
-    assert time.perf_counter() - started < 10  # linear: well under a second on a laptop
+    assert time.process_time() - started < 10  # linear: about a second here
     assert not holds_word(summary, "priya") and not holds_word(summary, "lee")
     assert "jira" not in summary
 
