@@ -377,3 +377,34 @@ async def test_mouse_double_click_edits_and_clicking_a_tab_switches_view(library
         await pilot.click("#--content-tab-analysis-summary")
         await pilot.pause()
         assert stage.query_one(TabbedContent).active == "analysis-summary"
+
+
+async def test_the_whole_blame_check_waits_while_a_why_is_typed_and_runs_when_it_is_left(
+        library_dir, make_app, monkeypatch):
+    """Typing in a why checks that why live; the check of every text (200 whys cost most of
+    a key) runs after a pause in the typing, or at once when the editor is left."""
+    from postmortem import blame
+    monkeypatch.setattr(AnalysisStage, "RECHECK_PAUSE", 600, raising=False)  # no pause here
+    calls = []
+    whole_check = blame.blame_findings
+    monkeypatch.setattr(blame, "blame_findings", lambda doc, *a, **k: calls.append(1) or
+                        whole_check(doc, *a, **k))
+    create(library_dir)
+    app = make_app("cache")
+    async with app.run_test(size=(120, 40)) as pilot:
+        stage = await open_stage_three(app, pilot)
+        stage.query_one(WhysTree).focus()
+        await pilot.press("a")
+        await type_line(pilot, "Checkout slowed down")
+        before = len(calls)
+        await pilot.press("e", *" because Max B. broke it")
+        await pilot.pause()
+        assert len(calls) == before                       # not once per key
+        assert "Max B." in stage.document.analysis.whys[0].text   # saved while typing
+        tabs = stage.query_one(TabbedContent)
+        assert "1" not in str(tabs.get_tab("analysis-whys").label)
+        await pilot.press("enter")                        # the editor is left: checked now
+        await pilot.pause()
+        assert len(calls) == before + 1
+        assert "1" in str(tabs.get_tab("analysis-whys").label)   # "Whys (1 ⚠)" or alike
+    assert "Max B." in stored(library_dir, "cache")["analysis"]["whys"][0]["text"]

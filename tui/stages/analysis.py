@@ -9,10 +9,11 @@ from collections import defaultdict
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.timer import Timer
 from textual.widgets import Input, Label, TabbedContent, TabPane
 
 from postmortem import blame, fishbone
-from postmortem.findings import Finding, dismiss
+from postmortem.findings import Finding, active, dismiss
 from postmortem.fishbone import clean, truncate
 from postmortem.i18n import t
 from tui.screens.dismiss import DismissFindingScreen
@@ -59,11 +60,33 @@ class AnalysisStage(StageView):
 
     # Keeping every part in step with the document --------------------------------------------
 
+    # While a text is typed, the check of the whole document waits for a pause in the typing
+    # (the item typed in shows its own findings live): with 200 whys it is most of a key's cost.
+    RECHECK_PAUSE = 0.3
+    _recheck: Timer | None = None
+
     @on(DocumentChanged)
-    def edited(self) -> None:
+    def edited(self, event: DocumentChanged) -> None:
         """After any edit here (on its way to the workspace, which saves it): the blame check
-        again, and every view."""
+        again, and every view — at once, or after a pause when the edit is typing."""
+        self._cancel_recheck()
+        if event.burst is None:
+            self.show_findings()
+        else:
+            self._recheck = self.set_timer(self.RECHECK_PAUSE, self._recheck_now)
+
+    def on_descendant_blur(self) -> None:
+        if self._recheck is not None:   # the field typed in was left: check now, not later
+            self._recheck_now()
+
+    def _recheck_now(self) -> None:
+        self._cancel_recheck()
         self.show_findings()
+
+    def _cancel_recheck(self) -> None:
+        if self._recheck is not None:
+            self._recheck.stop()
+            self._recheck = None
 
     def show_findings(self) -> None:
         findings = blame.blame_findings(self.document)
@@ -99,6 +122,10 @@ class AnalysisStage(StageView):
             return
         self.document.analysis.problem = event.value
         self.changed()
+        # Its own findings at once, under it (the whole check waits for a pause in the typing).
+        problem = blame.text_findings(event.value, PROBLEM, self.document.scope.people())
+        self.query_one("#analysis-problem-findings", FindingsList).show(
+            active(self.document, problem))
 
     # Views and focus ---------------------------------------------------------------------
 
