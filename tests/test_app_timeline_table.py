@@ -209,3 +209,24 @@ async def test_the_paste_preview_fits_its_dialog_when_the_terminal_grows(library
         assert preview.columns["text"].width > narrow
         assert preview.virtual_size.width <= preview.scrollable_content_region.width
         assert preview.row_count == 1 and "a long line" in str(preview.get_row_at(0)[2])
+
+
+async def test_the_detail_repeats_a_text_only_while_the_table_cuts_it_also_after_a_resize(
+        library_dir, make_app):
+    text = "rollback started on every checkout node while the cache warmed up slowly"
+    doc = new_postmortem("tt", "Queue backlog", "SEV2")
+    doc.timeline = [Event("e1", START, text, source="pager")]
+    Library(library_dir).create(doc).close()
+    app = make_app("tt")
+    async with app.run_test(size=(160, 30)) as pilot:
+        table = await open_table(app, pilot)
+        detail = app.screen.query_one("#timeline-detail")
+        assert table.text_width >= len(text) and text not in shown(detail)   # the row shows it
+        await pilot.resize_terminal(80, 30)
+        await pilot.pause()
+        await pilot.pause()
+        assert table.text_width < len(text) and text in shown(detail)        # cut: repeated
+        await pilot.resize_terminal(160, 30)
+        await pilot.pause()
+        await pilot.pause()
+        assert text not in shown(detail)

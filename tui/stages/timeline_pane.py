@@ -100,6 +100,11 @@ class TimelinePane(RegistryBindings, Vertical):
             resolve=format_duration(metrics.time_to_resolve),
             duration=format_duration(incident_duration(self.document))))
 
+    @on(TimelineTable.Resized)
+    def table_resized(self) -> None:
+        # The detail repeats an event's whole text only where the table cuts it.
+        self.show_detail()
+
     def show_detail(self) -> None:
         """The selected event: its milestone problem, its whole text when the table cuts it,
         when it was (UTC and local), its source and whether it is internal-only."""

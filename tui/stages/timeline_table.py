@@ -71,6 +71,9 @@ class TimelineTable(RegistryBindings, ScrollView, can_focus=True):
     class RowSelected(RowMessage):
         """Enter, or a click, on an event's row."""
 
+    class Resized(Message):
+        """The table has a new width: how much of each text its rows show may have changed."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.local_tz: str | None = None   # the zone of the local column, None: no column
@@ -146,6 +149,7 @@ class TimelineTable(RegistryBindings, ScrollView, can_focus=True):
     def on_resize(self) -> None:
         self.update_virtual_size()
         self.scroll_to_cursor()
+        self.post_message(self.Resized())
 
     # The cursor ----------------------------------------------------------------------------
 
