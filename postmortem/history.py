@@ -143,32 +143,47 @@ class DocumentHistory:
         self.undo_steps: list[Postmortem] = []
         self.redo_steps: list[Postmortem] = []
         self._burst: object = None
+        self._unsettled = False   # typed in the burst since ``current`` was taken
 
     def record(self, burst: object = None) -> bool:
         """Take the document's current state as the newest step; True if it changed.
 
         ``burst``: what is being typed in (None for a one-off edit). A change in the same
-        burst as the previous one joins that step instead of adding one."""
+        burst as the previous one joins that step instead of adding one: the step before the
+        burst is kept already, so the snapshot of the burst waits until something else
+        happens (a copy of the whole document at every key is what typing cannot afford)."""
+        if burst is not None and burst == self._burst:
+            self._unsettled = True
+            return True
+        self._settle()
         if self.document == self.current:
             return False
-        joins = burst is not None and burst == self._burst
-        if not joins:
-            self.undo_steps.append(self.current)
-            del self.undo_steps[:-LIMIT]
+        self.undo_steps.append(self.current)
+        del self.undo_steps[:-LIMIT]
         self.current = clone(self.document, self.current)
-        if joins and self.undo_steps and self.undo_steps[-1] == self.current:
-            self.undo_steps.pop()   # typed and taken back again: no step left
-            burst = None
         self.redo_steps.clear()
         self._burst = burst
         return True
 
+    def _settle(self) -> None:
+        """The snapshot of the burst typed so far, taken now; typed and taken back again
+        (the document as it was before the burst): no step left."""
+        if not self._unsettled:
+            return
+        self._unsettled = False
+        self.current = clone(self.document, self.current)
+        if self.undo_steps and self.undo_steps[-1] == self.current:
+            self.undo_steps.pop()
+            self._burst = None
+
     def end_burst(self) -> None:
         """The next change starts a step of its own (the field was left, an item saved)."""
+        self._settle()
         self._burst = None
 
     @property
     def can_undo(self) -> bool:
+        self._settle()
         return bool(self.undo_steps) or self.document != self.current
 
     @property

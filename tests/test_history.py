@@ -32,12 +32,32 @@ def test_typing_in_one_visit_to_a_field_is_one_step_and_taking_it_back_leaves_no
     assert len(history.undo_steps) == 1
     doc.title = title                                       # the field's own undo, to the start
     history.record(burst=("title", 1))
-    assert history.undo_steps == [] and not history.can_undo
+    assert not history.can_undo and history.undo_steps == []   # asking settles the burst
     doc.title = title + "!"
     history.record(burst=("title", 2))                      # a new visit: a new step
     doc.tags = ["x"]
     history.record()                                        # any other edit: a step of its own
     assert len(history.undo_steps) == 2
+
+
+def test_a_burst_takes_no_snapshot_per_key_but_undo_still_sees_every_key(monkeypatch):
+    import postmortem.history as history_module
+    doc = demo_document()
+    title = doc.title
+    history = DocumentHistory(doc)
+    doc.title = title + "x"
+    history.record(burst=("title", 1))                      # the first key: a step
+    copies = []
+    real_clone = history_module.clone
+    monkeypatch.setattr(history_module, "clone", lambda *a: copies.append(a) or real_clone(*a))
+    for typed in ("xy", "xyz", "xyzw"):
+        doc.title = title + typed
+        history.record(burst=("title", 1))
+    assert copies == []                                     # no copy of the document per key
+    history.undo()
+    assert doc.title == title                               # the whole visit undone at once
+    history.redo()
+    assert doc.title == title + "xyzw"                      # …and the last key is in the step
 
 
 def test_undo_and_redo_say_where_the_change_was():

@@ -129,6 +129,16 @@ class WorkspaceScreen(RegistryBindings, SharingWorkspace, WorkspaceSaving, Meeti
         first.refresh_from_document()  # as action_stage does for every stage it shows
         self._focus_on_open(first)
         self.start_meeting_panels()
+        # Called as the focus moves, before the next field can change the document.
+        self.watch(self, "focused", self._typing_visit_ended, init=False)
+
+    def _typing_visit_ended(self) -> None:
+        """The field typed in was left: its burst becomes a step of the undo history now,
+        before anything else changes the document (the history takes no copy per key)."""
+        self.history.end_burst()
+
+    def on_screen_suspend(self) -> None:
+        self.history.end_burst()   # a dialog on top may change the document next
 
     # Editing and saving ----------------------------------------------------------------
 
@@ -177,6 +187,7 @@ class WorkspaceScreen(RegistryBindings, SharingWorkspace, WorkspaceSaving, Meeti
         self._schedule.submit_now()
         await self.build_view_again(keep_focus=True)   # undo keeps its steps: the same document
         self.query_one(DocumentHeader).refresh()
+        self.query_one(StageStrip).refresh()   # its labels are read when drawn
         self.meeting_tick()
 
     def close_document(self) -> None:
@@ -205,7 +216,9 @@ class WorkspaceScreen(RegistryBindings, SharingWorkspace, WorkspaceSaving, Meeti
                                             masked=self.shared is not None)
         current = statuses[strip.current - 1]
         status = self.query_one("#exit-status", Static)
-        status.update(self.shown_text(exit_line(current)))
+        line = self.shown_text(exit_line(current))
+        if status.content != line:   # an update lays the screen out again: not at every key
+            status.update(line)
         status.set_class(current.ok, "-ok")
         status.set_class(not current.ok, "-missing")
         self.refresh_meeting_room(current)

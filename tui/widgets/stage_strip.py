@@ -42,6 +42,8 @@ class StageStrip(Widget, can_focus=True):
         self._spans: list[tuple[int, int, int]] = []  # (start, end, stage) for clicks
 
     def show_statuses(self, statuses: list[StageStatus]) -> None:
+        if statuses == self.statuses:
+            return
         self.statuses = statuses
         self.tooltip = "\n".join(
             f"{s.number} {s.title}: " + ("✓" if s.ok else "; ".join(s.reasons)) for s in statuses)

@@ -14,7 +14,8 @@ import time
 
 from rich.cells import cell_len
 from textual.binding import Binding
-from textual.geometry import Region
+from textual.geometry import Region, Size
+from textual.reactive import Reactive
 from textual.widgets import Input, TextArea
 
 from postmortem.i18n import t
@@ -48,6 +49,11 @@ class WritableInput(Input):
     """An Input whose value is always text every writer can write: a pasted control
     character (an escape sequence, a NUL) or lone surrogate is dropped as it comes in,
     since validation would refuse the document that held it (``postmortem.writable``)."""
+
+    # One line that scrolls inside itself: when its text grows, nothing around it moves, so
+    # it is repainted rather than laid out with the whole screen at every key (Widget's own
+    # ``virtual_size`` asks for a layout, which costs a screen of fields several milliseconds).
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), repaint=True)
 
     def validate_value(self, value: str) -> str:
         return writable_text(value)
