@@ -14,7 +14,7 @@ from __future__ import annotations
 from postmortem.mentions import WORDISH
 
 # A boundary between a Latin word (letters, digits, underscore) and anything else.
-LATIN_BOUNDARY = rf"(?:(?<![{WORDISH}])(?=[{WORDISH}])|(?<=[{WORDISH}])(?![{WORDISH}]))"
+LATIN_BOUNDARY = rf"(?-i:(?<![{WORDISH}])(?=[{WORDISH}])|(?<=[{WORDISH}])(?![{WORDISH}]))"
 
 
 def latin_words(pattern: str) -> str:

@@ -384,7 +384,8 @@ async def test_the_whole_blame_check_waits_while_a_why_is_typed_and_runs_when_it
     """Typing in a why checks that why live; the check of every text (200 whys cost most of
     a key) runs after a pause in the typing, or at once when the editor is left."""
     from postmortem import blame
-    monkeypatch.setattr(AnalysisStage, "RECHECK_PAUSE", 600, raising=False)  # no pause here
+    from tui.widgets import typing_pause
+    monkeypatch.setattr(typing_pause, "PAUSE", 600)   # no pause in the typing here
     calls = []
     whole_check = blame.blame_findings
     monkeypatch.setattr(blame, "blame_findings", lambda doc, *a, **k: calls.append(1) or

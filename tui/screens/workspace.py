@@ -38,6 +38,7 @@ from tui.screens.stage_focus import StageFocus
 from tui.screens.workspace_saving import WorkspaceSaving
 from tui.sharing_workspace import SharingWorkspace
 from tui.widgets.status_line import StatusLine
+from tui.widgets.typing_pause import AfterTyping
 
 # A save follows a pause of SAVE_QUIET seconds in the typing, and is handed to the writer at
 # the latest SAVE_MAX_WAIT seconds after the first unsaved edit however fast the typing: 0.75 s
@@ -114,6 +115,7 @@ class WorkspaceScreen(RegistryBindings, SharingWorkspace, WorkspaceSaving, Meeti
         return view
 
     def on_mount(self) -> None:
+        self._status_after_typing = AfterTyping(self, self.refresh_status)
         if not self.read_only:
             self._start_autosaver()
         header = self.query_one(DocumentHeader)
@@ -134,11 +136,13 @@ class WorkspaceScreen(RegistryBindings, SharingWorkspace, WorkspaceSaving, Meeti
 
     def _typing_visit_ended(self) -> None:
         """The field typed in was left: its burst becomes a step of the undo history now,
-        before anything else changes the document (the history takes no copy per key)."""
+        before anything else changes the document (the history takes no copy per key), and
+        the exit conditions are shown for what was typed."""
         self.history.end_burst()
+        self._status_after_typing.flush()
 
     def on_screen_suspend(self) -> None:
-        self.history.end_burst()   # a dialog on top may change the document next
+        self._typing_visit_ended()   # a dialog on top may change the document next
 
     # Editing and saving ----------------------------------------------------------------
 
@@ -146,7 +150,9 @@ class WorkspaceScreen(RegistryBindings, SharingWorkspace, WorkspaceSaving, Meeti
     def document_changed(self, event: DocumentChanged) -> None:
         if not self.carry_shared_edit():
             return
-        self.refresh_status()
+        # The six exit conditions read the whole document: while a field is typed in, they
+        # are worked out again when the typing pauses or the field is left.
+        self._status_after_typing.edited(typing=event.burst is not None)
         if self.read_only:
             return
         self.history.record(event.burst)

@@ -9,7 +9,6 @@ from collections import defaultdict
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.timer import Timer
 from textual.widgets import Input, Label, TabbedContent, TabPane
 
 from postmortem import blame, fishbone
@@ -24,6 +23,7 @@ from tui.stages.analysis_summary import GoTo, SummaryList
 from tui.stages.analysis_whys import WhysPanel
 from tui.stages.base import StageView
 from tui.widgets.text_field import TextField
+from tui.widgets.typing_pause import AfterTyping
 
 PROBLEM = "analysis.problem"
 VIEWS = ("analysis-whys", "analysis-fishbone", "analysis-summary")
@@ -49,6 +49,7 @@ class AnalysisStage(StageView):
                 yield SummaryList(doc, id="analysis-summary-list")
 
     def on_mount(self) -> None:
+        self._recheck = AfterTyping(self, self.show_findings)
         self.show_findings()
         self._show_problem_start()
 
@@ -62,31 +63,14 @@ class AnalysisStage(StageView):
 
     # While a text is typed, the check of the whole document waits for a pause in the typing
     # (the item typed in shows its own findings live): with 200 whys it is most of a key's cost.
-    RECHECK_PAUSE = 0.3
-    _recheck: Timer | None = None
-
     @on(DocumentChanged)
     def edited(self, event: DocumentChanged) -> None:
         """After any edit here (on its way to the workspace, which saves it): the blame check
         again, and every view — at once, or after a pause when the edit is typing."""
-        self._cancel_recheck()
-        if event.burst is None:
-            self.show_findings()
-        else:
-            self._recheck = self.set_timer(self.RECHECK_PAUSE, self._recheck_now)
+        self._recheck.edited(typing=event.burst is not None)
 
     def on_descendant_blur(self) -> None:
-        if self._recheck is not None:   # the field typed in was left: check now, not later
-            self._recheck_now()
-
-    def _recheck_now(self) -> None:
-        self._cancel_recheck()
-        self.show_findings()
-
-    def _cancel_recheck(self) -> None:
-        if self._recheck is not None:
-            self._recheck.stop()
-            self._recheck = None
+        self._recheck.flush()   # the field typed in was left: check now, not later
 
     def show_findings(self) -> None:
         findings = blame.blame_findings(self.document)
