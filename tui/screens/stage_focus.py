@@ -11,7 +11,8 @@ from textual.binding import Binding
 from textual.containers import ScrollableContainer
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
+from textual.css.query import NoMatches
+from textual.widgets import ContentSwitcher, Input, TextArea
 
 from tui.commands import command_by_id, commands_for, stage_scopes
 from tui.stages.base import StageView
@@ -41,10 +42,11 @@ class StageFocus(Screen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action != "strip_key":
             return True
+        if not isinstance(self.focused, StageStrip):
+            return False   # the footer asks for each strip key at every change of bindings
         view = self._current_view()
         command = command_by_id(str(parameters[0]))
-        if not isinstance(self.focused, StageStrip) or view is None \
-                or getattr(view, "COMMAND_SCOPE", None) != command.scope:
+        if view is None or getattr(view, "COMMAND_SCOPE", None) != command.scope:
             return False   # hidden, and the key goes on to whatever else it means
         _, name, arguments = parse(command.action)
         return view.check_action(name, arguments)
@@ -78,8 +80,13 @@ class StageFocus(Screen):
             view.focus_first()
 
     def _current_view(self) -> StageView | None:
-        found = self.query(f"#stage-{self.current_stage}")
-        return found.first(StageView) if found else None
+        # A child of the switcher, by id: not a search of the whole screen (a stage of 200
+        # whys is hundreds of widgets, and this is asked for every strip key).
+        try:
+            return self.query_one("#stages", ContentSwitcher).get_child_by_id(
+                f"stage-{self.current_stage}", StageView)
+        except NoMatches:
+            return None
 
     def focus_next(self, selector: str | type = "*") -> Widget | None:
         """Tab moves within the stage on screen, last field back to the first; the strip is

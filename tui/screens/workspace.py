@@ -79,6 +79,7 @@ class WorkspaceScreen(RegistryBindings, SharingWorkspace, WorkspaceSaving, Meeti
         self._error_shown: str | None = None  # the save failure last told, until a save works
         self.outside = OutsideChangeWatcher(self)
         self.history = DocumentHistory(self.document)
+        self.revision = 0   # edits so far (DocumentChanged): which stage views are behind
         # The text field that had focus when a stage was left: focused again on return.
         self._field_focus: dict[int, Widget] = {}
 
@@ -148,6 +149,7 @@ class WorkspaceScreen(RegistryBindings, SharingWorkspace, WorkspaceSaving, Meeti
 
     @on(DocumentChanged)
     def document_changed(self, event: DocumentChanged) -> None:
+        self.revision += 1
         if not self.carry_shared_edit():
             return
         # The six exit conditions read the whole document: while a field is typed in, they
@@ -231,11 +233,15 @@ class WorkspaceScreen(RegistryBindings, SharingWorkspace, WorkspaceSaving, Meeti
 
     async def action_stage(self, number: int, location: str | None = None) -> None:
         self._remember_field_focus()
+        leaving = self._current_view()
+        if leaving is not None:
+            leaving.shown_revision = self.revision   # it showed every edit while on screen
         view = await self.stage_view(number)
         self.current_stage = number
         self.query_one(StageStrip).current = number
         self.query_one(ContentSwitcher).current = f"stage-{number}"
-        view.refresh_from_document()
+        if view.shown_revision != self.revision:   # edited elsewhere since it was left
+            view.refresh_from_document()
         self.refresh_status()
         self.meeting_tick()   # the strip's figure says which stage it is about
         if location is None or not view.focus_location(location):

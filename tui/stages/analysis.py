@@ -50,7 +50,8 @@ class AnalysisStage(StageView):
 
     def on_mount(self) -> None:
         self._recheck = AfterTyping(self, self.show_findings)
-        self.show_findings()
+        # The trees, findings and tabs are filled by ``refresh_from_document``, which the
+        # workspace calls on every view it has just built, when it shows it.
         self._show_problem_start()
 
     def _show_problem_start(self) -> None:

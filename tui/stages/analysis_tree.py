@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events, on
@@ -136,6 +137,16 @@ class EditableTree(RegistryBindings, Tree[str]):
             text.append(part, self._style(component))
         text.stylize_before(style)
         return text
+
+    def get_label_width(self, node: TreeNode[str]) -> int:
+        """Without drawing the label (Textual measures every line whenever the tree is shown
+        again): the main part is cut to the room left, so that is its width at most."""
+        if node is self.root or node.data is None:
+            return 0
+        prefix, (main, _), suffix = self.label_parts(node)
+        fixed = sum(cell_len(part) for part, _ in (*prefix, *suffix))
+        room = self.scrollable_content_region.width - self.guide_width(node) - fixed - 1
+        return fixed + min(cell_len(main), max(room, 8))
 
     def _style(self, component: str) -> Style:
         return self.get_component_rich_style(component, partial=True) if component else Style()
@@ -318,9 +329,8 @@ class TreePanel(Vertical):
         tree.editor = self.editor
 
     def on_mount(self) -> None:
+        # Filled by the stage's first blame check (``show_findings``), right after this.
         self.editor_tree.live_findings = self.query_one(f"#{self.NAME}-findings", FindingsList).show
-        self.editor_tree.rebuild()
-        self.show_selected()
 
     def show_findings(self, by_location: dict[str, list[Finding]]) -> None:
         self.editor_tree.findings = by_location

@@ -47,6 +47,10 @@ class StageView(RegistryBindings, Vertical):
         """True when edits are allowed; in a read-only window says why and returns False."""
         return editable(self, self.read_only)
 
+    # The workspace's count of edits when this view last showed the document: a view
+    # returned to with nothing changed since is shown as it is, not filled again.
+    shown_revision = -1
+
     def refresh_from_document(self) -> None:
         """Show the document's current values (another stage may have changed them)."""
 
