@@ -54,13 +54,14 @@ class LibraryEntry:
     meeting_at: datetime | None = None
     owner: str = ""
     tags: tuple[str, ...] = ()
+    conflicts: int = 0          # merge conflicts the file records, to settle
     problem: str | None = None
 
     @classmethod
     def of(cls, path: Path, summary: Summary) -> "LibraryEntry":
         return cls(id=path.stem, path=path, title=summary.title, severity=summary.severity,
                    status=summary.status, meeting_at=summary.meeting_at, owner=summary.owner,
-                   tags=summary.tags)
+                   tags=summary.tags, conflicts=summary.conflicts)
 
 
 class Library:

@@ -219,3 +219,19 @@ def test_the_csv_cell_rule_itself():
     assert spreadsheet_cell("\rcmd") == "'\rcmd" and spreadsheet_cell("\tx") == "'\tx"
     assert spreadsheet_cell("") == "" and spreadsheet_cell("a=b") == "a=b"
     assert spreadsheet_cell("'=x") == "'=x"   # already quoted text stays as it was
+
+
+# list: the postmortems a merge left conflicts in -------------------------------------------
+
+
+def test_list_marks_the_postmortems_with_merge_conflicts(library, capsys):
+    from postmortem.sections.conflicts import Conflict
+    library.create(Postmortem(id="merged", title="Merged by git", conflicts=[
+        Conflict("title", "Ours", "Theirs", "Base"),
+        Conflict('actions[id="a1"]', None, {"id": "a1"}, {"id": "a1"})])).close()
+    code, out, _ = run(library, capsys, "list")
+    lines = {line.split("\t")[0]: line.split("\t") for line in out.splitlines()}
+    assert code == 0
+    assert lines["merged"][1:] == ["—", "draft", "—", "Merged by git",
+                                   "⚠ 2 merge conflicts to settle"]
+    assert len(lines["small"]) == 5   # no conflicts: the row as it always was
