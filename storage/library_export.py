@@ -3,8 +3,8 @@
 Rules decided here:
 
 - ``DIR`` is made (owner-only) when missing. An existing ``DIR`` must be a real folder: a
-  symlink (even to a folder) or a file is refused, and so is a folder of the library's own
-  (its hidden state or trash). Every file is written by ``export_target.write_export_file``:
+  symlink (even to a folder) or a file is refused, and so is the library folder itself and a
+  folder of the library's own (its hidden state or trash); a new folder inside it is fine. Every file is written by ``export_target.write_export_file``:
   new files owner-only, a regular file replaced atomically, never a link or a library file.
 - Internal: every postmortem that reads, as the internal Markdown (its checklist compares it
   with the rest of the library, as ``check`` does), ``<id>.md``; the README indexes them and
@@ -91,6 +91,9 @@ def export_library(root: Path, target: Path, audience: str, today: date) -> Expo
 def prepare_folder(target: Path, root: Path) -> None:
     """``target`` as a real folder to write into, made when missing; ``StorageError`` if not."""
     refuse_library_file(target / "README.md", library=root, source=None)
+    if os.path.realpath(target) == os.path.realpath(root):
+        # Its list of files written would be a hidden file of the library, which is refused.
+        raise StorageError(t("team.export.library_itself", path=target))
     try:
         mode = os.lstat(target).st_mode
     except FileNotFoundError:

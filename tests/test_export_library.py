@@ -136,6 +136,15 @@ def test_a_folder_of_the_library_is_refused(library, capsys):
     assert not (library.root / ".trash" / "README.md").exists()
 
 
+def test_the_library_folder_itself_is_refused_and_a_folder_inside_it_is_fine(library, capsys):
+    before = sorted(p.name for p in library.root.iterdir())
+    code, err = export(library, capsys, library.root)
+    assert code == 2 and "is the library folder itself" in err and err.count("\n") == 1
+    assert sorted(p.name for p in library.root.iterdir()) == before
+    code, _ = export(library, capsys, library.root / "published")
+    assert code == 0 and (library.root / "published" / MANIFEST).is_file()
+
+
 # Exporting again into the same folder ------------------------------------------------------
 
 
@@ -208,3 +217,16 @@ def test_a_manifest_that_does_not_read_removes_nothing(library, capsys, tmp_path
     assert code == 0 and "Removed" not in err and (target / "draft-only.md").exists()
     assert "does not read as the list of files an earlier export wrote" in err
     assert "draft-only.md" not in json.loads((target / MANIFEST).read_text("utf-8"))["files"]
+
+
+def test_a_manifest_that_is_a_symlink_is_refused_before_anything_is_written(library, capsys,
+                                                                            tmp_path):
+    target = tmp_path / "published"
+    target.mkdir()
+    elsewhere = tmp_path / "elsewhere.json"
+    elsewhere.write_text('{"files": ["../outside.md"]}', "utf-8")
+    os.symlink(elsewhere, target / MANIFEST)
+    code, err = export(library, capsys, target)
+    assert code == 2 and "symbolic link" in err and err.count("\n") == 1
+    assert sorted(p.name for p in target.iterdir()) == [MANIFEST]
+    assert elsewhere.read_text("utf-8") == '{"files": ["../outside.md"]}'
