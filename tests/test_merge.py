@@ -4,7 +4,7 @@ could not decide (postmortem/settle.py)."""
 from __future__ import annotations
 
 import copy
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any, Iterator
 
 import pytest
@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from postmortem import whys
 from postmortem.demo import demo_dict
 from postmortem.merge import merge
-from postmortem.model import Action, Event, Postmortem
+from postmortem.model import Action, Event, FollowUp, Postmortem
 from postmortem.settle import SettleError, parse_path, settle
 from tests.helpers import examples
 
@@ -324,7 +324,8 @@ def test_paths_parse_back_to_their_steps():
 WORDS = st.text(alphabet="abcdefghij klmnop", min_size=1, max_size=10).map(lambda s: f"<{s}>")
 EDIT = st.tuples(st.sampled_from(["title", "problem", "add_event", "drop_event", "edit_event", "add_lesson",
                                   "drop_lesson", "add_tag", "edit_action", "drop_action", "add_action",
-                                  "add_why", "drop_why", "toggle_follow_up"]),
+                                  "add_why", "drop_why", "toggle_follow_up", "add_follow_up",
+                                  "label_follow_up", "drop_follow_up"]),
                  st.integers(0, 40), WORDS)
 
 
@@ -365,6 +366,13 @@ def edited(data: dict[str, Any], edits: list[tuple[str, int, str]]) -> dict[str,
         elif kind == "toggle_follow_up" and doc.communication.follow_ups:
             follow_up = pick(doc.communication.follow_ups)
             follow_up.done = not follow_up.done
+        elif kind == "add_follow_up":   # as the app adds one: with a fresh id
+            doc.communication.follow_ups.append(
+                FollowUp(date(2026, 6, 1 + n % 28), text, id=doc.next_id("f")))
+        elif kind == "label_follow_up" and doc.communication.follow_ups:
+            pick(doc.communication.follow_ups).label = text
+        elif kind == "drop_follow_up" and doc.communication.follow_ups:
+            doc.communication.follow_ups.remove(pick(doc.communication.follow_ups))
     return doc.to_dict()
 
 
