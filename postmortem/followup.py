@@ -8,6 +8,8 @@ Rules decided here:
   ``NoMeetingDate`` (its message tells the user to set it in stage 1) rather than guessing.
   A review that would fall past the dates a document may hold (a meeting set in the year
   9000) is refused with ``writable.OutOfRange``, never made.
+- A review made here or in the app gets an id (``f1``, ``f2``…, unique in the document), and
+  so does each review of an imported document that has none: a merge matches reviews by it.
 - The exit wants as many scheduled reviews as the defaults: two at full depth (or when the
   depth is not chosen yet), one at lightweight depth — DESIGN's final review says "one
   follow-up review is enough" only for lightweight. A review marked done still counts as
@@ -22,6 +24,7 @@ from postmortem.i18n import t
 from postmortem.model import FollowUp, Postmortem
 from postmortem.writable import check_day
 
+ID_PREFIX = "f"   # follow-up reviews' ids: f1, f2…
 FULL_DEPTH_DAYS = (30, 60)
 LIGHTWEIGHT_DAYS = (30,)
 
@@ -49,9 +52,18 @@ def default_follow_ups(doc: Postmortem) -> list[FollowUp]:
     if doc.meeting_at is None:
         raise NoMeetingDate()
     meeting_day = doc.meeting_at.date()  # meeting_at is aware UTC, so this is the UTC date
+    days_after = follow_up_days(doc)
     return [FollowUp(due=check_day(meeting_day + timedelta(days=days)),
-                     label=t("followup.default_label", days=days))
-            for days in follow_up_days(doc)]
+                     label=t("followup.default_label", days=days), id=review_id)
+            for days, review_id in zip(days_after, doc.next_ids(ID_PREFIX, len(days_after)))]
+
+
+def give_follow_ups_ids(doc: Postmortem) -> None:
+    """Give each follow-up review without an id a fresh one (an imported document: a merge
+    matches reviews by id); ids a review has are kept."""
+    missing = [review for review in doc.communication.follow_ups if not review.id]
+    for review, review_id in zip(missing, doc.next_ids(ID_PREFIX, len(missing))):
+        review.id = review_id
 
 
 def legal_review_needed(doc: Postmortem) -> bool:

@@ -103,6 +103,8 @@ def cache_data(summary: DocumentSummary) -> dict[str, Any]:
         "schema": vocab.SCHEMA, "id": summary.id, "title": row.title, "severity": row.severity,
         "status": row.status, "meeting_at": format_time(row.meeting_at) if row.meeting_at else None,
         "tags": list(row.tags), "scope": {"owner": row.owner},
+        # Only their number is read back (read_summary counts them): no values to keep.
+        "conflicts": [{} for _ in range(row.conflicts)],
         "analysis": {"whys": [{"text": text, "role": role}
                               for role, texts in ((ROOT_CAUSE, summary.root_causes),
                                                   (CONTRIBUTING, summary.contributing))

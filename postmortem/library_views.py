@@ -13,6 +13,9 @@ Rules decided here:
   Description, Assignee, Due date, Labels and Status. Labels is the postmortem's id (a slug,
   a valid label in both); Status uses Jira's default names. These are the importers' own
   words, so they are constants, not catalogue strings.
+- No CSV cell starts a spreadsheet formula (OWASP's "CSV injection" rule): a cell beginning
+  with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading apostrophe, which
+  spreadsheets show as text and do not evaluate. An action titled ``=HYPERLINK(…)`` stays text.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from postmortem.model import Action, FollowUp
 FORMATS = ("table", "md", "csv", "json")
 REVIEW_HORIZON_DAYS = 30
 CSV_COLUMNS = ("Summary", "Description", "Assignee", "Due date", "Labels", "Status")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_STATUS = {"open": "To Do", "in-progress": "In Progress", "done": "Done", "wont-do": "Won't Do"}
 
 
@@ -157,10 +161,16 @@ def _csv(rows: Sequence[ActionRow]) -> str:
     writer.writerow(CSV_COLUMNS)
     for row in rows:
         action = row.action
-        writer.writerow([action.title, description(row), action.owner,
-                         action.due.isoformat() if action.due else "", row.postmortem_id,
-                         CSV_STATUS[action.status]])
+        cells = [action.title, description(row), action.owner,
+                 action.due.isoformat() if action.due else "", row.postmortem_id,
+                 CSV_STATUS[action.status]]
+        writer.writerow([spreadsheet_cell(c) for c in cells])
     return out.getvalue().rstrip("\n")
+
+
+def spreadsheet_cell(text: str) -> str:
+    """``text`` as a CSV cell a spreadsheet will not run as a formula."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def description(row: ActionRow) -> str:

@@ -11,8 +11,11 @@ theirs. Each place of the document is merged on its own:
   preceding common item), deleted on one side and unchanged on the other are deleted, deleted
   on one side and changed on the other are kept as changed (a conflict), changed on both sides
   merge field by field;
-- lists of plain values (lessons, tags, participants) and of objects without a key (follow-up
-  reviews) merge as ordered unions with deletions honoured: nothing is a conflict there;
+- follow-up reviews merge by ``id`` too; a file written before they had ids has reviews
+  without one: in a list where some objects have an ``id`` and others none, those with one
+  merge by it and the others as below;
+- lists of plain values (lessons, tags, participants) and of objects without a key merge as
+  ordered unions with deletions honoured: nothing is a conflict there;
 - the timeline stays in time order when both sides had it so (the app keeps it so).
 
 Two sides that each add an item under the same new id (both take ``next_id``) keep both:
@@ -149,13 +152,16 @@ class _Merger:
             # A row of numbers is one value (the meeting's six timeboxes): never a union.
             self.conflicts.append(Conflict(path, ours, theirs, base))
             return ours
-        if key is None:
-            return _union(base, ours, theirs)
-        by = [{item[key]: item for item in side} for side in (base, ours, theirs)]
+        if key is not None:
+            by = [{item[key]: item for item in side} for side in (base, ours, theirs)]
+        else:
+            by = _partly_keyed(base, ours, theirs)
+            if by is None:
+                return _union(base, ours, theirs)
         b, o, t = by
         result: list[Any] = []
         for item_id in o:
-            item_path = f"{path}[{key}={json.dumps(item_id, ensure_ascii=False)}]"
+            item_path = _item_path(path, key, item_id)
             if item_id in t:
                 result.append((item_id, self.value(item_path, b.get(item_id, MISSING), o[item_id], t[item_id])))
             elif item_id not in b:
@@ -167,7 +173,7 @@ class _Merger:
         for item_id in t:
             if item_id in o:
                 continue
-            item_path = f"{path}[{key}={json.dumps(item_id, ensure_ascii=False)}]"
+            item_path = _item_path(path, key, item_id)
             if item_id in b and t[item_id] == b[item_id] and item_id not in self.keep:
                 continue  # ours deleted it, theirs left it alone
             if item_id in b:
@@ -202,6 +208,36 @@ def _item_key(*sides: list) -> str | None:
                 len({item[key] for item in side}) == len(side) for side in sides):
             return key
     return None
+
+
+def _partly_keyed(*sides: list) -> list[dict[Any, Any]] | None:
+    """Each side's items by identity, for a list in which some objects have an ``id`` and
+    others none (follow-ups of a file written before they had ids, beside new ones): an item
+    with an id is that id, one without is its content (and which repeat of it), so the ones
+    with ids merge by id and the others as a union. None when no item has an id, or an id
+    repeats within a side."""
+    by: list[dict[Any, Any]] = []
+    for side in sides:
+        keyed = [item["id"] for item in side if _has_id(item)]
+        if len(set(keyed)) != len(keyed):
+            return None
+        plain = iter(_tokens([item for item in side if not _has_id(item)]))
+        by.append({(item["id"] if _has_id(item) else next(plain)): item for item in side})
+    if not any(isinstance(identity, str) for side in by for identity in side):
+        return None
+    return by
+
+
+def _has_id(item: Any) -> bool:
+    return isinstance(item, dict) and isinstance(item.get("id"), str)
+
+
+def _item_path(path: str, key: str | None, identity: Any) -> str:
+    """The path of an item of a list (``[id="f1"]``); an item without a key is kept or dropped
+    by its content and is never a conflict, so its path is never recorded."""
+    if not isinstance(identity, str):
+        return path
+    return f"{path}[{key or 'id'}={json.dumps(identity, ensure_ascii=False)}]"
 
 
 def _union(base: list, ours: list, theirs: list) -> list:

@@ -162,14 +162,22 @@ class Postmortem:
         return next((c.text for _, c in self.analysis.causes() if c.id == cause_id), None)
 
     def used_ids(self) -> set[str]:
-        """Every item id of the document (events, why-nodes, causes, actions, parked topics)."""
+        """Every item id of the document (events, why-nodes, causes, actions, parked topics,
+        follow-up reviews)."""
         return ({e.id for e in self.timeline} | self.cause_ids() | {a.id for a in self.actions}
-                | {p.id for p in self.parking_lot})
+                | {p.id for p in self.parking_lot}
+                | {f.id for f in self.communication.follow_ups if f.id})
 
     def next_id(self, prefix: str) -> str:
         """A fresh item id such as ``e26`` for events, unique across the whole document."""
-        used = self.used_ids()
+        return self.next_ids(prefix, 1)[0]
+
+    def next_ids(self, prefix: str, count: int) -> list[str]:
+        """``count`` fresh item ids (``f2``, ``f3``), for items added together."""
+        used, fresh = self.used_ids(), []
         n = 1
-        while f"{prefix}{n}" in used:
+        while len(fresh) < count:
+            if f"{prefix}{n}" not in used:
+                fresh.append(f"{prefix}{n}")
             n += 1
-        return f"{prefix}{n}"
+        return fresh

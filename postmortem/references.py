@@ -25,6 +25,8 @@ def check_references(doc: Postmortem) -> None:
                     for ci, cat in enumerate(doc.analysis.fishbone) for i, c in enumerate(cat.causes)])
     check_unique([(f"actions[{i}].id", a.id) for i, a in enumerate(doc.actions)])
     check_unique([(f"parking_lot[{i}].id", p.id) for i, p in enumerate(doc.parking_lot)])
+    check_unique([(f"communication.follow_ups[{i}].id", f.id)
+                  for i, f in enumerate(doc.communication.follow_ups) if f.id])
     check_tree(doc.analysis.whys)
     known = doc.cause_ids()
     for i, action in enumerate(doc.actions):

@@ -1,6 +1,8 @@
 """What a list of postmortems shows of each (issue 11 §7): read without reading the rest.
 
-``list`` and the library screen show a title, severity, status, meeting, owner and tags.
+``list`` and the library screen show a title, severity, status, meeting, owner and tags, and
+mark the postmortems a merge left conflicts in (the ``conflicts`` field: only counted here; each
+is read by its own rules when the document is opened).
 Validating the whole document for that made one hostile file (a 20,000-node why chain) cost
 the whole library seconds, and one bad value anywhere hid the row's title. ``read_summary``
 picks these fields out of the parsed JSON and checks them by the rules of the document
@@ -28,6 +30,7 @@ class Summary:
     meeting_at: datetime | None = None
     owner: str = ""
     tags: tuple[str, ...] = ()
+    conflicts: int = 0          # merge conflicts recorded in the file, not settled yet
 
 
 def read_summary(data: Any) -> Summary:
@@ -42,4 +45,5 @@ def read_summary(data: Any) -> Summary:
                    severity=r.choice("severity", vocab.SEVERITIES, nullable=True),
                    status=r.choice("status", vocab.STATUSES, "draft"),
                    meeting_at=r.time("meeting_at", nullable=True),
-                   owner=scope.text("owner"), tags=tuple(r.texts("tags")))
+                   owner=scope.text("owner"), tags=tuple(r.texts("tags")),
+                   conflicts=len(r.objects("conflicts")))

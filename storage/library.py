@@ -15,6 +15,7 @@ from pathlib import Path
 
 import platformdirs
 
+from postmortem.followup import give_follow_ups_ids
 from postmortem.i18n import t
 from postmortem.ids import is_valid_id
 from postmortem.model import Postmortem
@@ -54,13 +55,14 @@ class LibraryEntry:
     meeting_at: datetime | None = None
     owner: str = ""
     tags: tuple[str, ...] = ()
+    conflicts: int = 0          # merge conflicts the file records, to settle
     problem: str | None = None
 
     @classmethod
     def of(cls, path: Path, summary: Summary) -> "LibraryEntry":
         return cls(id=path.stem, path=path, title=summary.title, severity=summary.severity,
                    status=summary.status, meeting_at=summary.meeting_at, owner=summary.owner,
-                   tags=summary.tags)
+                   tags=summary.tags, conflicts=summary.conflicts)
 
 
 class Library:
@@ -133,6 +135,7 @@ class Library:
         src = Path(src)
         data = document_data(src, read_json(src))
         doc = Postmortem.from_dict(data)
+        give_follow_ups_ids(doc)   # what a merge matches them by, for a file from another tool
         path = self.path_for(doc.id)
         backup = None
         if os.path.lexists(path):

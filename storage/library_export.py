@@ -3,8 +3,8 @@
 Rules decided here:
 
 - ``DIR`` is made (owner-only) when missing. An existing ``DIR`` must be a real folder: a
-  symlink (even to a folder) or a file is refused, and so is a folder of the library's own
-  (its hidden state or trash). Every file is written by ``export_target.write_export_file``:
+  symlink (even to a folder) or a file is refused, and so is the library folder itself and a
+  folder of the library's own (its hidden state or trash); a new folder inside it is fine. Every file is written by ``export_target.write_export_file``:
   new files owner-only, a regular file replaced atomically, never a link or a library file.
 - Internal: every postmortem that reads, as the internal Markdown (its checklist compares it
   with the rest of the library, as ``check`` does), ``<id>.md``; the README indexes them and
@@ -12,8 +12,10 @@ Rules decided here:
 - External: only postmortems that want a customer-facing version and have its summary, and
   whose legal gate passes (the customer export's own refusal); the others are named as left
   out. Nothing internal — no figures, no owners — reaches the README.
-- Files that do not read are left out and named. Markdown files of an earlier export that
-  are not written again are left as they are (removing files is not this command's business).
+- Files that do not read are left out and named. Markdown files an earlier export wrote and
+  this one does not (a postmortem deleted, or now left out) are removed, and only those: the
+  folder keeps a list of what the export wrote (``storage.export_manifest``), so a user's own
+  files in the folder stay.
 """
 
 from __future__ import annotations
@@ -26,12 +28,15 @@ from typing import NamedTuple
 
 from postmortem.i18n import language, t
 from storage.errors import StorageError
+from storage.export_manifest import read_manifest, remove_stale, widened, write_manifest
 from storage.export_target import refuse_library_file, write_export_file
 
 
 class Exported(NamedTuple):
     postmortems: int
     left_out: list[str]      # one sentence each: which and why
+    removed: list[str]       # file names of an earlier export, removed
+    problems: list[str]      # one sentence each: what could not be cleaned up
 
 
 def export_library(root: Path, target: Path, audience: str, today: date) -> Exported:
@@ -44,6 +49,9 @@ def export_library(root: Path, target: Path, audience: str, today: date) -> Expo
     target = Path(target)
     prepare_folder(target, root)
     read = read_documents(root)
+    previous = read_manifest(target)
+    planned = [f"{r.document.id}.md" for r in read if r.document is not None] + ["README.md"]
+    write_manifest(target, widened(target, previous.names, planned), library=root)
     library = RecurrenceIndex(r.recurrence for r in read if r.recurrence is not None)
     entries, left_out = [], []
     for entry in read:
@@ -73,12 +81,19 @@ def export_library(root: Path, target: Path, audience: str, today: date) -> Expo
         stats = library_stats([e.summary for e in entries], today)
     write_export_file(target / "README.md", readme(entries, audience, stats).encode("utf-8"),
                       library=root)
-    return Exported(len(entries), left_out)
+    written = {entry.file_name for entry in entries} | {"README.md"}
+    removal = remove_stale(target, previous.names, written, library=root)
+    write_manifest(target, written | set(removal.kept), library=root)
+    problems = [previous.problem] if previous.problem else []
+    return Exported(len(entries), left_out, removal.removed, problems + removal.problems)
 
 
 def prepare_folder(target: Path, root: Path) -> None:
     """``target`` as a real folder to write into, made when missing; ``StorageError`` if not."""
     refuse_library_file(target / "README.md", library=root, source=None)
+    if os.path.realpath(target) == os.path.realpath(root):
+        # Its list of files written would be a hidden file of the library, which is refused.
+        raise StorageError(t("team.export.library_itself", path=target))
     try:
         mode = os.lstat(target).st_mode
     except FileNotFoundError:

@@ -36,7 +36,7 @@ from storage.regular_files import read_regular
 
 CACHE_FOLDER = ".cache"
 CACHE_NAME = "summaries.json"
-VERSION = 1
+VERSION = 2   # 2: summaries carry the number of merge conflicts (a version-1 cache says 0)
 
 
 class Unreadable(NamedTuple):

@@ -104,6 +104,7 @@ async def test_fill_communication_and_follow_ups_then_reopen(library_dir, make_a
         await pilot.pause()
         assert [r.due for r in doc.communication.follow_ups] == [
             date(2026, 4, 15), date(2026, 5, 8), date(2026, 6, 7)]
+        assert [r.id for r in doc.communication.follow_ups] == ["f1", "f2", "f3"]
         rows = list(stage.query(FollowUpRow))
         assert len(rows) == 3
         rows[2].query_one(".follow-up-remove").focus()
@@ -119,8 +120,10 @@ async def test_fill_communication_and_follow_ups_then_reopen(library_dir, make_a
         "customer_summary": "",
         "shared_with": ["eng-all", "support-leads"],
         "legal_review": "pending",
-        "follow_ups": [{"due": "2026-04-15", "label": "30-day review with support", "done": False},
-                       {"due": "2026-05-08", "label": "60-day review", "done": True}],
+        # Made in the app, each review has an id (a merge matches them by it).
+        "follow_ups": [{"due": "2026-04-15", "label": "30-day review with support", "done": False,
+                        "id": "f1"},
+                       {"due": "2026-05-08", "label": "60-day review", "done": True, "id": "f2"}],
     }
 
     reopened = make_app(doc_id)

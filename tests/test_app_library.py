@@ -90,3 +90,24 @@ async def test_back_to_the_library_from_a_postmortem_opened_directly(library_dir
         await pilot.pause()
         assert isinstance(app.screen, WorkspaceScreen) and not app.screen.read_only
     assert stored(library_dir, "direct")["title"] == "Opened directly edit"
+
+
+async def test_the_list_marks_postmortems_with_merge_conflicts_to_settle(library_dir, make_app):
+    from postmortem.sections.conflicts import Conflict
+    seed(library_dir, ("calm", "Calm one", "SEV3"))
+    merged = new_postmortem("merged", "Merged by git", "SEV2")
+    merged.conflicts = [Conflict("title", "Ours", "Theirs", "Base")]
+    Library(library_dir).create(merged).close()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.screen.query_one(DataTable)
+        rows = {str(table.get_row_at(i)[0]): table.get_row_at(i) for i in range(table.row_count)}
+        assert str(rows["Merged by git"][2]) == "draft, 1 conflict"
+        assert str(rows["Calm one"][2]) == "draft"
+        table.move_cursor(row=table_titles(app).index("Merged by git"))
+        await pilot.pause()
+        status = str(app.screen.query_one("#library-empty").render())
+        assert "1 merge conflict" in status and "settle" in status
+        await pilot.press("slash", *"conflict")   # the filter finds them too
+        assert table_titles(app) == ["Merged by git"]
+    assert len(stored(library_dir, "merged")["conflicts"]) == 1   # listing settles nothing

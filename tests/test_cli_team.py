@@ -183,3 +183,55 @@ def test_check_all_prepares_the_library_once(library, capsys, monkeypatch):
         library.create(Postmortem(id=f"more-{n}", title=f"More {n}")).close()
     assert run(library, capsys, "check", "--all")[0] == 1
     assert built == [1]   # once for the library, not once per postmortem checked
+
+
+# CSV formula injection ------------------------------------------------------------------
+
+
+# A document cannot hold a carriage return (fields.text_problem), so it is tested on the cell.
+HOSTILE = ['=HYPERLINK("http://x")', "+1", "@SUM(A1)", "-2+3", "\tcmd", "=1+2"]
+
+
+def test_csv_cells_never_start_a_spreadsheet_formula(library_dir, monkeypatch, capsys):
+    """OWASP's rule: a cell starting with = + - @ tab or CR gets a leading apostrophe, so a
+    spreadsheet opening the file (or a tracker importing it) shows the text, not a formula."""
+    monkeypatch.setattr(cli, "today", lambda: TODAY)
+    library = Library(library_dir)
+    library.create(Postmortem(id="hostile", title="=cmd|' /C calc'!A0", actions=[
+        Action(f"a{n}", text, owner=HOSTILE[-1 - n], due=date(2026, 3, n + 1))
+        for n, text in enumerate(HOSTILE)])).close()
+    code, out, _ = run(library, capsys, "actions", "--format", "csv")
+    rows = list(csv.reader(io.StringIO(out)))
+    assert code == 0 and rows[0] == ["Summary", "Description", "Assignee", "Due date", "Labels",
+                                     "Status"]
+    body = rows[1:]
+    assert [row[0] for row in body] == ["'" + text for text in HOSTILE]
+    assert [row[2] for row in body] == ["'" + owner for owner in reversed(HOSTILE)]
+    for row in body:
+        assert not any(cell[:1] in ("=", "+", "-", "@", "\t", "\r") for cell in row), row
+    # Plain text is left as it was, also text with a formula character inside it.
+    assert body[0][3] == "2026-03-01" and body[0][4] == "hostile" and body[0][5] == "To Do"
+    assert "=cmd|' /C calc'!A0" in body[0][1]
+
+
+def test_the_csv_cell_rule_itself():
+    from postmortem.library_views import spreadsheet_cell
+    assert spreadsheet_cell("\rcmd") == "'\rcmd" and spreadsheet_cell("\tx") == "'\tx"
+    assert spreadsheet_cell("") == "" and spreadsheet_cell("a=b") == "a=b"
+    assert spreadsheet_cell("'=x") == "'=x"   # already quoted text stays as it was
+
+
+# list: the postmortems a merge left conflicts in -------------------------------------------
+
+
+def test_list_marks_the_postmortems_with_merge_conflicts(library, capsys):
+    from postmortem.sections.conflicts import Conflict
+    library.create(Postmortem(id="merged", title="Merged by git", conflicts=[
+        Conflict("title", "Ours", "Theirs", "Base"),
+        Conflict('actions[id="a1"]', None, {"id": "a1"}, {"id": "a1"})])).close()
+    code, out, _ = run(library, capsys, "list")
+    lines = {line.split("\t")[0]: line.split("\t") for line in out.splitlines()}
+    assert code == 0
+    assert lines["merged"][1:] == ["—", "draft", "—", "Merged by git",
+                                   "⚠ 2 merge conflicts to settle"]
+    assert len(lines["small"]) == 5   # no conflicts: the row as it always was

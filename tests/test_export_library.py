@@ -4,6 +4,7 @@ folder rules (never a symlink or a file)."""
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from datetime import date
@@ -21,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from lint_markdown import find_markdownlint, lint  # noqa: E402
 
 TODAY = date(2026, 3, 30)
+MANIFEST = ".postmortem-export.json"   # the files export-library wrote into the folder
 
 
 @pytest.fixture
@@ -85,7 +87,7 @@ def test_internal_export_indexes_every_postmortem_that_reads(library, capsys, tm
         assert (target / name).read_text("utf-8").startswith("# ")
     assert "## Figures" in readme and "Recurring root causes" in readme
     assert sorted(p.name for p in target.iterdir()) == [
-        "README.md", "demo-checkout-latency.md", "draft-only.md", "token-leak.md"]
+        MANIFEST, "README.md", "demo-checkout-latency.md", "draft-only.md", "token-leak.md"]
 
 
 def test_external_export_holds_only_customer_versions_that_pass_their_gate(library, capsys, tmp_path):
@@ -101,7 +103,8 @@ def test_external_export_holds_only_customer_versions_that_pass_their_gate(libra
     assert "Priya" not in readme and "Figures" not in readme
     published = (target / "demo-checkout-latency.md").read_text("utf-8")
     assert "OPS-1184" not in published   # the customer version: no tracker references
-    assert sorted(p.name for p in target.iterdir()) == ["README.md", "demo-checkout-latency.md"]
+    assert sorted(p.name for p in target.iterdir()) == [MANIFEST, "README.md",
+                                                        "demo-checkout-latency.md"]
 
 
 @pytest.mark.skipif(find_markdownlint() is None, reason="markdownlint is not installed")
@@ -131,3 +134,99 @@ def test_a_folder_of_the_library_is_refused(library, capsys):
     code, err = export(library, capsys, library.root / ".trash")
     assert code == 2 and "library" in err
     assert not (library.root / ".trash" / "README.md").exists()
+
+
+def test_the_library_folder_itself_is_refused_and_a_folder_inside_it_is_fine(library, capsys):
+    before = sorted(p.name for p in library.root.iterdir())
+    code, err = export(library, capsys, library.root)
+    assert code == 2 and "is the library folder itself" in err and err.count("\n") == 1
+    assert sorted(p.name for p in library.root.iterdir()) == before
+    code, _ = export(library, capsys, library.root / "published")
+    assert code == 0 and (library.root / "published" / MANIFEST).is_file()
+
+
+# Exporting again into the same folder ------------------------------------------------------
+
+
+def test_a_deleted_postmortem_leaves_the_folder_on_the_next_export(library, capsys, tmp_path):
+    target = tmp_path / "published"
+    export(library, capsys, target)
+    (target / "my-notes.md").write_text("mine", "utf-8")        # the user's own files
+    (target / "team.txt").write_text("ours", "utf-8")
+    library.delete("draft-only")
+    code, err = export(library, capsys, target)
+    assert code == 0 and "Removed draft-only.md" in err and err.count("Removed") == 1
+    readme = (target / "README.md").read_text("utf-8")
+    assert "draft-only.md" not in links(readme) and "draft-only" not in readme
+    assert sorted(p.name for p in target.iterdir()) == [
+        MANIFEST, "README.md", "demo-checkout-latency.md", "my-notes.md", "team.txt",
+        "token-leak.md"]
+    assert (target / "my-notes.md").read_text("utf-8") == "mine"
+
+
+def test_the_external_export_removes_what_it_no_longer_publishes(library, capsys, tmp_path):
+    target = tmp_path / "site"
+    export(library, capsys, target)
+    code, err = export(library, capsys, target, "--audience", "external")
+    assert code == 0 and "Removed draft-only.md" in err and "Removed token-leak.md" in err
+    # The legal gate holds token-leak back: its internal version must not stay published.
+    assert sorted(p.name for p in target.iterdir()) == [MANIFEST, "README.md",
+                                                        "demo-checkout-latency.md"]
+    assert "OPS-1184" not in (target / "demo-checkout-latency.md").read_text("utf-8")
+
+
+def test_a_file_of_the_same_name_the_user_made_before_is_not_removed(library, capsys, tmp_path):
+    target = tmp_path / "published"
+    target.mkdir()
+    (target / "old-incident.md").write_text("written by hand", "utf-8")
+    export(library, capsys, target)
+    export(library, capsys, target)
+    assert (target / "old-incident.md").read_text("utf-8") == "written by hand"
+
+
+def test_a_manifest_naming_paths_outside_the_folder_is_never_followed(library, capsys, tmp_path):
+    target = tmp_path / "published"
+    target.mkdir()
+    outside = tmp_path / "outside.md"
+    outside.write_text("keep", "utf-8")
+    (target / "sub").mkdir()
+    (target / "sub" / "x.md").write_text("keep", "utf-8")
+    (target / "folder.md").mkdir()
+    os.symlink(outside, target / "link.md")
+    (library.root / "notes.md").write_text("keep", "utf-8")
+    hostile = ["../outside.md", str(outside), "sub/x.md", "sub\\x.md", "..", ".", "",
+               "folder.md", "link.md", "../" + library.root.name + "/notes.md", 7, None,
+               MANIFEST, "../" + library.root.name + "/draft-only.json"]
+    (target / MANIFEST).write_text(json.dumps({"files": hostile}), "utf-8")
+    code, err = export(library, capsys, target)
+    assert code == 0 and "Removed" not in err
+    assert outside.read_text("utf-8") == "keep" and (target / "sub" / "x.md").exists()
+    assert (target / "folder.md").is_dir() and os.path.islink(target / "link.md")
+    assert (library.root / "notes.md").exists() and (library.root / "draft-only.json").exists()
+    # The manifest now names only what this export wrote, as plain names.
+    assert json.loads((target / MANIFEST).read_text("utf-8"))["files"] == [
+        "README.md", "demo-checkout-latency.md", "draft-only.md", "token-leak.md"]
+
+
+def test_a_manifest_that_does_not_read_removes_nothing(library, capsys, tmp_path):
+    target = tmp_path / "published"
+    export(library, capsys, target)
+    (target / MANIFEST).write_text("{not json", "utf-8")
+    library.delete("draft-only")
+    code, err = export(library, capsys, target)
+    assert code == 0 and "Removed" not in err and (target / "draft-only.md").exists()
+    assert "does not read as the list of files an earlier export wrote" in err
+    assert "draft-only.md" not in json.loads((target / MANIFEST).read_text("utf-8"))["files"]
+
+
+def test_a_manifest_that_is_a_symlink_is_refused_before_anything_is_written(library, capsys,
+                                                                            tmp_path):
+    target = tmp_path / "published"
+    target.mkdir()
+    elsewhere = tmp_path / "elsewhere.json"
+    elsewhere.write_text('{"files": ["../outside.md"]}', "utf-8")
+    os.symlink(elsewhere, target / MANIFEST)
+    code, err = export(library, capsys, target)
+    assert code == 2 and "symbolic link" in err and err.count("\n") == 1
+    assert sorted(p.name for p in target.iterdir()) == [MANIFEST]
+    assert elsewhere.read_text("utf-8") == '{"files": ["../outside.md"]}'

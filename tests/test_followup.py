@@ -6,8 +6,9 @@ from datetime import date, datetime, timezone
 
 import pytest
 
+from postmortem.fields import ValidationError
 from postmortem.followup import (NoMeetingDate, communication_exit_reasons, default_follow_ups,
-                                 required_follow_ups)
+                                 give_follow_ups_ids, required_follow_ups)
 from postmortem.model import Communication, FollowUp, Postmortem, Scope, Sensitivity
 
 MEETING = datetime(2026, 3, 9, 15, 0, tzinfo=timezone.utc)
@@ -118,3 +119,49 @@ def test_legal_review_required_for_security_incident_with_customer_version(
     assert any("legal review" in r for r in reasons) is blocked
     if blocked:
         assert legal.replace("-", " ") in reasons[-1]
+
+
+# Ids: follow-ups merge by id when both sides carry them (postmortem/merge.py) --------------
+
+
+def test_default_reviews_get_fresh_ids_unique_in_the_document():
+    pm = doc("full")
+    pm.communication.follow_ups = [FollowUp(date(2026, 4, 1), "kept", id="f1")]
+    assert [r.id for r in default_follow_ups(pm)] == ["f2", "f3"]
+    assert pm.next_id("f") == "f2"   # follow-up ids count among the document's ids
+
+
+def test_an_id_is_written_only_when_a_follow_up_has_one():
+    data = doc().to_dict()
+    data["communication"]["follow_ups"] = [{"due": "2026-04-08", "label": "old", "done": False},
+                                           {"due": "2026-05-08", "label": "new", "done": True,
+                                            "id": "f1"}]
+    pm = Postmortem.from_dict(data)
+    assert [r.id for r in pm.communication.follow_ups] == ["", "f1"]
+    assert pm.to_dict() == data   # an existing file without ids round-trips as it was
+
+
+@pytest.mark.parametrize("bad", ["", "   ", 7, "x" * 65])
+def test_a_bad_follow_up_id_names_its_field(bad):
+    data = doc().to_dict()
+    data["communication"]["follow_ups"] = [{"due": "2026-04-08", "id": bad}]
+    with pytest.raises(ValidationError) as raised:
+        Postmortem.from_dict(data)
+    assert raised.value.path == "communication.follow_ups[0].id"
+
+
+def test_two_follow_ups_with_one_id_are_refused():
+    data = doc().to_dict()
+    data["communication"]["follow_ups"] = [{"due": "2026-04-08", "id": "f1"},
+                                           {"due": "2026-05-08", "id": "f1"}]
+    with pytest.raises(ValidationError) as raised:
+        Postmortem.from_dict(data)
+    assert raised.value.path == "communication.follow_ups[1].id"
+
+
+def test_missing_ids_are_given_on_import_and_kept_ones_stay():
+    pm = doc()
+    pm.communication.follow_ups = [FollowUp(date(2026, 4, 8)), FollowUp(date(2026, 5, 8), id="f1"),
+                                   FollowUp(date(2026, 6, 8))]
+    give_follow_ups_ids(pm)
+    assert [r.id for r in pm.communication.follow_ups] == ["f2", "f1", "f3"]

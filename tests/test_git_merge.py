@@ -273,3 +273,44 @@ def test_check_fails_while_merge_conflicts_are_unsettled(repo):
     merge_branches(repo, ours, theirs)
     checked = check()
     assert checked.returncode == 1 and "1 merge conflict is not settled yet" in checked.stdout
+
+
+def test_follow_ups_with_ids_merge_by_id_on_two_branches(repo):
+    """Given ids as the app gives them: one branch holds a review and drops another, the
+    other renames the first and schedules a new one: all of it is kept, each by its id."""
+    from postmortem.followup import give_follow_ups_ids
+    from postmortem.model import FollowUp
+
+    def with_ids(doc):
+        give_follow_ups_ids(doc)
+    commit_on(repo, "main", with_ids, new=False)
+
+    def ours(doc):
+        doc.communication.follow_ups[0].done = True
+        del doc.communication.follow_ups[1]
+
+    def theirs(doc):
+        doc.communication.follow_ups[0].label = "30-day review with support"
+        doc.communication.follow_ups.append(FollowUp(at(0).date(), "Theirs", id=doc.next_id("f")))
+    result = merge_branches(repo, ours, theirs)
+    assert result.returncode == 0, result.stderr
+    merged = load_document(document_path(repo))
+    assert [(f.id, f.label, f.done) for f in merged.communication.follow_ups] == [
+        ("f1", "30-day review with support", True), ("f3", "Theirs", False)]
+    assert merged.conflicts == [] and conflicted(repo) == []
+
+
+def test_a_follow_up_edited_on_both_branches_is_a_recorded_conflict(repo):
+    from postmortem.followup import give_follow_ups_ids
+    commit_on(repo, "main", give_follow_ups_ids, new=False)
+
+    def ours(doc):
+        doc.communication.follow_ups[1].label = "Ours"
+
+    def theirs(doc):
+        doc.communication.follow_ups[1].label = "Theirs"
+    result = merge_branches(repo, ours, theirs)
+    assert result.returncode != 0 and conflicted(repo) == [f"postmortems/{DOC_ID}.json"]
+    merged = load_document(document_path(repo))
+    assert [(c.path, c.ours, c.theirs) for c in merged.conflicts] == [
+        ('communication.follow_ups[id="f2"].label', "Ours", "Theirs")]

@@ -4,7 +4,7 @@ could not decide (postmortem/settle.py)."""
 from __future__ import annotations
 
 import copy
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any, Iterator
 
 import pytest
@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from postmortem import whys
 from postmortem.demo import demo_dict
 from postmortem.merge import merge
-from postmortem.model import Action, Event, Postmortem
+from postmortem.model import Action, Event, FollowUp, Postmortem
 from postmortem.settle import SettleError, parse_path, settle
 from tests.helpers import examples
 
@@ -199,6 +199,83 @@ def test_follow_ups_merge_as_a_union():
     assert len(follow_ups) == len(b["communication"]["follow_ups"]) + 1
 
 
+def with_follow_up_ids(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` whose follow-ups carry ids, as the app gives them (f1, f2…)."""
+    data = copy.deepcopy(data)
+    for n, follow_up in enumerate(data["communication"]["follow_ups"], start=1):
+        follow_up["id"] = f"f{n}"
+    return data
+
+
+def follow_up(follow_up_id: str | None, due: str, label: str) -> dict[str, Any]:
+    item = {"due": due, "label": label, "done": False}
+    return item if follow_up_id is None else {**item, "id": follow_up_id}
+
+
+def test_follow_ups_with_ids_merge_by_id_changed_and_deleted():
+    b = with_follow_up_ids(base())
+    o, t = copy.deepcopy(b), copy.deepcopy(b)
+    o["communication"]["follow_ups"][0]["done"] = True
+    t["communication"]["follow_ups"][0]["label"] = "30-day review with support"
+    del t["communication"]["follow_ups"][1]                      # unchanged by ours: deleted
+    result = merge(b, o, t)
+    follow_ups = result.document.to_dict()["communication"]["follow_ups"]
+    assert result.clean and [f["id"] for f in follow_ups] == ["f1"]
+    assert follow_ups[0]["done"] is True and follow_ups[0]["label"] == "30-day review with support"
+
+
+def test_a_follow_up_changed_on_both_sides_is_a_conflict_that_settles():
+    b = with_follow_up_ids(base())
+    o, t = copy.deepcopy(b), copy.deepcopy(b)
+    o["communication"]["follow_ups"][0]["label"] = "Ours"
+    t["communication"]["follow_ups"][0]["label"] = "Theirs"
+    result = merge(b, o, t)
+    assert [(c.path, c.ours, c.theirs) for c in result.conflicts] == [
+        ('communication.follow_ups[id="f1"].label', "Ours", "Theirs")]
+    assert result.document.communication.follow_ups[0].label == "Ours"
+    assert settle(result.document, 0, "theirs").communication.follow_ups[0].label == "Theirs"
+
+
+def test_a_follow_up_deleted_on_one_side_and_changed_on_the_other_is_kept_with_a_conflict():
+    b = with_follow_up_ids(base())
+    o, t = copy.deepcopy(b), copy.deepcopy(b)
+    del o["communication"]["follow_ups"][1]
+    t["communication"]["follow_ups"][1]["done"] = True
+    result = merge(b, o, t)
+    assert [f.id for f in result.document.communication.follow_ups] == ["f1", "f2"]
+    assert result.document.communication.follow_ups[1].done is True
+    (conflict,) = result.conflicts
+    assert conflict.path == 'communication.follow_ups[id="f2"]' and conflict.ours is None
+
+
+def test_follow_ups_added_on_both_sides_under_one_new_id_keep_both():
+    b = with_follow_up_ids(base())
+    o, t = copy.deepcopy(b), copy.deepcopy(b)
+    o["communication"]["follow_ups"].append(follow_up("f3", "2026-07-01", "ours 90-day"))
+    t["communication"]["follow_ups"].append(follow_up("f3", "2026-08-01", "theirs 120-day"))
+    result = merge(b, o, t)
+    follow_ups = result.document.communication.follow_ups
+    # Theirs is renamed; it follows the last review both had, ahead of ours (as other items).
+    assert result.clean and [(f.id, f.label) for f in follow_ups[2:]] == [
+        ("f4", "theirs 120-day"), ("f3", "ours 90-day")]
+
+
+def test_follow_ups_of_an_older_file_without_ids_merge_as_a_union_beside_those_with_ids():
+    b = base()   # the demo's follow-ups were written before follow-ups had ids
+    b["communication"]["follow_ups"].append(follow_up("f1", "2026-07-01", "90-day"))
+    o, t = copy.deepcopy(b), copy.deepcopy(b)
+    o["communication"]["follow_ups"][0]["done"] = True                # no id: a union
+    o["communication"]["follow_ups"][2]["done"] = True                # f1: by id
+    t["communication"]["follow_ups"][2]["label"] = "90-day review"    # f1 on the other side
+    t["communication"]["follow_ups"].append(follow_up("f2", "2026-09-01", "theirs"))
+    result = merge(b, o, t)
+    follow_ups = result.document.to_dict()["communication"]["follow_ups"]
+    assert result.clean
+    assert [f.get("id") for f in follow_ups] == [None, None, "f1", "f2"]
+    assert follow_ups[0]["done"] is True
+    assert follow_ups[2] == {**follow_up("f1", "2026-07-01", "90-day review"), "done": True}
+
+
 # Settling --------------------------------------------------------------------------------
 
 
@@ -247,7 +324,8 @@ def test_paths_parse_back_to_their_steps():
 WORDS = st.text(alphabet="abcdefghij klmnop", min_size=1, max_size=10).map(lambda s: f"<{s}>")
 EDIT = st.tuples(st.sampled_from(["title", "problem", "add_event", "drop_event", "edit_event", "add_lesson",
                                   "drop_lesson", "add_tag", "edit_action", "drop_action", "add_action",
-                                  "add_why", "drop_why", "toggle_follow_up"]),
+                                  "add_why", "drop_why", "toggle_follow_up", "add_follow_up",
+                                  "label_follow_up", "drop_follow_up"]),
                  st.integers(0, 40), WORDS)
 
 
@@ -288,6 +366,13 @@ def edited(data: dict[str, Any], edits: list[tuple[str, int, str]]) -> dict[str,
         elif kind == "toggle_follow_up" and doc.communication.follow_ups:
             follow_up = pick(doc.communication.follow_ups)
             follow_up.done = not follow_up.done
+        elif kind == "add_follow_up":   # as the app adds one: with a fresh id
+            doc.communication.follow_ups.append(
+                FollowUp(date(2026, 6, 1 + n % 28), text, id=doc.next_id("f")))
+        elif kind == "label_follow_up" and doc.communication.follow_ups:
+            pick(doc.communication.follow_ups).label = text
+        elif kind == "drop_follow_up" and doc.communication.follow_ups:
+            doc.communication.follow_ups.remove(pick(doc.communication.follow_ups))
     return doc.to_dict()
 
 

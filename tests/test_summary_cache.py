@@ -15,6 +15,7 @@ from postmortem.demo import demo_document
 from postmortem.fields import ValidationError
 from postmortem.library_summary import cache_data, document_summary, read_document_summary
 from postmortem.model import Postmortem
+from postmortem.sections.conflicts import Conflict
 from storage.library import Library
 from storage.summary_cache import cache_path, read_documents, read_summaries
 
@@ -90,7 +91,7 @@ def test_a_missing_or_corrupt_cache_is_rebuilt(library, reads):
         reads.clear()
         assert read_summaries(library.root) == expected
         assert "other-2.json" in reads
-        assert json.loads(cache_path(library.root).read_text())["version"] == 1
+        assert json.loads(cache_path(library.root).read_text())["version"] == summary_cache.VERSION
 
 
 def test_a_cache_entry_that_does_not_read_is_not_used(library, reads):
@@ -126,3 +127,38 @@ def test_check_all_reads_each_file_once_and_fills_the_cache(library, reads):
     reads.clear()
     read_summaries(library.root)
     assert set(reads) == {"broken.json"}   # the others came from the cache check --all wrote
+
+
+def conflicted(doc_id: str, count: int) -> Postmortem:
+    return Postmortem(id=doc_id, title="Merged", conflicts=[
+        Conflict(f"actions[id=\"a{n}\"].title", f"ours {n}", f"theirs {n}", "base")
+        for n in range(count)])
+
+
+def test_the_summary_carries_the_number_of_merge_conflicts_through_the_cache(library, reads):
+    summary = read_document_summary(conflicted("merged", 2).to_dict())
+    assert summary.row.conflicts == 2
+    assert read_document_summary(cache_data(summary)) == summary
+    library.create(conflicted("merged", 3)).close()
+    first = {s.id: s.row.conflicts for s in read_summaries(library.root).summaries}
+    reads.clear()
+    second = {s.id: s.row.conflicts for s in read_summaries(library.root).summaries}
+    assert reads == Counter()   # from the cache, which carries the count
+    assert first == second and second["merged"] == 3 and second["other-0"] == 0
+
+
+def test_a_cache_of_the_version_before_conflicts_is_rebuilt(library, reads):
+    """A cache written before summaries carried conflicts would say 0 for every file: its
+    entries are not used, the files are read again."""
+    library.create(conflicted("merged", 1)).close()
+    read_summaries(library.root)
+    cached = json.loads(cache_path(library.root).read_text())
+    assert cached["version"] == summary_cache.VERSION > 1
+    cached["version"] = 1
+    for entry in cached["files"].values():
+        entry["summary"].pop("conflicts", None)
+    cache_path(library.root).write_text(json.dumps(cached))
+    reads.clear()
+    summaries = {s.id: s for s in read_summaries(library.root).summaries}
+    assert summaries["merged"].row.conflicts == 1
+    assert set(reads) == {p.name for p in library.root.glob("*.json")}

@@ -191,8 +191,11 @@ def cmd_list(args: argparse.Namespace) -> int:
             print(f"{terminal_text(entry.id)}\t⚠ {terminal_text(entry.problem)}")
             continue
         meeting = entry.meeting_at.strftime("%Y-%m-%d") if entry.meeting_at else "—"
-        print("\t".join([terminal_text(entry.id), entry.severity or "—", entry.status, meeting,
-                         terminal_text(entry.title)]))
+        fields = [terminal_text(entry.id), entry.severity or "—", entry.status, meeting,
+                  terminal_text(entry.title)]
+        if entry.conflicts:   # a last field, so the five columns stay where scripts read them
+            fields.append(t("cli.list_conflicts", count=entry.conflicts))
+        print("\t".join(fields))
     return 0
 
 

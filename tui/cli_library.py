@@ -111,6 +111,10 @@ def cmd_export_library(args: argparse.Namespace) -> int:
                              cli.today())
     for sentence in written.left_out:
         print(cli.terminal_text(t("team.export_left_out", what=sentence)), file=sys.stderr)
+    for name in written.removed:
+        print(cli.terminal_text(t("team.export.removed", name=name)), file=sys.stderr)
+    for sentence in written.problems:
+        print(cli.terminal_text(sentence), file=sys.stderr)
     print(t("team.exported", count=written.postmortems, path=args.output), file=sys.stderr)
     return 0
 

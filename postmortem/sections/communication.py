@@ -12,19 +12,27 @@ from postmortem.fields import Reader, field_names
 
 @dataclass(slots=True)
 class FollowUp:
-    """A scheduled follow-up review of the actions."""
+    """A scheduled follow-up review of the actions. ``id`` (``f1``, ``f2``…) is given when a
+    review is made in the app or imported; files written before follow-ups had ids have none,
+    and keep none (it is omitted while empty, so they round-trip). A merge matches follow-ups
+    by it."""
 
     due: date
     label: str = ""
     done: bool = False
+    id: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"due": self.due.isoformat(), "label": self.label, "done": self.done}
+        data: dict[str, Any] = {"due": self.due.isoformat(), "label": self.label, "done": self.done}
+        if self.id:
+            data["id"] = self.id
+        return data
 
     @classmethod
     def read(cls, r: Reader) -> "FollowUp":
         r.refuse_unknown(field_names(cls))
-        return cls(due=r.day("due", nullable=False), label=r.text("label"), done=r.flag("done"))
+        return cls(due=r.day("due", nullable=False), label=r.text("label"), done=r.flag("done"),
+                   id=r.item_id() if "id" in r.data else "")
 
 
 @dataclass(slots=True)

@@ -40,8 +40,18 @@ def display_path(path: Path) -> str:
 def matches(entry: LibraryEntry, query: str) -> bool:
     """Every word of the query appears in the title, id, owner, severity, status or tags."""
     haystack = " ".join([entry.id, entry.title or "", entry.owner or "", entry.severity or "",
-                         entry.status or "", *entry.tags]).casefold()
+                         entry.status or "", *entry.tags, status_text(entry)]).casefold()
     return all(word in haystack for word in query.casefold().split())
+
+
+def status_text(entry: LibraryEntry) -> str:
+    """The status as the list shows it, with the merge conflicts left to settle."""
+    if entry.problem:
+        return ""
+    status = t(f"status.{entry.status}")
+    if entry.conflicts:
+        return t("library.status_conflicts", status=status, count=entry.conflicts)
+    return status
 
 
 class FilterInput(TextField):
@@ -144,9 +154,14 @@ class LibraryScreen(RegistryBindings, Screen[None]):
         query, shown = self.query_one(FilterInput).value, self.shown
         empty = self.query_one("#library-empty", Static)
         selected = self.selected_id()
-        problem = next((e.problem for e in shown if e.id == selected and e.problem), None)
-        if problem is not None:
-            empty.update(Text(problem))  # not markup: a field path has brackets
+        entry = next((e for e in shown if e.id == selected), None)
+        if entry is not None and entry.problem:
+            empty.update(Text(entry.problem))  # not markup: a field path has brackets
+        elif entry is not None and entry.conflicts:
+            title = mark_hidden(entry.title) or t("header.untitled")
+            if getattr(self.app, "sharing", False):
+                title = mask(title)
+            empty.update(Text(t("library.conflicts_hint", title=title, count=entry.conflicts)))
         elif not self.entries:
             empty.update(t("library.empty", folder=display_path(self.app.library.root)))
         elif not shown:
@@ -164,7 +179,7 @@ class LibraryScreen(RegistryBindings, Screen[None]):
             return (t("library.unreadable", reason=reason), "", "", "", "")
         meeting = entry.meeting_at.strftime("%Y-%m-%d %H:%M") if entry.meeting_at else "—"
         return (mark_hidden(entry.title) or t("header.untitled"), entry.severity or "—",
-                t(f"status.{entry.status}"), meeting, mark_hidden(entry.owner or "—")[:20])
+                status_text(entry), meeting, mark_hidden(entry.owner or "—")[:20])
 
     def selected_id(self) -> str | None:
         table = self.query_one(DataTable)

@@ -18,7 +18,7 @@ from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSe
 
 from postmortem import vocab
 from postmortem.duedates import DueDateError, parse_due
-from postmortem.followup import NoMeetingDate, default_follow_ups, legal_review_needed
+from postmortem.followup import ID_PREFIX, NoMeetingDate, default_follow_ups, legal_review_needed
 from postmortem.writable import OutOfRange, check_day, writable_text
 from postmortem.i18n import t
 from postmortem.model import FollowUp
@@ -355,6 +355,7 @@ class CommunicationStage(StageView):
         except OutOfRange as problem:
             self.notify(str(problem), severity="error", timeout=8)
             return
-        reviews.append(FollowUp(due=due, label=t("comms_ui.new_label")))
+        reviews.append(FollowUp(due=due, label=t("comms_ui.new_label"),
+                                id=self.document.next_id(ID_PREFIX)))
         self.changed()
         await self._rebuild_reviews(focus_index=len(reviews) - 1)
