@@ -35,9 +35,6 @@ class SummaryList(RegistryBindings, OptionList):
         self.document = document
         self.locations: list[str | None] = []
 
-    def on_mount(self) -> None:
-        self.refresh_summary(blame.blame_findings(self.document))
-
     def _style(self, component: str):
         return self.get_component_rich_style(component, partial=True)
 
