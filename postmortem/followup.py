@@ -59,8 +59,8 @@ def default_follow_ups(doc: Postmortem) -> list[FollowUp]:
 
 
 def give_follow_ups_ids(doc: Postmortem) -> None:
-    """Give each follow-up review without an id a fresh one (an imported document: a merge
-    matches reviews by id); ids a review has are kept."""
+    """Give each follow-up review without an id a fresh one (a merge matches reviews by id);
+    ids a review has are kept."""
     missing = [review for review in doc.communication.follow_ups if not review.id]
     for review, review_id in zip(missing, doc.next_ids(ID_PREFIX, len(missing))):
         review.id = review_id

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import platformdirs
 
-from postmortem.followup import give_follow_ups_ids
 from postmortem.i18n import t
 from postmortem.ids import is_valid_id
 from postmortem.model import Postmortem
@@ -135,7 +134,6 @@ class Library:
         src = Path(src)
         data = document_data(src, read_json(src))
         doc = Postmortem.from_dict(data)
-        give_follow_ups_ids(doc)   # what a merge matches them by, for a file from another tool
         path = self.path_for(doc.id)
         backup = None
         if os.path.lexists(path):
