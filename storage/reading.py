@@ -9,7 +9,8 @@ offered to the facilitator (``offer_backup``: opening, exporting, listing), neve
 This module is the light way in for commands that only read (``export``, ``check``): it does
 not import the writing side (locks, TinyDB), so those commands start fast. It also lists the
 library's files and reads the library as the repeated-failure check sees it
-(``read_recurrence``), for ``check``, the internal export and the final review alike.
+(``read_recurrence``, through the summary cache), for ``check``, the internal export and the
+final review alike.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from postmortem.fields import ValidationError
 from postmortem.i18n import t
 from postmortem.ids import is_valid_id
 from postmortem.model import Postmortem
-from postmortem.recurrence import RecurrenceSummary, read_recurrence_summary
+from postmortem.recurrence import RecurrenceSummary
 from postmortem.summary import Summary, read_summary
 from storage.errors import CorruptFileError, InvalidIdError, NotFoundError, StorageError
 from storage.regular_files import existing_regular, read_regular_bytes
@@ -177,32 +178,20 @@ class LibraryRecurrence(NamedTuple):
     unreadable: list[str]
 
 
-def read_recurrence(root: Path, *, skip: Path | None = None) -> LibraryRecurrence:
-    """Every file of the library in ``root`` read once, for what the repeated-failure check
-    compares (``postmortem.recurrence``), none validated in full. ``skip`` is the file of the
-    postmortem being checked: it is read already, and never compared with itself."""
+def read_recurrence(root: Path, *, skip: Path | None = None,
+                    keep_cache: bool = False) -> LibraryRecurrence:
+    """What the repeated-failure check compares of every postmortem of the library in
+    ``root``, read as summaries through the library's summary cache (a file unchanged since
+    it was last read is not read again). ``skip`` is the file of the postmortem being
+    checked: it is read already, and never compared with itself. ``keep_cache``: record what
+    was read in the cache (``check`` does; an export writes nothing in the library)."""
+    from storage.summary_cache import read_recurrence_summaries   # it reads through this module
     root = Path(root)
-    skipped = Path(skip).resolve() if skip is not None else None
-    folder = root.resolve() if skipped is not None else None
-    postmortems, unreadable = [], []
-    for path in library_files(root):
-        if folder is not None and folder / path.name == skipped:
-            continue
-        try:
-            postmortems.append(load_recurrence_summary(path))
-        except (StorageError, OSError):
-            unreadable.append(path.name)
-    return LibraryRecurrence(postmortems, unreadable)
-
-
-def load_recurrence_summary(path: Path) -> RecurrenceSummary:
-    """What the repeated-failure check compares of any postmortem file; a ``CorruptFileError``
-    saying why when even that cannot be read (no backup is offered: nothing is opened)."""
-    data = document_data(path, read_json(path))
-    try:
-        return read_recurrence_summary(data)
-    except ValidationError as error:
-        raise CorruptFileError(path, str(error)) from error
+    skipped = None
+    if skip is not None and root.resolve() / Path(skip).name == Path(skip).resolve():
+        skipped = Path(skip).name   # a file of this library (a path elsewhere is not in it)
+    summaries, unreadable = read_recurrence_summaries(root, keep_cache=keep_cache, skip=skipped)
+    return LibraryRecurrence(summaries, [u.path.name for u in unreadable])
 
 
 def offer_backup(error: CorruptFileError) -> CorruptFileError:

@@ -24,18 +24,20 @@ import json
 import os
 import stat
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Callable, NamedTuple, TypeVar
 
 from postmortem.fields import ValidationError
 from postmortem.i18n import t
 from postmortem.ids import is_valid_id
 from postmortem.library_summary import DocumentSummary, cache_data, read_document_summary
+from postmortem.recurrence import RecurrenceSummary, read_recurrence_summary
 from storage.errors import CorruptFileError, StorageError
 from storage.reading import document_data, library_files, parse_json
 from storage.regular_files import read_regular
 
 CACHE_FOLDER = ".cache"
 CACHE_NAME = "summaries.json"
+T = TypeVar("T")
 VERSION = 2   # 2: summaries carry the number of merge conflicts (a version-1 cache says 0)
 
 
@@ -62,35 +64,72 @@ def identity(status: os.stat_result) -> list[int]:
 def read_summaries(root: Path, *, keep_cache: bool = True) -> LibrarySummaries:
     """Every file of the library in ``root``, through the cache; the cache is written back
     when something in it changed (``keep_cache``: tests and read-only uses may say no)."""
+    summaries, unreadable = _read_library(root, _summary, keep_cache)
+    summaries.sort(key=lambda s: s.id)
+    return LibrarySummaries(summaries, unreadable)
+
+
+def read_recurrence_summaries(root: Path, *, keep_cache: bool = False, skip: str | None = None
+                              ) -> tuple[list[RecurrenceSummary], list[Unreadable]]:
+    """What the repeated-failure check compares of every file of the library in ``root``: of a
+    cached entry only that part is read (reading every entry in full cost as much as reading
+    the files). A file is compared whenever that part of it reads, as before the cache, even
+    when its summary does not (a wrong action date, say): it is then not recorded. ``skip``:
+    the name of a file not read (the postmortem compared with the library)."""
+    return _read_library(root, _recurrence, keep_cache, skip)
+
+
+Part = Callable[[Path, Any], "tuple[T, dict[str, Any] | None]"]
+
+
+def _read_library(root: Path, part: Part, keep_cache: bool,
+                  skip: str | None = None) -> tuple[list[T], list[Unreadable]]:
+    """``part`` of each file of the library (with the cache entry to record, or None), but
+    the file named ``skip`` (its entry kept as it was)."""
     root = Path(root)
     cached = load_cache(root)
     recorded: dict[str, Any] = {}
-    summaries, unreadable = [], []
+    found, unreadable = [], []
     for path in library_files(root):
+        if path.name == skip:
+            if path.name in cached:
+                recorded[path.name] = cached[path.name]
+            continue
         if not is_valid_id(path.stem):
             unreadable.append(Unreadable(path, t("team.not_an_id", name=path.name)))
             continue
         try:
-            summary, entry = _summary(path, cached.get(path.name))
+            value, entry = part(path, cached.get(path.name))
         except (StorageError, OSError) as error:
             unreadable.append(Unreadable(path, _problem(path, error)))
             continue
-        summaries.append(summary)
-        recorded[path.name] = entry
+        found.append(value)
+        if entry is not None:
+            recorded[path.name] = entry
     if keep_cache and recorded != cached:
         save_cache(root, recorded)
-    summaries.sort(key=lambda s: s.id)
-    return LibrarySummaries(summaries, unreadable)
+    return found, unreadable
+
+
+def _cached(path: Path, entry: Any) -> Any:
+    """The summary data of a cache entry that still describes ``path``, else None."""
+    if isinstance(entry, dict):
+        try:
+            if entry.get("identity") == identity(os.stat(path)):
+                return entry.get("summary")
+        except OSError:
+            pass
+    return None
 
 
 def _summary(path: Path, entry: Any) -> tuple[DocumentSummary, dict[str, Any]]:
     """The summary of ``path`` from its cache entry when that still describes the file, else
     read from the file; with the entry to record."""
-    if isinstance(entry, dict):
+    data = _cached(path, entry)
+    if data is not None:
         try:
-            if entry.get("identity") == identity(os.stat(path)):
-                return read_document_summary(entry.get("summary")), entry
-        except (OSError, ValidationError):
+            return read_document_summary(data), entry
+        except ValidationError:
             pass  # read from the file below
     raw, status = read_regular(path)
     data = document_data(path, parse_json(path, raw))
@@ -99,6 +138,28 @@ def _summary(path: Path, entry: Any) -> tuple[DocumentSummary, dict[str, Any]]:
     except ValidationError as error:
         raise CorruptFileError(path, str(error)) from error
     return summary, {"identity": identity(status), "summary": cache_data(summary)}
+
+
+def _recurrence(path: Path, entry: Any) -> tuple[RecurrenceSummary, dict[str, Any] | None]:
+    """What the repeated-failure check compares of ``path``: from its cache entry, else from
+    the file (summarised in full for the cache when its summary reads)."""
+    data = _cached(path, entry)
+    if data is not None:
+        try:
+            return read_recurrence_summary(data), entry
+        except ValidationError:
+            pass  # read from the file below
+    raw, status = read_regular(path)
+    data = document_data(path, parse_json(path, raw))
+    try:
+        summary = read_document_summary(data)
+        return summary.recurrence, {"identity": identity(status), "summary": cache_data(summary)}
+    except ValidationError:
+        pass  # compared all the same when the part compared reads
+    try:
+        return read_recurrence_summary(data), None
+    except ValidationError as error:
+        raise CorruptFileError(path, str(error)) from error
 
 
 def _problem(path: Path, error: Exception) -> str:

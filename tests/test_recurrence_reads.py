@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import storage.reading
+import storage.summary_cache
 from postmortem.demo import demo_document
 from postmortem.fields import ValidationError
 from postmortem.model import Postmortem
@@ -68,6 +69,14 @@ def count_work(monkeypatch) -> tuple[Counter, list]:
         return from_dict(cls, data)
 
     monkeypatch.setattr(storage.reading, "read_regular_bytes", counting_read)
+    read_with_status = storage.summary_cache.read_regular   # the library, through the cache
+
+    def counting_read_with_status(path, *args, **kwargs):
+        if Path(path).parent.name != ".cache":   # the cache itself is one file, not the library
+            reads[Path(path).name] += 1
+        return read_with_status(path, *args, **kwargs)
+
+    monkeypatch.setattr(storage.summary_cache, "read_regular", counting_read_with_status)
     monkeypatch.setattr(Postmortem, "from_dict", classmethod(counting_from_dict))
     return reads, validated
 
@@ -88,6 +97,21 @@ def test_check_reads_each_file_once_and_validates_only_the_checked_one(library, 
     assert "“Earlier outage” (repeat)" in out and "“Shared tag” (shared)" in out
     assert "(bad-due)" in out   # broken where the check does not look: compared all the same
     assert "could not be read and was not compared for repeated failures: bad-title.json." in out
+
+
+def test_a_second_check_reads_the_library_from_the_summary_cache(library, counted, capsys):
+    """``check`` records what it read in the library's summary cache: the next one reads only
+    the checked file and the files changed since, and says the same."""
+    reads, validated = counted
+    assert cli.main(["--library", str(library.root), "check", DEMO_ID]) in (0, 1)
+    first = capsys.readouterr().out
+    reads.clear()
+    changed = library.root / "other-1.json"
+    changed.write_bytes(changed.read_bytes())   # another identity: read again
+    assert cli.main(["--library", str(library.root), "check", DEMO_ID]) in (0, 1)
+    assert capsys.readouterr().out == first
+    # bad-due's summary does not read (its action's date): never cached, read each time.
+    assert set(reads) == {f"{DEMO_ID}.json", "other-1.json", "bad-due.json", "bad-title.json"}
 
 
 def test_the_internal_export_reads_the_library_as_check_does(library, counted, capsys):

@@ -238,7 +238,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from storage.reading import load_document, read_recurrence
     source = target_path(args)
     document = load_document(source)
-    others = read_recurrence(library_dir(args), skip=source)
+    others = read_recurrence(library_dir(args), skip=source, keep_cache=True)
     # Today's date, as on the final review screen: a follow-up review whose date has passed
     # without being held is a failure the room should hear about.
     review = evaluate(document, library=others.postmortems, today=today(),
