@@ -19,7 +19,7 @@ from storage.library import Library
 from tui.clock import Clock
 from tui.themes import DEFAULT_THEME, PRESENTER, PRESENTER_THEME, theme_name
 from tui.commands import RegistryBindings
-from tui.palette import RegistryCommands
+from tui.palette import PaletteCommands
 
 if TYPE_CHECKING:
     from tui.screens.workspace import WorkspaceScreen
@@ -49,7 +49,8 @@ class PostmortemApp(RegistryBindings, App[None]):
     COMMAND_SCOPE = "app"
     CSS_PATH = stylesheet_path()
     TITLE = "postmortem"
-    COMMANDS = App.COMMANDS | {RegistryCommands}
+    # One provider for all (Textual's own commands too): it knows when nothing matched.
+    COMMANDS = {PaletteCommands}
     ENABLE_COMMAND_PALETTE = True
     # Sharing-safe mode (issue 15): every screen masks what the scanner finds and hides
     # internal-only and private things (tui.sharing_workspace). F12 toggles it.

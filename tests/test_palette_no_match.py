@@ -1,0 +1,85 @@
+"""Pilot: a palette search that matches nothing says so in the UI language (issue 16), never
+with Textual's own English "No matches found"; choosing that line changes nothing."""
+
+from __future__ import annotations
+
+import pytest
+from textual.command import CommandList, CommandPalette
+
+from postmortem import i18n
+from postmortem.factory import new_postmortem
+from storage.library import Library
+from tui.screens.workspace import WorkspaceScreen
+from helpers import shown, stored
+from test_app_chinese import import_the_ui_in_english
+
+TEXTUALS_OWN = "No matches found"
+
+
+@pytest.fixture
+def chinese():
+    import_the_ui_in_english()
+    i18n.set_language("zh-CN")
+    yield
+    i18n.set_language(None)
+
+
+async def search(pilot, query: str) -> CommandList:
+    """Open the palette, type the query and wait past the delay after which Textual would put
+    its own message in an empty list (half a second, in textual/command.py): what is asserted
+    is that it never comes, so the wait is the point of the test."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*query)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause(0.6)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    return pilot.app.screen.query_one(CommandList)
+
+
+@pytest.mark.usefixtures("chinese")
+async def test_no_match_is_said_in_chinese_and_choosing_it_does_nothing(library_dir, make_app):
+    Library(library_dir).create(new_postmortem("queue", "队列积压", "SEV2")).close()
+    before = stored(library_dir, "queue")
+    app = make_app("queue")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        found = await search(pilot, "qqzzxq")
+        on_screen = shown(found)
+        assert i18n.t("palette.no_match") in on_screen
+        assert TEXTUALS_OWN not in on_screen
+        assert [str(option.prompt) for option in found.options] == [
+            f"{i18n.t('palette.no_match')}\n{i18n.t('palette.no_match_help')}"]
+        await pilot.press("enter")                       # choosing it: the palette closes
+        await pilot.pause()
+        assert not CommandPalette.is_open(app)
+        assert isinstance(app.screen, WorkspaceScreen)
+        assert app.screen.query_one("#title").value == "队列积压"
+        await pilot.press("ctrl+p")                      # and opens again as before
+        await pilot.pause()
+        assert CommandPalette.is_open(app)
+        await pilot.press("escape")
+        await pilot.pause()
+    assert stored(library_dir, "queue") == before
+
+
+async def test_no_match_in_english_comes_from_the_catalogue(library_dir, make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        found = await search(pilot, "qqzzxq")
+        on_screen = shown(found)
+        assert i18n.t("palette.no_match") in on_screen and TEXTUALS_OWN not in on_screen
+
+
+async def test_a_query_that_matches_still_offers_only_the_matches(library_dir, make_app):
+    """The no-match line is only for nothing matched: Textual's own commands (in the same
+    provider now) and ours still come, and it does not."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        found = await search(pilot, "screenshot")
+        offered = [str(option.prompt) for option in found.options]
+        assert any(i18n.t("textual_command.screenshot.title") in prompt for prompt in offered)
+        assert not any(i18n.t("palette.no_match") in prompt for prompt in offered)
