@@ -4,7 +4,7 @@ with Textual's own English "No matches found"; choosing that line changes nothin
 from __future__ import annotations
 
 import pytest
-from textual.command import CommandList, CommandPalette
+from textual.command import CommandInput, CommandList, CommandPalette
 
 from postmortem import i18n
 from postmortem.factory import new_postmortem
@@ -83,3 +83,54 @@ async def test_a_query_that_matches_still_offers_only_the_matches(library_dir, m
         offered = [str(option.prompt) for option in found.options]
         assert any(i18n.t("textual_command.screenshot.title") in prompt for prompt in offered)
         assert not any(i18n.t("palette.no_match") in prompt for prompt in offered)
+
+
+async def run_from_palette(pilot, query: str) -> None:
+    await search(pilot, query)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+@pytest.mark.usefixtures("chinese")
+async def test_textuals_theme_picker_speaks_chinese_too(library_dir, make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await run_from_palette(pilot, i18n.t("textual_command.theme.title"))
+        assert CommandPalette.is_open(app)
+        assert app.screen.query_one(CommandInput).placeholder == i18n.t("palette.theme_placeholder")
+        assert "Search" not in i18n.t("palette.theme_placeholder")
+        found = await search_here(pilot, "qqzzxq")
+        on_screen = shown(found)
+        assert i18n.t("palette.no_match") in on_screen and TEXTUALS_OWN not in on_screen
+        theme = app.theme
+        await pilot.press("enter")                       # the no-match line changes nothing
+        await pilot.pause()
+        assert app.theme == theme and not CommandPalette.is_open(app)
+
+
+async def search_here(pilot, query: str) -> CommandList:
+    """Type into the palette already open, and wait as ``search`` does."""
+    await pilot.press(*query)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause(0.6)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    return pilot.app.screen.query_one(CommandList)
+
+
+@pytest.mark.usefixtures("chinese")
+async def test_the_screenshot_command_says_where_in_chinese(library_dir, make_app, tmp_path,
+                                                          monkeypatch):
+    downloads = tmp_path / "downloads"
+    monkeypatch.setenv("XDG_DOWNLOAD_DIR", str(downloads))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await run_from_palette(pilot, i18n.t("textual_command.screenshot.title"))
+        await pilot.pause()
+        said = shown(app.screen.query_one("#status-line"))     # a confirmation: the status line
+    saved = list(downloads.glob("*.svg"))
+    assert len(saved) == 1 and saved[0].read_text("utf-8").startswith("<svg")
+    assert "截图" in said and saved[0].name in said.replace(" ", "")
+    assert "Saved" not in said and "Screenshot" not in said

@@ -19,7 +19,7 @@ from storage.library import Library
 from tui.clock import Clock
 from tui.themes import DEFAULT_THEME, PRESENTER, PRESENTER_THEME, theme_name
 from tui.commands import RegistryBindings
-from tui.palette import PaletteCommands
+from tui.palette import PaletteCommands, ThemeCommands
 
 if TYPE_CHECKING:
     from tui.screens.workspace import WorkspaceScreen
@@ -89,8 +89,31 @@ class PostmortemApp(RegistryBindings, App[None]):
     def get_system_commands(self, screen: Screen) -> Iterator[SystemCommand]:
         for command in super().get_system_commands(screen):
             key = TEXTUAL_COMMANDS.get(command.help)
-            yield command if key is None else SystemCommand(
-                t(f"{key}.title"), t(f"{key}.help"), command.callback, command.discover)
+            if key is None:
+                yield command
+                continue
+            # Textual's screenshot says where it saved in English: ours says it in ours.
+            run = self.take_screenshot if key == "textual_command.screenshot" else command.callback
+            yield SystemCommand(t(f"{key}.title"), t(f"{key}.help"), run, command.discover)
+
+    def search_themes(self) -> None:
+        # As Textual's own (the palette's "Theme"), with the search prompt and the line that
+        # says nothing matched in the app's language.
+        self.push_screen(CommandPalette(providers=[ThemeCommands],
+                                        placeholder=t("palette.theme_placeholder")))
+
+    def take_screenshot(self) -> None:
+        """An SVG of the screen in the user's downloads folder, as Textual's command does."""
+        from platformdirs import user_downloads_path
+        folder = user_downloads_path()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            saved = self.save_screenshot(path=str(folder))
+        except OSError:
+            self.notify(t("screenshot.failed", folder=str(folder)), severity="error")
+            return
+        # The file's name first: a long folder is what the status line cuts.
+        self.notify(t("screenshot.saved", name=Path(saved).name, folder=str(folder)))
 
     def action_command_palette(self) -> None:
         # As Textual's own action, with the search prompt in the app's language.

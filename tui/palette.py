@@ -19,6 +19,7 @@ from typing import Iterator
 from textual.actions import parse
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
+from textual.theme import ThemeProvider
 from textual.widget import Widget
 from textual.widgets import TabbedContent, TabPane
 
@@ -81,6 +82,23 @@ def nothing() -> None:
     """What choosing the no-match line does: the palette closes, nothing else happens."""
 
 
+def no_match() -> Hit:
+    """The one line a search that matched nothing offers, in the app's language."""
+    return Hit(1, t("palette.no_match"), nothing, help=t("palette.no_match_help"))
+
+
+class ThemeCommands(ThemeProvider):
+    """Textual's list of themes (the palette's "Theme" command), with the no-match line."""
+
+    async def search(self, query: str) -> Hits:
+        matched = False
+        async for hit in super().search(query):
+            matched = True
+            yield hit
+        if not matched:
+            yield no_match()
+
+
 class PaletteCommands(Provider):
     def offered(self) -> Iterator[tuple[Command, object]]:
         """(command, what runs it) for each command offered now."""
@@ -128,4 +146,4 @@ class PaletteCommands(Provider):
                 matched = True
                 yield Hit(score, matcher.highlight(text), run, help=help_text)
         if not matched:
-            yield Hit(1, t("palette.no_match"), nothing, help=t("palette.no_match_help"))
+            yield no_match()
