@@ -96,6 +96,14 @@ class PostmortemApp(RegistryBindings, App[None]):
             run = self.take_screenshot if key == "textual_command.screenshot" else command.callback
             yield SystemCommand(t(f"{key}.title"), t(f"{key}.help"), run, command.discover)
 
+    def action_help_quit(self) -> None:
+        # Ctrl+C quits nothing (in a field it copies): as Textual's own reminder of the key that
+        # does, in the app's language.
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(t("app.help_quit", shortcut=key), title=t("app.help_quit_title"))
+                return
+
     def search_themes(self) -> None:
         # As Textual's own (the palette's "Theme"), with the search prompt and the line that
         # says nothing matched in the app's language.
