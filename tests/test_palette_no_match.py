@@ -134,3 +134,25 @@ async def test_the_screenshot_command_says_where_in_chinese(library_dir, make_ap
     assert len(saved) == 1 and saved[0].read_text("utf-8").startswith("<svg")
     assert "截图" in said and saved[0].name in said.replace(" ", "")
     assert "Saved" not in said and "Screenshot" not in said
+
+
+@pytest.mark.usefixtures("chinese")
+async def test_the_palette_offers_the_apps_keys_help_not_textuals_english_keys_panel(
+        library_dir, make_app):
+    """Textual's keys panel lists Textual's own widgets' keys in English ("Scroll Up", "Move
+    cursor left"), which no catalogue reaches; F1's help lists every key in the app's language
+    and is what the palette offers."""
+    Library(library_dir).create(new_postmortem("queue", "队列积压", "SEV2")).close()
+    app = make_app("queue")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        offered = [str(option.prompt) for option in app.screen.query_one(CommandList).options]
+        assert any(i18n.t("command.app.help.help") in prompt for prompt in offered), offered
+        assert not any(prompt.startswith("按键面板") for prompt in offered)
+        assert {command.callback.__name__ for command in app.get_system_commands(app.screen)
+                if hasattr(command.callback, "__name__")}.isdisjoint(
+            {"action_show_help_panel", "action_hide_help_panel"})

@@ -30,11 +30,16 @@ if TYPE_CHECKING:
 TEXTUAL_COMMANDS = {
     "Change the current theme": "textual_command.theme",
     "Quit the application as soon as possible": "textual_command.quit",
-    "Hide the keys and widget help panel": "textual_command.keys_hide",
-    "Show help for the focused widget and a summary of available keys": "textual_command.keys_show",
     "Minimize the widget and restore to normal size": "textual_command.minimize",
     "Maximize the focused widget": "textual_command.maximize",
     "Save an SVG 'screenshot' of the current screen": "textual_command.screenshot",
+}
+# Textual's keys panel is left out: it lists Textual's own widgets' keys in English ("Scroll
+# Up", "Move cursor left"), which no catalogue reaches; F1's help lists every key in the app's
+# language, and the palette offers it.
+LEFT_OUT_TEXTUAL_COMMANDS = {
+    "Hide the keys and widget help panel",
+    "Show help for the focused widget and a summary of available keys",
 }
 
 
@@ -88,6 +93,8 @@ class PostmortemApp(RegistryBindings, App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterator[SystemCommand]:
         for command in super().get_system_commands(screen):
+            if command.help in LEFT_OUT_TEXTUAL_COMMANDS:
+                continue
             key = TEXTUAL_COMMANDS.get(command.help)
             if key is None:
                 yield command
