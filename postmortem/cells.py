@@ -1,6 +1,7 @@
 """Text in terminal cells, for the plain-text tables of the command line (``stats``,
-``actions``): a Chinese character takes two cells, so ``len``, ``ljust`` and ``:>5`` would
-misalign the columns and cut where a reader does not expect it."""
+``actions``) and the texts a one-line message quotes: a Chinese character takes two cells, so
+``len``, ``ljust``, ``:>5`` and ``text[:40]`` would misalign the columns and cut where a
+reader does not expect it (40 Chinese characters are 80 cells)."""
 
 from __future__ import annotations
 
@@ -26,3 +27,14 @@ def cut(text: str, width: int) -> str:
         kept.append(character)
         used += size
     return "".join(kept) + "…"
+
+
+# A text quoted in a one-line message ("Deleted 14:05 “…”. Press u to undo.") keeps at most
+# this many cells: with its sentence around it, the message fits the status line at 80 columns
+# in either language, the key that undoes it included.
+QUOTED_CELLS = 40
+
+
+def quoted(text: str, width: int = QUOTED_CELLS) -> str:
+    """``text`` as a one-line message quotes it: at most ``width`` cells, "…" where cut."""
+    return cut(text, width)

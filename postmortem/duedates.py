@@ -11,6 +11,8 @@ Rules decided here (input is case-insensitive, surrounding spaces ignored):
   ``Friday``) — is the *next* such day, strictly after today: on a Friday, ``fri`` is a
   week later.
 - ``today``, ``tomorrow``.
+- The same in Chinese: ``今天``, ``明天``, ``后天`` (the day after tomorrow); a weekday as
+  ``周五``, ``星期五`` or ``礼拜五`` (Sunday: ``日`` or ``天``), the next such day as above.
 
 The calendar arithmetic of steps and weekdays is pendulum's (``Date.add``, ``Date.next``),
 imported when a step or a weekday is first typed: a dated or empty field, and every command
@@ -29,6 +31,10 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _STEP = re.compile(r"\+?\s*(?P<count>\d+)\s*(?P<unit>[dwm])", re.IGNORECASE)
+# Days from today by their Chinese names, and the Chinese weekdays (Monday = 0).
+CHINESE_DAYS = {"今天": 0, "明天": 1, "后天": 2}
+_CHINESE_WEEKDAY = re.compile(r"(?:周|星期|礼拜)(?P<day>[一二三四五六日天])")
+_CHINESE_WEEKDAY_NUMBERS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 
 
 class DueDateError(ValueError):
@@ -58,6 +64,8 @@ def _parse_due(text: str, today: date) -> date:
         return today
     if word == "tomorrow":
         return today + timedelta(days=1)
+    if typed in CHINESE_DAYS:
+        return today + timedelta(days=CHINESE_DAYS[typed])
     if _ISO_DATE.fullmatch(typed):
         try:
             return date.fromisoformat(typed)
@@ -90,6 +98,9 @@ def add_months(day: date, months: int) -> date:
 
 
 def _weekday(word: str) -> int | None:
+    chinese = _CHINESE_WEEKDAY.fullmatch(word)
+    if chinese:
+        return _CHINESE_WEEKDAY_NUMBERS[chinese.group("day")]
     if len(word) < 3:
         return None
     return next((number for number, name in enumerate(WEEKDAYS) if name.startswith(word)), None)

@@ -9,7 +9,8 @@ Rules decided here:
   seconds ``14:05:33``; ``2026-03-04 14:05`` and ``2026-03-04T14:05`` with optional seconds
   and fraction; any of these followed by a zone: ``Z``, ``UTC``, ``GMT`` or an offset
   ``+02:00`` / ``+0200`` / ``+02`` (converted to UTC); ``+5m``, ``+1h``, ``+1h30m``, ``+2d``,
-  ``-10m`` (days, hours, minutes, in that order, relative to ``previous``); ``now``.
+  ``-10m`` (days, hours, minutes, in that order, relative to ``previous``); ``now`` (in
+  Chinese ``现在``).
 - A time without a date falls on ``day`` when given, else on the date of ``previous`` (the
   event above), else on today's date taken from ``now``. That date is read in the zone the
   time is read in: a bare ``14:05`` in local mode takes the *local* date of ``previous``.
@@ -90,12 +91,20 @@ def check_in_range(typed: str, moment: datetime) -> datetime:
     return moment
 
 
+NOW_WORDS = ("now", "现在")
+
+
+def is_now(typed: str) -> bool:
+    """``now`` as typed, in English or Chinese."""
+    return typed.strip().casefold() in NOW_WORDS
+
+
 def _parse(text: str, *, previous: datetime | None, day: date | None, now: datetime | None,
            local_tz: str | None) -> datetime:
     typed = text.strip()
     if not typed:
         raise TimeParseError(typed, "empty")
-    if typed.casefold() == "now":
+    if is_now(typed):
         return utc_minute(now if now is not None else datetime.now(UTC))
     if typed[0] in "+-":
         return _parse_relative(typed, previous)

@@ -141,3 +141,19 @@ async def test_no_empty_field_cuts_its_chinese_hint(make_app):
             await pilot.pause()
             cut += cut_hints(app, where)
         assert cut == []
+
+
+async def test_ctrl_c_says_how_to_quit_in_chinese(library_dir, make_app):
+    """Ctrl+C quits nothing (in a field it copies); Textual's reminder of the key that does
+    was English, in a toast, on every screen."""
+    seed(library_dir)
+    app = make_app("queue")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+c")
+        for _ in range(3):                  # the toast rack shows a notice on a later turn
+            await pilot.pause()
+        said = " ".join(shown(toast) for toast in app.screen.query("Toast"))
+        assert "退出" in said and "ctrl+q" in said
+        assert "quit" not in said.replace("ctrl+q", "")
+        assert app.is_running

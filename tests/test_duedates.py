@@ -50,6 +50,24 @@ def test_weekday_is_the_next_such_day_strictly_after_today(typed, expected):
     assert parse_due(typed, WEDNESDAY) == expected
 
 
+@pytest.mark.parametrize("typed, expected", [
+    ("今天", WEDNESDAY), ("明天", date(2026, 3, 12)), ("后天", date(2026, 3, 13)),
+    ("周五", FRIDAY), ("星期五", FRIDAY), (" 周五 ", FRIDAY), ("礼拜五", FRIDAY),
+    ("周四", date(2026, 3, 12)), ("周一", date(2026, 3, 16)), ("星期二", date(2026, 3, 17)),
+    ("周三", date(2026, 3, 18)),                                 # today is Wednesday: next week
+    ("周六", date(2026, 3, 14)), ("周日", SUNDAY), ("星期天", SUNDAY), ("周天", SUNDAY),
+])
+def test_the_same_words_in_chinese(typed, expected):
+    """What a Chinese facilitator types (issue 16): the days and weekdays by their names."""
+    assert parse_due(typed, WEDNESDAY) == expected
+
+
+@pytest.mark.parametrize("typed", ["周", "星期", "周八", "周五五", "下周五", "今", "明天见"])
+def test_chinese_words_that_name_no_day_are_refused(typed):
+    with pytest.raises(DueDateError):
+        parse_due(typed, WEDNESDAY)
+
+
 def test_weekday_on_the_weekend_crosses_into_next_week():
     assert parse_due("fri", SUNDAY) == date(2026, 3, 20)
     assert parse_due("mon", SUNDAY) == date(2026, 3, 16)

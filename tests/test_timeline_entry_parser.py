@@ -26,6 +26,10 @@ def test_entry_splits_time_and_text():
         at(14, 5, day=4), "db failover")
     assert parse_entry("2026-03-04T14:05+02:00 x", previous=None, day=None) == (at(12, 5, day=4), "x")
     assert parse_entry("now standup", previous=None, day=None, now=at(9, 30)) == (at(9, 30), "standup")
+    assert parse_entry("现在 站会", previous=None, day=None, now=at(9, 30)) == (at(9, 30), "站会")
+    # 现在 is now, not a time of day that rolls past midnight after a later event above.
+    assert parse_entry("现在 站会", previous=at(20, 0), day=None, now=at(9, 30)) == (
+        at(9, 30), "站会")
     assert parse_entry("09:15 call", previous=None, day=date(2026, 3, 9)) == (at(9, 15), "call")
 
 

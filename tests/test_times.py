@@ -106,6 +106,12 @@ def test_now_uses_the_given_clock_truncated_to_the_minute():
     assert parse_typed_time(" NOW ", now=NOW) == at(2026, 3, 9, 15, 42)
 
 
+def test_now_in_chinese_is_now_too():
+    """A Chinese facilitator types 现在 (issue 16); the hints in Chinese say so."""
+    assert parse_typed_time("现在", now=NOW) == at(2026, 3, 9, 15, 42)
+    assert parse_typed_time(" 现在 ", now=NOW) == at(2026, 3, 9, 15, 42)
+
+
 def test_now_without_a_clock_is_the_current_minute():
     before = datetime.now(UTC).replace(second=0, microsecond=0)
     moment = parse_typed_time("now")

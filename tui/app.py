@@ -19,7 +19,7 @@ from storage.library import Library
 from tui.clock import Clock
 from tui.themes import DEFAULT_THEME, PRESENTER, PRESENTER_THEME, theme_name
 from tui.commands import RegistryBindings
-from tui.palette import RegistryCommands
+from tui.palette import PaletteCommands, ThemeCommands
 
 if TYPE_CHECKING:
     from tui.screens.workspace import WorkspaceScreen
@@ -30,11 +30,16 @@ if TYPE_CHECKING:
 TEXTUAL_COMMANDS = {
     "Change the current theme": "textual_command.theme",
     "Quit the application as soon as possible": "textual_command.quit",
-    "Hide the keys and widget help panel": "textual_command.keys_hide",
-    "Show help for the focused widget and a summary of available keys": "textual_command.keys_show",
     "Minimize the widget and restore to normal size": "textual_command.minimize",
     "Maximize the focused widget": "textual_command.maximize",
     "Save an SVG 'screenshot' of the current screen": "textual_command.screenshot",
+}
+# Textual's keys panel is left out: it lists Textual's own widgets' keys in English ("Scroll
+# Up", "Move cursor left"), which no catalogue reaches; F1's help lists every key in the app's
+# language, and the palette offers it.
+LEFT_OUT_TEXTUAL_COMMANDS = {
+    "Hide the keys and widget help panel",
+    "Show help for the focused widget and a summary of available keys",
 }
 
 
@@ -49,7 +54,8 @@ class PostmortemApp(RegistryBindings, App[None]):
     COMMAND_SCOPE = "app"
     CSS_PATH = stylesheet_path()
     TITLE = "postmortem"
-    COMMANDS = App.COMMANDS | {RegistryCommands}
+    # One provider for all (Textual's own commands too): it knows when nothing matched.
+    COMMANDS = {PaletteCommands}
     ENABLE_COMMAND_PALETTE = True
     # Sharing-safe mode (issue 15): every screen masks what the scanner finds and hides
     # internal-only and private things (tui.sharing_workspace). F12 toggles it.
@@ -87,9 +93,42 @@ class PostmortemApp(RegistryBindings, App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterator[SystemCommand]:
         for command in super().get_system_commands(screen):
+            if command.help in LEFT_OUT_TEXTUAL_COMMANDS:
+                continue
             key = TEXTUAL_COMMANDS.get(command.help)
-            yield command if key is None else SystemCommand(
-                t(f"{key}.title"), t(f"{key}.help"), command.callback, command.discover)
+            if key is None:
+                yield command
+                continue
+            # Textual's screenshot says where it saved in English: ours says it in ours.
+            run = self.take_screenshot if key == "textual_command.screenshot" else command.callback
+            yield SystemCommand(t(f"{key}.title"), t(f"{key}.help"), run, command.discover)
+
+    def action_help_quit(self) -> None:
+        # Ctrl+C quits nothing (in a field it copies): as Textual's own reminder of the key that
+        # does, in the app's language.
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(t("app.help_quit", shortcut=key), title=t("app.help_quit_title"))
+                return
+
+    def search_themes(self) -> None:
+        # As Textual's own (the palette's "Theme"), with the search prompt and the line that
+        # says nothing matched in the app's language.
+        self.push_screen(CommandPalette(providers=[ThemeCommands],
+                                        placeholder=t("palette.theme_placeholder")))
+
+    def take_screenshot(self) -> None:
+        """An SVG of the screen in the user's downloads folder, as Textual's command does."""
+        from platformdirs import user_downloads_path
+        folder = user_downloads_path()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            saved = self.save_screenshot(path=str(folder))
+        except OSError:
+            self.notify(t("screenshot.failed", folder=str(folder)), severity="error")
+            return
+        # The file's name first: a long folder is what the status line cuts.
+        self.notify(t("screenshot.saved", name=Path(saved).name, folder=str(folder)))
 
     def action_command_palette(self) -> None:
         # As Textual's own action, with the search prompt in the app's language.

@@ -4,6 +4,11 @@ The app's commands and the current screen's are offered, and those of widgets on
 dialog's, the library's). In a postmortem every stage's commands are offered too, wherever the
 facilitator is: one of another stage first goes to its stage (and its tab), then runs there.
 Commands that cannot run now (the node's ``check_action`` says no) are left out.
+
+Textual's own commands (theme, quit, screenshot...) come from the same provider, in the app's
+language (``PostmortemApp.get_system_commands``): with every command in one provider, a search
+that matches none of them is known here, and says so in the app's language. Textual would
+otherwise put its own English "No matches found" in the empty list.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from typing import Iterator
 from textual.actions import parse
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
+from textual.theme import ThemeProvider
 from textual.widget import Widget
 from textual.widgets import TabbedContent, TabPane
 
@@ -72,7 +78,28 @@ async def run_in_stage(screen, stage: int, command: Command) -> None:
     await target.run_action(command.action)
 
 
-class RegistryCommands(Provider):
+def nothing() -> None:
+    """What choosing the no-match line does: the palette closes, nothing else happens."""
+
+
+def no_match() -> Hit:
+    """The one line a search that matched nothing offers, in the app's language."""
+    return Hit(1, t("palette.no_match"), nothing, help=t("palette.no_match_help"))
+
+
+class ThemeCommands(ThemeProvider):
+    """Textual's list of themes (the palette's "Theme" command), with the no-match line."""
+
+    async def search(self, query: str) -> Hits:
+        matched = False
+        async for hit in super().search(query):
+            matched = True
+            yield hit
+        if not matched:
+            yield no_match()
+
+
+class PaletteCommands(Provider):
     def offered(self) -> Iterator[tuple[Command, object]]:
         """(command, what runs it) for each command offered now."""
         for command, node in scoped_targets(self):
@@ -97,13 +124,26 @@ class RegistryCommands(Provider):
                 text = t("palette.in_stage", stage=stage, text=text)
             yield text, command, run
 
-    async def discover(self) -> Hits:
+    def everything(self, *, discovering: bool = False) -> Iterator[tuple[str, object, str]]:
+        """(text, what runs it, help) of each command offered now, Textual's own last (when
+        ``discovering``, the empty search, only those of them Textual lists there)."""
         for text, command, run in self.described():
-            yield DiscoveryHit(text, run, help=command.key)
+            yield text, run, command.key
+        for system in sorted(self.app.get_system_commands(self.screen), key=lambda c: c.title):
+            if system.discover or not discovering:
+                yield system.title, system.callback, system.help
+
+    async def discover(self) -> Hits:
+        for text, run, help_text in self.everything(discovering=True):
+            yield DiscoveryHit(text, run, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for text, command, run in self.described():
+        matched = False
+        for text, run, help_text in self.everything():
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, matcher.highlight(text), run, help=command.key)
+                matched = True
+                yield Hit(score, matcher.highlight(text), run, help=help_text)
+        if not matched:
+            yield no_match()

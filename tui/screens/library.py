@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
+from postmortem.cells import cut
 from postmortem.factory import new_postmortem, new_postmortem_id
 from postmortem.hidden_text import mark_hidden
 from postmortem.i18n import t
@@ -179,7 +180,7 @@ class LibraryScreen(RegistryBindings, Screen[None]):
             return (t("library.unreadable", reason=reason), "", "", "", "")
         meeting = entry.meeting_at.strftime("%Y-%m-%d %H:%M") if entry.meeting_at else "—"
         return (mark_hidden(entry.title) or t("header.untitled"), entry.severity or "—",
-                status_text(entry), meeting, mark_hidden(entry.owner or "—")[:20])
+                status_text(entry), meeting, cut(mark_hidden(entry.owner or "—"), 20))
 
     def selected_id(self) -> str | None:
         table = self.query_one(DataTable)

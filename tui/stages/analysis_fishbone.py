@@ -15,6 +15,7 @@ from textual.widgets.tree import TreeNode
 
 from postmortem import fishbone
 from postmortem.blame import text_findings
+from postmortem.cells import quoted
 from postmortem.findings import Finding
 from postmortem.fishbone import MARKERS, clean, truncate
 from postmortem.hidden_text import mark_hidden
@@ -205,7 +206,7 @@ class FishboneTree(EditableTree):
             after = (causes[i + 1].id if i + 1 < len(causes) else causes[i - 1].id if i > 0
                      else category_key(ci))
             fishbone.remove_cause(doc, cause.id)
-            self.notify(t("analysis_ui.fishbone.removed_cause", text=clean(cause.text)[:40]))
+            self.notify(t("analysis_ui.fishbone.removed_cause", text=quoted(clean(cause.text))))
             self.rebuild(after)
             report_change(self)
             return
@@ -262,7 +263,7 @@ class FishboneTree(EditableTree):
         choices = [Choice(truncate(clean(c.category), 50) + (f" {now}" if n == ci else ""), n,
                           current=n == ci)
                    for n, c in enumerate(doc.analysis.fishbone)]
-        title = t("analysis_ui.fishbone.move_title", text=clean(cause.text)[:40])
+        title = t("analysis_ui.fishbone.move_title", text=quoted(clean(cause.text)))
         picked = await self.app.push_screen_wait(PickScreen(title, choices))
         if picked is None or not fishbone.move_cause_to_category(doc, cause.id, picked.value):
             return

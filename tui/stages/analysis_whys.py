@@ -19,6 +19,7 @@ from textual.widgets.tree import TreeNode
 
 from postmortem import whys
 from postmortem.blame import text_findings
+from postmortem.cells import quoted
 from postmortem.findings import Finding
 from postmortem.fishbone import clean, truncate
 from postmortem.hidden_text import mark_hidden
@@ -194,7 +195,7 @@ class WhysTree(EditableTree):
                      else siblings[index - 1] if index > 0 else None)
         select = neighbour.id if neighbour else why.parent
         deleted = whys.delete_subtree(doc, why.id)
-        text = clean(why.text)[:40] or t("analysis_ui.whys.empty_text")
+        text = quoted(clean(why.text)) or t("analysis_ui.whys.empty_text")
         below = len(deleted.nodes) - 1
         self.notify(t("analysis_ui.whys.deleted", text=text, count=below) if below
                     else t("analysis_ui.whys.deleted_one", text=text))
@@ -237,7 +238,7 @@ class WhysTree(EditableTree):
                      + (clean(node.text) or t("analysis_ui.whys.empty_text")))
             choices.append(Choice(truncate(label, PICK_WIDTH - cell_len(suffix)) + suffix, node.id,
                                   current=current))
-        title = t("analysis_ui.whys.move_title", text=clean(why.text)[:40])
+        title = t("analysis_ui.whys.move_title", text=quoted(clean(why.text)))
         picked = await self.app.push_screen_wait(PickScreen(title, choices))
         if picked is None:
             return

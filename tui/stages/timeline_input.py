@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from postmortem.i18n import t
 from postmortem.pasting import ROLL_OVER_AFTER
-from postmortem.times import TimeParseError, check_in_range, parse_typed_time
+from postmortem.times import TimeParseError, check_in_range, is_now, parse_typed_time
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -62,7 +62,7 @@ def parse_entry(line: str, *, previous: datetime | None, day: date | None,
 
 def _is_clock_only(stamp: str) -> bool:
     """A time of day without a date (``14:05``, ``1405``): not ``now`` nor ``+5m``."""
-    return not _DATE.search(stamp) and stamp[0] not in "+-" and stamp.casefold() != "now"
+    return not _DATE.search(stamp) and stamp[0] not in "+-" and not is_now(stamp)
 
 
 def _rest_of(line: str, words: int) -> str:

@@ -18,6 +18,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
+from postmortem.cells import quoted
 from postmortem.i18n import t
 from postmortem.metrics import (compute_metrics, format_duration, incident_duration,
                                 problems_by_event, sorted_events)
@@ -239,7 +240,7 @@ class TimelinePane(RegistryBindings, Vertical):
         self._apply(edits.delete_event(self.document, event.id))
         self.table.move_cursor(row=min(row, self.table.row_count - 1))
         self.show_detail()
-        self.notify(t("timeline_ui.deleted", time=format_time_hm(event.at), text=event.text[:40]))
+        self.notify(t("timeline_ui.deleted", time=format_time_hm(event.at), text=quoted(event.text)))
 
     def action_milestone(self, milestone: str) -> None:
         if not self.editable():
@@ -281,7 +282,7 @@ class TimelinePane(RegistryBindings, Vertical):
         event = self._selected_or_say()
         if event is None:
             return
-        what = t("timeline_ui.source_dialog.title", time=format_time_hm(event.at), text=event.text[:50])
+        what = t("timeline_ui.source_dialog.title", time=format_time_hm(event.at), text=quoted(event.text, 50))
         source = await self.app.push_screen_wait(SourceDialog(what, event.source))
         if source is None or edits.find(self.document, event.id) is None:
             return

@@ -184,6 +184,15 @@ class TextBox(TextArea):
     def check_consume_key(self, key: str, character: str | None) -> bool:
         return not leaves_to_app(key) and super().check_consume_key(key, character)
 
+    def on_resize(self) -> None:
+        # TextArea wraps its text again when its width changes (the stage's own scrollbar
+        # appearing takes two columns from it) but draws no line again: the lines drawn at
+        # the new width with the old wrapping stayed on screen until each was drawn for
+        # another reason, a character at a line's end hidden under the scrollbar and pieces
+        # of earlier frames left among the new lines (plain in Chinese, whose long runs
+        # without spaces all move by a character when the width changes).
+        self.refresh()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "undo":
             return bool(self.history.undo_stack)
