@@ -21,10 +21,11 @@ from postmortem.model import Postmortem
 from postmortem.summary import Summary
 from storage.atomic import TEMP_MARKER, atomic_write, backup_path, document_bytes, fsync_folder
 from storage.document_file import RECORD_ID, DocumentFile
-from storage.errors import AlreadyExistsError, InvalidIdError, NotFoundError, StorageError
+from storage.errors import (AlreadyExistsError, CorruptFileError, InvalidIdError, NotFoundError,
+                            StorageError)
 from storage.last_stage import forget_stage
 from storage.lock import WriterLock
-from storage.reading import (TABLE, document_data, library_files, load_document, load_summary,
+from storage.reading import (TABLE, document_data, library_files, load_document, offer_backup,
                              read_json, resolve_target)
 from storage.regular_files import RefusedFileError, existing_regular, kind_of, read_regular_bytes
 
@@ -91,17 +92,20 @@ class Library:
     def entries(self) -> list[LibraryEntry]:
         """Every postmortem, newest meeting first (unscheduled ones last), then by id.
 
-        Files are read without the lock, and only for the fields a row shows (``load_summary``);
-        a file that cannot be read is listed with its problem.
+        Files are read without the lock, and only for the fields a row shows, through the
+        library's summary cache (``storage.summary_cache``: a file unchanged since it was last
+        read is not read again); a file that cannot be read is listed with its problem.
         """
+        from storage.summary_cache import ROW, NotAnId, read_parts
         entries = []
-        for path in library_files(self.root):
-            if not is_valid_id(path.stem):  # listed so it can be found and trashed, never opened
+        for path, row, error in read_parts(self.root, ROW, keep_cache=True):
+            if row is not None:
+                entries.append(LibraryEntry.of(path, row))
+            elif isinstance(error, NotAnId):   # listed so it can be found and trashed, never opened
                 entries.append(LibraryEntry(id=path.stem, path=path, problem=self._not_an_id(path)))
-                continue
-            try:
-                entries.append(LibraryEntry.of(path, load_summary(path)))
-            except (StorageError, OSError) as error:
+            else:
+                if isinstance(error, CorruptFileError):
+                    error = offer_backup(error)
                 entries.append(LibraryEntry(id=path.stem, path=path, problem=str(error)))
         entries.sort(key=lambda e: e.id)
         entries.sort(key=lambda e: e.meeting_at or _NEVER, reverse=True)

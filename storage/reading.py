@@ -26,7 +26,6 @@ from postmortem.i18n import t
 from postmortem.ids import is_valid_id
 from postmortem.model import Postmortem
 from postmortem.recurrence import RecurrenceSummary
-from postmortem.summary import Summary, read_summary
 from storage.errors import CorruptFileError, InvalidIdError, NotFoundError, StorageError
 from storage.regular_files import existing_regular, read_regular_bytes
 
@@ -138,20 +137,6 @@ def load_document(path: Path) -> Postmortem:
     path = Path(path)
     try:
         return _load(path)
-    except CorruptFileError as error:
-        raise offer_backup(error) from error
-
-
-def load_summary(path: Path) -> Summary:
-    """What a library row shows of any postmortem file, without validating the rest of it;
-    a ``CorruptFileError`` saying why (and offering the backup) when even that cannot be read."""
-    path = Path(path)
-    try:
-        data = document_data(path, read_json(path))
-        try:
-            return read_summary(data)
-        except ValidationError as error:
-            raise CorruptFileError(path, str(error)) from error
     except CorruptFileError as error:
         raise offer_backup(error) from error
 

@@ -24,20 +24,20 @@ import json
 import os
 import stat
 from pathlib import Path
-from typing import Any, Callable, NamedTuple, TypeVar
+from typing import Any, Callable, NamedTuple
 
 from postmortem.fields import ValidationError
 from postmortem.i18n import t
 from postmortem.ids import is_valid_id
 from postmortem.library_summary import DocumentSummary, cache_data, read_document_summary
 from postmortem.recurrence import RecurrenceSummary, read_recurrence_summary
+from postmortem.summary import read_summary
 from storage.errors import CorruptFileError, StorageError
 from storage.reading import document_data, library_files, parse_json
 from storage.regular_files import read_regular
 
 CACHE_FOLDER = ".cache"
 CACHE_NAME = "summaries.json"
-T = TypeVar("T")
 VERSION = 2   # 2: summaries carry the number of merge conflicts (a version-1 cache says 0)
 
 
@@ -64,51 +64,103 @@ def identity(status: os.stat_result) -> list[int]:
 def read_summaries(root: Path, *, keep_cache: bool = True) -> LibrarySummaries:
     """Every file of the library in ``root``, through the cache; the cache is written back
     when something in it changed (``keep_cache``: tests and read-only uses may say no)."""
-    summaries, unreadable = _read_library(root, _summary, keep_cache)
+    summaries, unreadable = [], []
+    for path, summary, error in read_parts(root, _whole, keep_cache):
+        if summary is not None:
+            summaries.append(summary)
+        else:
+            unreadable.append(Unreadable(path, _problem(path, error)))
     summaries.sort(key=lambda s: s.id)
     return LibrarySummaries(summaries, unreadable)
 
 
 def read_recurrence_summaries(root: Path, *, keep_cache: bool = False, skip: str | None = None
                               ) -> tuple[list[RecurrenceSummary], list[Unreadable]]:
-    """What the repeated-failure check compares of every file of the library in ``root``: of a
-    cached entry only that part is read (reading every entry in full cost as much as reading
-    the files). A file is compared whenever that part of it reads, as before the cache, even
-    when its summary does not (a wrong action date, say): it is then not recorded. ``skip``:
-    the name of a file not read (the postmortem compared with the library)."""
-    return _read_library(root, _recurrence, keep_cache, skip)
+    """What the repeated-failure check compares of every file of the library in ``root``
+    (``skip``: the name of a file not read, the postmortem compared with the library)."""
+    found, unreadable = [], []
+    for path, summary, error in read_parts(root, RECURRENCE, keep_cache, skip):
+        if summary is not None:
+            found.append(summary)
+        else:
+            unreadable.append(Unreadable(path, _problem(path, error)))
+    return found, unreadable
 
 
-Part = Callable[[Path, Any], "tuple[T, dict[str, Any] | None]"]
+class Part(NamedTuple):
+    """A part of each postmortem that a reader wants: read from a cache entry's data, or
+    picked from a summary read in full."""
+
+    read: Callable[[Any], Any]
+    pick: Callable[[DocumentSummary], Any]
+    whole: bool = False   # the whole summary: a file whose summary does not read is unreadable
 
 
-def _read_library(root: Path, part: Part, keep_cache: bool,
-                  skip: str | None = None) -> tuple[list[T], list[Unreadable]]:
-    """``part`` of each file of the library (with the cache entry to record, or None), but
-    the file named ``skip`` (its entry kept as it was)."""
+_whole = Part(read_document_summary, lambda summary: summary, whole=True)
+RECURRENCE = Part(read_recurrence_summary, lambda summary: summary.recurrence)
+ROW = Part(read_summary, lambda summary: summary.row)
+
+
+def read_parts(root: Path, part: Part, keep_cache: bool, skip: str | None = None
+               ) -> list[tuple[Path, Any, Exception | None]]:
+    """``(path, part, None)`` for each file of the library whose part reads, ``(path, None,
+    error)`` for the others, in file-name order; the file named ``skip`` is left out (its
+    entry kept). Of a cache entry that still describes its file only the part is read
+    (reading every entry in full cost as much as reading the files); a file read again is
+    summarised in full for the cache, and is read all the same when only its part reads (a
+    wrong action date does not hide a postmortem's row or causes): it is then not recorded."""
     root = Path(root)
     cached = load_cache(root)
     recorded: dict[str, Any] = {}
-    found, unreadable = [], []
+    results: list[tuple[Path, Any, Exception | None]] = []
     for path in library_files(root):
         if path.name == skip:
             if path.name in cached:
                 recorded[path.name] = cached[path.name]
             continue
         if not is_valid_id(path.stem):
-            unreadable.append(Unreadable(path, t("team.not_an_id", name=path.name)))
+            results.append((path, None, NotAnId(path)))
             continue
         try:
-            value, entry = part(path, cached.get(path.name))
+            value, entry = _read_part(path, cached.get(path.name), part)
         except (StorageError, OSError) as error:
-            unreadable.append(Unreadable(path, _problem(path, error)))
+            results.append((path, None, error))
             continue
-        found.append(value)
+        results.append((path, value, None))
         if entry is not None:
             recorded[path.name] = entry
     if keep_cache and recorded != cached:
         save_cache(root, recorded)
-    return found, unreadable
+    return results
+
+
+class NotAnId(StorageError):
+    """A file of the library whose name is no id: listed, never read."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(t("team.not_an_id", name=path.name))
+        self.path = path
+
+
+def _read_part(path: Path, entry: Any, part: Part) -> tuple[Any, dict[str, Any] | None]:
+    data = _cached(path, entry)
+    if data is not None:
+        try:
+            return part.read(data), entry
+        except ValidationError:
+            pass  # read from the file below
+    raw, status = read_regular(path)
+    data = document_data(path, parse_json(path, raw))
+    try:
+        summary = read_document_summary(data)
+        return part.pick(summary), {"identity": identity(status), "summary": cache_data(summary)}
+    except ValidationError as error:
+        if part.whole:
+            raise CorruptFileError(path, str(error)) from error
+    try:
+        return part.read(data), None
+    except ValidationError as error:
+        raise CorruptFileError(path, str(error)) from error
 
 
 def _cached(path: Path, entry: Any) -> Any:
@@ -120,46 +172,6 @@ def _cached(path: Path, entry: Any) -> Any:
         except OSError:
             pass
     return None
-
-
-def _summary(path: Path, entry: Any) -> tuple[DocumentSummary, dict[str, Any]]:
-    """The summary of ``path`` from its cache entry when that still describes the file, else
-    read from the file; with the entry to record."""
-    data = _cached(path, entry)
-    if data is not None:
-        try:
-            return read_document_summary(data), entry
-        except ValidationError:
-            pass  # read from the file below
-    raw, status = read_regular(path)
-    data = document_data(path, parse_json(path, raw))
-    try:
-        summary = read_document_summary(data)
-    except ValidationError as error:
-        raise CorruptFileError(path, str(error)) from error
-    return summary, {"identity": identity(status), "summary": cache_data(summary)}
-
-
-def _recurrence(path: Path, entry: Any) -> tuple[RecurrenceSummary, dict[str, Any] | None]:
-    """What the repeated-failure check compares of ``path``: from its cache entry, else from
-    the file (summarised in full for the cache when its summary reads)."""
-    data = _cached(path, entry)
-    if data is not None:
-        try:
-            return read_recurrence_summary(data), entry
-        except ValidationError:
-            pass  # read from the file below
-    raw, status = read_regular(path)
-    data = document_data(path, parse_json(path, raw))
-    try:
-        summary = read_document_summary(data)
-        return summary.recurrence, {"identity": identity(status), "summary": cache_data(summary)}
-    except ValidationError:
-        pass  # compared all the same when the part compared reads
-    try:
-        return read_recurrence_summary(data), None
-    except ValidationError as error:
-        raise CorruptFileError(path, str(error)) from error
 
 
 def _problem(path: Path, error: Exception) -> str:

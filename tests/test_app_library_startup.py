@@ -12,6 +12,7 @@ from pathlib import Path
 from textual.widgets import DataTable
 
 import storage.reading
+import storage.summary_cache
 from postmortem.factory import new_postmortem
 from storage.library import Library
 from tui.screens.library import LibraryScreen
@@ -29,21 +30,56 @@ def title_cells(table: DataTable) -> list[str]:
     return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
 
 
+def count_reads_through_the_cache(monkeypatch, reads: Counter) -> None:
+    """Count the library's files read, straight or through the summary cache."""
+    read_bytes = storage.reading.read_regular_bytes
+
+    def counting_bytes(path, *args, **kwargs):
+        reads[Path(path).name] += 1
+        return read_bytes(path, *args, **kwargs)
+
+    monkeypatch.setattr(storage.reading, "read_regular_bytes", counting_bytes)
+    read_with_status = storage.summary_cache.read_regular
+
+    def counting(path, *args, **kwargs):
+        if Path(path).parent.name != ".cache":   # the cache itself is one file, not the library
+            reads[Path(path).name] += 1
+        return read_with_status(path, *args, **kwargs)
+
+    monkeypatch.setattr(storage.summary_cache, "read_regular", counting)
+
+
+async def test_the_next_start_reads_only_the_files_changed_since(library_dir, make_app,
+                                                                 monkeypatch):
+    """The rows a start-up read are kept in the library's summary cache: the next start reads
+    no postmortem file but one changed since, and shows the same rows."""
+    seed(library_dir, 4)
+    async with make_app().run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        first = title_cells(pilot.app.screen.query_one(DataTable))
+    retitled = new_postmortem("incident-2", "Retitled elsewhere", "SEV1")
+    (library_dir / "incident-2.json").unlink()
+    Library(library_dir).create(retitled).close()   # as a git pull would change it
+    reads: Counter = Counter()
+    count_reads_through_the_cache(monkeypatch, reads)
+    async with make_app().run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        again = title_cells(pilot.app.screen.query_one(DataTable))
+    assert reads == Counter({"incident-2.json": 1})
+    assert len(again) == 4 and "Retitled elsewhere" in again
+    assert set(again) - {"Retitled elsewhere"} <= set(first)   # the others as they were
+
+
 async def test_each_file_is_read_once_and_each_row_added_once(library_dir, make_app, monkeypatch):
     seed(library_dir, 5)
     reads, added = Counter(), []
-    read_bytes = storage.reading.read_regular_bytes
     add_row = DataTable.add_row
-
-    def counting_read(path, *args, **kwargs):
-        reads[Path(path).name] += 1
-        return read_bytes(path, *args, **kwargs)
 
     def counting_add_row(table, *cells, **options):
         added.append(options.get("key"))
         return add_row(table, *cells, **options)
 
-    monkeypatch.setattr(storage.reading, "read_regular_bytes", counting_read)
+    count_reads_through_the_cache(monkeypatch, reads)
     monkeypatch.setattr(DataTable, "add_row", counting_add_row)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
