@@ -71,7 +71,7 @@ async def open_stage_two_once(library_dir: Path, *, resume: bool = True) -> floa
     """Seconds from creating the app to its first frame on stage 2: opened where the meeting
     left it (``resume``; the library remembers stage 2) or opened on stage 1 then sent to 2."""
     from tui.app import create_app
-    from tui.stages.timeline_table import TimelineTable
+    from tui.stages.timeline.table import TimelineTable
     began = time.perf_counter()
     app = create_app(library_dir, DOC_ID, clock=False)
     async with app.run_test(size=SIZE) as pilot:

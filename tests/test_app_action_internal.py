@@ -12,9 +12,9 @@ from postmortem.demo import demo_document
 from postmortem.model import Action
 from storage.library import Library
 from tui.screens.export import ExportScreen
-from tui.stages import actions_clock
-from tui.stages.actions import ActionsStage
-from tui.stages.actions_form import ActionFindings
+from tui.stages.actions import clock as actions_clock
+from tui.stages.actions.stage import ActionsStage
+from tui.stages.actions.form import ActionFindings
 
 from helpers import shown, stored
 

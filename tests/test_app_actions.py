@@ -14,11 +14,11 @@ from postmortem.i18n import t
 from postmortem.model import Action
 from postmortem.vagueness import phrase_findings
 from storage.library import Library
-from tui.stages import actions_clock
-from tui.stages.actions import ActionsStage
+from tui.stages.actions import clock as actions_clock
+from tui.stages.actions.stage import ActionsStage
 from tui.screens.dismiss import DismissFindingScreen
-from tui.stages.actions_dialogs import CausePickerScreen
-from tui.stages.actions_form import ActionFindings
+from tui.stages.actions.dialogs import CausePickerScreen
+from tui.stages.actions.form import ActionFindings
 from helpers import fill, shown, stored
 
 TODAY = date(2026, 3, 25)   # a Wednesday

@@ -10,11 +10,11 @@ from textual.widgets import Input, TabbedContent
 from postmortem.factory import new_postmortem
 from storage.library import Library
 from tui.screens.workspace import WorkspaceScreen
-from tui.stages.analysis import AnalysisStage
+from tui.stages.analysis.stage import AnalysisStage
 from tui.screens.dismiss import DismissFindingScreen
-from tui.stages.analysis_dialogs import PickScreen
-from tui.stages.analysis_fishbone import FishboneTree
-from tui.stages.analysis_whys import WhysTree
+from tui.stages.analysis.dialogs import PickScreen
+from tui.stages.analysis.fishbone import FishboneTree
+from tui.stages.analysis.whys import WhysTree
 from tui.widgets.fishbone_view import FishboneDiagram
 from helpers import fill, stored
 

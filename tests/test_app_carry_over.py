@@ -13,7 +13,7 @@ from postmortem.model import Action
 from storage.library import Library
 from storage.reading import load_document
 from tui.screens.carry_over import CarriedList, CarryOverScreen
-from tui.stages import actions_clock
+from tui.stages.actions import clock as actions_clock
 from tui.widgets.status_line import StatusLine
 from helpers import shown, stored
 

@@ -11,8 +11,8 @@ from postmortem.factory import new_postmortem
 from postmortem.followup import NoMeetingDate
 from postmortem.i18n import t
 from storage.library import Library
-from tui.stages import actions_clock
-from tui.stages.communication import CommunicationStage, FollowUpRow
+from tui.stages.actions import clock as actions_clock
+from tui.stages.communication.stage import CommunicationStage, FollowUpRow
 from helpers import fill, shown, stored
 
 TODAY = date(2026, 3, 25)

@@ -10,8 +10,8 @@ from textual.widgets import Input
 from postmortem.factory import new_postmortem
 from postmortem.model import FollowUp
 from storage.library import Library
-from tui.stages import actions_clock
-from tui.stages.communication import CommunicationStage, FollowUpRow
+from tui.stages.actions import clock as actions_clock
+from tui.stages.communication.stage import CommunicationStage, FollowUpRow
 from helpers import shown, stored
 
 TODAY = date(2026, 3, 25)

@@ -15,9 +15,9 @@ from postmortem.model import Event, FollowUp, WhyNode
 from storage.library import Library
 from storage.reading import load_document
 from tui.screens.library import LibraryScreen
-from tui.stages import actions_clock
-from tui.stages.communication import CommunicationStage
-from tui.stages.timeline_table import TimelineTable
+from tui.stages.actions import clock as actions_clock
+from tui.stages.communication.stage import CommunicationStage
+from tui.stages.timeline.table import TimelineTable
 from helpers import shown, stored
 
 RANGE = "(1970-01-01 to 9000-12-31)"

@@ -11,10 +11,10 @@ from textual.widgets import DataTable, Input, TextArea
 
 from postmortem.demo import demo_document
 from storage.library import Library
-from tui.stages.actions_board import ActionBoard
-from tui.stages.analysis_whys import WhysTree
-from tui.stages.lessons import LessonList
-from tui.stages.timeline_table import TimelineTable
+from tui.stages.actions.board import ActionBoard
+from tui.stages.analysis.whys import WhysTree
+from tui.stages.lessons.stage import LessonList
+from tui.stages.timeline.table import TimelineTable
 from tui.widgets.stage_strip import StageStrip
 from helpers import shown, stored
 

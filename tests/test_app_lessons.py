@@ -7,7 +7,7 @@ from __future__ import annotations
 from postmortem.factory import new_postmortem
 from postmortem.i18n import t
 from storage.library import Library
-from tui.stages.lessons import LessonsStage
+from tui.stages.lessons.stage import LessonsStage
 from helpers import fill, shown, stored
 
 

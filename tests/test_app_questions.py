@@ -14,7 +14,7 @@ from storage.library import Library
 from tui.screens.help import HelpScreen
 from tui.screens.preamble import PreambleScreen
 from tui.screens.workspace import WorkspaceScreen
-from tui.stages.timeline_table import TimelineTable
+from tui.stages.timeline.table import TimelineTable
 from tui.widgets.meeting_side import QuestionsCard
 from helpers import shown
 

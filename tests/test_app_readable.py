@@ -14,7 +14,7 @@ from postmortem.markdown import render_markdown
 from postmortem.model import Event
 from storage.library import Library
 from tui.screens.conditions import ConditionsScreen
-from tui.stages.timeline_table import TimelineTable
+from tui.stages.timeline.table import TimelineTable
 from helpers import shown, stored, focus_title
 
 LONG_TITLE = ("Checkout latency and failures after a cache node replacement in the "

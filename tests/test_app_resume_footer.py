@@ -12,7 +12,7 @@ from storage.last_stage import STATE_NAME, last_stage
 from storage.library import Library
 from tui.screens.help import HelpScreen
 from tui.screens.workspace import WorkspaceScreen
-from tui.stages.timeline_table import TimelineTable
+from tui.stages.timeline.table import TimelineTable
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.stage_strip import StageStrip
 from helpers import shown

@@ -11,7 +11,7 @@ from storage.library import Library, load_document
 from tui.screens.export import ExportScreen
 from tui.screens.review import FinalReviewScreen, ReviewList
 from tui.screens.workspace import WorkspaceScreen
-from tui.stages import actions_clock
+from tui.stages.actions import clock as actions_clock
 from tui.widgets.stage_strip import StageStrip
 
 LATE = date(2026, 12, 2)   # the demo's follow-up reviews (April and May) are overdue

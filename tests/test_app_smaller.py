@@ -16,7 +16,7 @@ from postmortem.pasting import chat_speaker
 from storage.library import Library
 from tui.screens.review import FinalReviewScreen
 from tui.screens.workspace import WorkspaceScreen
-from tui.stages.timeline_dialogs import PasteDialog
+from tui.stages.timeline.dialogs import PasteDialog
 from helpers import shown, stored
 
 

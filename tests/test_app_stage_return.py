@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from postmortem.demo import demo_document
 from storage.library import Library
-from tui.stages.analysis import AnalysisStage
+from tui.stages.analysis.stage import AnalysisStage
 from helpers import stored
 
 DEMO = "demo-checkout-latency"

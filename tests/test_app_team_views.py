@@ -16,7 +16,7 @@ from tui.screens.library import LibraryScreen
 from tui.screens.team_stats import StatsView
 from tui.screens.team_views import ActionsView, ReviewsView
 from tui.screens.workspace import WorkspaceScreen
-from tui.stages import actions_clock
+from tui.stages.actions import clock as actions_clock
 from tui.widgets.stage_strip import StageStrip
 from helpers import shown, stored
 

@@ -13,8 +13,8 @@ from postmortem.factory import new_postmortem
 from postmortem.model import Event
 from storage.library import Library
 from tui.screens.workspace import WorkspaceScreen
-from tui.stages.timeline_dialogs import PasteDialog, SourceDialog
-from tui.stages.timeline_table import TimelineTable
+from tui.stages.timeline.dialogs import PasteDialog, SourceDialog
+from tui.stages.timeline.table import TimelineTable
 from helpers import fill, stored
 import helpers
 

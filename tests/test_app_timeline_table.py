@@ -1,4 +1,4 @@
-"""The timeline table drawn line by line (tui/stages/timeline_table.py): the cursor over date
+"""The timeline table drawn line by line (tui/stages/timeline/table.py): the cursor over date
 rows and pages, what is drawn (only what is shown, again only what changed), its styles, the
 mouse; and the paste preview that fits its dialog."""
 
@@ -12,8 +12,8 @@ from helpers import shown, stored
 from postmortem.factory import new_postmortem
 from postmortem.model import Event
 from storage.library import Library
-from tui.stages.timeline_dialogs import PasteDialog
-from tui.stages.timeline_table import TimelineTable
+from tui.stages.timeline.dialogs import PasteDialog
+from tui.stages.timeline.table import TimelineTable
 
 START = datetime(2026, 3, 4, 0, 0, tzinfo=timezone.utc)
 STEP = timedelta(minutes=45)    # 32 events a day: three days for 96 events

@@ -11,7 +11,7 @@ import pytest
 from postmortem import i18n
 from postmortem.demo import demo_document
 from storage.library import Library
-from tui.stages.timeline_table import TimelineTable
+from tui.stages.timeline.table import TimelineTable
 from helpers import shown, stored
 from test_app_chinese import import_the_ui_in_english
 

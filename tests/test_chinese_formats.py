@@ -59,7 +59,7 @@ def test_typed_fields_keep_the_iso_form_that_parses_back(chinese):
 
 def test_a_table_cell_is_cut_after_a_whole_character_then_the_ellipsis():
     from rich.text import Text
-    from tui.stages.timeline_table import cut_to_cells
+    from tui.stages.timeline.table import cut_to_cells
     assert cut_to_cells(Text("变更日历 CHG-2291"), 8).plain == "变更日… "     # not "变更日 …"
     assert cut_to_cells(Text("变更日历 CHG-2291"), 7).plain == "变更日…"
     assert cut_to_cells(Text("abc defgh"), 5).plain == "abc …"           # as Rich cuts English

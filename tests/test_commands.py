@@ -61,8 +61,8 @@ def test_every_scope_has_a_widget_and_every_widget_s_scope_has_commands():
 
 def test_a_scoped_class_binds_its_commands_after_its_own_keys():
     """The mixin fills BINDINGS from COMMAND_SCOPE (and SHARED_SCOPES) at class creation."""
-    from tui.stages.timeline_table import TimelineTable
-    from tui.stages.analysis_whys import WhysTree
+    from tui.stages.timeline.table import TimelineTable
+    from tui.stages.analysis.whys import WhysTree
 
     ids = [b.id for b in TimelineTable.BINDINGS if isinstance(b, Binding)]
     assert ids[-2:] == ["rows.first", "rows.last"]

@@ -123,7 +123,7 @@ async def test_the_recap_file_speaks_the_documents_language_the_screen_the_users
         library_dir, make_app, monkeypatch):
     from test_recap import TODAY as RECAP_DAY, recap_of, unfinished_demo
     from tui.screens.wrapup import WrapUpScreen
-    monkeypatch.setattr("tui.stages.actions_clock.today", lambda: RECAP_DAY)
+    monkeypatch.setattr("tui.stages.actions.clock.today", lambda: RECAP_DAY)
     document = unfinished_demo()
     document.language = "zh-CN"
     Library(library_dir).create(document).close()

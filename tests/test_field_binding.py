@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from postmortem.factory import new_postmortem
-from tui.stages.scope import CHECKBOXES, MEETING, SELECTS, TEXT_FIELDS, TICK_LISTS
-from tui.stages.timeline_impact import ANSWERS
+from tui.stages.scope.stage import CHECKBOXES, MEETING, SELECTS, TEXT_FIELDS, TICK_LISTS
+from tui.stages.timeline.impact import ANSWERS
 from tui.widgets.field_binding import FieldBinding
 
 

@@ -18,7 +18,7 @@ from tui.screens.export import ExportScreen
 from tui.screens.library import LibraryScreen
 from tui.screens.review import FinalReviewScreen
 from tui.screens.workspace import WorkspaceScreen
-from tui.stages import actions_clock
+from tui.stages.actions import clock as actions_clock
 from tui.widgets.stage_strip import StageStrip
 from helpers import shown
 

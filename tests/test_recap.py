@@ -115,7 +115,7 @@ def test_another_feature_adds_a_section_by_adding_its_builder(monkeypatch):
 
 async def test_ctrl_g_shows_the_wrap_up_and_w_writes_the_recap_file(library_dir, make_app,
                                                                       monkeypatch):
-    monkeypatch.setattr("tui.stages.actions_clock.today", lambda: TODAY)
+    monkeypatch.setattr("tui.stages.actions.clock.today", lambda: TODAY)
     Library(library_dir).create(unfinished_demo()).close()
     app = make_app("recap-demo")
     async with app.run_test(size=(80, 24)) as pilot:

@@ -14,7 +14,7 @@ import tui
 from postmortem import i18n
 from postmortem.demo import demo_document
 from storage.library import Library
-from tui.stages import actions_clock
+from tui.stages.actions import clock as actions_clock
 from helpers import settled
 
 TODAY = date(2026, 3, 11)   # the day demo.zh-CN.json is written for: nothing overdue

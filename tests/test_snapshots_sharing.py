@@ -9,7 +9,7 @@ from helpers import settled
 from test_app_sharing import DOC_ID, leaky_document
 
 from storage.library import Library
-from tui.stages import actions_clock
+from tui.stages.actions import clock as actions_clock
 
 
 @pytest.fixture

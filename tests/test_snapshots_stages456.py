@@ -8,7 +8,7 @@ import pytest
 
 from postmortem.demo import demo_document
 from storage.library import Library
-from tui.stages import actions_clock
+from tui.stages.actions import clock as actions_clock
 from helpers import settled
 
 SIZES = [(80, 24), (120, 40)]

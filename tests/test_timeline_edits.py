@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 from postmortem.history import DocumentHistory
 from postmortem.model import Event, Postmortem
-from tui.stages import timeline_edits as edits
+from postmortem import timeline_edits as edits
 
 UTC = timezone.utc
 

@@ -7,7 +7,7 @@ from datetime import date, datetime, timezone
 import pytest
 
 from postmortem.times import TimeParseError
-from tui.stages.timeline_input import EntryError, parse_entry
+from postmortem.timeline_input import EntryError, parse_entry
 
 UTC = timezone.utc
 

@@ -28,7 +28,7 @@ from postmortem.times import show_date
 from storage.carry_over import CarryOver, related_open_actions, write_answer
 from storage.errors import LockedError, StorageError
 from tui.commands import RegistryBindings
-from tui.stages import actions_clock
+from tui.stages.actions import clock as actions_clock
 from tui.widgets.field_message import FieldMessage
 from tui.widgets.text_field import TextField
 

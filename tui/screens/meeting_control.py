@@ -150,7 +150,7 @@ class MeetingControl:
         from postmortem.checklist import evaluate
         from storage.reading import read_recurrence
         from tui.screens.wrapup import WrapUpScreen
-        from tui.stages import actions_clock
+        from tui.stages.actions import clock as actions_clock
         # What is still ✗ is F5's verdict: the same library and the same day.
         today = actions_clock.today()
         others = read_recurrence(self.app.library.root, skip=self.document_file.path)

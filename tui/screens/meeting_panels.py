@@ -14,7 +14,7 @@ from textual import work
 from postmortem.history import clone
 from postmortem.i18n import t
 from tui.messages import DocumentChanged
-from tui.stages import actions_clock
+from tui.stages.actions import clock as actions_clock
 
 CARRY_OVER_RETRY = 15  # seconds; a lock is held as long as the other window stays open
 

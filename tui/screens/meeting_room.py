@@ -22,7 +22,7 @@ from tui.messages import DocumentChanged
 from tui.screens.parking import OneLineScreen
 from tui.screens.preamble import PreambleScreen
 from tui.stages.base import StageView
-from tui.stages.timeline_table import TimelineTable
+from tui.stages.timeline.table import TimelineTable
 from tui.widgets.meeting_side import ParkingPanel, QuestionsCard
 
 
@@ -62,7 +62,7 @@ class MeetingRoom(Screen):
         view = self.query("#stage-2")
         if not view:
             return None
-        from tui.stages.timeline import TimelineStage   # built only when stage 2 is shown
+        from tui.stages.timeline.stage import TimelineStage   # built only when stage 2 is shown
         stage = view.first()
         return stage.pane.selected() if isinstance(stage, TimelineStage) else None
 

@@ -15,7 +15,7 @@ from postmortem.metrics import format_duration
 from postmortem.stats import MEASURES, LibraryStats, completion_line, library_stats, resolve_trend
 from storage.summary_cache import read_summaries
 from tui.commands import RegistryBindings
-from tui.stages import actions_clock
+from tui.stages.actions import clock as actions_clock
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.status_line import StatusLine
 

@@ -23,7 +23,7 @@ from postmortem.library_views import ActionRow, ReviewRow, action_rows, review_r
 from storage.summary_cache import LibrarySummaries, read_summaries
 from tui.commands import RegistryBindings
 from tui.messages import JumpTo
-from tui.stages import actions_clock
+from tui.stages.actions import clock as actions_clock
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.status_line import StatusLine
 

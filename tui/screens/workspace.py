@@ -25,7 +25,8 @@ from tui.outside_watch import WATCH_INTERVAL, OutsideChangeWatcher
 from tui.commands import RegistryBindings
 from tui.save_schedule import SaveSchedule
 from tui.messages import DocumentChanged, JumpTo
-from tui.stages import actions_clock, stage_view_classes
+from tui.stages import stage_view_classes
+from tui.stages.actions import clock as actions_clock
 from tui.stages.base import StageView, editable
 from tui.widgets.conflict_banner import ConflictBanner
 from tui.widgets.doc_header import DocumentHeader

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 
 def stage_view_classes() -> list[type]:
-    from tui.stages.actions import ActionsStage
-    from tui.stages.analysis import AnalysisStage
-    from tui.stages.communication import CommunicationStage
-    from tui.stages.lessons import LessonsStage
-    from tui.stages.scope import ScopeStage
-    from tui.stages.timeline import TimelineStage
+    from tui.stages.actions.stage import ActionsStage
+    from tui.stages.analysis.stage import AnalysisStage
+    from tui.stages.communication.stage import CommunicationStage
+    from tui.stages.lessons.stage import LessonsStage
+    from tui.stages.scope.stage import ScopeStage
+    from tui.stages.timeline.stage import TimelineStage
     return [ScopeStage, TimelineStage, AnalysisStage, LessonsStage, ActionsStage, CommunicationStage]

@@ -19,7 +19,7 @@ from postmortem.i18n import t
 from postmortem.model import Postmortem
 from tui.commands import RegistryBindings
 from tui.stages.base import editable, report_change
-from tui.stages.analysis_editing import (DismissRequested, EditSession, FindingsList,
+from tui.stages.analysis.editing import (DismissRequested, EditSession, FindingsList,
                                          InlineEditor, normalised)
 
 Part = tuple[str, str]   # a piece of a tree label: (text, component class or "")

@@ -26,7 +26,7 @@ from textual.strip import Strip
 
 from postmortem.model import Event
 from tui.commands import RegistryBindings
-from tui.stages.timeline_rows import (CELL_PADDING, Column, RowView, fit_columns, row_cells,
+from tui.stages.timeline.rows import (CELL_PADDING, Column, RowView, fit_columns, row_cells,
                                       row_views)
 
 HEADER_HEIGHT = 1

@@ -25,9 +25,9 @@ from postmortem.fishbone import clean, truncate
 from postmortem.hidden_text import mark_hidden
 from postmortem.i18n import t
 from postmortem.model import Postmortem
-from tui.stages.analysis_dialogs import Choice, PickScreen
-from tui.stages.analysis_editing import FindingsList
-from tui.stages.analysis_tree import PENDING, EditableTree, TreePanel
+from tui.stages.analysis.dialogs import Choice, PickScreen
+from tui.stages.analysis.editing import FindingsList
+from tui.stages.analysis.tree import PENDING, EditableTree, TreePanel
 from tui.stages.base import report_change
 
 PICK_WIDTH = 60      # cells of a line in the move dialog

@@ -23,11 +23,11 @@ from postmortem.i18n import t
 from postmortem.model import Cause, Postmortem
 from postmortem.whys import cycle_role
 from tui.commands import RegistryBindings
-from tui.stages.analysis_dialogs import Choice, PickScreen
-from tui.stages.analysis_editing import FindingsList
+from tui.stages.analysis.dialogs import Choice, PickScreen
+from tui.stages.analysis.editing import FindingsList
 from tui.stages.base import report_change
-from tui.stages.analysis_tree import PENDING, EditableTree, TreePanel
-from tui.stages.analysis_whys import role_parts
+from tui.stages.analysis.tree import PENDING, EditableTree, TreePanel
+from tui.stages.analysis.whys import role_parts
 from tui.widgets.fishbone_view import FishboneDiagram
 
 CATEGORY = "cat:"        # node data of a category: "cat:<index>"

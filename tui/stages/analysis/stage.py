@@ -17,10 +17,10 @@ from postmortem.fishbone import clean, truncate
 from postmortem.i18n import t
 from tui.screens.dismiss import DismissFindingScreen
 from tui.messages import DocumentChanged
-from tui.stages.analysis_editing import DismissRequested, FindingsList
-from tui.stages.analysis_fishbone import FishbonePanel
-from tui.stages.analysis_summary import GoTo, SummaryList
-from tui.stages.analysis_whys import WhysPanel
+from tui.stages.analysis.editing import DismissRequested, FindingsList
+from tui.stages.analysis.fishbone import FishbonePanel
+from tui.stages.analysis.summary import GoTo, SummaryList
+from tui.stages.analysis.whys import WhysPanel
 from tui.stages.base import StageView
 from tui.widgets.text_field import TextField
 from tui.widgets.typing_pause import AfterTyping

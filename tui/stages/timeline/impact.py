@@ -12,7 +12,7 @@ from postmortem.i18n import t
 from postmortem.metrics import format_duration, incident_duration
 from postmortem.model import Postmortem
 from tui.stages.base import report_change
-from tui.stages.scope import FieldRow
+from tui.stages.scope.stage import FieldRow
 from tui.widgets.choices import ChoiceButton, TickBox
 from tui.widgets.field_binding import FieldBinding
 from tui.widgets.text_field import TextField

@@ -24,9 +24,9 @@ from postmortem.i18n import t
 from postmortem.model import FollowUp
 from postmortem.relative_days import relative_day
 from postmortem.times import show_long_date
-from tui.stages import actions_clock
+from tui.stages.actions import clock as actions_clock
 from tui.stages.base import StageView
-from tui.stages.scope import split_list
+from tui.stages.scope.stage import split_list
 from tui.widgets.choices import ChoiceButton, TickBox
 from tui.widgets.text_field import TextBox, TextField
 

@@ -21,13 +21,13 @@ from postmortem.model import Action
 from postmortem.parking import forget_action
 from postmortem.texts import action_location
 from postmortem.vagueness import RULE, action_findings, finding_field
-from tui.stages import actions_clock
-from tui.stages.actions_board import (GROUPINGS, VIEWS, ActionBoard, ActionTable, board_order,
+from tui.stages.actions import clock as actions_clock
+from tui.stages.actions.board import (GROUPINGS, VIEWS, ActionBoard, ActionTable, board_order,
                                       item_facts)
 from tui.screens.dismiss import DismissFindingScreen
-from tui.stages.actions_dialogs import CausePickerScreen
+from tui.stages.actions.dialogs import CausePickerScreen
 from tui.screens.parking import SettleParkedScreen
-from tui.stages.actions_form import ActionForm, DismissRequested
+from tui.stages.actions.form import ActionForm, DismissRequested
 from tui.stages.base import StageView
 
 NARROW_WIDTH = 110   # below this (and in the table view) the form goes under the list

@@ -26,12 +26,12 @@ from postmortem.model import Event, Postmortem
 from postmortem.times import (TimeParseError, format_local_hm, format_time_hm, resolve_zone,
                               show_datetime)
 from tui.commands import RegistryBindings
-from tui.stages import timeline_edits as edits
+from postmortem import timeline_edits as edits
 from tui.stages.base import editable, report_change
-from tui.stages.timeline_dialogs import PasteDialog, SourceDialog
-from tui.stages.timeline_entry import EntryBar
-from tui.stages.timeline_input import EntryError, local_zone_name, parse_entry
-from tui.stages.timeline_table import TimelineTable
+from tui.stages.timeline.dialogs import PasteDialog, SourceDialog
+from tui.stages.timeline.entry import EntryBar
+from postmortem.timeline_input import EntryError, local_zone_name, parse_entry
+from tui.stages.timeline.table import TimelineTable
 
 
 class TimelinePane(RegistryBindings, Vertical):

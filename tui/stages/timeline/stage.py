@@ -16,11 +16,11 @@ from textual.reactive import var
 from textual.widgets import Static
 
 from postmortem.i18n import t
-from tui.stages import timeline_edits as edits
+from postmortem import timeline_edits as edits
 from tui.messages import DocumentChanged
 from tui.stages.base import StageView
-from tui.stages.timeline_impact import ImpactForm
-from tui.stages.timeline_pane import TimelinePane
+from tui.stages.timeline.impact import ImpactForm
+from tui.stages.timeline.pane import TimelinePane
 
 # From this size of the stage on, the impact form (two columns) fits under the timeline.
 SPLIT_WIDTH, SPLIT_HEIGHT = 100, 28

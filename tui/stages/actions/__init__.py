@@ -1,0 +1,1 @@
+"""Stage 5, action items: the table, the board, the form."""

@@ -1,0 +1,1 @@
+"""Stage 3, root cause analysis: the whys tree, the fishbone, the summary."""

@@ -1,0 +1,1 @@
+"""Stage 4, what worked and what did not."""
