@@ -64,10 +64,12 @@ _ZH_SUBJECTS = "他们|她们|我们|他|她|我|你|有人|某人|值班人员|
 class _Phrase:
     group: str                 # selects the reason and suggestion in the catalogue
     pattern: re.Pattern[str]
+    words: str = ""            # an English phrase as written, between its two ``\b``
 
 
 def _english(group: str, pattern: str) -> _Phrase:
-    return _Phrase(group, re.compile(latin_words(pattern), re.IGNORECASE))
+    assert pattern.startswith(r"\b") and pattern.endswith(r"\b"), pattern   # see _EN_ANY
+    return _Phrase(group, re.compile(latin_words(pattern), re.IGNORECASE), pattern[2:-2])
 
 
 def _chinese(group: str, pattern: str) -> _Phrase:
@@ -108,7 +110,8 @@ _ZH_PHRASES = (
 # holds none of the phrases (most texts), and one search of the alternation costs about what
 # one phrase's search does. A text it finds something in is searched phrase by phrase, so
 # that phrases overlapping in it are each found.
-_EN_ANY = re.compile("|".join(phrase.pattern.pattern for phrase in _EN_PHRASES), re.IGNORECASE)
+_EN_ANY = re.compile(latin_words(r"\b(?:" + "|".join(p.words for p in _EN_PHRASES) + r")\b"),
+                     re.IGNORECASE)   # one pair of boundaries: compiling them is the cost
 _ZH_ANY = re.compile("|".join(phrase.pattern.pattern for phrase in _ZH_PHRASES))
 
 
