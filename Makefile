@@ -14,7 +14,7 @@ $(BIN)/.installed: pyproject.toml
 run: $(BIN)/.installed
 	$(BIN)/postmortem demo
 
-# Every test, in parallel (pytest-xdist; -n auto is two workers per core, tests/conftest.py).
+# Every test, in parallel (pytest-xdist; -n auto is three workers per core, tests/conftest.py).
 # `make test` runs the property tests with a fifth of their examples (Hypothesis profile
 # "fast", tests/conftest.py) and leaves out the long keyboard journeys (marker `journey` in
 # pyproject.toml: tests/test_keyboard_pass.py, a whole review typed key by key, a minute or
