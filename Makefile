@@ -14,16 +14,18 @@ $(BIN)/.installed: pyproject.toml
 run: $(BIN)/.installed
 	$(BIN)/postmortem demo
 
-# Every test, in parallel (pytest-xdist; -n auto is two workers per core, tests/conftest.py). `make test` runs the property
-# tests with a fifth of their examples (Hypothesis profile "fast", tests/conftest.py);
-# `make test-full` (what CI runs) with all of them.
+# Every test, in parallel (pytest-xdist; -n auto is three workers per core, tests/conftest.py).
+# `make test` runs the property tests with a fifth of their examples (Hypothesis profile
+# "fast", tests/conftest.py) and leaves out the long keyboard journeys (marker `journey` in
+# pyproject.toml: tests/test_keyboard_pass.py, a whole review typed key by key, a minute or
+# two on its own); `make test-full` (what CI runs) runs every test with every example.
 # The Markdown lint (npm markdownlint-cli, pinned in tests/markdownlint/) goes into the venv;
 # without npm it says why and the lint test is skipped, saying so.
 PYTEST := $(BIN)/python -m pytest -q -p no:cacheprovider -n auto
 
 test: $(BIN)/.installed
 	$(BIN)/python tests/lint_markdown.py install
-	$(PYTEST)
+	$(PYTEST) -m "not journey"
 
 test-full: $(BIN)/.installed
 	$(BIN)/python tests/lint_markdown.py install

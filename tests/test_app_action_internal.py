@@ -16,7 +16,7 @@ from tui.stages.actions import clock as actions_clock
 from tui.stages.actions.stage import ActionsStage
 from tui.stages.actions.form import ActionFindings
 
-from helpers import shown, stored
+from helpers import fill, shown, stored
 
 TODAY = date(2026, 3, 25)
 DEMO = "demo-checkout-latency"
@@ -129,7 +129,8 @@ async def test_a_blaming_title_is_flagged_in_the_form_dismissable_and_warned_in_
         stage.action_focus_findings()
         await pilot.press("x")
         await pilot.pause()
-        await pilot.press(*"quoting the vendor's report", "enter")
+        await fill(pilot, "quoting the vendor's report")
+        await pilot.press("enter")
         await pilot.pause()
         assert stage.document.dismissed_findings[-1].key == "blame:actions[a10].title:human error"
         screen = await customer_preview(pilot)

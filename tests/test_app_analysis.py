@@ -66,7 +66,7 @@ async def test_build_tree_and_fishbone_by_keyboard_then_reopen(library_dir, make
         assert app.focused is stage.query_one(WhysTree)  # the tree, never a field: keys act
         await pilot.press("p")                           # p goes to the problem
         assert app.focused is problem
-        await pilot.press(*"Checkout p99 above 8 s for 47 minutes")
+        await fill(pilot, "Checkout p99 above 8 s for 47 minutes")
         await pilot.press("tab", "tab")                  # past the view tabs, into the tree
         tree = stage.query_one(WhysTree)
         assert app.focused is tree

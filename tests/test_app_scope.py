@@ -9,10 +9,12 @@ from postmortem.factory import new_postmortem
 from storage.library import Library
 from tui.screens.workspace import WorkspaceScreen
 from tui.widgets.stage_strip import StageStrip
-from helpers import stored
+from helpers import fill, stored
 
 
 async def test_fill_stage_one_by_keyboard_then_reopen(library_dir, make_app):
+    # The fields are reached by Tab and chosen by keys; their text goes in with fill(), one
+    # edit each (tests/test_keyboard_pass.py types every character of stage 1).
     Library(library_dir).create(new_postmortem("queue", "Queue backlog", None)).close()
     app = make_app("queue")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -22,22 +24,28 @@ async def test_fill_stage_one_by_keyboard_then_reopen(library_dir, make_app):
         assert isinstance(app.focused, StageStrip)   # a form opens on the strip, not in a field
         await pilot.press("tab", "tab")                         # the preamble, then the title
         assert app.focused.id == "title"
-        await pilot.press(*" in eu-west")                      # title (appended)
-        await pilot.press("tab", *"INC-77")                     # incident ref
+        await fill(pilot, " in eu-west")                        # title (appended)
+        await pilot.press("tab")
+        await fill(pilot, "INC-77")                             # incident ref
         await pilot.press("tab", "enter", "down", "down", "enter")  # severity: SEV2
         await pilot.press("tab")                                # status (leave draft)
         await pilot.press("tab")                                # language (leave unset)
-        await pilot.press("tab", *"2026-03-09 15:00")           # meeting
-        await pilot.press("tab", *"queue, kafka")               # tags
+        await pilot.press("tab")
+        await fill(pilot, "2026-03-09 15:00")                   # meeting
+        await pilot.press("tab")
+        await fill(pilot, "queue, kafka")                       # tags
         await pilot.press("tab", "space", "down", "space")      # triggers: sev + customer-visible
         await pilot.press("tab", "down", "space")               # audiences: eng
         await pilot.press("tab", "space")                       # PII
         await pilot.press("tab")                                # security (no)
         await pilot.press("tab", "space")                       # customer-facing
         await pilot.press("tab", "enter")                       # depth: full
-        await pilot.press("tab", *"Priya N.")                   # owner
-        await pilot.press("tab", *"Sam K.")                     # facilitator
-        await pilot.press("tab", *"Priya N., Sam K., Lee W.")   # participants
+        await pilot.press("tab")
+        await fill(pilot, "Priya N.")                           # owner
+        await pilot.press("tab")
+        await fill(pilot, "Sam K.")                             # facilitator
+        await pilot.press("tab")
+        await fill(pilot, "Priya N., Sam K., Lee W.")           # participants
         await pilot.pause()
         assert "✓" in str(screen.query_one("#exit-status").render())
         await pilot.press("ctrl+q")

@@ -5,12 +5,17 @@ change triggered a latent bug, most of the edge network returned errors for abou
 goes through every stage, F5, F6 and both exports, then the app is quit and opened again on
 the same library. Every key is pressed through one counter; the count is printed
 (``pytest -s``) and held under a ceiling, so a change that costs the room keys shows up here.
+
+About 1,650 keys, each paced by Textual's Pilot (at least 40 ms a key): a minute or two of
+wall time. It is a ``journey``: ``make test-full`` and CI run it, ``make test`` leaves it out.
 """
 
 from __future__ import annotations
 
 import json
 from datetime import date
+
+import pytest
 
 from textual.widgets import Input, TextArea
 
@@ -351,6 +356,7 @@ async def reopen(keys: Keys) -> None:
     await keys("ctrl+q")
 
 
+@pytest.mark.journey
 async def test_a_whole_review_by_keyboard_at_80x24(library_dir, make_app, monkeypatch):
     monkeypatch.setattr(actions_clock, "today", lambda: TODAY)
     app = make_app()

@@ -8,6 +8,7 @@ import ast
 import importlib
 import inspect
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import textual
@@ -20,18 +21,26 @@ def is_private(name: str) -> bool:
     return name.startswith("_") and not name.startswith("__")
 
 
+@lru_cache(maxsize=None)
+def private_names_of(base: type) -> frozenset[str]:
+    """The private names one Textual class defines or uses on ``self`` in its source. Cached:
+    the UI's classes share most of their Textual bases (Widget, DOMNode, MessagePump), and
+    reading a class's source again for each of them made this check take ten seconds."""
+    names = {name for name in vars(base) if is_private(name)}
+    try:
+        names |= set(SELF_PRIVATE.findall(inspect.getsource(base)))
+    except (OSError, TypeError):
+        pass
+    return frozenset(names)
+
+
 def textual_private_names(cls: type) -> set[str]:
     """The private names of the Textual classes ``cls`` is built on: those they define and the
     instance attributes their code sets or reads on ``self``."""
     names: set[str] = set()
     for base in cls.__mro__:
-        if not base.__module__.startswith("textual"):
-            continue
-        names |= {name for name in vars(base) if is_private(name)}
-        try:
-            names |= set(SELF_PRIVATE.findall(inspect.getsource(base)))
-        except (OSError, TypeError):
-            pass
+        if base.__module__.startswith("textual"):
+            names |= private_names_of(base)
     return names
 
 
