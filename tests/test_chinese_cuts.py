@@ -6,22 +6,12 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 
-from postmortem import i18n
 from postmortem.demo import demo_document
 from storage.library import Library
 from tui.stages.timeline.table import TimelineTable
 from helpers import shown, stored
-from test_app_chinese import import_the_ui_in_english
-
-
-@pytest.fixture(autouse=True)
-def chinese():
-    import_the_ui_in_english()
-    i18n.set_language("zh-CN")
-    yield
-    i18n.set_language(None)
+from test_app_chinese import chinese  # noqa: F401 (its autouse fixture: these tests in Chinese)
 
 
 async def test_deleting_an_event_says_how_to_undo_on_one_line(library_dir, make_app):

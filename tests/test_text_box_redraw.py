@@ -8,28 +8,18 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from textual.geometry import Region
 
-from postmortem import i18n
 from postmortem.demo import demo_document
 from postmortem.factory import new_postmortem
 from storage.library import Library
 from helpers import fill, stored
-from test_app_chinese import import_the_ui_in_english
+from test_app_chinese import chinese  # noqa: F401 (its autouse fixture: these tests in Chinese)
 
 SUMMARY = ("UTC 18:55 到 21:05，结账变慢，约 12% 的结账尝试在 70 分钟内失败（SEV2，INC-4821）。"
            "一个替换的缓存节点没有预热就加入了集群，六分之一键的价格查询因此落到数据库，而数据库"
            "只读副本没有为此留出容量。我们在 26 分钟后发现问题，通过增加只读副本和手动预热缓存进行"
            "缓解，在开始后 2 小时 10 分解决。")
-
-
-@pytest.fixture(autouse=True)
-def chinese():
-    import_the_ui_in_english()
-    i18n.set_language("zh-CN")
-    yield
-    i18n.set_language(None)
 
 
 def on_screen(box) -> str:
