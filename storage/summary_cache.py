@@ -64,12 +64,7 @@ def identity(status: os.stat_result) -> list[int]:
 def read_summaries(root: Path, *, keep_cache: bool = True) -> LibrarySummaries:
     """Every file of the library in ``root``, through the cache; the cache is written back
     when something in it changed (``keep_cache``: tests and read-only uses may say no)."""
-    summaries, unreadable = [], []
-    for path, summary, error in read_parts(root, _whole, keep_cache):
-        if summary is not None:
-            summaries.append(summary)
-        else:
-            unreadable.append(Unreadable(path, _problem(path, error)))
+    summaries, unreadable = _read_or_why(read_parts(root, _whole, keep_cache))
     summaries.sort(key=lambda s: s.id)
     return LibrarySummaries(summaries, unreadable)
 
@@ -78,12 +73,14 @@ def read_recurrence_summaries(root: Path, *, keep_cache: bool = False, skip: str
                               ) -> tuple[list[RecurrenceSummary], list[Unreadable]]:
     """What the repeated-failure check compares of every file of the library in ``root``
     (``skip``: the name of a file not read, the postmortem compared with the library)."""
-    found, unreadable = [], []
-    for path, summary, error in read_parts(root, RECURRENCE, keep_cache, skip):
-        if summary is not None:
-            found.append(summary)
-        else:
-            unreadable.append(Unreadable(path, _problem(path, error)))
+    return _read_or_why(read_parts(root, RECURRENCE, keep_cache, skip))
+
+
+def _read_or_why(results: list[tuple[Path, Any, Exception | None]]) -> tuple[list, list[Unreadable]]:
+    """The parts that read, and the files that did not with why."""
+    found = [value for _, value, _ in results if value is not None]
+    unreadable = [Unreadable(path, _problem(path, error))
+                  for path, value, error in results if value is None]
     return found, unreadable
 
 
