@@ -8,6 +8,9 @@ Parametrised pictures are matched by their test's name only.
 
 Every property test's own example count goes through ``helpers.examples``: a bare
 count (``max_examples`` set to a number) would override the fast profile of ``make test``.
+
+Every snapshot is taken after ``helpers.settled`` (its ``run_before``, nothing pressed by the
+plugin afterwards): one way to wait until a picture no longer depends on timing.
 """
 
 from __future__ import annotations
@@ -70,3 +73,38 @@ def test_a_bare_example_count_is_found(tmp_path):
     (tmp_path / "test_demo.py").write_text(
         f"@settings(max_examples=examples(400))\n@settings({bare}, deadline=None)\n", "utf-8")
     assert bare_example_counts(tmp_path) == ["test_demo.py:2"]
+
+
+def unsettled_snapshots(tests: Path) -> list[str]:
+    """file:line of every ``snap_compare(...)`` not given ``run_before=settled(...)`` (or a
+    helper of its module that returns ``settled(...)``), or given keys to press after it."""
+    found = []
+    for path in sorted(tests.rglob("test_*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        settling = {"settled"} | {
+            node.name for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)
+            and isinstance(node.body[-1], ast.Return) and isinstance(node.body[-1].value, ast.Call)
+            and getattr(node.body[-1].value.func, "id", None) == "settled"}
+        for call in ast.walk(tree):
+            if not (isinstance(call, ast.Call) and getattr(call.func, "id", None) == "snap_compare"):
+                continue
+            keywords = {keyword.arg: keyword.value for keyword in call.keywords}
+            before = keywords.get("run_before")
+            if ("press" in keywords or not isinstance(before, ast.Call)
+                    or getattr(before.func, "id", None) not in settling):
+                found.append(f"{path.relative_to(tests)}:{call.lineno}")
+    return found
+
+
+def test_every_snapshot_is_settled_one_way():
+    assert unsettled_snapshots(TESTS) == [], "give snap_compare run_before=settled(...) (helpers.py)"
+
+
+def test_a_snapshot_settled_another_way_is_found(tmp_path):
+    (tmp_path / "test_demo.py").write_text(
+        "def ready(*keys):\n    return settled(*keys)\n\n\n"
+        "def test_a(snap_compare):\n    assert snap_compare(app, run_before=ready())\n\n\n"
+        "def test_b(snap_compare):\n    assert snap_compare(app, press=['f6'])\n\n\n"
+        "def test_c(snap_compare):\n    assert snap_compare(app, run_before=settled(), press=['t'])\n",
+        "utf-8")
+    assert unsettled_snapshots(tmp_path) == ["test_demo.py:10", "test_demo.py:14"]

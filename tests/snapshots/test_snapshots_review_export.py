@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from helpers import settled
 
 from postmortem.demo import demo_document
 from postmortem.factory import new_postmortem
@@ -39,15 +40,14 @@ def review_app(library_dir, make_app):
     return make_app("broken"), library
 
 
-def push_review(library, today=TODAY):
-    async def run_before(pilot) -> None:
-        await pilot.pause()
+def push_review(library, *keys: str, today=TODAY):
+    """Settled with the final review pushed over the workspace, as on a fixed day."""
+    async def push(pilot) -> None:
         workspace = pilot.app.screen
         pilot.app.push_screen(FinalReviewScreen(workspace.document,
                                                 read_recurrence(library.root).postmortems,
                                                 today=today))
-        await pilot.pause()
-    return run_before
+    return settled(*keys, before=push)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
@@ -58,8 +58,7 @@ def test_final_review(snap_compare, review_app, size):
 
 def test_final_review_scrolled_to_the_deviations(snap_compare, review_app):
     app, library = review_app
-    assert snap_compare(app, terminal_size=(80, 24), run_before=push_review(library),
-                        press=["end"])
+    assert snap_compare(app, terminal_size=(80, 24), run_before=push_review(library, "end"))
 
 
 def test_final_review_all_pass(snap_compare, library_dir, make_app):
@@ -72,4 +71,4 @@ def test_final_review_all_pass(snap_compare, library_dir, make_app):
 def test_export_refused_customer_version(snap_compare, library_dir, make_app):
     Library(library_dir).create(broken_demo()).close()
     app = make_app("broken")
-    assert snap_compare(app, terminal_size=(80, 24), press=["f6", "t"])
+    assert snap_compare(app, terminal_size=(80, 24), run_before=settled("f6", "t"))

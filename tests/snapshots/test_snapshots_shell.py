@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from helpers import settled
 
 from postmortem.demo import demo_document
 from postmortem.factory import new_postmortem
@@ -29,9 +30,9 @@ def seeded(library_dir):
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 def test_library_layout(snap_compare, seeded, make_app, size):
-    assert snap_compare(make_app(), terminal_size=size)
+    assert snap_compare(make_app(), terminal_size=size, run_before=settled())
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 def test_stage_one_layout(snap_compare, seeded, make_app, size):
-    assert snap_compare(make_app("demo-checkout-latency"), terminal_size=size)
+    assert snap_compare(make_app("demo-checkout-latency"), terminal_size=size, run_before=settled())
