@@ -200,7 +200,8 @@ async def test_problem_finding_dismissed_from_the_list_under_it(library_dir, mak
     app = make_app("names")
     async with app.run_test(size=(80, 24)) as pilot:
         stage = await open_stage_three(app, pilot)
-        await pilot.press("p", *"Priya pushed a bad config")
+        await pilot.press("p")
+        await fill(pilot, "Priya pushed a bad config")
         await pilot.pause()
         under = stage.query_one("#analysis-problem-findings")
         assert under.display and "Priya" in under.findings[0].reason

@@ -174,7 +174,8 @@ async def test_customer_summary_shown_when_stage_one_wants_it(library_dir, make_
         assert not stage.query_one("#customer-note").display
         assert t("comms_ui.legal_blocks") in shown(stage.query_one("#legal-hint"))
         stage.query_one("#customer_summary").focus()
-        await pilot.press(*"Some customers could not check out.")
+        summary = stage.query_one("#customer_summary")
+        await fill(pilot, "Some customers could not check out.", summary)
         assert stage.document.communication.customer_summary == "Some customers could not check out."
         status = shown(app.screen.query_one("#exit-status"))
         assert t("followup.exit.no_customer_summary") not in status

@@ -100,7 +100,9 @@ async def test_move_an_entry_to_the_neighbouring_list(library_dir, make_app):
     app = make_app(doc_id)
     async with app.run_test(size=(120, 40)) as pilot:
         stage = await open_stage_four(pilot)
-        await pilot.press("a", *"Dashboards were missing", "enter", "enter", "shift+right")
+        await pilot.press("a")
+        await fill(pilot, "Dashboards were missing")
+        await pilot.press("enter", "enter", "shift+right")
         assert stage.document.lessons.went_well == []
         assert stage.document.lessons.went_wrong == ["Dashboards were missing"]
         assert app.focused is stage.list_of("went_wrong")
@@ -123,7 +125,9 @@ async def test_at_80_columns_one_list_shows_under_tabs(library_dir, make_app):
         await pilot.press("right")
         await pilot.pause()
         assert [c.region.width > 0 for c in columns.values()] == [False, True, False]
-        await pilot.press("a", *"Paging was late", "enter", "enter")
+        await pilot.press("a")
+        await fill(pilot, "Paging was late")
+        await pilot.press("enter", "enter")
         assert "Paging was late" in shown(stage.list_of("went_wrong"))
 
 

@@ -17,7 +17,7 @@ from storage.library import Library
 from tui.screens.review import FinalReviewScreen
 from tui.screens.workspace import WorkspaceScreen
 from tui.stages.timeline.dialogs import PasteDialog
-from helpers import shown, stored
+from helpers import fill, shown, stored
 
 
 def seed(library_dir, doc_id="small", **fields) -> None:
@@ -49,13 +49,15 @@ async def test_a_why_is_an_answer_to_the_question_shown_above_the_editor(library
         assert shown(question) == "Answering: why did the problem happen? ← “Checkout p99 above 8 s”"
         assert question.region.y < editor.region.y          # above the line being typed
         assert editor.placeholder.startswith("Because…")
-        await pilot.press(*"The cache was cold", "enter")
+        await fill(pilot, "The cache was cold")
+        await pilot.press("enter")
         await pilot.pause()
         assert not question.display
         await pilot.press("a")
         await pilot.pause()
         assert shown(question) == "Answering: why? ← “The cache was cold”"
-        await pilot.press(*"Warm-up was skipped", "enter")
+        await fill(pilot, "Warm-up was skipped")
+        await pilot.press("enter")
         await pilot.pause()
         await pilot.press("ctrl+q")
     whys = stored(library_dir, "small")["analysis"]["whys"]
@@ -128,8 +130,9 @@ async def test_the_due_date_hint_says_from_today(library_dir, make_app):
         await pilot.pause()
         stage = app.screen.query_one("#stage-5")
         stage.query_one("#action-board").focus()
-        await pilot.press("a", *"Alert on queue depth > 1000 for 5 min", "enter", "enter",
-                          *"+2w")
+        await pilot.press("a")
+        await fill(pilot, "Alert on queue depth > 1000 for 5 min")     # not what is tested
+        await pilot.press("enter", "enter", *"+2w")
         await pilot.pause()
         message = shown(stage.query_one("#action-due-message"))
         assert "counted from today" in message
@@ -157,8 +160,12 @@ async def test_new_from_the_library_uses_the_incident_date(library_dir, make_app
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("n")
         await pilot.pause()
-        await pilot.press(*"CDN outage", "tab", "tab", *"2026-02-27", "tab",
-                          *"2026-03-02 16:00", "enter")
+        await fill(pilot, "CDN outage")
+        await pilot.press("tab", "tab")
+        await fill(pilot, "2026-02-27")
+        await pilot.press("tab")
+        await fill(pilot, "2026-03-02 16:00")
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, WorkspaceScreen)
         assert app.screen.document.id == "2026-02-27-cdn-outage"
