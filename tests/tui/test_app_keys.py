@@ -124,8 +124,9 @@ async def test_tab_stays_in_the_stage_and_typing_after_it_never_replaces_a_field
 async def test_no_text_field_selects_its_text_when_focused(library_dir, make_app):
     app = open_demo(library_dir, make_app)
     async with app.run_test(size=(120, 40)) as pilot:
-        for number in range(1, 7):
-            await pilot.press("escape", str(number))
+        for number in range(1, 7):                    # each stage is built on its first visit
+            await app.screen.action_stage(number)
+        await pilot.pause()
         fields = list(app.screen.query(Input))
         assert len(fields) > 20
         assert [f.id for f in fields if f.select_on_focus] == []
