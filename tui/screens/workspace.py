@@ -150,6 +150,7 @@ class WorkspaceScreen(RegistryBindings, SharingWorkspace, WorkspaceSaving, Meeti
 
     @on(DocumentChanged)
     def document_changed(self, event: DocumentChanged) -> None:
+        event.stop()   # this screen is its last listener: the app has nothing to do with it
         self.revision += 1
         if not self.carry_shared_edit():
             return
