@@ -17,6 +17,7 @@ from textual.screen import Screen
 from postmortem.i18n import t
 from storage.library import Library
 from tui.clock import Clock
+from tui.delivered import messages_delivered
 from tui.themes import DEFAULT_THEME, PRESENTER, PRESENTER_THEME, theme_name
 from tui.commands import RegistryBindings
 from tui.palette import PaletteCommands, ThemeCommands
@@ -266,6 +267,7 @@ class PostmortemApp(RegistryBindings, App[None]):
         if self.settling_unsaved:
             self.bell()  # the dialog about unsaved edits decides first
             return
+        await messages_delivered(self.focused)   # keys typed just before Ctrl+Q are saved too
         unsaved = [screen for screen in self.workspaces() if not screen.flush()]
         if unsaved:
             self._settle_then_quit(unsaved)
@@ -317,7 +319,11 @@ class PostmortemApp(RegistryBindings, App[None]):
 
     def _terminate(self) -> None:
         """SIGTERM, SIGHUP: flush; what cannot be saved goes to an emergency copy, said on stderr."""
+        self._terminating = asyncio.ensure_future(self._terminate_when_delivered())
+
+    async def _terminate_when_delivered(self) -> None:
         from tui.screens.unsaved import rescue_unsaved
+        await messages_delivered(self.focused)   # keys read just before the signal, too
         for workspace in self.workspaces():
             if not workspace.flush():
                 self.note_exit(rescue_unsaved(workspace))

@@ -24,6 +24,7 @@ from tui.autosave import Autosaver
 from tui.outside_watch import WATCH_INTERVAL, OutsideChangeWatcher
 from tui.commands import RegistryBindings
 from tui.save_schedule import SaveSchedule
+from tui.delivered import messages_delivered
 from tui.messages import DocumentChanged, JumpTo
 from tui.stages import stage_view_classes
 from tui.stages.actions import clock as actions_clock
@@ -314,10 +315,11 @@ class WorkspaceScreen(RegistryBindings, SharingWorkspace, WorkspaceSaving, Meeti
                                           today=actions_clock.today(),
                                           shown=self.shared.shown if self.shared else None))
 
-    def action_library(self) -> None:
+    async def action_library(self) -> None:
         if self.app.settling_unsaved:
             self.app.bell()  # a dialog about unsaved edits is open: it decides first
             return
+        await messages_delivered(self.focused)   # keys typed just before Ctrl+L are saved too
         if self.read_only or self.flush():
             self._leave_for_library()
         else:
