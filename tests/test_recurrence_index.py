@@ -1,0 +1,169 @@
+"""The repeated-failure index (issue 17 §5, §7) answers exactly what comparing every cause and
+tag of the checked postmortem with every other postmortem answers: the same postmortems, in
+the same order, with the same reasons, in English and Chinese texts. Also the same once the
+index has been through the cache (its JSON state) and with the checked file left out of a
+whole library's index. The reference below is the rules of ``postmortem/recurrence.py`` written
+as plainly as possible, one postmortem at a time; it shares only the scorer with the index."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, strategies as st
+from rapidfuzz import fuzz
+
+from postmortem.i18n import language
+from postmortem.recurrence import (CONTRIBUTING, RARE_ENOUGH, ROOT_CAUSE, SIMILAR, CausePair,
+                                   Match, RecurrenceSummary, SharedTag, normalise, reasons,
+                                   similarity)
+from postmortem.recurrence_index import RecurrenceIndex
+
+WORDS = ("cache", "caches", "warm-up", "warmup", "pool", "DNS", "dns", "failover", "skipped",
+         "the", "was", "x", "ab", "axb",
+         # Chinese is written without spaces: a run of these is one word to the scorer;
+         # full-width letters and punctuation are folded (NFKC) before comparing.
+         "缓存", "预热", "被跳过", "缓存预热被跳过", "数据库", "故障转移", "连接池耗尽", "ＤＮＳ", "，")
+TAGS = ("database", "Database", "dns", "cache", "deploy", "auth", "数据库", "缓存", "ＤＮＳ")
+
+
+def _texts_in_order(summary: RecurrenceSummary) -> list[tuple[str, str]]:
+    return [(ROOT_CAUSE, t) for t in summary.root_causes] + \
+        [(CONTRIBUTING, t) for t in summary.contributing]
+
+
+def reference(library: list[RecurrenceSummary], doc_id: str, causes, tags,
+              limit: int | None) -> tuple[list[Match], int]:
+    """Each other postmortem compared with the checked one by every rule, by itself."""
+    # Equally alike texts are met in the order the library first holds them (the search
+    # returns equal scores in that order, the best prefilter score first).
+    choices = list(dict.fromkeys(key for s in library for _, text in _texts_in_order(s)
+                                 if (key := normalise(text))))
+    place = {key: n for n, key in enumerate(choices)}
+    others = [s for s in library if s.id != doc_id]
+    size = len(others) + 1
+    weights: dict[str, SharedTag] = {}
+    for tag in tags:
+        key = normalise(tag)
+        carrying = [o for o in others if key in {normalise(x) for x in o.tags}]
+        if key and key not in weights and size >= 3 and carrying:
+            weights[key] = SharedTag(tag.strip(), len(carrying) + 1, size,
+                                     round(1 - len(carrying) / (size - 1), 2))
+    found = []
+    for position, other in enumerate(others):
+        theirs: dict[str, tuple[str, str]] = {}
+        for kind, text in _texts_in_order(other):
+            if normalise(text):
+                theirs.setdefault(normalise(text), (kind, text))
+        pairs = []
+        for order, (location, kind, text) in enumerate(causes):
+            key = normalise(text)
+            alike = sorted((-round(similarity(key, k), 1), -fuzz.token_set_ratio(key, k), place[k], k)
+                           for k in theirs if key and similarity(key, k) >= SIMILAR)
+            if alike:
+                score, _, _, k = alike[0]
+                pairs.append((score, order, CausePair(location, kind, text, *theirs[k], -score)))
+        carried = [key for key in weights if key in {normalise(x) for x in other.tags}]
+        weight = weak = 0
+        for key in carried:
+            weight += weights[key].weight
+        for key in carried:
+            if 0 < weights[key].weight < RARE_ENOUGH:
+                weak += weights[key].weight
+        by_tags = any(weights[k].weight >= RARE_ENOUGH for k in carried) or weak >= RARE_ENOUGH
+        if pairs or by_tags:
+            level = max((p[2].similarity for p in pairs), default=None)
+            order_key = (0 if pairs else 1, -(level or 0), -weight, other.id, position)
+            match = Match(other, tuple(p[2] for p in sorted(pairs, key=lambda p: p[:2])),
+                          tuple(weights[k] for k in carried))
+            found.append((order_key, match))
+    found.sort(key=lambda item: item[0])
+    return [match for _, match in found][:limit], len(found)
+
+
+texts = st.lists(st.sampled_from(WORDS), min_size=1, max_size=4).map(" ".join)
+summaries = st.lists(st.tuples(st.lists(st.sampled_from(TAGS), max_size=3),
+                               st.lists(texts, max_size=2), st.lists(texts, max_size=2),
+                               st.integers(0, 20)),
+                     min_size=1, max_size=12)
+checked_causes = st.lists(st.tuples(st.sampled_from((ROOT_CAUSE, CONTRIBUTING)), texts),
+                          max_size=3)
+
+
+def build(library) -> list[RecurrenceSummary]:
+    """Summaries not in id order, and some ids given twice (two files of one postmortem)."""
+    return [RecurrenceSummary(f"pm-{number:02d}", f"事故 {n}", tuple(tags), tuple(roots),
+                              tuple(contributing))
+            for n, (tags, roots, contributing, number) in enumerate(library)]
+
+
+def answer(index: RecurrenceIndex, doc_id: str, causes, tags, limit):
+    matches, total = index.matches(doc_id, causes, tags, limit)
+    with language("zh-CN"):
+        shown_zh = [reasons(m) for m in matches]
+    return matches, total, [reasons(m) for m in matches], shown_zh
+
+
+def expected_answer(library, doc_id, causes, tags, limit):
+    matches, total = reference(library, doc_id, causes, tags, limit)
+    with language("zh-CN"):
+        shown_zh = [reasons(m) for m in matches]
+    return matches, total, [reasons(m) for m in matches], shown_zh
+
+
+@given(summaries, checked_causes, st.lists(st.sampled_from(TAGS), max_size=3),
+       st.sampled_from((None, 1, 3)), st.booleans())
+def test_the_index_matches_what_comparing_every_postmortem_matches(library, causes, tags, limit,
+                                                                   member):
+    built = build(library)
+    doc_id = built[0].id if member else "checked"
+    mine = [(f"c{n}", kind, text) for n, (kind, text) in enumerate(causes)]
+    index = RecurrenceIndex(built)
+    expected = expected_answer(built, doc_id, mine, tags, limit)
+    assert answer(index, doc_id, mine, tags, limit) == expected
+    assert answer(index, doc_id, mine, tags, limit) == expected   # the remembered search too
+    cached = RecurrenceIndex.from_state(json.loads(json.dumps(index.state(), ensure_ascii=False)))
+    assert answer(cached, doc_id, mine, tags, limit) == expected
+
+
+@given(summaries, checked_causes, st.lists(st.sampled_from(TAGS), max_size=3), st.data())
+def test_leaving_a_file_out_of_the_whole_index_is_the_library_without_it(library, causes, tags,
+                                                                         data):
+    """``check FILE`` reads the whole library's index from the cache and leaves FILE out."""
+    built = sorted(build(library), key=lambda s: s.id)   # the cache's order: numbers are places
+    skipped = data.draw(st.integers(0, len(built) - 1))
+    doc_id = built[skipped].id
+    mine = [(f"c{n}", kind, text) for n, (kind, text) in enumerate(causes)]
+    whole = RecurrenceIndex(built)
+    whole.leave_out(skipped)
+    without = built[:skipped] + built[skipped + 1:]
+    expected = expected_answer(without, doc_id, mine, tags, None)
+    assert answer(whole, doc_id, mine, tags, None) == expected
+    assert list(whole) == without and len(whole) == len(without)
+    assert whole.compares_with(doc_id) == any(s.id != doc_id for s in without)
+
+
+def test_a_chinese_cause_reworded_matches_with_its_reason_in_chinese():
+    library = [RecurrenceSummary("earlier", "上次的缓存事故", ("缓存",), ("缓存预热被跳过",)),
+               RecurrenceSummary("other", "无关", (), ("证书过期",)),
+               RecurrenceSummary("third", "无关", (), ("磁盘满了",))]
+    cause = [("w1", ROOT_CAUSE, "缓存预热，被跳过")]
+    [match], total = RecurrenceIndex(library).matches("checked", cause, ["缓存"])
+    assert total == 1 and match == reference(library, "checked", cause, ["缓存"], None)[0][0]
+    with language("zh-CN"):
+        shown = reasons(match)
+    assert "缓存预热被跳过" in shown[0] and "缓存" in shown[-1]
+
+
+@pytest.mark.parametrize("state", [
+    None, [], {"version": 0}, {"version": 1, "postmortems": "x", "texts": {}, "tags": {}},
+    {"version": 1, "postmortems": [["not an id!", "t", [], [], []]], "texts": {}, "tags": {}},
+    {"version": 1, "postmortems": [["b", "t", [], [], []], ["a", "t", [], [], []]],
+     "texts": {}, "tags": {}},
+    {"version": 1, "postmortems": [["a", "t", [], ["x"], []]], "texts": {"x": "2"}, "tags": {}},
+    {"version": 1, "postmortems": [["a", "t", [], ["x"], []]], "texts": {"x": "zz"}, "tags": {}},
+    {"version": 1, "postmortems": [["a", "t", [1], [], []]], "texts": {}, "tags": {}},
+])
+def test_a_state_that_is_not_an_index_is_refused(state):
+    with pytest.raises(ValueError):
+        RecurrenceIndex.from_state(state)
