@@ -82,8 +82,9 @@ class RecurrenceIndex:
         return {"version": STATE_VERSION,
                 "postmortems": [[s.id, s.title, list(s.tags), list(s.root_causes),
                                  list(s.contributing)] for s in self.summaries],
-                "texts": {key: format(mask, "x") for key, mask in self.text_mask.items()},
-                "tags": {key: format(mask, "x") for key, mask in self.carrier_mask.items()}}
+                # Lists, not objects: the order of the texts is kept (ties are met in it).
+                "texts": [[key, format(mask, "x")] for key, mask in self.text_mask.items()],
+                "tags": [[key, format(mask, "x")] for key, mask in self.carrier_mask.items()]}
 
     @classmethod
     def from_state(cls, data: Any) -> RecurrenceIndex:
@@ -245,7 +246,8 @@ class RecurrenceIndex:
                weights: dict[str, tuple[str, int, int, float]]) -> Match:
         summary = self.summaries[number]
         their_causes: dict[str, tuple[str, str]] = {}   # normalised → (kind, as typed), first
-        for kind, texts in ((ROOT_CAUSE, summary.root_causes), (CONTRIBUTING, summary.contributing)):
+        for kind, texts in ((ROOT_CAUSE, summary.root_causes),
+                            (CONTRIBUTING, summary.contributing)):
             for text in texts:
                 their_causes.setdefault(normalise(text), (kind, text))
         pairs: dict[str, CausePair] = {}
@@ -272,12 +274,15 @@ def _summary_from_state(row: Any) -> RecurrenceSummary:
 
 
 def _masks_from_state(data: Any, everyone: int) -> dict[str, int]:
-    if not isinstance(data, dict):
+    if not isinstance(data, list):
         raise ValueError("masks")
     masks = {}
-    for key, digits in data.items():
-        mask = int(digits, 16) if isinstance(digits, str) else -1
-        if not key or mask <= 0 or mask & ~everyone:
+    for pair in data:
+        if not (isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], str)
+                and isinstance(pair[1], str)):
+            raise ValueError("a mask of the index")
+        key, mask = pair[0], int(pair[1], 16)
+        if not key or key in masks or mask <= 0 or mask & ~everyone:
             raise ValueError("a mask of the index")
         masks[key] = mask
     return masks
