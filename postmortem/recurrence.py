@@ -111,10 +111,19 @@ def normalise(text: str) -> str:
     return _NOT_ALNUM.sub(" ", folded).strip()
 
 
-def similarity(a: str, b: str) -> float:
-    """How alike two normalised texts are, 0–100 (see the rules above)."""
+def similarity(a: str, b: str, sort_ratio: float | None = None) -> float:
+    """How alike two normalised texts are, 0–100 (see the rules above); ``sort_ratio``: their
+    token-sort ratio, when it is known already."""
     from rapidfuzz import fuzz
-    return (fuzz.token_sort_ratio(a, b) + fuzz.token_set_ratio(a, b)) / 2
+    if sort_ratio is None:
+        sort_ratio = fuzz.token_sort_ratio(a, b)
+    return (sort_ratio + fuzz.token_set_ratio(a, b)) / 2
+
+
+def sorted_words(text: str) -> str:
+    """The words of a normalised text in code-point order, one space apart: rapidfuzz's
+    token-sort ratio of two normalised texts is the plain ratio of these."""
+    return " ".join(sorted(text.split(" ")))
 
 
 class CausePair(NamedTuple):

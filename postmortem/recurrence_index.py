@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from postmortem.ids import is_valid_id
 from postmortem.recurrence import (CONTRIBUTING, RARE_ENOUGH, ROOT_CAUSE, SIMILAR, CausePair, Match,
                                    RecurrenceSummary, SharedTag, document_causes, normalise,
-                                   similarity)
+                                   similarity, sorted_words)
 
 if TYPE_CHECKING:
     from postmortem.model import Postmortem
@@ -73,6 +73,7 @@ class RecurrenceIndex:
         self.everyone = (1 << len(summaries)) - 1
         self.left_out = 0                         # postmortems not compared (``leave_out``)
         self.choices = list(texts)
+        self._sorted_choices: list[str] | None = None   # their words sorted, when first searched
         self._alike: dict[str, list[tuple[str, float]]] = {}   # cause → alike texts, scored
 
     # The prepared index as plain data (JSON), and back -------------------------------------
@@ -164,16 +165,25 @@ class RecurrenceIndex:
         found = self._alike.get(key)
         if found is None:
             from rapidfuzz import fuzz, process
-            # A mean of SIMILAR needs a set ratio of at least 2 × SIMILAR − 100 (the sort
-            # ratio is at most 100): those are found in C first, the mean taken of them only.
-            # No index of words narrows the texts compared: two texts with no word in common
-            # can still be alike ("databases failovers", "database failover": 94).
-            found = []
-            for choice, _, _ in process.extract(key, self.choices, scorer=fuzz.token_set_ratio,
-                                                score_cutoff=2 * SIMILAR - 100, limit=None):
-                score = similarity(key, choice)
+            # A mean of SIMILAR needs a token-sort ratio of at least 2 × SIMILAR − 100 (the set
+            # ratio is at most 100). The token-sort ratio is the plain ratio of the words sorted
+            # (``sorted_words``), so the library's texts are sorted once and those reaching it
+            # are found in one call, in C; the similarity is taken of those only. No index of
+            # words narrows the texts compared: two texts with no word in common can still be
+            # alike ("databases failovers", "database failover": 94).
+            if self._sorted_choices is None:
+                self._sorted_choices = [sorted_words(choice) for choice in self.choices]
+            scored = []
+            for _, sort_ratio, place in process.extract(
+                    sorted_words(key), self._sorted_choices, scorer=fuzz.ratio,
+                    score_cutoff=2 * SIMILAR - 100, limit=None):
+                choice = self.choices[place]
+                score = similarity(key, choice, sort_ratio)
                 if score >= SIMILAR:
-                    found.append((choice, round(score, 1)))
+                    scored.append((-fuzz.token_set_ratio(key, choice), place, choice, score))
+            # Equally alike texts in the order kept since the first search by set ratio: the
+            # best set ratio first, then the library's order.
+            found = [(choice, round(score, 1)) for _, _, choice, score in sorted(scored)]
             self._alike[key] = found
         return found
 
