@@ -37,11 +37,12 @@ class RecurrenceIndex:
     The postmortems a text or a tag reaches are kept as bit masks (bit n = the n-th postmortem
     in id order), so that gathering, counting and ordering the matches of one postmortem is a
     few operations on machine words per reason rather than Python work per postmortem
-    matched: checking every postmortem of a library stays linear. The texts alike to a cause
-    are found once per distinct cause, by rapidfuzz over all the library's texts in one call
-    (in C). No index of words or characters may narrow that search without changing what is
-    matched (bench/README.md says why); what a search finds is narrowed to the postmortems
-    it reaches by the masks."""
+    matched: checking every postmortem of a library stays linear in the postmortems. The texts
+    alike to a cause are found once per distinct cause, by rapidfuzz over all the library's
+    texts in one call (in C, ``_alike_texts``), so that part grows with the distinct wordings:
+    no index of words or characters may narrow it without changing what is matched
+    (bench/README.md says why); what a search finds is narrowed to the postmortems it reaches
+    by the masks."""
 
     def __init__(self, library: Iterable[RecurrenceSummary]) -> None:
         given = list(library)
