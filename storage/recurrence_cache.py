@@ -60,7 +60,8 @@ def read_index(root: Path, *, skip: str | None = None, keep_cache: bool = False
                       key=lambda pair: pair[0].id)
         index = RecurrenceIndex(summary for summary, _ in read)
         names = [name for _, name in read]
-        if keep_cache and not unreadable and files is not None and set(names) == set(files):
+        if keep_cache and names and not unreadable and files is not None \
+                and set(names) == set(files):
             write_cache_file(root, INDEX_NAME, {"files": [[name, *files[name]] for name in names],
                                                 "index": index.state()})
     if skip in names:
