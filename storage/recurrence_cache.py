@@ -12,9 +12,11 @@ a check of one file then uses a few of those. So the index is kept, prepared, in
 Rules decided here:
 
 - The kept index is used only when the library's files are exactly the files it was
-  prepared from, each with the identity it had then (taken before it was read). Anything
-  else — a file added, removed or saved, a kept index that does not read — prepares it again
-  from the summaries, and records it (``keep_cache``).
+  prepared from, each with the identity it had then (taken before it was read), but for the
+  file being checked: that one is left out of what is compared, so it may have been saved
+  since, or be new (the usual ``check`` after an edit). Anything else — another file added,
+  removed or saved, a kept index that does not read — prepares it again from the summaries,
+  and records it (``keep_cache``).
 - A library with a file that does not read is prepared each time and not recorded: that
   file's problem is read and said each time, as the summary cache does.
 - The kept index is the whole library's, the file being checked included (left out of what
@@ -46,7 +48,7 @@ def read_index(root: Path, *, skip: str | None = None, keep_cache: bool = False
     files that do not read."""
     root = Path(root)
     files = _identities(root)
-    kept = _kept_index(read_cache_file(root, INDEX_NAME), files)
+    kept = _kept_index(read_cache_file(root, INDEX_NAME), files, skip)
     if kept is not None:
         index, names = kept
         unreadable: list[Unreadable] = []
@@ -81,10 +83,10 @@ def _identities(root: Path) -> dict[str, list[int]] | None:
     return found
 
 
-def _kept_index(data: Any, files: dict[str, list[int]] | None
+def _kept_index(data: Any, files: dict[str, list[int]] | None, skip: str | None
                 ) -> tuple[RecurrenceIndex, list[str]] | None:
     """The kept index and its files' names (in its order), when it was prepared from exactly
-    ``files`` as they are; else None."""
+    ``files`` as they are, but for the file ``skip``; else None."""
     if files is None or not isinstance(data, dict) or not isinstance(data.get("files"), list):
         return None
     recorded = data["files"]
@@ -92,8 +94,8 @@ def _kept_index(data: Any, files: dict[str, list[int]] | None
                for entry in recorded):
         return None
     names = [entry[0] for entry in recorded]
-    if len(set(names)) != len(names) or set(names) != set(files) \
-            or any(files[entry[0]] != entry[1:] for entry in recorded):
+    if len(set(names)) != len(names) or set(names) - {skip} != set(files) - {skip} \
+            or any(files[entry[0]] != entry[1:] for entry in recorded if entry[0] != skip):
         return None
     try:
         index = RecurrenceIndex.from_state(data.get("index"))

@@ -110,6 +110,35 @@ def test_a_file_saved_added_or_removed_prepares_the_index_again(library, capsys,
                     library=found.postmortems).deviations == expected_review(library, "checked")
 
 
+def test_the_checked_file_saved_since_still_reads_the_kept_index(library, capsys, monkeypatch):
+    """The usual check follows an edit of the postmortem checked: it is left out of what is
+    compared, so what the kept index holds of it does not matter."""
+    check(library, capsys)
+    no_preparing(monkeypatch)
+    with library.open("checked") as file:
+        document = file.document
+        document.tags = ["dns", "database"]
+        document.analysis.whys[0].text = "TLS certificate expired"
+        file.save(document)
+    out = check(library, capsys)
+    assert "(resolver)" in out and "(earlier)" not in out   # the cause as saved now
+    found = read_recurrence(library.root, skip=library.path_for("checked"))
+    assert evaluate(load_document(library.path_for("checked")),
+                    library=found.postmortems).deviations == expected_review(library, "checked")
+    with pytest.raises(AssertionError, match="prepared"):   # a check of another file
+        check(library, capsys, "earlier")
+
+
+def test_a_new_file_checked_reads_the_kept_index(library, capsys, monkeypatch):
+    check(library, capsys)
+    no_preparing(monkeypatch)
+    library.create(doc("new", root="The cache warm-up is skipped for replaced nodes")).close()
+    assert "(earlier)" in check(library, capsys, "new")
+    found = read_recurrence(library.root, skip=library.path_for("new"))
+    assert evaluate(load_document(library.path_for("new")),
+                    library=found.postmortems).deviations == expected_review(library, "new")
+
+
 @pytest.mark.parametrize("spoil", [
     lambda data: "{",
     lambda data: json.dumps({**data, "index": {**data["index"], "version": 0}}),
