@@ -48,8 +48,6 @@ class RecurrenceIndex:
         given = list(library)
         in_order = sorted(range(len(given)), key=lambda n: given[n].id)
         bit = {position: 1 << number for number, position in enumerate(in_order)}
-        # Texts in the order first met in ``library``: equally alike texts are searched, and so
-        # paired, in that order.
         texts: dict[str, int] = {}
         carriers: dict[str, int] = {}
         for position, summary in enumerate(given):
@@ -84,7 +82,6 @@ class RecurrenceIndex:
         return {"version": STATE_VERSION,
                 "postmortems": [[s.id, s.title, list(s.tags), list(s.root_causes),
                                  list(s.contributing)] for s in self.summaries],
-                # Lists, not objects: the order of the texts is kept (ties are met in it).
                 "texts": [[key, format(mask, "x")] for key, mask in self.text_mask.items()],
                 "tags": [[key, format(mask, "x")] for key, mask in self.carrier_mask.items()]}
 
@@ -110,6 +107,7 @@ class RecurrenceIndex:
         """Compare nothing with the postmortem ``number`` (the file being checked, when the
         index is the whole library's)."""
         self.left_out |= 1 << number
+        self._alike.clear()   # searched with it: the order of equally alike texts may change
 
     def __iter__(self):
         return (s for n, s in enumerate(self.summaries) if not self.left_out >> n & 1)
@@ -181,12 +179,23 @@ class RecurrenceIndex:
                 choice = self.choices[place]
                 score = similarity(key, choice, sort_ratio)
                 if score >= SIMILAR:
-                    scored.append((-fuzz.token_set_ratio(key, choice), place, choice, score))
-            # Equally alike texts in the order kept since the first search by set ratio: the
-            # best set ratio first, then the library's order.
+                    scored.append((-fuzz.token_set_ratio(key, choice), self._first_met(choice),
+                                   choice, score))
+            # Equally alike texts: the best set ratio first, then the first met.
             found = [(choice, round(score, 1)) for _, _, choice, score in sorted(scored)]
             self._alike[key] = found
         return found
+
+    def _first_met(self, text: str) -> tuple[int, int]:
+        """Where the normalised ``text`` is first met among the postmortems compared, in id
+        order: (number, place among its root causes then contributing factors)."""
+        holders = self.text_mask[text] & ~self.left_out
+        if not holders:
+            return len(self.summaries), 0   # held only by a postmortem left out: never paired
+        number = (holders & -holders).bit_length() - 1
+        summary = self.summaries[number]
+        causes = (*summary.root_causes, *summary.contributing)
+        return number, next(n for n, cause in enumerate(causes) if normalise(cause) == text)
 
     def _tag_weights(self, tags: Iterable[str], own: int) -> dict[str, tuple[str, int, int, float]]:
         """Normalised tag → (as typed, carriers, library size, weight), for tags shared; ``own``
