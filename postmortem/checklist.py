@@ -52,8 +52,9 @@ from postmortem.findings import dismissed_keys
 from postmortem.followup import follow_up_reasons, legal_review_blocks
 from postmortem.i18n import t
 from postmortem.model import Postmortem
-from postmortem.recurrence import (RecurrenceIndex, RecurrenceSummary, document_causes,
-                                   normalise, reasons)  # noqa: F401 (normalise: re-exported)
+from postmortem.recurrence import (RecurrenceSummary, normalise,  # noqa: F401 (re-exported)
+                                   reasons)
+from postmortem.recurrence_index import RecurrenceIndex, repeats
 from postmortem.texts import describe, free_texts
 from postmortem.vagueness import action_findings, is_missing_field
 
@@ -289,11 +290,7 @@ def _security(doc: Postmortem) -> list[Deviation]:
 
 def _repeated(doc: Postmortem, library: Sequence[RecurrenceSummary] | RecurrenceIndex
               ) -> list[Deviation]:
-    if not (library.compares_with(doc.id) if isinstance(library, RecurrenceIndex)
-            else any(other.id != doc.id for other in library)):
-        return []  # nothing to compare with (an export): no text to normalise
-    index = library if isinstance(library, RecurrenceIndex) else RecurrenceIndex(library)
-    matches, total = index.matches(doc.id, document_causes(doc), doc.tags, limit=MAX_REPEATS)
+    matches, total = repeats(doc, library, limit=MAX_REPEATS)
     deviations = []
     for match in matches:
         other = match.other

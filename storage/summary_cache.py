@@ -30,7 +30,7 @@ from postmortem.fields import ValidationError
 from postmortem.i18n import t
 from postmortem.ids import is_valid_id
 from postmortem.library_summary import DocumentSummary, cache_data, read_document_summary
-from postmortem.recurrence import RecurrenceSummary, read_recurrence_summary
+from postmortem.recurrence import read_recurrence_summary
 from postmortem.summary import read_summary
 from storage.errors import CorruptFileError, StorageError
 from storage.reading import document_data, library_files, parse_json
@@ -64,19 +64,12 @@ def identity(status: os.stat_result) -> list[int]:
 def read_summaries(root: Path, *, keep_cache: bool = True) -> LibrarySummaries:
     """Every file of the library in ``root``, through the cache; the cache is written back
     when something in it changed (``keep_cache``: tests and read-only uses may say no)."""
-    summaries, unreadable = _read_or_why(read_parts(root, _whole, keep_cache))
+    summaries, unreadable = read_or_why(read_parts(root, _whole, keep_cache))
     summaries.sort(key=lambda s: s.id)
     return LibrarySummaries(summaries, unreadable)
 
 
-def read_recurrence_summaries(root: Path, *, keep_cache: bool = False, skip: str | None = None
-                              ) -> tuple[list[RecurrenceSummary], list[Unreadable]]:
-    """What the repeated-failure check compares of every file of the library in ``root``
-    (``skip``: the name of a file not read, the postmortem compared with the library)."""
-    return _read_or_why(read_parts(root, RECURRENCE, keep_cache, skip))
-
-
-def _read_or_why(results: list[tuple[Path, Any, Exception | None]]) -> tuple[list, list[Unreadable]]:
+def read_or_why(results: list[tuple[Path, Any, Exception | None]]) -> tuple[list, list[Unreadable]]:
     """The parts that read, and the files that did not with why."""
     found = [value for _, value, _ in results if value is not None]
     unreadable = [Unreadable(path, _problem(path, error))
@@ -179,14 +172,7 @@ def _problem(path: Path, error: Exception) -> str:
 
 def load_cache(root: Path) -> dict[str, Any]:
     """The entries of the cache by file name; empty when there is none or it is not usable."""
-    path = cache_path(root)
-    try:
-        if not _real_folder(path.parent):
-            return {}
-        raw, _ = read_regular(path, follow_symlinks=False)
-        data = json.loads(raw.decode("utf-8"))
-    except (OSError, StorageError, ValueError):
-        return {}
+    data = read_cache_file(root, CACHE_NAME)
     if not isinstance(data, dict) or data.get("version") != VERSION:
         return {}
     entries = data.get("files")
@@ -195,6 +181,25 @@ def load_cache(root: Path) -> dict[str, Any]:
 
 def save_cache(root: Path, entries: dict[str, Any]) -> bool:
     """Write the cache atomically; False (and nothing changed) when it cannot be written."""
+    return write_cache_file(root, CACHE_NAME, {"version": VERSION, "files": entries})
+
+
+def read_cache_file(root: Path, name: str) -> Any:
+    """The JSON data of the file ``name`` of the library's cache folder; None when there is
+    none or it does not read (never through a symlink)."""
+    path = Path(root) / CACHE_FOLDER / name
+    try:
+        if not _real_folder(path.parent):
+            return None
+        raw, _ = read_regular(path, follow_symlinks=False)
+        return json.loads(raw.decode("utf-8"))
+    except (OSError, StorageError, ValueError):
+        return None
+
+
+def write_cache_file(root: Path, name: str, data: Any) -> bool:
+    """Write ``data`` as the file ``name`` of the library's cache folder, atomically and
+    owner-only; False (and nothing changed) when it cannot be written."""
     from storage.atomic import atomic_write
     folder = Path(root) / CACHE_FOLDER
     try:
@@ -207,9 +212,8 @@ def save_cache(root: Path, entries: dict[str, Any]) -> bool:
         if not os.path.lexists(ignore):
             atomic_write(ignore, b"# A cache of postmortem-tui, rebuilt when missing.\n*\n",
                          keep_backup=False)
-        text = json.dumps({"version": VERSION, "files": entries}, ensure_ascii=False,
-                          sort_keys=True, separators=(",", ":"))
-        atomic_write(folder / CACHE_NAME, text.encode("utf-8"), keep_backup=False)
+        text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        atomic_write(folder / name, text.encode("utf-8"), keep_backup=False)
     except (OSError, StorageError):
         return False
     return True

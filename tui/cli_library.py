@@ -67,7 +67,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_check_all(args: argparse.Namespace) -> int:
     """The final review of every postmortem, one line each; 1 when any fails or cannot be read."""
     from postmortem.checklist import evaluate
-    from postmortem.recurrence import RecurrenceIndex
+    from postmortem.recurrence_index import RecurrenceIndex
     from storage.summary_cache import read_documents
     from tui import cli
     read = read_documents(_root(args))
