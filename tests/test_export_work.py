@@ -9,6 +9,8 @@ import subprocess
 import sys
 from collections import Counter
 
+import pytest
+
 import postmortem.blame
 from postmortem.demo import demo_document
 from storage.library import Library
@@ -64,3 +66,34 @@ def test_the_internal_export_reads_the_library_without_the_writing_side(library_
     assert "(earlier)" in target.read_text("utf-8")   # the library was compared
     writing = {"tinydb", "storage.library", "storage.document_file", "storage.lock"}
     assert writing & set(modules.split()) == set()
+
+
+# What no Markdown export uses: the app, the writing side of the library, the review screen's
+# advice (hindsight), pendulum.
+NEVER_IMPORTED = {"textual", "tui.app", "tinydb", "storage.library", "pendulum",
+                  "postmortem.hindsight"}
+NOT_IMPORTED_BY = {
+    # The internal document is not scrubbed and not scanned (detect-secrets pulls requests).
+    "internal": {"postmortem.redaction", "postmortem.scanner", "postmortem.exposure",
+                 "detect_secrets", "requests"},
+    # The customer version has no review checklist, fishbone or library comparison.
+    "external": {"postmortem.checklist", "postmortem.fishbone", "storage.summary_cache"},
+}
+
+
+@pytest.mark.parametrize("audience", ["internal", "external"])
+def test_a_markdown_export_imports_only_what_it_prints(library_dir, tmp_path, audience):
+    doc = demo_document()
+    Library(library_dir).create(doc).close()
+    target = tmp_path / "export.md"
+    probe = ("import sys\nfrom tui import cli\n"
+             f"code = cli.main(['--library', {str(library_dir)!r}, 'export', {doc.id!r}, "
+             f"'--audience', {audience!r}, '-o', {str(target)!r}])\n"
+             "print(code, ' '.join(sorted(sys.modules)))\n")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            timeout=120)
+    code, modules = result.stdout.split(" ", 1)
+    assert code == "0", result.stderr
+    assert target.read_text("utf-8").startswith("# ")
+    loaded = set(modules.split())
+    assert (NEVER_IMPORTED | NOT_IMPORTED_BY[audience]) & loaded == set()
