@@ -55,7 +55,7 @@ from postmortem.model import Postmortem
 from postmortem.recurrence import (RecurrenceSummary, normalise,  # noqa: F401 (re-exported)
                                    reasons)
 from postmortem.recurrence_index import RecurrenceIndex, repeats
-from postmortem.texts import describe, free_texts
+from postmortem.texts import FreeText, describe, free_texts
 from postmortem.vagueness import action_findings, is_missing_field
 
 LINE_KEYS = ("blameless", "impact", "analysis", "actions", "follow_up")
@@ -117,20 +117,24 @@ class Review:
 
 
 def evaluate(doc: Postmortem, *, library: Sequence[RecurrenceSummary] | RecurrenceIndex = (),
-             today: date | None = None, unreadable: Sequence[str] = ()) -> Review:
+             today: date | None = None, unreadable: Sequence[str] = (),
+             advice: bool = True) -> Review:
     """The five checklist lines in the seed's order, the deviations and the advice.
 
     The one evaluation behind the review screen, ``postmortem check`` and the internal
     export's checklist: give all three the same ``library`` (the other postmortems as the
     repeated-failure check compares them) and ``today``. ``unreadable`` names the library
     files that could not be read for the repeated-failure check: the review says it did not
-    compare with them.
+    compare with them. ``advice=False`` where the advice is not shown (the Markdown export's
+    checklist, ``check --all``): the hindsight check is not run and ``Review.advice`` is empty.
     """
-    reasons = (_blameless(doc), _impact(doc), _analysis(doc), _actions(doc), _follow_up(doc, today))
+    texts = free_texts(doc)
+    reasons = (_blameless(doc, texts), _impact(doc), _analysis(doc), _actions(doc),
+               _follow_up(doc, today))
     lines = tuple(ChecklistLine(key, t(f"checklist.line.{key}"), tuple(found))
                   for key, found in zip(LINE_KEYS, reasons))
     return Review(lines, tuple(_conflicts(doc) + _security(doc) + _repeated(doc, library)),
-                  tuple(_hindsight(doc)), today, tuple(unreadable))
+                  tuple(_hindsight(doc, texts)) if advice else (), today, tuple(unreadable))
 
 
 def unreadable_note(review: Review) -> str | None:
@@ -145,13 +149,13 @@ def unreadable_note(review: Review) -> str | None:
 # 1. Blameless tone; facts and timeline clear ---------------------------------------------
 
 
-def _blameless(doc: Postmortem) -> list[Reason]:
-    places = {text.location: text for text in free_texts(doc)}
+def _blameless(doc: Postmortem, texts: list[FreeText]) -> list[Reason]:
+    places = {text.location: text for text in texts}
     # Every blame reason quotes the words it found.
     reasons = [Reason(t("checklist.reason.blame", location=describe(places[f.location]),
                         reason=f.reason),
                       places[f.location].stage, places[f.location].target)
-               for f in blame.document_findings(doc)]
+               for f in blame.document_findings(doc, texts=texts)]
     reasons += _timeline(doc)
     if not doc.impact.comms_aligned:
         reasons.append(Reason(t("checklist.reason.comms_not_aligned"), 2, "impact.comms_aligned"))
@@ -259,13 +263,13 @@ def _follow_up(doc: Postmortem, today: date | None) -> list[Reason]:
 # Advice ----------------------------------------------------------------------------------
 
 
-def _hindsight(doc: Postmortem) -> list[Reason]:
+def _hindsight(doc: Postmortem, texts: list[FreeText]) -> list[Reason]:
     from postmortem.hindsight import hindsight_findings
-    places = {text.location: text for text in free_texts(doc)}
+    places = {text.location: text for text in texts}
     return [Reason(t("checklist.advice.hindsight", place=describe(places[f.location]),
                      reason=f.reason, question=f.suggestion),
                    places[f.location].stage, places[f.location].target)
-            for f in hindsight_findings(doc)]
+            for f in hindsight_findings(doc, texts=texts)]
 
 
 # Deviations ------------------------------------------------------------------------------

@@ -87,7 +87,7 @@ def cmd_check_all(args: argparse.Namespace) -> int:
                                       problem=entry.problem)))
             continue
         review = evaluate(entry.document, library=others, today=cli.today(),
-                          unreadable=unreadable)
+                          unreadable=unreadable, advice=False)   # one line each: no advice
         failed += not review.ok
         print(cli.terminal_text(check_line(entry.document, review)))
     print(t("team.check.summary", count=len(read), failed=failed, passed=len(read) - failed))
