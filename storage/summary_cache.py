@@ -3,7 +3,10 @@
 ``read_summaries`` gives every postmortem of a library as ``postmortem.library_summary``
 sees it. A file whose identity — device, inode, size and modification time in nanoseconds —
 is the one recorded in ``<library>/.cache/summaries.json`` is not read again: its cached
-summary is used. Anything else is read (each file once) and recorded.
+summary is used. Anything else is read (each file once) and recorded. The library's list
+reads only the rows (``postmortem.summary``), kept in ``rows.json`` beside it by the same
+rules: a twentieth of the size, so the list's start-up does not parse every postmortem's
+actions and causes.
 
 Rules decided here:
 
@@ -31,13 +34,14 @@ from postmortem.i18n import t
 from postmortem.ids import is_valid_id
 from postmortem.library_summary import DocumentSummary, cache_data, read_document_summary
 from postmortem.recurrence import RecurrenceSummary, read_recurrence_summary
-from postmortem.summary import read_summary
+from postmortem.summary import read_summary, summary_data
 from storage.errors import CorruptFileError, StorageError
 from storage.reading import document_data, library_files, parse_json
 from storage.regular_files import read_regular
 
 CACHE_FOLDER = ".cache"
 CACHE_NAME = "summaries.json"
+ROWS_NAME = "rows.json"
 VERSION = 2   # 2: summaries carry the number of merge conflicts (a version-1 cache says 0)
 
 
@@ -53,8 +57,8 @@ class LibrarySummaries(NamedTuple):
     unreadable: list[Unreadable]
 
 
-def cache_path(root: Path) -> Path:
-    return Path(root) / CACHE_FOLDER / CACHE_NAME
+def cache_path(root: Path, name: str = CACHE_NAME) -> Path:
+    return Path(root) / CACHE_FOLDER / name
 
 
 def identity(status: os.stat_result) -> list[int]:
@@ -85,17 +89,22 @@ def _read_or_why(results: list[tuple[Path, Any, Exception | None]]) -> tuple[lis
 
 
 class Part(NamedTuple):
-    """A part of each postmortem that a reader wants: read from a cache entry's data, or
-    picked from a summary read in full."""
+    """A part of each postmortem that a reader wants: read from an entry of the cache named
+    ``cache``, or picked from the summary ``summarise`` makes of a file, which ``store`` turns
+    into that cache's entry."""
 
     read: Callable[[Any], Any]
-    pick: Callable[[DocumentSummary], Any]
+    pick: Callable[[Any], Any]
     whole: bool = False   # the whole summary: a file whose summary does not read is unreadable
+    cache: str = CACHE_NAME
+    summarise: Callable[[Any], Any] = read_document_summary
+    store: Callable[[Any], dict[str, Any]] = cache_data
 
 
 _whole = Part(read_document_summary, lambda summary: summary, whole=True)
 RECURRENCE = Part(read_recurrence_summary, lambda summary: summary.recurrence)
-ROW = Part(read_summary, lambda summary: summary.row)
+ROW = Part(read_summary, lambda row: row, whole=True, cache=ROWS_NAME, summarise=read_summary,
+           store=summary_data)
 
 
 def read_parts(root: Path, part: Part, keep_cache: bool, skip: str | None = None
@@ -104,10 +113,11 @@ def read_parts(root: Path, part: Part, keep_cache: bool, skip: str | None = None
     error)`` for the others, in file-name order; the file named ``skip`` is left out (its
     entry kept). Of a cache entry that still describes its file only the part is read
     (reading every entry in full cost as much as reading the files); a file read again is
-    summarised in full for the cache, and is read all the same when only its part reads (a
-    wrong action date does not hide a postmortem's row or causes): it is then not recorded."""
+    summarised for the part's cache (in full for ``summaries.json``), and is read all the same
+    when only its part reads (a wrong action date does not hide a postmortem's causes): it is
+    then not recorded."""
     root = Path(root)
-    cached = load_cache(root)
+    cached = load_cache(root, part.cache)
     recorded: dict[str, Any] = {}
     results: list[tuple[Path, Any, Exception | None]] = []
     for path in library_files(root):
@@ -127,7 +137,7 @@ def read_parts(root: Path, part: Part, keep_cache: bool, skip: str | None = None
         if entry is not None:
             recorded[path.name] = entry
     if keep_cache and recorded != cached:
-        save_cache(root, recorded)
+        save_cache(root, recorded, part.cache)
     return results
 
 
@@ -149,8 +159,8 @@ def _read_part(path: Path, entry: Any, part: Part) -> tuple[Any, dict[str, Any] 
     raw, status = read_regular(path)
     data = document_data(path, parse_json(path, raw))
     try:
-        summary = read_document_summary(data)
-        return part.pick(summary), {"identity": identity(status), "summary": cache_data(summary)}
+        summary = part.summarise(data)
+        return part.pick(summary), {"identity": identity(status), "summary": part.store(summary)}
     except ValidationError as error:
         if part.whole:
             raise CorruptFileError(path, str(error)) from error
@@ -177,9 +187,9 @@ def _problem(path: Path, error: Exception) -> str:
     return str(error)
 
 
-def load_cache(root: Path) -> dict[str, Any]:
+def load_cache(root: Path, name: str = CACHE_NAME) -> dict[str, Any]:
     """The entries of the cache by file name; empty when there is none or it is not usable."""
-    path = cache_path(root)
+    path = cache_path(root, name)
     try:
         if not _real_folder(path.parent):
             return {}
@@ -193,7 +203,7 @@ def load_cache(root: Path) -> dict[str, Any]:
     return entries if isinstance(entries, dict) else {}
 
 
-def save_cache(root: Path, entries: dict[str, Any]) -> bool:
+def save_cache(root: Path, entries: dict[str, Any], name: str = CACHE_NAME) -> bool:
     """Write the cache atomically; False (and nothing changed) when it cannot be written."""
     from storage.atomic import atomic_write
     folder = Path(root) / CACHE_FOLDER
@@ -209,7 +219,7 @@ def save_cache(root: Path, entries: dict[str, Any]) -> bool:
                          keep_backup=False)
         text = json.dumps({"version": VERSION, "files": entries}, ensure_ascii=False,
                           sort_keys=True, separators=(",", ":"))
-        atomic_write(folder / CACHE_NAME, text.encode("utf-8"), keep_backup=False)
+        atomic_write(folder / name, text.encode("utf-8"), keep_backup=False)
     except (OSError, StorageError):
         return False
     return True
