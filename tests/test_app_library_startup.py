@@ -102,6 +102,27 @@ async def test_each_file_is_read_once_and_each_row_added_once(library_dir, make_
         assert all(len(cut) < len(was) and cut.endswith("…") for cut, was in zip(narrow, wide))
 
 
+async def test_the_list_is_read_again_each_time_it_is_shown_again(library_dir, make_app):
+    """Filled once as the screen is mounted, and read again on the way back from a postmortem:
+    a file changed meanwhile (another window, a git pull) shows as it is now."""
+    from tui.screens.workspace import WorkspaceScreen
+    seed(library_dir, 2)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WorkspaceScreen)
+        other = ({"incident-0", "incident-1"} - {app.screen.document.id}).pop()
+        (library_dir / f"{other}.json").unlink()
+        Library(library_dir).create(new_postmortem(other, "Retitled elsewhere", "SEV1")).close()
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        titles = title_cells(app.screen.query_one(DataTable))
+        assert len(titles) == 2 and "Retitled elsewhere" in titles
+
+
 def test_the_first_frame_imports_no_stage_export_or_rule(library_dir):
     """The list shows summaries: the stages, the Markdown export, the writing rules and the
     review checklist wait until a postmortem is opened."""

@@ -84,13 +84,22 @@ class LibraryScreen(RegistryBindings, Screen[None]):
         self.shown: list[LibraryEntry] = []     # the entries the filter lets through, as listed
         self.short_columns = 0                  # cells the columns after the title take
         self.title_cut: int | None = None       # cells the listed titles were cut to
+        self.read_again = False                 # another screen was over this one since
 
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()
+        # Filled here rather than when first shown: the table then measures its rows before its
+        # first frame, instead of drawing them once unmeasured and again measured.
+        self.reload()
+
+    def on_screen_suspend(self) -> None:
+        self.read_again = True
 
     def on_screen_resume(self) -> None:
-        # Also sent when the screen is first shown: the one read before the first frame.
-        self.reload()
+        # Back from a screen or dialog over it: the postmortems may have changed meanwhile.
+        if self.read_again:
+            self.read_again = False
+            self.reload()
 
     async def language_changed(self) -> None:
         """Built again in the language just chosen (heading, filter, columns, rows)."""
