@@ -125,7 +125,8 @@ async def test_the_list_is_read_again_each_time_it_is_shown_again(library_dir, m
 
 def test_the_first_frame_imports_no_stage_export_or_rule(library_dir):
     """The list shows summaries: the stages, the Markdown export, the writing rules and the
-    review checklist wait until a postmortem is opened."""
+    review checklist wait until a postmortem is opened; opening and writing files (TinyDB),
+    the library's dialogs, the trash and the sensitive-data scanner until a key needs them."""
     seed(library_dir, 2)
     probe = (
         "import asyncio, sys\n"
@@ -145,7 +146,9 @@ def test_the_first_frame_imports_no_stage_export_or_rule(library_dir):
     later = {"postmortem.markdown", "postmortem.checklist", "postmortem.blame",
              "postmortem.vagueness", "postmortem.hindsight", "postmortem.stages",
              "postmortem.whys", "postmortem.fishbone", "tui.stages",
-             "tui.screens.workspace", "tui.screens.review", "tui.screens.export"}
+             "tui.screens.workspace", "tui.screens.review", "tui.screens.export",
+             "storage.document_file", "tinydb", "tui.screens.dialogs", "storage.trash",
+             "postmortem.scanner", "postmortem.factory"}
     assert loaded & later == set()
 
 

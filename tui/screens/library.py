@@ -14,16 +14,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
 from postmortem.cells import cut
-from postmortem.factory import new_postmortem, new_postmortem_id
 from postmortem.hidden_text import mark_hidden
 from postmortem.i18n import t
 from postmortem.ids import is_valid_id
-from postmortem.scanner import mask
 from storage.errors import StorageError
 from storage.library import LibraryEntry
-from storage.trash import restore
 from tui.commands import RegistryBindings
-from tui.screens.dialogs import ConfirmScreen, NewPostmortemRequest, NewPostmortemScreen
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.sharing_banner import SharingBanner
 from tui.widgets.status_line import StatusLine
@@ -143,6 +139,7 @@ class LibraryScreen(RegistryBindings, Screen[None]):
         self.shown = shown = [e for e in self.entries if matches(e, query)]
         rows = [self.row_cells(entry) for entry in shown]
         if getattr(self.app, "sharing", False):  # sharing-safe mode: titles and owners masked
+            from postmortem.scanner import mask
             rows = [(mask(row[0]), *row[1:4], mask(row[4])) for row in rows]
         self.short_columns = self.short_columns_width([row[1:] for row in rows])
         self.title_cut = width = self.title_room()
@@ -170,6 +167,7 @@ class LibraryScreen(RegistryBindings, Screen[None]):
         elif entry is not None and entry.conflicts:
             title = mark_hidden(entry.title) or t("header.untitled")
             if getattr(self.app, "sharing", False):
+                from postmortem.scanner import mask
                 title = mask(title)
             empty.update(Text(t("library.conflicts_hint", title=title, count=entry.conflicts)))
         elif not self.entries:
@@ -223,8 +221,13 @@ class LibraryScreen(RegistryBindings, Screen[None]):
     def action_filter(self) -> None:
         self.query_one(FilterInput).focus()
 
+    # What the keys open and change is imported when a key asks for it (the dialogs, the
+    # factory, the trash, the scanner): the first frame shows only the list.
+
     @work
     async def action_new(self) -> None:
+        from postmortem.factory import new_postmortem, new_postmortem_id
+        from tui.screens.dialogs import NewPostmortemRequest, NewPostmortemScreen
         request: NewPostmortemRequest | None = await self.app.push_screen_wait(NewPostmortemScreen())
         if request is None:
             return
@@ -242,6 +245,8 @@ class LibraryScreen(RegistryBindings, Screen[None]):
 
     @work
     async def action_delete(self) -> None:
+        from postmortem.scanner import mask
+        from tui.screens.dialogs import ConfirmScreen
         entry = self.selected_entry()
         if entry is None:
             return
@@ -265,6 +270,7 @@ class LibraryScreen(RegistryBindings, Screen[None]):
         if self.last_trashed is None:
             self.notify(t("trash.nothing_to_undo"))
             return
+        from storage.trash import restore
         name, title = self.last_trashed
         try:
             path = restore(self.app.library, name)
