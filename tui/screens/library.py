@@ -63,6 +63,8 @@ class FilterInput(TextField):
 
 class LibraryScreen(RegistryBindings, Screen[None]):
     COMMAND_SCOPE = "library"
+    # Focused as it is composed, so its first frame is drawn focused (not drawn again).
+    AUTO_FOCUS = "#library-table"
 
     def compose(self) -> ComposeResult:
         yield SharingBanner()
@@ -83,7 +85,6 @@ class LibraryScreen(RegistryBindings, Screen[None]):
         self.read_again = False                 # another screen was over this one since
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).focus()
         # Filled here rather than when first shown: the table then measures its rows before its
         # first frame, instead of drawing them once unmeasured and again measured.
         self.reload()
