@@ -36,9 +36,12 @@ def display_path(path: Path) -> str:
 
 def matches(entry: LibraryEntry, query: str) -> bool:
     """Every word of the query appears in the title, id, owner, severity, status or tags."""
+    words = query.casefold().split()
+    if not words:   # no filter: every row, without building a haystack for each
+        return True
     haystack = " ".join([entry.id, entry.title or "", entry.owner or "", entry.severity or "",
                          entry.status or "", *entry.tags, status_text(entry)]).casefold()
-    return all(word in haystack for word in query.casefold().split())
+    return all(word in haystack for word in words)
 
 
 def status_text(entry: LibraryEntry) -> str:
