@@ -16,6 +16,7 @@ import storage.summary_cache
 from postmortem.factory import new_postmortem
 from storage.library import Library
 from tui.screens.library import LibraryScreen
+from helpers import shown
 
 LONG_TITLE = "Checkout latency after the cache node was replaced without its warm-up job " * 2
 
@@ -100,6 +101,22 @@ async def test_each_file_is_read_once_and_each_row_added_once(library_dir, make_
         assert len(added) == 10 and sum(reads.values()) == 5
         narrow = title_cells(app.screen.query_one(DataTable))
         assert all(len(cut) < len(was) and cut.endswith("…") for cut, was in zip(narrow, wide))
+
+
+async def test_the_first_frame_shows_the_whole_list_focused(library_dir, make_app):
+    """The library comes after the app's own mount and takes its focus as it is composed:
+    its first frame has every row, the table focused (the arrows move in it at once) and
+    the count under it."""
+    seed(library_dir, 3)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        table = app.screen.query_one(DataTable)
+        assert app.focused is table and table.row_count == 3
+        assert "3 of 3 postmortems" in shown(app.screen.query_one("#library-empty"))
+        await pilot.press("down")
+        assert table.cursor_row == 1
 
 
 async def test_the_list_is_read_again_each_time_it_is_shown_again(library_dir, make_app):
