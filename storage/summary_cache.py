@@ -34,7 +34,7 @@ from postmortem.i18n import t
 from postmortem.ids import is_valid_id
 from postmortem.library_summary import DocumentSummary, cache_data, read_document_summary
 from postmortem.recurrence import RecurrenceSummary, read_recurrence_summary
-from postmortem.summary import read_summary, summary_data
+from postmortem.summary import Summary, read_summary, summary_data
 from storage.errors import CorruptFileError, StorageError
 from storage.reading import document_data, library_files, parse_json
 from storage.regular_files import read_regular
@@ -204,7 +204,9 @@ def load_cache(root: Path, name: str = CACHE_NAME) -> dict[str, Any]:
 
 
 def save_cache(root: Path, entries: dict[str, Any], name: str = CACHE_NAME) -> bool:
-    """Write the cache atomically; False (and nothing changed) when it cannot be written."""
+    """Write the cache atomically; False (and nothing changed) when it cannot be written.
+    The summaries carry the rows: written, they write the rows the list reads too, so a list
+    after ``actions`` or ``check --all`` reads no file either."""
     from storage.atomic import atomic_write
     folder = Path(root) / CACHE_FOLDER
     try:
@@ -222,7 +224,23 @@ def save_cache(root: Path, entries: dict[str, Any], name: str = CACHE_NAME) -> b
         atomic_write(folder / name, text.encode("utf-8"), keep_backup=False)
     except (OSError, StorageError):
         return False
+    if name == CACHE_NAME:
+        return save_cache(root, {file: _row_entry(entry) for file, entry in entries.items()},
+                          ROWS_NAME)
     return True
+
+
+ROW_FIELDS = tuple(summary_data(Summary()))   # what a summary's row is made of
+
+
+def _row_entry(entry: Any) -> Any:
+    """The row of an entry of the summaries, as ``rows.json`` keeps it (an entry that is not
+    one is kept as it is: it is not used, and its file is read when next asked for)."""
+    summary = entry.get("summary") if isinstance(entry, dict) else None
+    if not isinstance(summary, dict):
+        return entry
+    return {"identity": entry.get("identity"),
+            "summary": {field: summary[field] for field in ROW_FIELDS if field in summary}}
 
 
 def _real_folder(folder: Path) -> bool:

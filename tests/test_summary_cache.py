@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -174,7 +175,6 @@ def test_a_row_survives_the_rows_cache():
 def test_the_list_reads_the_rows_cache_not_the_summaries(library, reads, monkeypatch):
     """The library's list (screen and ``list``) parses the small rows.json: the summaries of
     the views, with every action and cause, are not read for it."""
-    read_summaries(library.root)   # the views' cache, in full
     caches: Counter = Counter()
     real = summary_cache.read_regular
 
@@ -183,14 +183,27 @@ def test_the_list_reads_the_rows_cache_not_the_summaries(library, reads, monkeyp
             caches[Path(path).name] += 1
         return real(path, *args, **kwargs)
     monkeypatch.setattr(summary_cache, "read_regular", counting)
-    reads.clear()
     first = library.entries()
-    assert set(reads) == {p.name for p in library.root.glob("*.json")}   # rows not yet kept
+    assert set(reads) == {p.name for p in library.root.glob("*.json")}
     assert cache_path(library.root, summary_cache.ROWS_NAME).is_file()
+    assert not cache_path(library.root).exists()   # the views' summaries: not made for a list
     reads.clear()
     caches.clear()
     assert library.entries() == first
     assert reads == Counter() and caches == Counter({summary_cache.ROWS_NAME: 1})
+
+
+def test_the_summaries_keep_the_rows_in_step(library, reads):
+    """``actions``, ``stats``, ``check --all`` write the summaries, and the rows with them: a
+    list afterwards reads no file, though it has never run."""
+    (library.root / "broken.json").write_text("{}")
+    for read in (read_summaries, read_documents):
+        shutil.rmtree(library.root / ".cache", ignore_errors=True)
+        read(library.root)
+        reads.clear()
+        entries = {entry.id: entry for entry in library.entries()}
+        assert set(reads) == {"broken.json"}   # unreadable files are never cached
+        assert entries["other-1"].title == "Other 1" and entries["broken"].problem
     rows = len(cache_path(library.root, summary_cache.ROWS_NAME).read_bytes())
     assert rows * 4 < len(cache_path(library.root).read_bytes())
 
