@@ -18,7 +18,6 @@ import platformdirs
 
 from postmortem.i18n import t
 from postmortem.ids import is_valid_id
-from postmortem.model import Postmortem
 from postmortem.summary import Summary
 from storage.atomic import TEMP_MARKER, atomic_write, backup_path, document_bytes, fsync_folder
 from storage.errors import (AlreadyExistsError, CorruptFileError, InvalidIdError, NotFoundError,
@@ -30,6 +29,7 @@ from storage.reading import (TABLE, document_data, library_files, load_document,
 from storage.regular_files import RefusedFileError, existing_regular, kind_of, read_regular_bytes
 
 if TYPE_CHECKING:
+    from postmortem.model import Postmortem
     from storage.document_file import DocumentFile
 
 __all__ = ["Library", "LibraryEntry", "default_library_dir", "load_document"]
@@ -116,8 +116,8 @@ class Library:
 
     # Writing -----------------------------------------------------------------------------
 
-    # Opening and writing files (storage.document_file, TinyDB) is imported where it is done:
-    # the library's list, on screen and in ``list``, only reads summaries.
+    # Opening and writing files (storage.document_file, TinyDB, the model) is imported where
+    # it is done: the library's list, on screen and in ``list``, only reads summaries.
 
     def create(self, doc: Postmortem) -> DocumentFile:
         from storage.document_file import DocumentFile
@@ -143,6 +143,7 @@ class Library:
     def import_replacing(self, src: Path, *, replace: bool = True) -> tuple[Postmortem, Path | None]:
         """``import_file``, replacing a postmortem with the same id when ``replace``
         (``replace_document``); also returns the backup of the version replaced, if any."""
+        from postmortem.model import Postmortem
         from storage.document_file import DocumentFile
         src = Path(src)
         data = document_data(src, read_json(src))
@@ -162,6 +163,7 @@ class Library:
         """Write ``doc`` over the postmortem with its id, the version it replaces kept as
         ``<id>.json.bak``; returns that backup. Refused (``LockedError``) while a window has
         the postmortem open, whose next save would otherwise be refused or lost."""
+        from postmortem.model import Postmortem
         from storage.document_file import RECORD_ID
         path = self.path_for(doc.id)
         data = doc.to_dict()
@@ -209,6 +211,7 @@ class Library:
         (returned, or None if there was none). A failure to write (a full disk) leaves the old
         file where it was, untouched.
         """
+        from postmortem.model import Postmortem
         from storage.document_file import RECORD_ID
         path = self.path_for(doc.id)
         data = doc.to_dict()

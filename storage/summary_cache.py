@@ -27,17 +27,19 @@ import json
 import os
 import stat
 from pathlib import Path
-from typing import Any, Callable, NamedTuple
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 
 from postmortem.fields import ValidationError
 from postmortem.i18n import t
 from postmortem.ids import is_valid_id
-from postmortem.library_summary import DocumentSummary, cache_data, read_document_summary
 from postmortem.recurrence import RecurrenceSummary, read_recurrence_summary
 from postmortem.summary import Summary, read_summary, summary_data
 from storage.errors import CorruptFileError, StorageError
 from storage.reading import document_data, library_files, parse_json
 from storage.regular_files import read_regular
+
+if TYPE_CHECKING:
+    from postmortem.library_summary import DocumentSummary
 
 CACHE_FOLDER = ".cache"
 CACHE_NAME = "summaries.json"
@@ -68,7 +70,9 @@ def identity(status: os.stat_result) -> list[int]:
 def read_summaries(root: Path, *, keep_cache: bool = True) -> LibrarySummaries:
     """Every file of the library in ``root``, through the cache; the cache is written back
     when something in it changed (``keep_cache``: tests and read-only uses may say no)."""
-    summaries, unreadable = _read_or_why(read_parts(root, _whole, keep_cache))
+    from postmortem.library_summary import read_document_summary
+    whole = _summaries_part(read_document_summary, lambda summary: summary, whole=True)
+    summaries, unreadable = _read_or_why(read_parts(root, whole, keep_cache))
     summaries.sort(key=lambda s: s.id)
     return LibrarySummaries(summaries, unreadable)
 
@@ -77,7 +81,8 @@ def read_recurrence_summaries(root: Path, *, keep_cache: bool = False, skip: str
                               ) -> tuple[list[RecurrenceSummary], list[Unreadable]]:
     """What the repeated-failure check compares of every file of the library in ``root``
     (``skip``: the name of a file not read, the postmortem compared with the library)."""
-    return _read_or_why(read_parts(root, RECURRENCE, keep_cache, skip))
+    recurrence = _summaries_part(read_recurrence_summary, lambda summary: summary.recurrence)
+    return _read_or_why(read_parts(root, recurrence, keep_cache, skip))
 
 
 def _read_or_why(results: list[tuple[Path, Any, Exception | None]]) -> tuple[list, list[Unreadable]]:
@@ -95,16 +100,24 @@ class Part(NamedTuple):
 
     read: Callable[[Any], Any]
     pick: Callable[[Any], Any]
-    whole: bool = False   # the whole summary: a file whose summary does not read is unreadable
-    cache: str = CACHE_NAME
-    summarise: Callable[[Any], Any] = read_document_summary
-    store: Callable[[Any], dict[str, Any]] = cache_data
+    whole: bool   # the whole summary: a file whose summary does not read is unreadable
+    cache: str
+    summarise: Callable[[Any], Any]
+    store: Callable[[Any], dict[str, Any]]
 
 
-_whole = Part(read_document_summary, lambda summary: summary, whole=True)
-RECURRENCE = Part(read_recurrence_summary, lambda summary: summary.recurrence)
 ROW = Part(read_summary, lambda row: row, whole=True, cache=ROWS_NAME, summarise=read_summary,
            store=summary_data)
+
+
+def _summaries_part(read: Callable[[Any], Any], pick: Callable[[Any], Any], whole: bool = False
+                    ) -> Part:
+    """A part kept in ``summaries.json``: a file read again is summarised in full for it.
+    (``postmortem.library_summary`` and the model's classes are imported here, not for the
+    list's rows.)"""
+    from postmortem.library_summary import cache_data, read_document_summary
+    return Part(read, pick, whole=whole, cache=CACHE_NAME, summarise=read_document_summary,
+                store=cache_data)
 
 
 def read_parts(root: Path, part: Part, keep_cache: bool, skip: str | None = None
@@ -263,7 +276,7 @@ class FullRead(NamedTuple):
 def read_documents(root: Path, *, keep_cache: bool = True) -> list[FullRead]:
     """Every file of the library validated in full, each read once (``check --all``). The
     summaries of the documents read are recorded in the cache on the way."""
-    from postmortem.library_summary import document_summary
+    from postmortem.library_summary import cache_data, document_summary
     from postmortem.recurrence import read_recurrence_summary, recurrence_summary
     from storage.reading import validate
     root = Path(root)

@@ -143,7 +143,8 @@ async def test_the_list_is_read_again_each_time_it_is_shown_again(library_dir, m
 def test_the_first_frame_imports_no_stage_export_or_rule(library_dir):
     """The list shows summaries: the stages, the Markdown export, the writing rules and the
     review checklist wait until a postmortem is opened; opening and writing files (TinyDB),
-    the library's dialogs, the trash and the sensitive-data scanner until a key needs them."""
+    the library's dialogs, the trash and the sensitive-data scanner until a key needs them;
+    the document model and the views' summaries until something reads more than rows."""
     seed(library_dir, 2)
     probe = (
         "import asyncio, sys\n"
@@ -165,7 +166,8 @@ def test_the_first_frame_imports_no_stage_export_or_rule(library_dir):
              "postmortem.whys", "postmortem.fishbone", "tui.stages",
              "tui.screens.workspace", "tui.screens.review", "tui.screens.export",
              "storage.document_file", "tinydb", "tui.screens.dialogs", "storage.trash",
-             "postmortem.scanner", "postmortem.factory"}
+             "postmortem.scanner", "postmortem.factory", "postmortem.model",
+             "postmortem.library_summary"}
     assert loaded & later == set()
 
 
