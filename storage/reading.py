@@ -24,11 +24,11 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from postmortem.fields import ValidationError
 from postmortem.i18n import t
 from postmortem.ids import is_valid_id
-from postmortem.model import Postmortem
 from storage.errors import CorruptFileError, InvalidIdError, NotFoundError, StorageError
 from storage.regular_files import existing_regular, read_regular_bytes
 
 if TYPE_CHECKING:
+    from postmortem.model import Postmortem
     from postmortem.recurrence_index import RecurrenceIndex
 
 TABLE = "postmortem"
@@ -108,6 +108,9 @@ def document_data(path: Path, data: Any) -> Any:
 
 
 def validate(path: Path, data: Any) -> Postmortem:
+    # The model is imported here, where a document is read in full: the library's list
+    # reads summaries only (postmortem.summary), and starts without it.
+    from postmortem.model import Postmortem
     try:
         return Postmortem.from_dict(data)
     except ValidationError as error:

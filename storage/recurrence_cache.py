@@ -35,8 +35,8 @@ from typing import Any
 
 from postmortem.recurrence_index import RecurrenceIndex
 from storage.reading import library_files
-from storage.summary_cache import (RECURRENCE, Unreadable, identity, read_cache_file, read_or_why,
-                                   read_parts, write_cache_file)
+from storage.summary_cache import (Unreadable, identity, read_cache_file, read_or_why,
+                                   read_parts, recurrence_part, write_cache_file)
 
 INDEX_NAME = "recurrence.json"
 
@@ -55,7 +55,8 @@ def read_index(root: Path, *, skip: str | None = None, keep_cache: bool = False
     else:
         # Kept, the index is the whole library's: the checked file too (from its summary in
         # the cache, or read once more). Not kept, it need not be: that file is not read.
-        results = read_parts(root, RECURRENCE, keep_cache, skip=None if keep_cache else skip)
+        results = read_parts(root, recurrence_part(), keep_cache,
+                             skip=None if keep_cache else skip)
         unreadable = read_or_why(results)[1]
         # In id order (file order among equal ids), as the index numbers them: names align.
         read = sorted(((value, path.name) for path, value, _ in results if value is not None),

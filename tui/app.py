@@ -88,9 +88,11 @@ class PostmortemApp(RegistryBindings, App[None]):
         self._apply_theme()
         self._install_signal_handlers()
         # Opening one postmortem directly builds only its screen; the library is built when
-        # the facilitator goes back to it (or when the postmortem cannot be opened).
+        # the facilitator goes back to it (or when the postmortem cannot be opened). The library
+        # comes once the app's own mount is over: Textual draws nothing before that, so a
+        # screen pushed here would be laid out and drawn once for nothing, then drawn again.
         if self.open_target is None or not self.open_postmortem(self.open_target):
-            self.show_library()
+            self.call_later(self.show_library)
 
     def get_system_commands(self, screen: Screen) -> Iterator[SystemCommand]:
         for command in super().get_system_commands(screen):
