@@ -16,6 +16,7 @@ from datetime import date, datetime, timezone
 
 import pytest
 
+import storage.trash
 import tui
 from postmortem import i18n, parking
 from postmortem.demo import demo_dict, demo_document
@@ -50,8 +51,10 @@ def chinese(monkeypatch):
 
 @pytest.fixture
 def library_dir(monkeypatch, tmp_path):
-    """The library under a fake home, so the path on screen is the same on every run."""
+    """The library under a fake home, so the path on screen is the same on every run; the
+    working folder (where a relative export path starts) is that home too: shown as ``~``."""
     monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.chdir(tmp_path)
     folder = tmp_path / "postmortems"
     folder.mkdir()
     return folder
@@ -117,8 +120,16 @@ LIBRARY_SCREENS = {
 }
 
 
+class TrashedAt(datetime):
+    """The trash lists when a file was moved there (its ctime): one fixed moment instead."""
+    @classmethod
+    def fromtimestamp(cls, timestamp, tz=None):
+        return datetime(2026, 3, 11, 9, 30, tzinfo=timezone.utc)
+
+
 @pytest.mark.parametrize("name", LIBRARY_SCREENS)
-def test_library_screens_in_chinese(snap_compare, library, name):
+def test_library_screens_in_chinese(snap_compare, library, name, monkeypatch):
+    monkeypatch.setattr(storage.trash, "datetime", TrashedAt)
     app = create_app(library.root, None, clock=False)
     assert snapshot(snap_compare, app, LIBRARY_SCREENS[name])
 
@@ -162,12 +173,12 @@ WORKSPACE_SCREENS = {
     "private-notes": settled("ctrl+n"),
     "presenter-theme": settled("ctrl+t"),
     "settle-parked": settled("escape", "5", "p"),
-    "cause-picker": settled("escape", "5", "tab", "c"),
-    "action-form": settled("escape", "5", "tab", "e"),
+    "cause-picker": settled("escape", "5", "c"),
+    "action-form": settled("escape", "5", "e"),
     "timeline-entry": settled("escape", "2", "tab", "e"),
     "timeline-paste": opened("escape", "2", "tab", "p"),
     "timeline-source": opened("escape", "2", "tab", "n"),
-    "whys-move-to": opened("escape", "3", "tab", "m"),
+    "whys-move-to": opened("escape", "3", "m"),
     "library-from-workspace": settled("ctrl+l"),
 }
 
@@ -214,8 +225,10 @@ def test_outside_change_choice_in_chinese(snap_compare, library):
     assert snapshot(snap_compare, app, opened(before=outside))
 
 
-def test_unsaved_edits_dialog_in_chinese(snap_compare, library):
+def test_unsaved_edits_dialog_in_chinese(snap_compare, library, monkeypatch):
     from tui.screens.unsaved import UnsavedEditsScreen
+    from tui.screens.workspace_saving import WorkspaceSaving
+    monkeypatch.setattr(WorkspaceSaving, "unsaved_since_text", lambda self: "15:04:05")
 
     async def unsaved(pilot):
         pilot.app.push_screen(UnsavedEditsScreen(pilot.app.screen.unsaved_report()))

@@ -16,7 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from postmortem.i18n import t
-from tui.commands import Command, all_commands
+from tui.commands import Command, RegistryBindings, all_commands
 from tui.commands.core import ESC_DIGIT_KEYS
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.sharing_banner import SharingBanner
@@ -55,8 +55,8 @@ def scopes_here(focused: Widget | None, screen: Screen) -> list[str]:
     return scopes
 
 
-class HelpScreen(Screen[None]):
-    BINDINGS = [Binding("escape,f1,q", "close", t("key.close"))]
+class HelpScreen(RegistryBindings, Screen[None]):
+    COMMAND_SCOPE = "help"
 
     def __init__(self, focused: Widget | None, shown_over: Screen | None = None) -> None:
         super().__init__()
