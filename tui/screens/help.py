@@ -19,6 +19,7 @@ from postmortem.i18n import t
 from tui.commands import Command, RegistryBindings, all_commands
 from tui.commands.core import ESC_DIGIT_KEYS
 from tui.widgets.key_footer import KeyFooter
+from tui.widgets.cell_wrap import CellWrapped
 from tui.widgets.sharing_banner import SharingBanner
 
 KEY_WIDTH = 18
@@ -85,9 +86,9 @@ class HelpScreen(RegistryBindings, Screen[None]):
             return
         table = Table(show_header=False, show_edge=False, box=None, expand=True, padding=(0, 1))
         table.add_column(no_wrap=True, width=KEY_WIDTH, style="bold")
-        table.add_column(ratio=1, overflow="fold")  # Chinese has no spaces to wrap at
-        for command in rows:
-            table.add_row(key_names(command, self.app), command.help_text)
+        table.add_column(ratio=1)
+        for command in rows:   # Chinese has no spaces to wrap at: wrapped by character
+            table.add_row(key_names(command, self.app), CellWrapped(command.help_text))
         self.tables.append(table)
         yield Static(t(f"help.scope.{scope}"), classes="help-section", markup=False)
         yield Static(table, classes="help-keys")
