@@ -119,3 +119,27 @@ async def test_the_outside_change_dialog_in_chinese(monkeypatch, tmp_path, libra
         text = shown(app.screen.query_one(".dialog-question"))
         assert "~/library/queue.json" in text and str(tmp_path) not in text
         assert "标题、时间线" in shown(app.screen.query_one("#outside-differs"))
+
+
+async def test_carry_over_due_dates_are_whole_in_chinese(library_dir, make_app, monkeypatch):
+    from datetime import date
+    from postmortem.demo import demo_document
+    from postmortem.model import Action
+    from tui.screens.carry_over import CarriedList
+    from tui.stages.actions import clock as actions_clock
+    monkeypatch.setattr(actions_clock, "today", lambda: date(2026, 3, 11))
+    library = Library(library_dir)
+    library.create(demo_document(language="zh-CN")).close()
+    earlier = new_postmortem("earlier-cache", "上一次缓存故障", "SEV3")
+    earlier.tags = ["缓存"]
+    earlier.actions = [Action("a1", "命中率告警", owner="李伟", due=date(2026, 3, 1))]
+    library.create(earlier).close()
+    for n in range(2):   # the tag on 2 of 4 postmortems: rare enough to relate them
+        library.create(new_postmortem(f"other-{n}", f"其他 {n}", "SEV4")).close()
+    app = make_app("demo-checkout-latency")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f10")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "⚠ 2026年3月1日" in shown(app.screen.query_one(CarriedList))
