@@ -15,6 +15,7 @@ from textual.widgets import Button, Static
 
 from postmortem.i18n import catalogue, current_language, t
 from tui.paths import display_path
+from tui.widgets.cell_wrap import CellWrapped
 
 
 class Keep(Enum):
@@ -46,7 +47,7 @@ class ChooseVersionScreen(ModalScreen[Keep]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="outside-choice"):
-            yield Static(t("outside.choice.question", path=display_path(self.path)),
+            yield Static(CellWrapped(t("outside.choice.question", path=display_path(self.path))),
                          classes="dialog-question")
             parts = t("export.list_separator").join(self.parts)
             differs = (t("outside.choice.differs", parts=parts) if self.parts
