@@ -234,3 +234,13 @@ def test_unsaved_edits_dialog_in_chinese(snap_compare, library, monkeypatch):
         pilot.app.push_screen(UnsavedEditsScreen(pilot.app.screen.unsaved_report()))
     app = create_app(library.root, DEMO, clock=False)
     assert snapshot(snap_compare, app, opened(before=unsaved))
+
+
+def test_dismissing_a_finding_in_chinese(snap_compare, library):
+    """Stage 5 with a blaming action title: the findings list (f) and the reason asked (x)."""
+    doc = chinese_demo()
+    doc.actions[2].title = "培训值班人员，避免人为失误"
+    library.root.joinpath(f"{DEMO}.json").unlink()
+    library.create(doc).close()
+    app = create_app(library.root, DEMO, clock=False)
+    assert snapshot(snap_compare, app, opened("escape", "5", "f", "x"))

@@ -143,3 +143,20 @@ async def test_carry_over_due_dates_are_whole_in_chinese(library_dir, make_app, 
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert "⚠ 2026年3月1日" in shown(app.screen.query_one(CarriedList))
+
+
+async def test_the_exit_bar_fills_its_first_line_in_chinese(library_dir, make_app):
+    """Two lines at most under the strip: a Chinese reason after "（F2 列出）：" wraps by
+    character instead of leaving the first line at "（F2"."""
+    from textual.geometry import Region
+    from postmortem.demo import demo_document
+    doc = demo_document(language="zh-CN")
+    doc.actions[2].title = "培训值班人员，避免人为失误"
+    Library(library_dir).create(doc).close()
+    app = make_app(doc.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("escape", "5")
+        await pilot.pause()
+        bar = app.screen.query_one("#exit-status")
+        lines = [strip.text.rstrip() for strip in bar.render_lines(Region(0, 0, *bar.outer_size))]
+        assert lines[0].endswith("（F2 列出）：把被标记的条目写具体，或说明理由后忽略该提示")
