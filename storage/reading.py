@@ -63,8 +63,9 @@ def parse_json(path: Path, raw: bytes) -> Any | None:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        detail = f"{error.msg}, line {error.lineno} column {error.colno}"
-        raise CorruptFileError(path, t("storage.reason.not_json", detail=detail)) from None
+        # Where, not json's own English words for what (the reader may speak Chinese).
+        raise CorruptFileError(path, t("storage.reason.not_json_at", line=error.lineno,
+                                       column=error.colno)) from None
     except (ValueError, RecursionError) as error:
         raise CorruptFileError(path, t("storage.reason.not_json", detail=str(error))) from None
 

@@ -17,6 +17,7 @@ from tui.stages.analysis.fishbone import FishboneTree
 from tui.stages.analysis.whys import WhysTree
 from tui.widgets.fishbone_view import FishboneDiagram
 from helpers import fill, stored
+from helpers import shown as shown_widget
 
 
 def create(library_dir, doc_id="cache", participants=("Priya N.", "Max B.")):
@@ -163,7 +164,7 @@ async def test_build_tree_and_fishbone_by_keyboard_then_reopen(library_dir, make
         diagram = str(stage.query_one(FishboneDiagram).render())
         assert "◆ No alert on the cache" in diagram and "Process" in diagram
         await pilot.pause()
-        assert "✓" in str(app.screen.query_one("#exit-status").render())
+        assert "✓" in shown_widget(app.screen.query_one("#exit-status"))
         await pilot.press("ctrl+q")
 
     data = stored(library_dir, "cache")

@@ -9,7 +9,7 @@ from storage.library import Library
 from tui.screens.library import LibraryScreen
 from tui.screens.workspace import WorkspaceScreen
 from tui.widgets.doc_header import DocumentHeader
-from helpers import stored
+from helpers import shown, stored
 
 
 async def test_a_failing_disk_shows_an_error_and_saves_once_it_is_fixed(library_dir, make_app, monkeypatch):
@@ -53,7 +53,7 @@ async def test_a_file_that_does_not_parse_is_left_alone_and_its_backup_offered(l
     async with app.run_test(size=(100, 30)) as pilot:
         app.open_postmortem("broken")
         await pilot.pause()
-        assert "broken.json" in app.screen.query_one(".dialog-question").render().plain
+        assert "broken.json" in shown(app.screen.query_one(".dialog-question"))
         await pilot.press("escape")  # not now: nothing changes
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)

@@ -179,7 +179,11 @@ class PostmortemApp(RegistryBindings, App[None]):
     async def offer_backup(self, corrupt, target: str | Path) -> None:
         from storage.errors import StorageError
         from tui.screens.dialogs import ConfirmScreen
-        question = t("app.offer_backup", problem=str(corrupt))
+        from tui.paths import display_path
+        # The file and its backup (``<file>.bak``) as ``~/…``: at 80 columns a temporary or
+        # deep folder would take the dialog's lines.
+        problem = str(corrupt).replace(str(corrupt.path), display_path(corrupt.path))
+        question = t("app.offer_backup", problem=problem)
         if not await self.push_screen_wait(ConfirmScreen(question, t("app.restore_backup"))):
             return
         try:

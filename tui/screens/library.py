@@ -3,8 +3,6 @@ you type, and the trash itself (t)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
@@ -21,17 +19,10 @@ from storage.errors import StorageError
 from storage.library import LibraryEntry
 from tui.commands import RegistryBindings
 from tui.widgets.key_footer import KeyFooter
+from tui.paths import display_path
 from tui.widgets.sharing_banner import SharingBanner
 from tui.widgets.status_line import StatusLine
 from tui.widgets.text_field import TextField
-
-
-def display_path(path: Path) -> str:
-    """The folder as a person reads it: ``~/…`` under the home folder."""
-    try:
-        return "~/" + str(path.relative_to(Path.home()))
-    except ValueError:
-        return str(path)
 
 
 def matches(entry: LibraryEntry, query: str) -> bool:
@@ -167,7 +158,8 @@ class LibraryScreen(RegistryBindings, Screen[None]):
         selected = self.selected_id()
         entry = next((e for e in shown if e.id == selected), None)
         if entry is not None and entry.problem:
-            empty.update(Text(entry.problem))  # not markup: a field path has brackets
+            # Not markup: a field path has brackets. The file by its name, as in its row.
+            empty.update(Text(entry.problem.replace(str(entry.path), entry.path.name)))
         elif entry is not None and entry.conflicts:
             title = mark_hidden(entry.title) or t("header.untitled")
             if getattr(self.app, "sharing", False):

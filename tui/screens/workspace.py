@@ -39,6 +39,7 @@ from tui.screens.meeting_control import MeetingControl
 from tui.screens.stage_focus import StageFocus
 from tui.screens.workspace_saving import WorkspaceSaving
 from tui.sharing_workspace import SharingWorkspace
+from tui.widgets.cell_wrap import CellWrapped
 from tui.widgets.status_line import StatusLine
 from tui.widgets.typing_pause import AfterTyping
 
@@ -228,8 +229,9 @@ class WorkspaceScreen(RegistryBindings, SharingWorkspace, WorkspaceSaving, Meeti
         current = statuses[strip.current - 1]
         status = self.query_one("#exit-status", Static)
         line = self.shown_text(exit_line(current))
-        if status.content != line:   # an update lays the screen out again: not at every key
-            status.update(line)
+        shown = status.content.text.plain if isinstance(status.content, CellWrapped) else None
+        if shown != line:   # an update lays the screen out again: not at every key
+            status.update(CellWrapped(line))   # Chinese wrapped by character
         status.set_class(current.ok, "-ok")
         status.set_class(not current.ok, "-missing")
         self.refresh_meeting_room(current)
