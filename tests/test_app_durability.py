@@ -68,6 +68,26 @@ async def test_a_file_that_does_not_parse_is_left_alone_and_its_backup_offered(l
     assert [p.read_text("utf-8") for p in kept] == ["{ this is not json"]
 
 
+async def test_opened_at_start_a_file_that_does_not_parse_has_its_backup_offered(library_dir,
+                                                                                 make_app):
+    """``postmortem open broken``: the offer comes over the library, and stays there."""
+    library = Library(library_dir)
+    with library.create(new_postmortem("broken", "First", "SEV2")) as document_file:
+        document_file.save(document_file.document.to_dict())   # broken.json.bak holds "First"
+    (library_dir / "broken.json").write_text("{ this is not json", "utf-8")
+    app = make_app("broken")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert "broken.json" in shown(app.screen.query_one(".dialog-question"))
+        assert isinstance(app.screen_stack[-2], LibraryScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, WorkspaceScreen)
+        assert app.screen.document.title == "First"
+    assert stored(library_dir, "broken")["title"] == "First"
+
+
 async def test_unparsable_file_without_backup_is_only_reported(library_dir, make_app):
     (library_dir / "junk.json").write_text("[]", "utf-8")
     app = make_app()

@@ -15,6 +15,7 @@ import pkgutil
 from datetime import date, datetime, timezone
 
 import pytest
+from textual.screen import ModalScreen
 
 import storage.trash
 import tui
@@ -147,7 +148,14 @@ def test_corrupt_file_offers_its_backup_in_chinese(snap_compare, library):
     backup.write_bytes(path.read_bytes())
     path.write_text("<<<<<<< HEAD\n", "utf-8")
     app = create_app(library.root, DEMO, clock=False)
-    assert snapshot(snap_compare, app, opened())
+
+    async def offered(pilot) -> None:
+        # The offer comes over the library, which comes once the app's mount is over.
+        for _ in range(20):
+            if isinstance(pilot.app.screen, ModalScreen):
+                return
+            await pilot.pause()
+    assert snapshot(snap_compare, app, opened(before=offered))
 
 
 # The workspace and what opens from it.

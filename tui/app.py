@@ -91,8 +91,10 @@ class PostmortemApp(RegistryBindings, App[None]):
         # the facilitator goes back to it (or when the postmortem cannot be opened). The library
         # comes once the app's own mount is over: Textual draws nothing before that, so a
         # screen pushed here would be laid out and drawn once for nothing, then drawn again.
-        if self.open_target is None or not self.open_postmortem(self.open_target):
+        if self.open_target is None:
             self.call_later(self.show_library)
+        elif not self.open_postmortem(self.open_target):
+            self.show_library()   # now: a backup offered is pushed over it, not replaced by it
 
     def get_system_commands(self, screen: Screen) -> Iterator[SystemCommand]:
         for command in super().get_system_commands(screen):
