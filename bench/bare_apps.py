@@ -14,7 +14,8 @@ from typing import Any
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import ContentSwitcher, DataTable, Input, Label, Static, TabbedContent, TabPane, Tree
+from textual.widgets import (ContentSwitcher, DataTable, Footer, Input, Label, Static, TabbedContent,
+                             TabPane, Tree)
 
 
 class OneInput(App[None]):
@@ -122,6 +123,35 @@ class BareAnalysisView(Vertical):
                 yield fishbone
             with TabPane("Summary"):
                 yield Static("\n".join(why["text"] for why in analysis["whys"] if why["role"]))
+
+
+class StockWhyEditing(App[None]):
+    """A reference, not a baseline: stage 3 as stock widgets would show it while a why is
+    typed — a header, the stage strip and exit line, the problem and the tabs of
+    ``BareAnalysisView``, a text field open over the whys tree, a status line and Textual's
+    ``Footer``. What a key costs a screen of this many widgets, with none of the app's code."""
+
+    CSS = """
+    TabPane { layers: tree editor; }
+    #why-editor { layer: editor; position: absolute; offset: 8 1; width: 60; }
+    """
+
+    def __init__(self, document: dict[str, Any]) -> None:
+        super().__init__()
+        self.document = document
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.document["title"])
+        yield Static("1 Scope  2 Timeline  3 Root cause  4 Lessons  5 Actions  6 Follow-up")
+        yield Static("Exit: a root cause is marked")
+        yield BareAnalysisView(self.document["analysis"], id="view-3")
+        yield Static("Saved")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        editor = Input(compact=True, id="why-editor")
+        self.query_one("#whys", Tree).parent.mount(editor)
+        editor.focus()
 
 
 if __name__ == "__main__":

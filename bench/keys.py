@@ -153,7 +153,8 @@ async def burst(app: App, pilot: Pilot, side: Side, presses: int) -> Sample:
 
 
 def compare(name: str, what: str, baseline: Side, app: Side, settings: Settings,
-            budget: float, phases: Sequence[str] = ("",), rounds: tuple[int, int] = (5, 3)) -> list[Paired]:
+            budget: float | None, phases: Sequence[str] = ("",),
+            rounds: tuple[int, int] = (5, 3)) -> list[Paired]:
     """Interleaved rounds of both sides (the order alternating), printed; the samples of
     each phase (the first preparation, then each of ``Side.then``, named by ``phases``)."""
     presses = settings.rounds(10, 6)

@@ -47,7 +47,7 @@ from postmortem.i18n import t
 from postmortem.mentions import (BEFORE, HANDLE, handle_text, handles, name_variants,
                                  names_in, person_mentions)
 from postmortem.model import Action, Postmortem
-from postmortem.texts import action_location, free_texts
+from postmortem.texts import FreeText, action_location, free_texts
 from postmortem.whys import preorder
 from postmortem.wording import latin_words
 
@@ -195,12 +195,14 @@ def blame_findings(doc: Postmortem, include_dismissed: bool = False) -> list[Fin
     return findings if include_dismissed else active(doc, findings)
 
 
-def document_findings(doc: Postmortem, include_dismissed: bool = False) -> list[Finding]:
+def document_findings(doc: Postmortem, include_dismissed: bool = False, *,
+                      texts: list[FreeText] | None = None) -> list[Finding]:
     """Findings over every free text of the document (``postmortem.texts``), stage by stage:
     the final review's "Blameless tone" line. Names count as blame everywhere but in the
-    timeline and in "what went well" (``FreeText.names_are_facts``)."""
+    timeline and in "what went well" (``FreeText.names_are_facts``). ``texts``: those of
+    ``free_texts(doc)`` to read, when the caller has them or needs only some."""
     people = doc.scope.people()
-    findings = [f for text in free_texts(doc) if text.text.strip()
+    findings = [f for text in (free_texts(doc) if texts is None else texts) if text.text.strip()
                 for f in text_findings(text.text, text.location, people,
                                        names=not text.names_are_facts)]
     return findings if include_dismissed else active(doc, findings)

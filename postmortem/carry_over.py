@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from postmortem.model import Action, CarryOverAnswer, Postmortem
-from postmortem.recurrence import Related
+from postmortem.recurrence_index import Related
 
 _FAR = date.max
 

@@ -52,9 +52,10 @@ from postmortem.findings import dismissed_keys
 from postmortem.followup import follow_up_reasons, legal_review_blocks
 from postmortem.i18n import t
 from postmortem.model import Postmortem
-from postmortem.recurrence import (RecurrenceIndex, RecurrenceSummary, document_causes,
-                                   normalise, reasons)  # noqa: F401 (normalise: re-exported)
-from postmortem.texts import describe, free_texts
+from postmortem.recurrence import (RecurrenceSummary, normalise,  # noqa: F401 (re-exported)
+                                   reasons)
+from postmortem.recurrence_index import RecurrenceIndex, repeats
+from postmortem.texts import FreeText, describe, free_texts
 from postmortem.vagueness import action_findings, is_missing_field
 
 LINE_KEYS = ("blameless", "impact", "analysis", "actions", "follow_up")
@@ -116,20 +117,24 @@ class Review:
 
 
 def evaluate(doc: Postmortem, *, library: Sequence[RecurrenceSummary] | RecurrenceIndex = (),
-             today: date | None = None, unreadable: Sequence[str] = ()) -> Review:
+             today: date | None = None, unreadable: Sequence[str] = (),
+             advice: bool = True) -> Review:
     """The five checklist lines in the seed's order, the deviations and the advice.
 
     The one evaluation behind the review screen, ``postmortem check`` and the internal
     export's checklist: give all three the same ``library`` (the other postmortems as the
     repeated-failure check compares them) and ``today``. ``unreadable`` names the library
     files that could not be read for the repeated-failure check: the review says it did not
-    compare with them.
+    compare with them. ``advice=False`` where the advice is not shown (the Markdown export's
+    checklist, ``check --all``): the hindsight check is not run and ``Review.advice`` is empty.
     """
-    reasons = (_blameless(doc), _impact(doc), _analysis(doc), _actions(doc), _follow_up(doc, today))
+    texts = free_texts(doc)
+    reasons = (_blameless(doc, texts), _impact(doc), _analysis(doc), _actions(doc),
+               _follow_up(doc, today))
     lines = tuple(ChecklistLine(key, t(f"checklist.line.{key}"), tuple(found))
                   for key, found in zip(LINE_KEYS, reasons))
     return Review(lines, tuple(_conflicts(doc) + _security(doc) + _repeated(doc, library)),
-                  tuple(_hindsight(doc)), today, tuple(unreadable))
+                  tuple(_hindsight(doc, texts)) if advice else (), today, tuple(unreadable))
 
 
 def unreadable_note(review: Review) -> str | None:
@@ -144,13 +149,13 @@ def unreadable_note(review: Review) -> str | None:
 # 1. Blameless tone; facts and timeline clear ---------------------------------------------
 
 
-def _blameless(doc: Postmortem) -> list[Reason]:
-    places = {text.location: text for text in free_texts(doc)}
+def _blameless(doc: Postmortem, texts: list[FreeText]) -> list[Reason]:
+    places = {text.location: text for text in texts}
     # Every blame reason quotes the words it found.
     reasons = [Reason(t("checklist.reason.blame", location=describe(places[f.location]),
                         reason=f.reason),
                       places[f.location].stage, places[f.location].target)
-               for f in blame.document_findings(doc)]
+               for f in blame.document_findings(doc, texts=texts)]
     reasons += _timeline(doc)
     if not doc.impact.comms_aligned:
         reasons.append(Reason(t("checklist.reason.comms_not_aligned"), 2, "impact.comms_aligned"))
@@ -258,13 +263,13 @@ def _follow_up(doc: Postmortem, today: date | None) -> list[Reason]:
 # Advice ----------------------------------------------------------------------------------
 
 
-def _hindsight(doc: Postmortem) -> list[Reason]:
+def _hindsight(doc: Postmortem, texts: list[FreeText]) -> list[Reason]:
     from postmortem.hindsight import hindsight_findings
-    places = {text.location: text for text in free_texts(doc)}
+    places = {text.location: text for text in texts}
     return [Reason(t("checklist.advice.hindsight", place=describe(places[f.location]),
                      reason=f.reason, question=f.suggestion),
                    places[f.location].stage, places[f.location].target)
-            for f in hindsight_findings(doc)]
+            for f in hindsight_findings(doc, texts=texts)]
 
 
 # Deviations ------------------------------------------------------------------------------
@@ -289,11 +294,7 @@ def _security(doc: Postmortem) -> list[Deviation]:
 
 def _repeated(doc: Postmortem, library: Sequence[RecurrenceSummary] | RecurrenceIndex
               ) -> list[Deviation]:
-    if not (library.compares_with(doc.id) if isinstance(library, RecurrenceIndex)
-            else any(other.id != doc.id for other in library)):
-        return []  # nothing to compare with (an export): no text to normalise
-    index = library if isinstance(library, RecurrenceIndex) else RecurrenceIndex(library)
-    matches, total = index.matches(doc.id, document_causes(doc), doc.tags, limit=MAX_REPEATS)
+    matches, total = repeats(doc, library, limit=MAX_REPEATS)
     deviations = []
     for match in matches:
         other = match.other

@@ -33,13 +33,15 @@ def _listed(action: Action) -> bool:
     return not action.internal and action.status != "wont-do" and bool(action.title.strip())
 
 
-def _published_text(doc: Postmortem, text: FreeText) -> bool:
+def _published_text(text: FreeText, public_events: set[str]) -> bool:
+    """A text the customer version prints (its action titles aside): ``public_events`` are
+    the ids of the events that are not internal."""
     if text.kind == "title" or (text.kind == "summary" and text.detail == "customer_summary"):
         return True
     if text.kind == "impact":
         return text.detail in ("users_affected", "data_integrity_notes")
     if text.kind == "event":
-        return any(e.id == text.detail and not e.internal for e in doc.timeline)
+        return text.detail in public_events
     return False
 
 
@@ -65,13 +67,19 @@ def published_actions(doc: Postmortem) -> list[Action]:
 
 
 def customer_warnings(doc: Postmortem) -> list[str]:
-    """One sentence per open finding on what the customer version publishes or withholds."""
-    places = {text.location: text for text in free_texts(doc)}
-    blame = _published_blame(doc, document_findings(doc, include_dismissed=True))
+    """One sentence per open finding on what the customer version publishes or withholds.
+    Only those texts are read for blame: the published ones and the titles of the items it
+    would list (internal events, the analysis and the lessons never reach a customer)."""
+    public_events = {event.id for event in doc.timeline if not event.internal}
+    listed = {action_location(action.id) for action in doc.actions if _listed(action)}
+    texts = [text for text in free_texts(doc)
+             if _published_text(text, public_events) or text.location in listed]
+    places = {text.location: text for text in texts}
+    blame = _published_blame(doc, document_findings(doc, include_dismissed=True, texts=texts))
     warnings = []
     for finding in blame:
         text = places[finding.location]
-        if _published_text(doc, text):
+        if _published_text(text, public_events):
             warnings.append(t("exposure.blame", place=describe(text), matched=finding.matched))
     blamed = _blamed_action_ids(doc, blame)
     for action in doc.actions:

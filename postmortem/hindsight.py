@@ -28,7 +28,7 @@ import re
 from postmortem.findings import Finding, active
 from postmortem.i18n import t
 from postmortem.model import Postmortem
-from postmortem.texts import free_texts
+from postmortem.texts import FreeText, free_texts
 from postmortem.wording import latin_words
 
 RULE = "hindsight"
@@ -67,9 +67,11 @@ def text_findings(text: str, location: str) -> list[Finding]:
     return list(findings.values())
 
 
-def hindsight_findings(doc: Postmortem, include_dismissed: bool = False) -> list[Finding]:
+def hindsight_findings(doc: Postmortem, include_dismissed: bool = False, *,
+                       texts: list[FreeText] | None = None) -> list[Finding]:
     """The findings over the analysis and the lessons, stage by stage, without the dismissed
-    ones."""
-    findings = [f for text in free_texts(doc) if text.is_analysis and text.text.strip()
+    ones. ``texts``: ``free_texts(doc)``, when the caller has it already."""
+    findings = [f for text in (free_texts(doc) if texts is None else texts)
+                if text.is_analysis and text.text.strip()
                 for f in text_findings(text.text, text.location)]
     return findings if include_dismissed else active(doc, findings)

@@ -23,7 +23,7 @@ from postmortem.fields import Reader, format_time
 from postmortem.model import Action, FollowUp, Postmortem
 from postmortem.recurrence import (CONTRIBUTING, ROOT_CAUSE, RecurrenceSummary, read_id,
                                    read_marked_causes)
-from postmortem.summary import Summary, read_summary
+from postmortem.summary import Summary, read_summary, summary_data
 
 
 @dataclass(slots=True, frozen=True)
@@ -98,13 +98,8 @@ def read_document_summary(data: Any) -> DocumentSummary:
 
 def cache_data(summary: DocumentSummary) -> dict[str, Any]:
     """The summary as a partial document, which ``read_document_summary`` reads back equal."""
-    row = summary.row
     return {
-        "schema": vocab.SCHEMA, "id": summary.id, "title": row.title, "severity": row.severity,
-        "status": row.status, "meeting_at": format_time(row.meeting_at) if row.meeting_at else None,
-        "tags": list(row.tags), "scope": {"owner": row.owner},
-        # Only their number is read back (read_summary counts them): no values to keep.
-        "conflicts": [{} for _ in range(row.conflicts)],
+        **summary_data(summary.row), "id": summary.id,
         "analysis": {"whys": [{"text": text, "role": role}
                               for role, texts in ((ROOT_CAUSE, summary.root_causes),
                                                   (CONTRIBUTING, summary.contributing))

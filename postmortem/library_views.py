@@ -27,10 +27,13 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from postmortem.i18n import t
-from postmortem.library_summary import DocumentSummary
-from postmortem.model import Action, FollowUp
+
+if TYPE_CHECKING:   # types only: ``postmortem`` without a command reads no model (tui.cli's parser)
+    from postmortem.library_summary import DocumentSummary
+    from postmortem.model import Action, FollowUp
 
 FORMATS = ("table", "md", "csv", "json")
 REVIEW_HORIZON_DAYS = 30

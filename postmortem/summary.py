@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from postmortem import vocab
-from postmortem.fields import Reader, ValidationError
+from postmortem.fields import Reader, ValidationError, format_time
 from postmortem.i18n import t
 
 
@@ -47,3 +47,15 @@ def read_summary(data: Any) -> Summary:
                    meeting_at=r.time("meeting_at", nullable=True),
                    owner=scope.text("owner"), tags=tuple(r.texts("tags")),
                    conflicts=len(r.objects("conflicts")))
+
+
+def summary_data(summary: Summary) -> dict[str, Any]:
+    """The summary as a partial document, which ``read_summary`` reads back equal."""
+    return {
+        "schema": vocab.SCHEMA, "title": summary.title, "severity": summary.severity,
+        "status": summary.status,
+        "meeting_at": format_time(summary.meeting_at) if summary.meeting_at else None,
+        "tags": list(summary.tags), "scope": {"owner": summary.owner},
+        # Only their number is read back (read_summary counts them): no values to keep.
+        "conflicts": [{} for _ in range(summary.conflicts)],
+    }

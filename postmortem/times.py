@@ -239,6 +239,12 @@ def show_date(moment: date | datetime) -> str:
     return t("format.date", **_date_values(_utc_date(moment)))
 
 
+def show_short_date(moment: date | datetime) -> str:
+    """A date in a table's narrow column: ``2026-03-04``; in Chinese ``2026年3月4日`` (no
+    weekday: a column cut through it would lose the day, not the weekday)."""
+    return t("format.short_date", **_date_values(_utc_date(moment)))
+
+
 def show_long_date(moment: date | datetime) -> str:
     """A date with its weekday, to check a typed date against: ``Wed 04 Mar 2026``; in
     Chinese ``2026年3月4日 周三``."""

@@ -11,10 +11,12 @@ exhortation, ``注意到`` is not — see ``postmortem.vagueness``).
 
 from __future__ import annotations
 
-from postmortem.mentions import WORDISH
+from postmortem.mentions import LATIN_WORD_CHAR
 
-# A boundary between a Latin word (letters, digits, underscore) and anything else.
-LATIN_BOUNDARY = rf"(?-i:(?<![{WORDISH}])(?=[{WORDISH}])|(?<=[{WORDISH}])(?![{WORDISH}]))"
+# A boundary between a Latin word (letters, digits, underscore) and anything else: a Latin
+# word character on one side of it only.
+LATIN_BOUNDARY = (rf"(?:(?<!{LATIN_WORD_CHAR})(?={LATIN_WORD_CHAR})"
+                  rf"|(?<={LATIN_WORD_CHAR})(?!{LATIN_WORD_CHAR}))")
 
 
 def latin_words(pattern: str) -> str:

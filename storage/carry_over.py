@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from postmortem.carry_over import CarriedAction, carried_actions, settle
 from postmortem.model import CarryOverAnswer, Postmortem
-from postmortem.recurrence import related
+from postmortem.recurrence_index import related
 from storage.document_file import DocumentFile
 from storage.errors import StorageError
 from storage.reading import SUFFIX, load_document, read_recurrence

@@ -12,15 +12,14 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
 from postmortem.i18n import t
 from postmortem.ids import is_valid_id
-from postmortem.model import Postmortem
 from postmortem.summary import Summary
 from storage.atomic import TEMP_MARKER, atomic_write, backup_path, document_bytes, fsync_folder
-from storage.document_file import RECORD_ID, DocumentFile
 from storage.errors import (AlreadyExistsError, CorruptFileError, InvalidIdError, NotFoundError,
                             StorageError)
 from storage.last_stage import forget_stage
@@ -28,6 +27,10 @@ from storage.lock import WriterLock
 from storage.reading import (TABLE, document_data, library_files, load_document, offer_backup,
                              read_json, resolve_target)
 from storage.regular_files import RefusedFileError, existing_regular, kind_of, read_regular_bytes
+
+if TYPE_CHECKING:
+    from postmortem.model import Postmortem
+    from storage.document_file import DocumentFile
 
 __all__ = ["Library", "LibraryEntry", "default_library_dir", "load_document"]
 
@@ -113,7 +116,11 @@ class Library:
 
     # Writing -----------------------------------------------------------------------------
 
+    # Opening and writing files (storage.document_file, TinyDB, the model) is imported where
+    # it is done: the library's list, on screen and in ``list``, only reads summaries.
+
     def create(self, doc: Postmortem) -> DocumentFile:
+        from storage.document_file import DocumentFile
         path = self.path_for(doc.id)
         if path.exists():
             raise AlreadyExistsError(t("storage.id_taken", id=doc.id, path=path))
@@ -122,6 +129,7 @@ class Library:
         return created
 
     def open(self, id_or_path: str, read_only: bool = False) -> DocumentFile:
+        from storage.document_file import DocumentFile
         return DocumentFile.open(self.resolve(id_or_path), read_only=read_only)
 
     def import_file(self, src: Path) -> Postmortem:
@@ -135,6 +143,8 @@ class Library:
     def import_replacing(self, src: Path, *, replace: bool = True) -> tuple[Postmortem, Path | None]:
         """``import_file``, replacing a postmortem with the same id when ``replace``
         (``replace_document``); also returns the backup of the version replaced, if any."""
+        from postmortem.model import Postmortem
+        from storage.document_file import DocumentFile
         src = Path(src)
         data = document_data(src, read_json(src))
         doc = Postmortem.from_dict(data)
@@ -153,6 +163,8 @@ class Library:
         """Write ``doc`` over the postmortem with its id, the version it replaces kept as
         ``<id>.json.bak``; returns that backup. Refused (``LockedError``) while a window has
         the postmortem open, whose next save would otherwise be refused or lost."""
+        from postmortem.model import Postmortem
+        from storage.document_file import RECORD_ID
         path = self.path_for(doc.id)
         data = doc.to_dict()
         Postmortem.from_dict(data)  # never write a file that could not be opened again
@@ -199,6 +211,8 @@ class Library:
         (returned, or None if there was none). A failure to write (a full disk) leaves the old
         file where it was, untouched.
         """
+        from postmortem.model import Postmortem
+        from storage.document_file import RECORD_ID
         path = self.path_for(doc.id)
         data = doc.to_dict()
         Postmortem.from_dict(data)  # never write a file that could not be opened again

@@ -43,7 +43,7 @@ def export_library(root: Path, target: Path, audience: str, today: date) -> Expo
     from postmortem.library_summary import document_summary
     from postmortem.markdown import ExportRefused, render_markdown
     from postmortem.markdown.library_index import IndexEntry, readme
-    from postmortem.recurrence import RecurrenceIndex
+    from postmortem.recurrence_index import RecurrenceIndex
     from postmortem.stats import library_stats
     from storage.summary_cache import read_documents
     target = Path(target)

@@ -9,8 +9,8 @@ offered to the facilitator (``offer_backup``: opening, exporting, listing), neve
 This module is the light way in for commands that only read (``export``, ``check``): it does
 not import the writing side (locks, TinyDB), so those commands start fast. It also lists the
 library's files and reads the library as the repeated-failure check sees it
-(``read_recurrence``, through the summary cache), for ``check``, the internal export and the
-final review alike.
+(``read_recurrence``, the index kept in the library's cache), for ``check``, the internal export
+and the final review alike.
 """
 
 from __future__ import annotations
@@ -19,15 +19,17 @@ import json
 import os
 import stat
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from postmortem.fields import ValidationError
 from postmortem.i18n import t
 from postmortem.ids import is_valid_id
-from postmortem.model import Postmortem
-from postmortem.recurrence import RecurrenceSummary
 from storage.errors import CorruptFileError, InvalidIdError, NotFoundError, StorageError
 from storage.regular_files import existing_regular, read_regular_bytes
+
+if TYPE_CHECKING:
+    from postmortem.model import Postmortem
+    from postmortem.recurrence_index import RecurrenceIndex
 
 TABLE = "postmortem"
 SUFFIX = ".json"
@@ -61,8 +63,9 @@ def parse_json(path: Path, raw: bytes) -> Any | None:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        detail = f"{error.msg}, line {error.lineno} column {error.colno}"
-        raise CorruptFileError(path, t("storage.reason.not_json", detail=detail)) from None
+        # Where, not json's own English words for what (the reader may speak Chinese).
+        raise CorruptFileError(path, t("storage.reason.not_json_at", line=error.lineno,
+                                       column=error.colno)) from None
     except (ValueError, RecursionError) as error:
         raise CorruptFileError(path, t("storage.reason.not_json", detail=str(error))) from None
 
@@ -106,6 +109,9 @@ def document_data(path: Path, data: Any) -> Any:
 
 
 def validate(path: Path, data: Any) -> Postmortem:
+    # The model is imported here, where a document is read in full: the library's list
+    # reads summaries only (postmortem.summary), and starts without it.
+    from postmortem.model import Postmortem
     try:
         return Postmortem.from_dict(data)
     except ValidationError as error:
@@ -156,27 +162,29 @@ def library_files(root: Path) -> list[Path]:
 
 
 class LibraryRecurrence(NamedTuple):
-    """The library as the repeated-failure check sees it: what it compares of each postmortem
-    that reads, and the names of the files that do not (the review says it left them out)."""
+    """The library as the repeated-failure check sees it: the index of what it compares of
+    each postmortem that reads, and the names of the files that do not (the review says it
+    left them out)."""
 
-    postmortems: list[RecurrenceSummary]
+    postmortems: RecurrenceIndex
     unreadable: list[str]
 
 
 def read_recurrence(root: Path, *, skip: Path | None = None,
                     keep_cache: bool = False) -> LibraryRecurrence:
     """What the repeated-failure check compares of every postmortem of the library in
-    ``root``, read as summaries through the library's summary cache (a file unchanged since
-    it was last read is not read again). ``skip`` is the file of the postmortem being
-    checked: it is read already, and never compared with itself. ``keep_cache``: record what
-    was read in the cache (``check`` does; an export writes nothing in the library)."""
-    from storage.summary_cache import read_recurrence_summaries   # it reads through this module
+    ``root``, prepared as its index, kept in the library's cache (storage/recurrence_cache.py;
+    a file unchanged since it was last read is not read again). ``skip`` is the file of the
+    postmortem being checked: it is read already, and never compared with itself.
+    ``keep_cache``: record what was read in the cache (``check`` does; an export writes
+    nothing in the library)."""
+    from storage.recurrence_cache import read_index   # it reads through this module
     root = Path(root)
     skipped = None
     if skip is not None and root.resolve() / Path(skip).name == Path(skip).resolve():
         skipped = Path(skip).name   # a file of this library (a path elsewhere is not in it)
-    summaries, unreadable = read_recurrence_summaries(root, keep_cache=keep_cache, skip=skipped)
-    return LibraryRecurrence(summaries, [u.path.name for u in unreadable])
+    index, unreadable = read_index(root, skip=skipped, keep_cache=keep_cache)
+    return LibraryRecurrence(index, [u.path.name for u in unreadable])
 
 
 def offer_backup(error: CorruptFileError) -> CorruptFileError:

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from postmortem.i18n import t
 from storage.library import Library
 from tui.clock import Clock
+from tui.delivered import messages_delivered
 from tui.themes import DEFAULT_THEME, PRESENTER, PRESENTER_THEME, theme_name
 from tui.commands import RegistryBindings
 from tui.palette import PaletteCommands, ThemeCommands
@@ -87,9 +88,13 @@ class PostmortemApp(RegistryBindings, App[None]):
         self._apply_theme()
         self._install_signal_handlers()
         # Opening one postmortem directly builds only its screen; the library is built when
-        # the facilitator goes back to it (or when the postmortem cannot be opened).
-        if self.open_target is None or not self.open_postmortem(self.open_target):
-            self.show_library()
+        # the facilitator goes back to it (or when the postmortem cannot be opened). The library
+        # comes once the app's own mount is over: Textual draws nothing before that, so a
+        # screen pushed here would be laid out and drawn once for nothing, then drawn again.
+        if self.open_target is None:
+            self.call_later(self.show_library)
+        elif not self.open_postmortem(self.open_target):
+            self.show_library()   # now: a backup offered is pushed over it, not replaced by it
 
     def get_system_commands(self, screen: Screen) -> Iterator[SystemCommand]:
         for command in super().get_system_commands(screen):
@@ -176,7 +181,11 @@ class PostmortemApp(RegistryBindings, App[None]):
     async def offer_backup(self, corrupt, target: str | Path) -> None:
         from storage.errors import StorageError
         from tui.screens.dialogs import ConfirmScreen
-        question = t("app.offer_backup", problem=str(corrupt))
+        from tui.paths import display_path
+        # The file and its backup (``<file>.bak``) as ``~/…``: at 80 columns a temporary or
+        # deep folder would take the dialog's lines.
+        problem = str(corrupt).replace(str(corrupt.path), display_path(corrupt.path))
+        question = t("app.offer_backup", problem=problem)
         if not await self.push_screen_wait(ConfirmScreen(question, t("app.restore_backup"))):
             return
         try:
@@ -266,6 +275,7 @@ class PostmortemApp(RegistryBindings, App[None]):
         if self.settling_unsaved:
             self.bell()  # the dialog about unsaved edits decides first
             return
+        await messages_delivered(self.focused)   # keys typed just before Ctrl+Q are saved too
         unsaved = [screen for screen in self.workspaces() if not screen.flush()]
         if unsaved:
             self._settle_then_quit(unsaved)
@@ -317,7 +327,11 @@ class PostmortemApp(RegistryBindings, App[None]):
 
     def _terminate(self) -> None:
         """SIGTERM, SIGHUP: flush; what cannot be saved goes to an emergency copy, said on stderr."""
+        self._terminating = asyncio.ensure_future(self._terminate_when_delivered())
+
+    async def _terminate_when_delivered(self) -> None:
         from tui.screens.unsaved import rescue_unsaved
+        await messages_delivered(self.focused)   # keys read just before the signal, too
         for workspace in self.workspaces():
             if not workspace.flush():
                 self.note_exit(rescue_unsaved(workspace))

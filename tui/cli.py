@@ -287,17 +287,20 @@ def export_library(args: argparse.Namespace, source: Path) -> list:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from postmortem.redaction import Removed
     from storage.reading import load_document
     if args.include_notes and args.audience != "internal":
         raise UsageError(t("sharing.notes.internal_only"))
+    customer_markdown = args.format == "md" and args.audience == "external"
     source = target_path(args)
-    removed = Removed()
+    removed = None
+    if customer_markdown:   # only its scrubbing removes anything
+        from postmortem.redaction import Removed
+        removed = Removed()
     document = load_document(source)
     library = export_library(args, source)
     data = render_export(document, args.format, args.audience, library, removed,
                          include_notes=args.include_notes, lang=getattr(args, "lang", None))
-    if args.format == "md" and args.audience == "external":
+    if customer_markdown:
         print(removed.sentence(), file=sys.stderr)  # counts by kind, never what was removed
         warn_customer_findings(document)
     if args.output is None or args.output == "-":

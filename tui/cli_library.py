@@ -67,7 +67,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_check_all(args: argparse.Namespace) -> int:
     """The final review of every postmortem, one line each; 1 when any fails or cannot be read."""
     from postmortem.checklist import evaluate
-    from postmortem.recurrence import RecurrenceIndex
+    from postmortem.recurrence_index import RecurrenceIndex
     from storage.summary_cache import read_documents
     from tui import cli
     read = read_documents(_root(args))
@@ -87,7 +87,7 @@ def cmd_check_all(args: argparse.Namespace) -> int:
                                       problem=entry.problem)))
             continue
         review = evaluate(entry.document, library=others, today=cli.today(),
-                          unreadable=unreadable)
+                          unreadable=unreadable, advice=False)   # one line each: no advice
         failed += not review.ok
         print(cli.terminal_text(check_line(entry.document, review)))
     print(t("team.check.summary", count=len(read), failed=failed, passed=len(read) - failed))

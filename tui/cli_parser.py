@@ -32,9 +32,27 @@ class Formatter(argparse.HelpFormatter):
         super().add_usage(usage, actions, groups,
                           t("cli.argparse.usage") if prefix is None else prefix)
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.headings: list[str] = []
+
     def start_section(self, heading) -> None:
         key = ARGPARSE_WORDS.get(heading or "")
-        super().start_section(t(key) if key else heading)
+        heading = t(key) if key else heading
+        if heading:
+            self.headings.append(heading)
+        super().start_section(heading)
+
+    def format_help(self) -> str:
+        # argparse puts an ASCII colon after each heading; Chinese takes the full-width one.
+        text = super().format_help()
+        colon = t("cli.argparse.heading_colon")
+        if colon == ":":
+            return text
+        for heading in dict.fromkeys(self.headings):
+            text = re.sub(rf"^( *{re.escape(heading)}):$", lambda found: found[1] + colon, text,
+                          flags=re.MULTILINE)
+        return text
 
     def add_argument(self, action: argparse.Action) -> None:
         key = ARGPARSE_WORDS.get(action.help or "")

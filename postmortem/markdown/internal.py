@@ -272,7 +272,8 @@ def _communication(out: Document, doc: Postmortem, today: date) -> None:
 def _checklist(out: Document, doc: Postmortem, today: date,
                library: Sequence[RecurrenceSummary]) -> None:
     out.heading(2, t("export.heading.checklist"))
-    review = checklist.evaluate(doc, library=library, today=today)
+    # The review screen's advice (hindsight) is not part of the exported checklist.
+    review = checklist.evaluate(doc, library=library, today=today, advice=False)
     out.paragraph(t("checklist.format.checked_on", date=times.show_date(today)))
     lines = []
     for line in review.lines:

@@ -171,7 +171,7 @@ def test_a_file_that_does_not_read_is_named_and_left_out(library, capsys):
 
 
 def test_check_all_prepares_the_library_once(library, capsys, monkeypatch):
-    import postmortem.recurrence as recurrence
+    import postmortem.recurrence_index as recurrence
     built = []
     real = recurrence.RecurrenceIndex.__init__
 

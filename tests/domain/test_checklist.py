@@ -91,6 +91,18 @@ def test_dismissed_blame_findings_do_not_count():
     assert reasons(doc, "blameless") == ()
 
 
+def test_without_advice_the_review_is_the_same_but_for_the_advice():
+    """``advice=False`` (the Markdown checklist, ``check --all``) leaves out only the hindsight
+    advice: the lines and deviations are those of the full review."""
+    doc = complete()
+    doc.lessons.went_wrong.append("We should have rolled back sooner")
+    doc.analysis.whys[0].text = "Lee W. forgot to warm the cache"
+    full, without = evaluate(doc, today=date(2026, 3, 10)), evaluate(doc, today=date(2026, 3, 10),
+                                                                     advice=False)
+    assert full.advice and without.advice == ()
+    assert (without.lines, without.deviations) == (full.lines, full.deviations)
+
+
 def test_missing_resolved_milestone_and_unconfirmed_comms():
     doc = complete()
     doc.timeline[3].milestone = None

@@ -269,3 +269,5 @@ def test_bone_height_counts_the_ribs_that_are_drawn():
 def test_clean_makes_one_line_without_controls_or_hidden_characters():
     assert fb.clean("  a\tb\n\nc\x00d\u202e e\u00a0 ") == "a b cd e"
     assert fb.clean("中文\u200b字 \u3000x") == "中文字 x"
+    # C1 controls too (a terminal reads U+009B as the start of an escape); NEL is a line break.
+    assert fb.clean("a\u0085b\u009bc\u007fd\u001be") == "a bcde"

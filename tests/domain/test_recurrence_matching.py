@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from postmortem.checklist import MAX_REPEATS, evaluate
 from postmortem.model import Analysis, Cause, FishboneCategory, Postmortem, WhyNode
-from postmortem.recurrence import (RecurrenceIndex, RecurrenceSummary, recurrence_summary,
-                                   similarity, normalise)
+from postmortem.recurrence import RecurrenceSummary, normalise, recurrence_summary, similarity
+from postmortem.recurrence_index import RecurrenceIndex
 
 
 def doc(doc_id: str, root: str = "", contributing: str = "", tags=()) -> Postmortem:

@@ -9,8 +9,8 @@ Parametrised pictures are matched by their test's name only.
 Every property test's own example count goes through ``helpers.examples``: a bare
 count (``max_examples`` set to a number) would override the fast profile of ``make test``.
 
-Every snapshot is taken after ``helpers.settled`` (its ``run_before``, nothing pressed by the
-plugin afterwards): one way to wait until a picture no longer depends on timing.
+Every snapshot is settled by ``helpers.settled`` (no ``run_before`` of a module's own, nothing
+pressed by the plugin afterwards): one way to wait until a picture no longer depends on timing.
 """
 
 from __future__ import annotations
@@ -76,28 +76,27 @@ def test_a_bare_example_count_is_found(tmp_path):
 
 
 def unsettled_snapshots(tests: Path) -> list[str]:
-    """file:line of every ``snap_compare(...)`` not given ``run_before=settled(...)`` (or a
-    helper of its module that returns ``settled(...)``), or given keys to press after it."""
+    """file:line of every way of settling a snapshot other than ``helpers.settled``: a
+    ``run_before`` routine of the module's own, keys given to ``snap_compare`` to press after
+    it, or no ``run_before`` at all."""
     found = []
     for path in sorted(tests.rglob("test_*.py")):
         tree = ast.parse(path.read_text("utf-8"))
-        settling = {"settled"} | {
-            node.name for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)
-            and isinstance(node.body[-1], ast.Return) and isinstance(node.body[-1].value, ast.Call)
-            and getattr(node.body[-1].value.func, "id", None) == "settled"}
-        for call in ast.walk(tree):
-            if not (isinstance(call, ast.Call) and getattr(call.func, "id", None) == "snap_compare"):
-                continue
-            keywords = {keyword.arg: keyword.value for keyword in call.keywords}
-            before = keywords.get("run_before")
-            if ("press" in keywords or not isinstance(before, ast.Call)
-                    or getattr(before.func, "id", None) not in settling):
-                found.append(f"{path.relative_to(tests)}:{call.lineno}")
-    return found
+        calls = [node for node in ast.walk(tree) if isinstance(node, ast.Call)
+                 and getattr(node.func, "id", None) == "snap_compare"]
+        if not calls:
+            continue
+        found += [f"{path.relative_to(tests)}:{node.lineno}" for node in ast.walk(tree)
+                  if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+                  and node.name == "run_before"]
+        found += [f"{path.relative_to(tests)}:{call.lineno}" for call in calls
+                  if any(keyword.arg == "press" for keyword in call.keywords)
+                  or not any(keyword.arg == "run_before" for keyword in call.keywords)]
+    return sorted(found, key=lambda place: (place.split(":")[0], int(place.split(":")[1])))
 
 
 def test_every_snapshot_is_settled_one_way():
-    assert unsettled_snapshots(TESTS) == [], "give snap_compare run_before=settled(...) (helpers.py)"
+    assert unsettled_snapshots(TESTS) == [], "settle with helpers.settled(...), keys and all"
 
 
 def test_a_snapshot_settled_another_way_is_found(tmp_path):
@@ -105,6 +104,7 @@ def test_a_snapshot_settled_another_way_is_found(tmp_path):
         "def ready(*keys):\n    return settled(*keys)\n\n\n"
         "def test_a(snap_compare):\n    assert snap_compare(app, run_before=ready())\n\n\n"
         "def test_b(snap_compare):\n    assert snap_compare(app, press=['f6'])\n\n\n"
-        "def test_c(snap_compare):\n    assert snap_compare(app, run_before=settled(), press=['t'])\n",
+        "def test_c(snap_compare):\n    assert snap_compare(app)\n\n\n"
+        "def own(keys):\n    async def run_before(pilot):\n        pass\n    return run_before\n",
         "utf-8")
-    assert unsettled_snapshots(tmp_path) == ["test_demo.py:10", "test_demo.py:14"]
+    assert unsettled_snapshots(tmp_path) == ["test_demo.py:10", "test_demo.py:14", "test_demo.py:18"]

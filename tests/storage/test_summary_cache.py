@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from postmortem.fields import ValidationError
 from postmortem.library_summary import cache_data, document_summary, read_document_summary
 from postmortem.model import Postmortem
 from postmortem.sections.conflicts import Conflict
+from postmortem.summary import read_summary, summary_data
 from storage.library import Library
 from storage.summary_cache import cache_path, read_documents, read_summaries
 
@@ -162,3 +164,58 @@ def test_a_cache_of_the_version_before_conflicts_is_rebuilt(library, reads):
     summaries = {s.id: s for s in read_summaries(library.root).summaries}
     assert summaries["merged"].row.conflicts == 1
     assert set(reads) == {p.name for p in library.root.glob("*.json")}
+
+
+def test_a_row_survives_the_rows_cache():
+    for doc in (demo_document(), conflicted("merged", 2), Postmortem(id="bare", title="")):
+        row = read_summary(doc.to_dict())
+        assert read_summary(summary_data(row)) == row == read_document_summary(doc.to_dict()).row
+
+
+def test_the_list_reads_the_rows_cache_not_the_summaries(library, reads, monkeypatch):
+    """The library's list (screen and ``list``) parses the small rows.json: the summaries of
+    the views, with every action and cause, are not read for it."""
+    caches: Counter = Counter()
+    real = summary_cache.read_regular
+
+    def counting(path, *args, **kwargs):
+        if Path(path).parent.name == ".cache":
+            caches[Path(path).name] += 1
+        return real(path, *args, **kwargs)
+    monkeypatch.setattr(summary_cache, "read_regular", counting)
+    first = library.entries()
+    assert set(reads) == {p.name for p in library.root.glob("*.json")}
+    assert cache_path(library.root, summary_cache.ROWS_NAME).is_file()
+    assert not cache_path(library.root).exists()   # the views' summaries: not made for a list
+    reads.clear()
+    caches.clear()
+    assert library.entries() == first
+    assert reads == Counter() and caches == Counter({summary_cache.ROWS_NAME: 1})
+
+
+def test_the_summaries_keep_the_rows_in_step(library, reads):
+    """``actions``, ``stats``, ``check --all`` write the summaries, and the rows with them: a
+    list afterwards reads no file, though it has never run."""
+    (library.root / "broken.json").write_text("{}")
+    for read in (read_summaries, read_documents):
+        shutil.rmtree(library.root / ".cache", ignore_errors=True)
+        read(library.root)
+        reads.clear()
+        entries = {entry.id: entry for entry in library.entries()}
+        assert set(reads) == {"broken.json"}   # unreadable files are never cached
+        assert entries["other-1"].title == "Other 1" and entries["broken"].problem
+    rows = len(cache_path(library.root, summary_cache.ROWS_NAME).read_bytes())
+    assert rows * 4 < len(cache_path(library.root).read_bytes())
+
+
+def test_a_row_that_reads_is_kept_though_an_action_of_its_file_does_not(library, reads):
+    """A wrong action date keeps the postmortem out of the views' cache, never off the list,
+    whose row is cached."""
+    path = library.root / "other-0.json"
+    data = json.loads(path.read_text())
+    data["postmortem"]["1"]["actions"] = [{"id": "a1", "title": "Fix", "due": "someday"}]
+    path.write_text(json.dumps(data))
+    first = {entry.id: entry for entry in library.entries()}
+    assert first["other-0"].title == "Other 0" and first["other-0"].problem is None
+    reads.clear()
+    assert {entry.id: entry for entry in library.entries()} == first and reads == Counter()

@@ -17,6 +17,7 @@ from tui.stages.analysis.fishbone import FishboneTree
 from tui.stages.analysis.whys import WhysTree
 from tui.widgets.fishbone_view import FishboneDiagram
 from helpers import fill, stored
+from helpers import shown as shown_widget
 
 
 def create(library_dir, doc_id="cache", participants=("Priya N.", "Max B.")):
@@ -163,7 +164,7 @@ async def test_build_tree_and_fishbone_by_keyboard_then_reopen(library_dir, make
         diagram = str(stage.query_one(FishboneDiagram).render())
         assert "◆ No alert on the cache" in diagram and "Process" in diagram
         await pilot.pause()
-        assert "✓" in str(app.screen.query_one("#exit-status").render())
+        assert "✓" in shown_widget(app.screen.query_one("#exit-status"))
         await pilot.press("ctrl+q")
 
     data = stored(library_dir, "cache")
@@ -189,10 +190,12 @@ async def test_build_tree_and_fishbone_by_keyboard_then_reopen(library_dir, make
         assert [line.split(" · ")[0] for line in shown] == ["why 1", "why 2", "why 3", "why 1"]
         assert "root cause" in shown[2] and "⚠" not in shown[3]
         assert not stage.query_one("#whys-findings").display
-        summary = stage.query_one("#analysis-summary-list")
-        assert summary.locations.count("w3") == 1 and summary.locations.count("c2") == 1
+        await pilot.press("t")                           # the fishbone, drawn when shown
         fish = labels(stage.query_one(FishboneTree))
         assert fish[0] == "Process (2)" and "root cause" in fish[2]
+        await pilot.press("t")                           # and the summary
+        summary = stage.query_one("#analysis-summary-list")
+        assert summary.locations.count("w3") == 1 and summary.locations.count("c2") == 1
 
 
 async def test_problem_finding_dismissed_from_the_list_under_it(library_dir, make_app):

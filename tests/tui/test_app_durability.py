@@ -9,7 +9,7 @@ from storage.library import Library
 from tui.screens.library import LibraryScreen
 from tui.screens.workspace import WorkspaceScreen
 from tui.widgets.doc_header import DocumentHeader
-from helpers import stored
+from helpers import shown, stored
 
 
 async def test_a_failing_disk_shows_an_error_and_saves_once_it_is_fixed(library_dir, make_app, monkeypatch):
@@ -53,7 +53,7 @@ async def test_a_file_that_does_not_parse_is_left_alone_and_its_backup_offered(l
     async with app.run_test(size=(100, 30)) as pilot:
         app.open_postmortem("broken")
         await pilot.pause()
-        assert "broken.json" in app.screen.query_one(".dialog-question").render().plain
+        assert "broken.json" in shown(app.screen.query_one(".dialog-question"))
         await pilot.press("escape")  # not now: nothing changes
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
@@ -66,6 +66,26 @@ async def test_a_file_that_does_not_parse_is_left_alone_and_its_backup_offered(l
         assert app.screen.document.title == "First"
     kept = list((library_dir / ".trash").glob("broken.json.broken*"))
     assert [p.read_text("utf-8") for p in kept] == ["{ this is not json"]
+
+
+async def test_opened_at_start_a_file_that_does_not_parse_has_its_backup_offered(library_dir,
+                                                                                 make_app):
+    """``postmortem open broken``: the offer comes over the library, and stays there."""
+    library = Library(library_dir)
+    with library.create(new_postmortem("broken", "First", "SEV2")) as document_file:
+        document_file.save(document_file.document.to_dict())   # broken.json.bak holds "First"
+    (library_dir / "broken.json").write_text("{ this is not json", "utf-8")
+    app = make_app("broken")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert "broken.json" in shown(app.screen.query_one(".dialog-question"))
+        assert isinstance(app.screen_stack[-2], LibraryScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, WorkspaceScreen)
+        assert app.screen.document.title == "First"
+    assert stored(library_dir, "broken")["title"] == "First"
 
 
 async def test_unparsable_file_without_backup_is_only_reported(library_dir, make_app):

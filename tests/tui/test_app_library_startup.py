@@ -16,6 +16,7 @@ import storage.summary_cache
 from postmortem.factory import new_postmortem
 from storage.library import Library
 from tui.screens.library import LibraryScreen
+from helpers import shown
 
 LONG_TITLE = "Checkout latency after the cache node was replaced without its warm-up job " * 2
 
@@ -102,9 +103,48 @@ async def test_each_file_is_read_once_and_each_row_added_once(library_dir, make_
         assert all(len(cut) < len(was) and cut.endswith("…") for cut, was in zip(narrow, wide))
 
 
+async def test_the_first_frame_shows_the_whole_list_focused(library_dir, make_app):
+    """The library comes after the app's own mount and takes its focus as it is composed:
+    its first frame has every row, the table focused (the arrows move in it at once) and
+    the count under it."""
+    seed(library_dir, 3)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        table = app.screen.query_one(DataTable)
+        assert app.focused is table and table.row_count == 3
+        assert "3 of 3 postmortems" in shown(app.screen.query_one("#library-empty"))
+        await pilot.press("down")
+        assert table.cursor_row == 1
+
+
+async def test_the_list_is_read_again_each_time_it_is_shown_again(library_dir, make_app):
+    """Filled once as the screen is mounted, and read again on the way back from a postmortem:
+    a file changed meanwhile (another window, a git pull) shows as it is now."""
+    from tui.screens.workspace import WorkspaceScreen
+    seed(library_dir, 2)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WorkspaceScreen)
+        other = ({"incident-0", "incident-1"} - {app.screen.document.id}).pop()
+        (library_dir / f"{other}.json").unlink()
+        Library(library_dir).create(new_postmortem(other, "Retitled elsewhere", "SEV1")).close()
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        titles = title_cells(app.screen.query_one(DataTable))
+        assert len(titles) == 2 and "Retitled elsewhere" in titles
+
+
 def test_the_first_frame_imports_no_stage_export_or_rule(library_dir):
     """The list shows summaries: the stages, the Markdown export, the writing rules and the
-    review checklist wait until a postmortem is opened."""
+    review checklist wait until a postmortem is opened; opening and writing files (TinyDB),
+    the library's dialogs, the trash and the sensitive-data scanner until a key needs them;
+    the document model and the views' summaries until something reads more than rows."""
     seed(library_dir, 2)
     probe = (
         "import asyncio, sys\n"
@@ -124,7 +164,10 @@ def test_the_first_frame_imports_no_stage_export_or_rule(library_dir):
     later = {"postmortem.markdown", "postmortem.checklist", "postmortem.blame",
              "postmortem.vagueness", "postmortem.hindsight", "postmortem.stages",
              "postmortem.whys", "postmortem.fishbone", "tui.stages",
-             "tui.screens.workspace", "tui.screens.review", "tui.screens.export"}
+             "tui.screens.workspace", "tui.screens.review", "tui.screens.export",
+             "storage.document_file", "tinydb", "tui.screens.dialogs", "storage.trash",
+             "postmortem.scanner", "postmortem.factory", "postmortem.model",
+             "postmortem.library_summary"}
     assert loaded & later == set()
 
 

@@ -9,7 +9,7 @@ from postmortem.factory import new_postmortem
 from storage.library import Library
 from tui.screens.workspace import WorkspaceScreen
 from tui.widgets.stage_strip import StageStrip
-from helpers import fill, stored
+from helpers import fill, shown, stored
 
 
 async def test_fill_stage_one_by_keyboard_then_reopen(library_dir, make_app):
@@ -47,7 +47,7 @@ async def test_fill_stage_one_by_keyboard_then_reopen(library_dir, make_app):
         await pilot.press("tab")
         await fill(pilot, "Priya N., Sam K., Lee W.")           # participants
         await pilot.pause()
-        assert "✓" in str(screen.query_one("#exit-status").render())
+        assert "✓" in shown(screen.query_one("#exit-status"))
         await pilot.press("ctrl+q")
     data = stored(library_dir, "queue")
     assert data["title"] == "Queue backlog in eu-west"

@@ -63,7 +63,7 @@ async def test_the_whole_stage_by_keyboard_then_reopen(library_dir, make_app):
     app = make_app("t2")
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await go_to_stage_two(pilot)
-        assert "✗" in shown(screen.query_one("#exit-status"))
+        assert "✗" in helpers.shown(screen.query_one("#exit-status"))
 
         # Five events by keyboard only: a, then one line each; the entry stays open.
         await pilot.press("a", *"14:00 deploy started", "enter")
@@ -152,7 +152,7 @@ async def test_the_whole_stage_by_keyboard_then_reopen(library_dir, make_app):
         await fill(pilot, "queue latency SLO held")
         await pilot.press("tab", "space")                        # comms match
         await pilot.pause()
-        assert "✓" in shown(screen.query_one("#exit-status"))
+        assert "✓" in helpers.shown(screen.query_one("#exit-status"))
         assert "40m" in shown(screen.query_one("#impact-duration"))
         await pilot.press("ctrl+q")
 
@@ -183,7 +183,7 @@ async def test_the_whole_stage_by_keyboard_then_reopen(library_dir, make_app):
         assert screen.query_one("#impact-data_integrity-at-risk", RadioButton).value is True
         assert screen.query_one("#impact-sla_breach-no", RadioButton).value is True
         assert screen.query_one("#impact-comms_aligned", Checkbox).value is True
-        assert "✓" in shown(screen.query_one("#exit-status"))
+        assert "✓" in helpers.shown(screen.query_one("#exit-status"))
 
 
 async def test_a_bad_time_keeps_the_text_says_why_and_saves_nothing(library_dir, make_app):
@@ -259,7 +259,7 @@ async def test_out_of_order_milestones_are_shown_next_to_the_event(library_dir, 
         assert screen.document.timeline[0].milestone == "mitigated"
         await pilot.press("down", "down", "s")   # start at 14:20: after detected and mitigated
         await pilot.pause()
-        assert "exit conditions open" in shown(screen.query_one("#exit-status"))
+        assert "exit conditions open" in helpers.shown(screen.query_one("#exit-status"))
         await pilot.press("f2")            # every open condition, one key away
         await pilot.pause()
         problems = helpers.shown(app.screen.query_one("#conditions-list"))

@@ -44,13 +44,13 @@ async def test_cancelling_a_delete_keeps_the_cursor_on_the_same_postmortem(libra
         assert cursor_title(app) == "Bravo outage"
         await pilot.press("delete")
         await pilot.pause()
-        assert "Bravo outage" in str(app.screen.query_one(".dialog-question").render())
+        assert "Bravo outage" in shown(app.screen.query_one(".dialog-question"))
         await pilot.press("n")
         await pilot.pause()
         assert cursor_title(app) == "Bravo outage"      # not back on the first row
         await pilot.press("delete")
         await pilot.pause()
-        assert "Bravo outage" in str(app.screen.query_one(".dialog-question").render())
+        assert "Bravo outage" in shown(app.screen.query_one(".dialog-question"))
         await pilot.press("y")
         await pilot.pause()
         assert titles(app) == ["Alpha outage", "Charlie outage"]

@@ -111,7 +111,9 @@ async def test_save_a_copy_writes_the_whole_document_outside_the_failing_folder(
         await pilot.press("c")
         await pilot.pause()
         assert isinstance(app.screen, ExportPathScreen)
-        default = Path(app.screen.query_one("#export-path-input").value)
+        shown_path = app.screen.query_one("#export-path-input").value
+        assert shown_path.startswith("~/")   # the home folder said as ~ (short at 80 columns)
+        default = Path(shown_path).expanduser()
         assert default.parent == home and library_dir not in default.parents
         assert default.name.startswith("disk.rescue-") and default.name.endswith("Z.json")
         await pilot.press("enter")

@@ -11,6 +11,11 @@ COMMANDS = {
         Command("app.help", "f1", "app.help", priority=True),
         Command("app.quit", "ctrl+q", "app.quit", priority=True),
     ),
+    # The help screen's one key (its label read from the catalogue when drawn, so a language
+    # switch reaches it as it does every other footer).
+    "help": (
+        Command("help.close", "escape,f1,q", "close", palette=False),
+    ),
     "library": (
         Command("library.new", "n", "new"),
         Command("library.open", "enter", "open"),

@@ -10,9 +10,11 @@ in this postmortem (``carry_over``) and written by the workspace once the lock i
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Callable
 
+from rich.cells import cell_len
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -24,7 +26,7 @@ from postmortem.duedates import DueDateError, parse_due
 from postmortem.history import clone
 from postmortem.i18n import t
 from postmortem.model import CarryOverAnswer, Postmortem
-from postmortem.times import show_date
+from postmortem.times import show_date, show_short_date
 from storage.carry_over import CarryOver, related_open_actions, write_answer
 from storage.errors import LockedError, StorageError
 from tui.commands import RegistryBindings
@@ -69,7 +71,7 @@ def write_or_keep(root: Path, answer: CarryOverAnswer, title: str) -> Written:
 def short_answer(answer: CarryOverAnswer) -> str:
     """The answer in the list's narrow column."""
     if answer.outcome == "open" and answer.due is not None:
-        return t("carry_ui.short.open", due=show_date(answer.due))
+        return t("carry_ui.short.open", due=show_short_date(answer.due))
     return answer_text(answer)
 
 
@@ -110,7 +112,10 @@ class CarryOverScreen(RegistryBindings, ModalScreen[None]):
         table = self.query_one(CarriedList)
         # The action's column takes what the others leave of the dialog; the highlighted
         # row's full title and postmortem are on the line below the list.
-        fixed = {"owner": 10, "due": 12, "answer": 20}
+        # The due column holds the widest date of the language, whole (a cut one reads as
+        # another day: 2026年3月1 for 2026年3月18日).
+        widest_due = cell_len("⚠ " + show_short_date(date(2026, 12, 28)))
+        fixed = {"owner": 10, "due": max(12, widest_due), "answer": 20}
         inner = min(DIALOG_WIDTH, int(self.app.size.width * 0.95)) - 8
         table.add_column(t("carry_ui.column.action"), key="action",
                          width=max(12, inner - sum(fixed.values()) - 2 * (len(fixed) + 1)))
@@ -135,7 +140,7 @@ class CarryOverScreen(RegistryBindings, ModalScreen[None]):
         today = actions_clock.today()
         for carried in self.carried:
             action = carried.action
-            due = show_date(action.due) if action.due else t("carry_ui.no_date")
+            due = show_short_date(action.due) if action.due else t("carry_ui.no_date")
             if carried.is_overdue(today):
                 due = "⚠ " + due
             table.add_row(action.title.strip() or action.id, action.owner or "—", due,

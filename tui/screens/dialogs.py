@@ -15,6 +15,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from postmortem import vocab
 from postmortem.i18n import t
 from postmortem.times import TimeParseError, parse_typed_time
+from tui.widgets.cell_wrap import CellWrapped
 from tui.widgets.field_message import FieldMessage
 from tui.widgets.text_field import TextField
 
@@ -31,7 +32,8 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.question, classes="dialog-question")
+            # Not markup (a title may hold brackets); Chinese wrapped by character.
+            yield Static(CellWrapped(self.question), classes="dialog-question")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.confirm_label, variant="error", id="confirm")
                 yield Button(t("key.cancel"), id="cancel")

@@ -31,6 +31,7 @@ from postmortem.redaction import Removed
 from storage.export_target import write_export_file
 from storage.errors import SaveError, StorageError
 from tui.commands import RegistryBindings
+from tui.paths import display_path
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.sharing_banner import SharingBanner
 from tui.widgets.text_field import TextBox, TextField
@@ -146,9 +147,9 @@ class ExportPathScreen(RegistryBindings, ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.question, classes="dialog-question", markup=False)
-            yield TextField(str(self.default), id="export-path-input", compact=False)
+            yield TextField(display_path(self.default), id="export-path-input", compact=False)
             yield Static("", id="export-path-error", classes="-hidden", markup=False)
-            yield Static(t("export_ui.path_hint", folder=self.base), classes="field-hint",
+            yield Static(t("export_ui.path_hint", folder=display_path(self.base)), classes="field-hint",
                          markup=False)
 
     def on_mount(self) -> None:
@@ -258,7 +259,7 @@ class ExportScreen(RegistryBindings, Screen[None]):
         raw = self.query_one("#export-raw", TextArea)
         raw.load_text(markdown)
         preview, hidden = preview_markdown(markdown)
-        status = t("export_ui.will_write", path=self.default_path())
+        status = t("export_ui.will_write", path=display_path(self.default_path()))
         if self.shown is not None and self.export_audience == "internal":
             status += " " + t("sharing.export_preview_masked")
         if hidden and not self.has_class("-raw"):

@@ -16,9 +16,10 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from postmortem.i18n import t
-from tui.commands import Command, all_commands
+from tui.commands import Command, RegistryBindings, all_commands
 from tui.commands.core import ESC_DIGIT_KEYS
 from tui.widgets.key_footer import KeyFooter
+from tui.widgets.cell_wrap import CellWrapped
 from tui.widgets.sharing_banner import SharingBanner
 
 KEY_WIDTH = 18
@@ -55,8 +56,8 @@ def scopes_here(focused: Widget | None, screen: Screen) -> list[str]:
     return scopes
 
 
-class HelpScreen(Screen[None]):
-    BINDINGS = [Binding("escape,f1,q", "close", t("key.close"))]
+class HelpScreen(RegistryBindings, Screen[None]):
+    COMMAND_SCOPE = "help"
 
     def __init__(self, focused: Widget | None, shown_over: Screen | None = None) -> None:
         super().__init__()
@@ -85,9 +86,9 @@ class HelpScreen(Screen[None]):
             return
         table = Table(show_header=False, show_edge=False, box=None, expand=True, padding=(0, 1))
         table.add_column(no_wrap=True, width=KEY_WIDTH, style="bold")
-        table.add_column(ratio=1, overflow="fold")  # Chinese has no spaces to wrap at
-        for command in rows:
-            table.add_row(key_names(command, self.app), command.help_text)
+        table.add_column(ratio=1)
+        for command in rows:   # Chinese has no spaces to wrap at: wrapped by character
+            table.add_row(key_names(command, self.app), CellWrapped(command.help_text))
         self.tables.append(table)
         yield Static(t(f"help.scope.{scope}"), classes="help-section", markup=False)
         yield Static(table, classes="help-keys")

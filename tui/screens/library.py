@@ -3,8 +3,6 @@ you type, and the trash itself (t)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
@@ -14,35 +12,27 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
 from postmortem.cells import cut
-from postmortem.factory import new_postmortem, new_postmortem_id
 from postmortem.hidden_text import mark_hidden
 from postmortem.i18n import t
 from postmortem.ids import is_valid_id
-from postmortem.scanner import mask
 from storage.errors import StorageError
 from storage.library import LibraryEntry
-from storage.trash import restore
 from tui.commands import RegistryBindings
-from tui.screens.dialogs import ConfirmScreen, NewPostmortemRequest, NewPostmortemScreen
 from tui.widgets.key_footer import KeyFooter
+from tui.paths import display_path
 from tui.widgets.sharing_banner import SharingBanner
 from tui.widgets.status_line import StatusLine
 from tui.widgets.text_field import TextField
 
 
-def display_path(path: Path) -> str:
-    """The folder as a person reads it: ``~/…`` under the home folder."""
-    try:
-        return "~/" + str(path.relative_to(Path.home()))
-    except ValueError:
-        return str(path)
-
-
 def matches(entry: LibraryEntry, query: str) -> bool:
     """Every word of the query appears in the title, id, owner, severity, status or tags."""
+    words = query.casefold().split()
+    if not words:   # no filter: every row, without building a haystack for each
+        return True
     haystack = " ".join([entry.id, entry.title or "", entry.owner or "", entry.severity or "",
                          entry.status or "", *entry.tags, status_text(entry)]).casefold()
-    return all(word in haystack for word in query.casefold().split())
+    return all(word in haystack for word in words)
 
 
 def status_text(entry: LibraryEntry) -> str:
@@ -67,6 +57,8 @@ class FilterInput(TextField):
 
 class LibraryScreen(RegistryBindings, Screen[None]):
     COMMAND_SCOPE = "library"
+    # Focused as it is composed, so its first frame is drawn focused (not drawn again).
+    AUTO_FOCUS = "#library-table"
 
     def compose(self) -> ComposeResult:
         yield SharingBanner()
@@ -84,13 +76,21 @@ class LibraryScreen(RegistryBindings, Screen[None]):
         self.shown: list[LibraryEntry] = []     # the entries the filter lets through, as listed
         self.short_columns = 0                  # cells the columns after the title take
         self.title_cut: int | None = None       # cells the listed titles were cut to
+        self.read_again = False                 # another screen was over this one since
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).focus()
+        # Filled here rather than when first shown: the table then measures its rows before its
+        # first frame, instead of drawing them once unmeasured and again measured.
+        self.reload()
+
+    def on_screen_suspend(self) -> None:
+        self.read_again = True
 
     def on_screen_resume(self) -> None:
-        # Also sent when the screen is first shown: the one read before the first frame.
-        self.reload()
+        # Back from a screen or dialog over it: the postmortems may have changed meanwhile.
+        if self.read_again:
+            self.read_again = False
+            self.reload()
 
     async def language_changed(self) -> None:
         """Built again in the language just chosen (heading, filter, columns, rows)."""
@@ -134,6 +134,7 @@ class LibraryScreen(RegistryBindings, Screen[None]):
         self.shown = shown = [e for e in self.entries if matches(e, query)]
         rows = [self.row_cells(entry) for entry in shown]
         if getattr(self.app, "sharing", False):  # sharing-safe mode: titles and owners masked
+            from postmortem.scanner import mask
             rows = [(mask(row[0]), *row[1:4], mask(row[4])) for row in rows]
         self.short_columns = self.short_columns_width([row[1:] for row in rows])
         self.title_cut = width = self.title_room()
@@ -157,10 +158,12 @@ class LibraryScreen(RegistryBindings, Screen[None]):
         selected = self.selected_id()
         entry = next((e for e in shown if e.id == selected), None)
         if entry is not None and entry.problem:
-            empty.update(Text(entry.problem))  # not markup: a field path has brackets
+            # Not markup: a field path has brackets. The file by its name, as in its row.
+            empty.update(Text(entry.problem.replace(str(entry.path), entry.path.name)))
         elif entry is not None and entry.conflicts:
             title = mark_hidden(entry.title) or t("header.untitled")
             if getattr(self.app, "sharing", False):
+                from postmortem.scanner import mask
                 title = mask(title)
             empty.update(Text(t("library.conflicts_hint", title=title, count=entry.conflicts)))
         elif not self.entries:
@@ -214,8 +217,13 @@ class LibraryScreen(RegistryBindings, Screen[None]):
     def action_filter(self) -> None:
         self.query_one(FilterInput).focus()
 
+    # What the keys open and change is imported when a key asks for it (the dialogs, the
+    # factory, the trash, the scanner): the first frame shows only the list.
+
     @work
     async def action_new(self) -> None:
+        from postmortem.factory import new_postmortem, new_postmortem_id
+        from tui.screens.dialogs import NewPostmortemRequest, NewPostmortemScreen
         request: NewPostmortemRequest | None = await self.app.push_screen_wait(NewPostmortemScreen())
         if request is None:
             return
@@ -233,6 +241,8 @@ class LibraryScreen(RegistryBindings, Screen[None]):
 
     @work
     async def action_delete(self) -> None:
+        from postmortem.scanner import mask
+        from tui.screens.dialogs import ConfirmScreen
         entry = self.selected_entry()
         if entry is None:
             return
@@ -256,6 +266,7 @@ class LibraryScreen(RegistryBindings, Screen[None]):
         if self.last_trashed is None:
             self.notify(t("trash.nothing_to_undo"))
             return
+        from storage.trash import restore
         name, title = self.last_trashed
         try:
             path = restore(self.app.library, name)

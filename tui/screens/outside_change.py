@@ -14,6 +14,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from postmortem.i18n import catalogue, current_language, t
+from tui.paths import display_path
+from tui.widgets.cell_wrap import CellWrapped
 
 
 class Keep(Enum):
@@ -45,8 +47,10 @@ class ChooseVersionScreen(ModalScreen[Keep]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="outside-choice"):
-            yield Static(t("outside.choice.question", path=self.path), classes="dialog-question")
-            differs = (t("outside.choice.differs", parts=", ".join(self.parts)) if self.parts
+            yield Static(CellWrapped(t("outside.choice.question", path=display_path(self.path))),
+                         classes="dialog-question")
+            parts = t("export.list_separator").join(self.parts)
+            differs = (t("outside.choice.differs", parts=parts) if self.parts
                        else t("outside.choice.same_parts"))
             yield Static(differs, id="outside-differs")
             yield Static(t("outside.choice.explain"))

@@ -40,7 +40,7 @@ class TrashScreen(RegistryBindings, Screen[None]):
         self.query_one(DataTable).focus()
 
     def reload(self) -> None:
-        from tui.screens.library import display_path
+        from tui.paths import display_path
         table = self.query_one(DataTable)
         row = table.cursor_row
         self.entries = list_trash(self.app.library)

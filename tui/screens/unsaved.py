@@ -23,6 +23,7 @@ from textual.widgets import Button, Static
 from postmortem.i18n import t
 from storage.errors import StorageError
 from storage.rescue import default_copy_path, failure_reason, rescue_bytes, write_emergency_copy
+from tui.widgets.cell_wrap import CellWrapped
 
 if TYPE_CHECKING:
     from tui.screens.workspace import WorkspaceScreen
@@ -50,7 +51,7 @@ class UnsavedEditsScreen(ModalScreen[UnsavedChoice]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog unsaved-dialog"):
             yield Static(t("unsaved.heading"), classes="dialog-question")
-            yield Static(self.report, id="unsaved-report", markup=False)
+            yield Static(CellWrapped(self.report), id="unsaved-report")
             yield Static(t("unsaved.choices"), classes="field-hint", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("unsaved.retry"), variant="primary", id="retry")

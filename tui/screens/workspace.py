@@ -24,6 +24,7 @@ from tui.autosave import Autosaver
 from tui.outside_watch import WATCH_INTERVAL, OutsideChangeWatcher
 from tui.commands import RegistryBindings
 from tui.save_schedule import SaveSchedule
+from tui.delivered import messages_delivered
 from tui.messages import DocumentChanged, JumpTo
 from tui.stages import stage_view_classes
 from tui.stages.actions import clock as actions_clock
@@ -38,6 +39,7 @@ from tui.screens.meeting_control import MeetingControl
 from tui.screens.stage_focus import StageFocus
 from tui.screens.workspace_saving import WorkspaceSaving
 from tui.sharing_workspace import SharingWorkspace
+from tui.widgets.cell_wrap import CellWrapped
 from tui.widgets.status_line import StatusLine
 from tui.widgets.typing_pause import AfterTyping
 
@@ -150,6 +152,7 @@ class WorkspaceScreen(RegistryBindings, SharingWorkspace, WorkspaceSaving, Meeti
 
     @on(DocumentChanged)
     def document_changed(self, event: DocumentChanged) -> None:
+        event.stop()   # this screen is its last listener: the app has nothing to do with it
         self.revision += 1
         if not self.carry_shared_edit():
             return
@@ -226,8 +229,9 @@ class WorkspaceScreen(RegistryBindings, SharingWorkspace, WorkspaceSaving, Meeti
         current = statuses[strip.current - 1]
         status = self.query_one("#exit-status", Static)
         line = self.shown_text(exit_line(current))
-        if status.content != line:   # an update lays the screen out again: not at every key
-            status.update(line)
+        shown = status.content.text.plain if isinstance(status.content, CellWrapped) else None
+        if shown != line:   # an update lays the screen out again: not at every key
+            status.update(CellWrapped(line))   # Chinese wrapped by character
         status.set_class(current.ok, "-ok")
         status.set_class(not current.ok, "-missing")
         self.refresh_meeting_room(current)
@@ -313,10 +317,11 @@ class WorkspaceScreen(RegistryBindings, SharingWorkspace, WorkspaceSaving, Meeti
                                           today=actions_clock.today(),
                                           shown=self.shared.shown if self.shared else None))
 
-    def action_library(self) -> None:
+    async def action_library(self) -> None:
         if self.app.settling_unsaved:
             self.app.bell()  # a dialog about unsaved edits is open: it decides first
             return
+        await messages_delivered(self.focused)   # keys typed just before Ctrl+L are saved too
         if self.read_only or self.flush():
             self._leave_for_library()
         else:

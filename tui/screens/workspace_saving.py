@@ -14,6 +14,7 @@ from postmortem.i18n import t
 from storage.outside import OutsideChangeError
 from storage.rescue import failure_reason
 from tui.autosave import Autosaver
+from tui.paths import display_path
 from tui.widgets.doc_header import DocumentHeader
 
 
@@ -100,7 +101,7 @@ class WorkspaceSaving:
                       since=self.unsaved_since_text())
         report = (t("unsaved.report", error=failure_reason(error), **values) if error is not None
                   else t("unsaved.report_pending", **values))
-        return f"{report}\n{t('unsaved.file_kept', path=self.document_file.path)}"
+        return f"{report}\n{t('unsaved.file_kept', path=display_path(self.document_file.path))}"
 
     def retry_save(self) -> None:
         if self.autosaver is not None:

@@ -28,6 +28,7 @@ from storage.errors import StorageError
 from storage.export_target import write_export_file
 from tui.commands import RegistryBindings
 from tui.widgets.key_footer import KeyFooter
+from tui.widgets.cell_wrap import CellWrapped
 from tui.widgets.status_line import StatusLine
 
 
@@ -46,9 +47,10 @@ def section_text(section: RecapSection, shown: Callable[[str], str] = str) -> Gr
     parts: list[RenderableType] = [Text(section.title, style="bold underline")]
     if not section.lines:
         parts.append(hanging("", Text(section.empty)))
-    for item in section.lines:
-        details = [hanging("–", Text(shown(mark_hidden(detail.text)))) for detail in item.details]
-        parts.append(hanging("•", Group(Text(shown(mark_hidden(item.text))), *details)))
+    for item in section.lines:   # wrapped beside Chinese characters too, not only at spaces
+        details = [hanging("–", CellWrapped(shown(mark_hidden(detail.text))))
+                    for detail in item.details]
+        parts.append(hanging("•", Group(CellWrapped(shown(mark_hidden(item.text))), *details)))
     return Group(*parts)
 
 

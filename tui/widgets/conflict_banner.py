@@ -22,7 +22,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from postmortem.hidden_text import mark_hidden
-from postmortem.i18n import t
+from postmortem.i18n import catalogue, current_language, t
 from postmortem.model import Conflict, Postmortem
 from postmortem.scanner import mask
 from postmortem.settle import SettleError, parse_path, settle
@@ -47,14 +47,17 @@ def shown_value(value: Any, item: bool = False) -> str:
 
 
 def place(path: str) -> str:
-    """A conflict's path as read on screen: ``actions › a3 › title``."""
+    """A conflict's path as read on screen, the document's parts by their names in the app's
+    language: ``actions › a3 › title`` (行动项 › a3 › 标题); an item by its id."""
     if path == "":
         return t("team_git.whole_document")
     try:
         steps = parse_path(path)
     except ValueError:
         return path
-    return " › ".join(step if isinstance(step, str) else step[1] for step in steps)
+    names = catalogue(current_language())
+    return " › ".join(names.get(f"outside.part.{step}", step) if isinstance(step, str) else step[1]
+                      for step in steps)
 
 
 def conflict_row(conflict: Conflict, shown: Callable[[str], str] = str) -> Table:

@@ -15,6 +15,7 @@ from postmortem.questions import QuestionCard
 from postmortem.stages import StageStatus
 from postmortem.parking import unsettled
 from tui.screens.parking import outcome_label
+from tui.widgets.cell_wrap import CellWrapped
 
 
 def hanging_grid() -> Table:
@@ -32,7 +33,7 @@ def topic_grid(document: Postmortem) -> Table:
     for topic in document.parking_lot:
         facts = Text(t("room.parking.facts", stage=topic.stage, outcome=outcome_label(topic)),
                      style="dim" if topic.settled else "bold")
-        grid.add_row(topic.id, Text.assemble(Text(topic.text), "\n", facts))
+        grid.add_row(topic.id, CellWrapped(Text.assemble(Text(topic.text), "\n", facts)))
     return grid
 
 
@@ -51,7 +52,8 @@ class ParkingPanel(VerticalScroll, can_focus=False):
             topic_grid(document) if topics else Text(t("room.parking.empty")))
         open_count = len(unsettled(document))
         note = self.query_one("#parking-note", Static)
-        note.update(t("room.parking.to_settle", count=open_count) if open_count else "")
+        note.update(CellWrapped(t("room.parking.to_settle", count=open_count)) if open_count
+                    else "")
         note.display = bool(open_count)
 
 
@@ -70,11 +72,11 @@ class QuestionsCard(VerticalScroll, can_focus=False):
             Text(card.heading))
         questions = hanging_grid()
         for number, question in enumerate(card.questions, 1):
-            questions.add_row(f"{number}.", Text(question))
+            questions.add_row(f"{number}.", CellWrapped(question))
         self.query_one("#questions-list", Static).update(questions)
         exit_line = self.query_one("#questions-exit", Static)
         # ✓ or ✗ as the exit bar above says it (its reasons are there and under F2).
-        exit_line.update(Text(t("room.card.exit", mark="✓" if status.ok else "✗",
-                                condition=card.exit_condition)))
+        exit_line.update(CellWrapped(t("room.card.exit", mark="✓" if status.ok else "✗",
+                                       condition=card.exit_condition)))
         exit_line.set_class(status.ok, "-ok")
         exit_line.set_class(not status.ok, "-missing")

@@ -25,6 +25,7 @@ from postmortem.i18n import t
 from postmortem.model import Action, Postmortem
 from postmortem.vagueness import action_findings, overdue
 from tui.commands import RegistryBindings
+from tui.widgets.cell_wrap import CellWrapped
 
 GROUPINGS = ("status", "type")
 VIEWS = ("board", "table")
@@ -126,8 +127,9 @@ class ActionBoard(_Styled, OptionList):
         grid.add_column(no_wrap=True, width=4)
         grid.add_column(ratio=1)
         marker = "!" if facts.overdue else ""
-        grid.add_row(Text(action.id, style=self.style("board--id")), title)
-        grid.add_row(Text(marker, style=self.style("board--overdue")), meta)
+        # Wrapped beside Chinese characters too, not only at spaces (tui/widgets/cell_wrap.py).
+        grid.add_row(Text(action.id, style=self.style("board--id")), CellWrapped(title))
+        grid.add_row(Text(marker, style=self.style("board--overdue")), CellWrapped(meta))
         return grid
 
     @property

@@ -123,10 +123,11 @@ class FindingsList(RegistryBindings, OptionList):
         self.findings: list[Finding] = []
 
     def show(self, findings: list[Finding]) -> None:
-        if [f.key for f in findings] == [f.key for f in self.findings] and self.option_count:
-            self.findings = findings
-            return
+        # Called at every key typed in a line: the list is redrawn only when it changes.
+        unchanged = [f.key for f in findings] == [f.key for f in self.findings]
         self.findings = findings
+        if unchanged and self.option_count == len(findings) and self.display == bool(findings):
+            return
         self.clear_options()
         self.add_options([Option(self._prompt(f)) for f in findings])
         self.display = bool(findings)

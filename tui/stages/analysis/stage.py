@@ -50,6 +50,10 @@ class AnalysisStage(StageView):
 
     def on_mount(self) -> None:
         self._recheck = AfterTyping(self, self.show_findings)
+        # The views behind the last check: each is drawn from it when it is next shown, so a
+        # tab nobody looks at is never rebuilt (the fishbone and its diagram, the summary).
+        self._views_behind: set[str] = set()
+        self._findings: tuple[list[Finding], dict[str, list[Finding]]] = ([], {})
         # The trees, findings and tabs are filled by ``refresh_from_document``, which the
         # workspace calls on every view it has just built, when it shows it.
         self._show_problem_start()
@@ -79,9 +83,9 @@ class AnalysisStage(StageView):
         for finding in findings:
             by_location[finding.location].append(finding)
         self.query_one("#analysis-problem-findings", FindingsList).show(by_location.get(PROBLEM, []))
-        self.query_one(WhysPanel).show_findings(by_location)
-        self.query_one(FishbonePanel).show_findings(by_location)
-        self.query_one(SummaryList).refresh_summary(findings)
+        self._findings = (findings, by_location)
+        self._views_behind = set(VIEWS)
+        self._draw_shown_view()
         whys_ids = {w.id for w in self.document.analysis.whys}
         counts = {"analysis-whys": sum(len(v) for k, v in by_location.items() if k in whys_ids),
                   "analysis-fishbone": sum(len(v) for k, v in by_location.items()
@@ -91,6 +95,22 @@ class AnalysisStage(StageView):
             title = t(f"analysis_ui.tab.{key}")
             tabs.get_tab(pane).label = (t("analysis_ui.tab.with_findings", title=title, count=counts[pane])
                                         if counts[pane] else title)
+
+    def _draw_shown_view(self) -> None:
+        view = self.query_one(TabbedContent).active or VIEWS[0]
+        if view not in self._views_behind:
+            return
+        self._views_behind.discard(view)
+        findings, by_location = self._findings
+        if view == "analysis-summary":
+            self.query_one(SummaryList).refresh_summary(findings)
+        else:
+            panel = WhysPanel if view == "analysis-whys" else FishbonePanel
+            self.query_one(panel).show_findings(by_location)
+
+    @on(TabbedContent.TabActivated, "#analysis-tabs")
+    def _view_shown(self) -> None:
+        self._draw_shown_view()
 
     def refresh_from_document(self) -> None:
         problem = self.query_one("#analysis-problem", Input)
@@ -121,6 +141,7 @@ class AnalysisStage(StageView):
 
     def show_view(self, view: str) -> None:
         self.query_one(TabbedContent).active = view
+        self._draw_shown_view()   # now, not when the tab's message comes: the caller selects in it
         self.main_widget(view).focus()
 
     def action_next_view(self) -> None:

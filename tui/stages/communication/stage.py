@@ -26,7 +26,7 @@ from postmortem.relative_days import relative_day
 from postmortem.times import show_long_date
 from tui.stages.actions import clock as actions_clock
 from tui.stages.base import StageView
-from tui.stages.scope.stage import split_list
+from tui.stages.scope.stage import join_list, split_list
 from tui.widgets.choices import ChoiceButton, TickBox
 from tui.widgets.text_field import TextBox, TextField
 
@@ -82,7 +82,7 @@ class CommunicationStage(StageView):
             yield Static(t("comms_ui.customer_not_needed"), id="customer-note", classes="comms-note")
             with Horizontal(classes="comms-row"):
                 yield Label(t("comms_ui.shared_with"), classes="comms-label")
-                yield TextField(", ".join(comms.shared_with), id="shared_with", disabled=ro,
+                yield TextField(join_list(comms.shared_with), id="shared_with", disabled=ro,
                                 placeholder=t("comms_ui.shared_placeholder"))
             with Horizontal(classes="comms-row"):
                 yield Label(t("comms_ui.legal_review"), id="legal-label", classes="comms-label")
@@ -134,7 +134,7 @@ class CommunicationStage(StageView):
         shared = self.query_one("#shared_with", Input)
         if split_list(shared.value) != comms.shared_with:
             with shared.prevent(Input.Changed):
-                shared.value = ", ".join(comms.shared_with)
+                shared.value = join_list(comms.shared_with)
         for value in vocab.LEGAL_REVIEWS:   # the set's Changed finds the document agreeing
             button = self.query_one(f"#legal-{value}", RadioButton)
             if button.value != (comms.legal_review == value):

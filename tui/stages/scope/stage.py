@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -20,8 +22,15 @@ from tui.widgets.text_field import TextField
 
 
 def split_list(text: str) -> list[str]:
-    """``"a, b,,c "`` → ``["a", "b", "c"]``: the comma-separated list fields."""
-    return [part.strip() for part in text.split(",") if part.strip()]
+    """``"a, b,,c "`` → ``["a", "b", "c"]``: the comma-separated list fields. A Chinese input
+    method types the full-width comma ``，`` or the enumeration comma ``、``: those separate too."""
+    return [part.strip() for part in re.split(r"[,，、]", text) if part.strip()]
+
+
+def join_list(values: list[str]) -> str:
+    """A list field's values as shown in its editor: ``a, b`` in English, ``甲、乙`` in Chinese
+    (``split_list`` reads either back)."""
+    return t("export.list_separator").join(values)
 
 
 class FieldRow(Horizontal):
@@ -46,10 +55,10 @@ def in_order(order: tuple[str, ...]):
 TEXT_FIELDS = {
     "title": FieldBinding("title"),
     "incident_ref": FieldBinding("incident_ref", stored=str.strip),
-    "tags": FieldBinding("tags", shown=", ".join, stored=split_list),
+    "tags": FieldBinding("tags", shown=join_list, stored=split_list),
     "owner": FieldBinding("scope.owner", stored=str.strip),
     "facilitator": FieldBinding("scope.facilitator", stored=str.strip),
-    "participants": FieldBinding("scope.participants", shown=", ".join, stored=split_list),
+    "participants": FieldBinding("scope.participants", shown=join_list, stored=split_list),
 }
 MEETING = FieldBinding("meeting_at", shown=lambda at: format_datetime(at) if at else "")
 SELECTS = {
@@ -100,7 +109,7 @@ class ScopeStage(StageView):
                 format_datetime(doc.meeting_at) if doc.meeting_at else "", id="meeting_at",
                 disabled=ro, placeholder=t("scope.meeting_placeholder")))
             yield FieldMessage(id="meeting_at-error")
-            yield FieldRow(t("scope.tags"), TextField(", ".join(doc.tags), id="tags", disabled=ro,
+            yield FieldRow(t("scope.tags"), TextField(join_list(doc.tags), id="tags", disabled=ro,
                                                   placeholder=t("scope.tags_placeholder")))
             yield FieldRow(t("scope.triggers"), TickList(
                 *[(t(f"trigger.{v}"), v, v in scope.triggers) for v in vocab.TRIGGERS],
@@ -124,7 +133,7 @@ class ScopeStage(StageView):
             yield FieldRow(t("scope.facilitator"), TextField(scope.facilitator, id="facilitator",
                                                          disabled=ro, placeholder=t("scope.person_placeholder")))
             yield FieldRow(t("scope.participants"), TextField(
-                ", ".join(scope.participants), id="participants", disabled=ro,
+                join_list(scope.participants), id="participants", disabled=ro,
                 placeholder=t("scope.participants_placeholder")))
 
     def on_mount(self) -> None:
