@@ -17,7 +17,7 @@ run: $(BIN)/.installed
 # Every test, in parallel (pytest-xdist; -n auto is three workers per core, tests/conftest.py).
 # `make test` runs the property tests with a fifth of their examples (Hypothesis profile
 # "fast", tests/conftest.py) and leaves out the long keyboard journeys (marker `journey` in
-# pyproject.toml: tests/test_keyboard_pass.py, a whole review typed key by key, a minute or
+# pyproject.toml: tests/tui/test_keyboard_pass.py, a whole review typed key by key, a minute or
 # two on its own); `make test-full` (what CI runs) runs every test with every example.
 # The Markdown lint (npm markdownlint-cli, pinned in tests/markdownlint/) goes into the venv;
 # without npm it says why and the lint test is skipped, saying so.

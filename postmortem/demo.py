@@ -6,7 +6,7 @@ the incident a week before, the meeting two days before, the action items and fo
 reviews ahead. ``demo_document(today)`` moves every date by whole days so that it is seen
 the same way on ``today`` — a newcomer opening the demo on any day sees a healthy postmortem
 that passes ``postmortem check`` (no overdue item or review). The free texts name no date.
-It must pass every stage exit and the final review (tests/test_demo.py keeps it that way).
+It must pass every stage exit and the final review (tests/domain/test_demo.py keeps it that way).
 
 ``demo.zh-CN.json`` is the same postmortem written in Chinese (its ``language`` says so): the
 same structure, ids and times, so it moves and passes the same way.

@@ -63,10 +63,14 @@ def examples(full: int) -> int:
     return max(10, round(full * scale))
 
 
-def settled(*keys: str, before=None):
+def settled(*keys: str, before=None, workers: bool = True):
     """The ``run_before`` of every snapshot test: optionally ``before(pilot)``, then the keys,
     then wait until the picture can no longer depend on timing — workers done, pending edits
-    saved (the header says "saved", never "editing…"), no cursor blinking."""
+    saved (the header says "saved", never "editing…"), no cursor blinking.
+
+    ``workers=False`` for a dialog a worker waits on (that worker finishes only when the dialog
+    is answered): a bounded number of refreshes instead of waiting for the workers, nothing
+    flushed."""
     async def run_before(pilot) -> None:
         await pilot.pause()
         if before is not None:
@@ -74,9 +78,13 @@ def settled(*keys: str, before=None):
             await pilot.pause()
         await pilot.press(*keys)
         await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        pilot.app.flush_all()
+        if workers:
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+            pilot.app.flush_all()
+        else:
+            for _ in range(3):
+                await pilot.pause()
         await pilot.pause()
         for widget in pilot.app.screen.query("Input, TextArea"):
             widget.cursor_blink = False

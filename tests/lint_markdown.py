@@ -12,7 +12,7 @@ The pin is the newest markdownlint-cli whose whole dependency tree runs on Node 
 7 (Node 22 only), so ``package.json`` overrides run-con to 1.3.2 (``ini`` 4.1) — still inside
 the range markdownlint-cli asks for. ``npm install --engine-strict`` in this folder checks it.
 
-The test ``tests/test_markdown_lint.py`` uses ``find_markdownlint`` and is skipped, saying why,
+The test ``tests/domain/test_markdown_lint.py`` uses ``find_markdownlint`` and is skipped, saying why,
 when no markdownlint can be found. ``MARKDOWNLINT=/path/to/markdownlint`` overrides the search.
 """
 

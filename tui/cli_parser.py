@@ -78,7 +78,7 @@ class Parser(argparse.ArgumentParser):
 # text makes, and said again from the catalogue. argparse's gettext cannot be given our
 # catalogue without a compiled .mo file per language and the process's locale variables set
 # while parsing; a sentence argparse adds in a later Python stays as it says it
-# (tests/test_cli_parser.py lists every one this Python has and fails on a new one).
+# (tests/cli/test_cli_parser.py lists every one this Python has and fails on a new one).
 ARGPARSE_MESSAGES = (
     ("the following arguments are required: %s", "cli.argparse.required", "names"),
     ("one of the arguments %s is required", "cli.argparse.one_required", "names"),
