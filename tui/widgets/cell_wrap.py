@@ -6,6 +6,10 @@ holding "设为 800" and then a sentence too long for the rest of it ends after 
 and the sentence starts the next line. Here a line breaks at a space or beside any double-width
 character, except before closing punctuation (，。）…, never at a line's start) and after
 opening punctuation (（“…, never at a line's end). English text breaks where Rich breaks it.
+
+Not the full Unicode line-breaking algorithm (UAX #14): its Python implementation on PyPI,
+uniseg 0.10, breaks these texts the same way but took 80 µs a character and 40 ms to import
+(measured), and the action board wraps every item of every column at each redraw.
 """
 
 from __future__ import annotations
