@@ -211,9 +211,34 @@ async def until_quiet(idle: float, slice_: float = 0.05, quiet_slices: int = 2,
         quiet = quiet + 1 if used < 0.001 else 0
 
 
-async def cost_of(action: Callable[[], object], idle: float) -> float:
-    """CPU seconds ``action`` (posting a key) costs the app until it is quiet again, less idle."""
+class FullCollections:
+    """CPU seconds spent in the collector's full (generation 2) collections, counted through
+    ``gc.callbacks``: one such collection can fall in a measured window and weigh more than
+    the work measured (it scans every object the process holds, the earlier benchmarks' too)."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self._began = 0.0
+
+    def __call__(self, phase: str, info: dict) -> None:
+        if info["generation"] != 2:
+            return
+        if phase == "start":
+            self._began = time.process_time()
+        else:
+            self.seconds += time.process_time() - self._began
+
+
+FULL_COLLECTIONS = FullCollections()
+gc.callbacks.append(FULL_COLLECTIONS)
+
+
+async def cost_of(action: Callable[[], object], idle: float) -> tuple[float, float]:
+    """CPU seconds ``action`` (posting a key) costs the app until it is quiet again, less idle;
+    and the seconds of full collections within that."""
     cpu, wall = time.process_time(), time.perf_counter()
+    collecting = FULL_COLLECTIONS.seconds
     action()
     await until_quiet(idle)
-    return max(0.0, (time.process_time() - cpu) - idle * (time.perf_counter() - wall))
+    return (max(0.0, (time.process_time() - cpu) - idle * (time.perf_counter() - wall)),
+            FULL_COLLECTIONS.seconds - collecting)
