@@ -82,6 +82,7 @@ class PostmortemApp(RegistryBindings, App[None]):
         # in its file (discarded, copied elsewhere, rescued); any of them makes the exit status 1.
         self.exit_notes: list[str] = []
         self.settling_unsaved = False  # a dialog about unsaved edits is under way
+        self._terminating: asyncio.Future | None = None   # the flush a signal started (kept alive)
 
     def on_mount(self) -> None:
         self.title = t("app.title")
