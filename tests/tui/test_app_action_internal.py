@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from textual.widgets import Markdown
 
 from postmortem.demo import demo_document
 from postmortem.model import Action
@@ -73,7 +72,7 @@ async def test_i_marks_an_item_internal_only_and_the_customer_version_leaves_it_
         assert "internal only" in shown(stage.current_view())
         assert stage.form.border_title == "Item a3 · internal only"
         screen = await customer_preview(pilot)
-        assert title not in screen.query_one("#export-markdown", Markdown).source
+        assert title not in screen.shown_markdown().source
         await pilot.press("escape")
         await pilot.pause()
     assert stored(library_dir, DEMO)["actions"][2]["internal"] is True
@@ -114,7 +113,7 @@ async def test_a_blaming_title_is_flagged_in_the_form_dismissable_and_warned_in_
         assert "Item a10" not in warnings    # items are "Action a10" in every warning
         assert "Action a10 is left out of the customer version" in warnings
         assert "Customer-facing summary carries an open blame finding" in warnings
-        assert "bad config" not in screen.query_one("#export-markdown", Markdown).source
+        assert "bad config" not in screen.shown_markdown().source
         await pilot.press("w")
         await pilot.pause()
         assert (library_dir / f"{DEMO}.customer.md").exists()   # a warning never blocks
@@ -134,7 +133,7 @@ async def test_a_blaming_title_is_flagged_in_the_form_dismissable_and_warned_in_
         await pilot.pause()
         assert stage.document.dismissed_findings[-1].key == "blame:actions[a10].title:human error"
         screen = await customer_preview(pilot)
-        assert "bad config" in screen.query_one("#export-markdown", Markdown).source
+        assert "bad config" in screen.shown_markdown().source
         assert "Action a10" not in shown(screen.query_one("#export-warnings-text"))
         await pilot.press("escape")
         await pilot.pause()

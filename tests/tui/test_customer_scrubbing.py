@@ -347,7 +347,6 @@ def test_cli_customer_export_reports_what_it_removed_on_stderr(library_dir, tmp_
 
 
 async def test_export_preview_shows_the_report_for_the_customer_version(library_dir, make_app):
-    from textual.widgets import Markdown
 
     from postmortem.demo import demo_document
     from storage.library import Library
@@ -366,7 +365,7 @@ async def test_export_preview_shows_the_report_for_the_customer_version(library_
         await pilot.press("t")
         await pilot.pause()
         assert report.display and shown(report) == DEMO_REPORT  # what the screen shows
-        assert "#inc-4821" not in screen.query_one("#export-markdown", Markdown).source
+        assert "#inc-4821" not in screen.shown_markdown().source
         await pilot.press("w")
         await pilot.pause()
         await pilot.press("t")

@@ -192,6 +192,8 @@ class ExportScreen(RegistryBindings, Screen[None]):
         self.shown = shown
         self.document_path = Path(document_path)
         self.export_audience = "internal"
+        self.showing_raw = False    # m: the Markdown as written instead of rendered
+        self.preview_rows_hidden = 0  # table rows the preview leaves out (the file has them)
         # What the internal document's checklist is evaluated with, as on the review screen.
         self.library_summaries = library
         self.today = today if today is not None else date.today()
@@ -207,8 +209,10 @@ class ExportScreen(RegistryBindings, Screen[None]):
         # Open findings in what customers will read (customer version only); never blocks.
         with VerticalScroll(id="export-warnings", can_focus=False):
             yield Static(id="export-warnings-text", markup=False)
+        # One rendered preview per audience, filled when first shown: t only shows the other.
         with VerticalScroll(id="export-preview"):
-            yield Markdown(id="export-markdown", open_links=False)
+            for export_audience in EXPORT_AUDIENCES:
+                yield Markdown(id=f"export-markdown-{export_audience}", open_links=False)
         # m: the text exactly as written, for tables too wide to read rendered at 80 columns.
         yield TextBox(id="export-raw", read_only=True, soft_wrap=True, compact=True)
         with Vertical(id="export-refused"):
@@ -245,32 +249,58 @@ class ExportScreen(RegistryBindings, Screen[None]):
                       else Content.styled(label, "$foreground-muted")]
         self.query_one("#export-audience", Static).update(Content.assemble(*parts))
         removed = Removed()
-        self.set_class(self.export_audience == "external", "-customer")
         try:
             markdown = self.rendered(removed, on_screen=True)
         except ExportRefused as refused:
             self.query_one("#export-refused-reason", Static).update(str(refused))
-            self.set_class(True, "-refused")
+            self.show_parts(refused=True)
             self.set_status("")  # the reason is on screen already
             return
-        self.set_class(False, "-refused")
         self.query_one("#export-removed", Static).update(removed.sentence())
         self.show_warnings()
+        preview_text, self.preview_rows_hidden = preview_markdown(markdown)
+        # The document does not change under this screen: an audience's preview, once
+        # filled, is shown again as it is (filling it mounts a widget per block and cell).
+        preview = self.shown_markdown()
+        if preview.source != preview_text:
+            await preview.update(preview_text)
         raw = self.query_one("#export-raw", TextArea)
-        raw.load_text(markdown)
-        preview, hidden = preview_markdown(markdown)
+        if raw.text != markdown:
+            raw.load_text(markdown)
+        self.show_view()
+
+    def shown_markdown(self) -> Markdown:
+        """The rendered preview of the audience shown."""
+        return self.query_one(f"#export-markdown-{self.export_audience}", Markdown)
+
+    def show_view(self) -> None:
+        """The rendered preview or the raw text of the audience shown, from the top, focused,
+        with the status line that goes with it."""
+        self.show_parts(refused=False)
+        for markdown in self.query_one("#export-preview").query_children(Markdown):
+            markdown.display = markdown is self.shown_markdown()
         status = t("export_ui.will_write", path=display_path(self.default_path()))
         if self.shown is not None and self.export_audience == "internal":
             status += " " + t("sharing.export_preview_masked")
-        if hidden and not self.has_class("-raw"):
-            status += " " + t("export_ui.preview_shortened", count=hidden)
+        if self.preview_rows_hidden and not self.showing_raw:
+            status += " " + t("export_ui.preview_shortened", count=self.preview_rows_hidden)
         self.set_status(status)
-        await self.query_one(Markdown).update(preview)
         preview = self.query_one("#export-preview", VerticalScroll)
+        raw = self.query_one("#export-raw", TextArea)
         preview.scroll_home(animate=False)
         raw.scroll_home(animate=False)
         # After the refresh: the view just switched on is not focusable until styled.
-        self.call_after_refresh((raw if self.has_class("-raw") else preview).focus)
+        self.call_after_refresh((raw if self.showing_raw else preview).focus)
+
+    def show_parts(self, *, refused: bool) -> None:
+        """Show the refusal, or the rendered preview or the raw text, and the customer
+        version's removed count. Set on these few widgets, not as classes of the screen: a
+        class of the screen restyles every widget under it, the whole rendered preview."""
+        self.query_one("#export-refused").display = refused
+        self.query_one("#export-preview").display = not refused and not self.showing_raw
+        self.query_one("#export-raw").display = not refused and self.showing_raw
+        self.query_one("#export-removed").display = (
+            not refused and self.export_audience == "external")
 
     def show_warnings(self) -> None:
         warnings = customer_warnings(self.document) if self.export_audience == "external" else []
@@ -292,8 +322,9 @@ class ExportScreen(RegistryBindings, Screen[None]):
 
     async def action_toggle_raw(self) -> None:
         """Rendered preview or the Markdown as written (the same text the file gets)."""
-        self.toggle_class("-raw")
-        await self.show_audience()
+        self.showing_raw = not self.showing_raw
+        if not self.query_one("#export-refused").display:
+            self.show_view()
 
     async def action_toggle_audience(self) -> None:
         self.export_audience = EXPORT_AUDIENCES[
