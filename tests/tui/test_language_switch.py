@@ -7,11 +7,14 @@ from __future__ import annotations
 import json
 
 import pytest
+from textual.widgets import Static
 
 from postmortem import i18n
 from postmortem.factory import new_postmortem
 from storage.library import Library
 from tui import cli
+from tui.screens.dialogs import ConfirmScreen
+from tui.screens.help import HelpScreen
 from tui.screens.library import LibraryScreen
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.stage_strip import StageStrip
@@ -128,3 +131,31 @@ async def test_switching_from_the_palette_in_the_library(library_dir, make_app, 
         assert screen.query_one("#library-heading").render().plain == i18n.t("library.heading")
         assert i18n.current_language() == "zh-CN"
     assert json.loads((config_dir / "preferences.json").read_text("utf-8"))["language"] == "zh-CN"
+
+
+async def test_a_dialog_opened_after_a_switch_names_its_keys_in_the_new_language(
+        library_dir, make_app, config_dir):
+    # The dialogs' keys were bindings of their own, labelled from the catalogue when their
+    # classes were built, and the help (F1) over a dialog did not list them. From the
+    # registry, they are listed first, in the language of the moment.
+    Library(library_dir).create(new_postmortem("queue", "Queue backlog", "SEV2")).close()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f24")                      # to Chinese
+        await pilot.pause()
+        await pilot.press("delete")                   # move the postmortem to the trash?
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        help_text = " ".join(shown(line) for line in app.screen.query(Static))
+        assert help_text.index("是/否问题") < help_text.index("文档库"), help_text[:200]
+        assert "回答“否”" in help_text and "Cancel" not in help_text
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmScreen)
+    assert (library_dir / "queue.json").exists()      # n answered no: nothing moved

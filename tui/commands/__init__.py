@@ -21,14 +21,14 @@ from typing import Any, ClassVar
 from textual.binding import Binding
 
 from tui.commands.command import Command
-from tui.commands import (actions, analysis, communication, core, export, language, lessons,
-                          meeting, parking, review, roster, sharing, teamgit, teamviews,
+from tui.commands import (actions, analysis, communication, core, dialogs, export, language,
+                          lessons, meeting, parking, review, roster, sharing, teamgit, teamviews,
                           timeline, timeline_dialogs, trash)
 
 # In this order the help lists the scopes of elsewhere, and a scope's commands its keys.
-MODULES: tuple[ModuleType, ...] = (actions, analysis, communication, core, export, language,
-                                   lessons, meeting, parking, review, roster, sharing, teamgit,
-                                   teamviews, timeline, timeline_dialogs, trash)
+MODULES: tuple[ModuleType, ...] = (actions, analysis, communication, core, dialogs, export,
+                                   language, lessons, meeting, parking, review, roster, sharing,
+                                   teamgit, teamviews, timeline, timeline_dialogs, trash)
 
 
 @lru_cache(maxsize=1)

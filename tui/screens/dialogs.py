@@ -7,7 +7,6 @@ from datetime import date, datetime
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
@@ -15,16 +14,16 @@ from textual.widgets import Button, Input, Label, Select, Static
 from postmortem import vocab
 from postmortem.i18n import t
 from postmortem.times import TimeParseError, parse_typed_time
+from tui.commands import RegistryBindings
 from tui.widgets.cell_wrap import CellWrapped
 from tui.widgets.field_message import FieldMessage
 from tui.widgets.text_field import TextField
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(RegistryBindings, ModalScreen[bool]):
     """Yes/no. Enter or y confirms, Escape or n cancels."""
 
-    BINDINGS = [Binding("escape,n", "answer(False)", t("key.cancel")),
-                Binding("y", "answer(True)", t("key.yes"))]
+    COMMAND_SCOPE = "confirm"
 
     def __init__(self, question: str, confirm_label: str) -> None:
         super().__init__(classes="dialog-screen")
@@ -57,10 +56,10 @@ class NewPostmortemRequest:
     meeting_at: datetime | None = None
 
 
-class NewPostmortemScreen(ModalScreen[NewPostmortemRequest | None]):
+class NewPostmortemScreen(RegistryBindings, ModalScreen[NewPostmortemRequest | None]):
     """Title and severity for a new postmortem; None when cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel", t("key.cancel"))]
+    COMMAND_SCOPE = "new-postmortem"
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):

@@ -5,21 +5,21 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from postmortem.findings import Finding
 from postmortem.i18n import t
+from tui.commands import RegistryBindings
 from tui.widgets.field_message import FieldMessage
 from tui.widgets.text_field import TextField
 
 
-class DismissFindingScreen(ModalScreen[str | None]):
+class DismissFindingScreen(RegistryBindings, ModalScreen[str | None]):
     """The finding, what it is about, and an Input for the reason; None when cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel", t("key.cancel"))]
+    COMMAND_SCOPE = "dismiss-finding"
 
     def __init__(self, finding: Finding, *, title: str, about: str, example_reason: str) -> None:
         super().__init__(classes="dialog-screen")

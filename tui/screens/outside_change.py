@@ -8,12 +8,12 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from postmortem.i18n import catalogue, current_language, t
+from tui.commands import RegistryBindings
 from tui.paths import display_path
 from tui.widgets.cell_wrap import CellWrapped
 
@@ -32,13 +32,11 @@ def differing_parts(mine: dict[str, Any], theirs: dict[str, Any]) -> list[str]:
     return [names.get(f"outside.part.{key}", key) for key in keys if mine.get(key) != theirs.get(key)]
 
 
-class ChooseVersionScreen(ModalScreen[Keep]):
+class ChooseVersionScreen(RegistryBindings, ModalScreen[Keep]):
     """Keep mine (m), take theirs (t) or merge both (b). There is no cancel: until one is chosen nothing can be
     saved, and every choice keeps both versions."""
 
-    BINDINGS = [Binding("m", "choose('mine')", t("outside.choice.mine_key")),
-                Binding("t", "choose('theirs')", t("outside.choice.theirs_key")),
-                Binding("b", "choose('merge')", t("team_git.outside.merge_key"))]
+    COMMAND_SCOPE = "outside-change"
 
     def __init__(self, path: Path, mine: dict[str, Any], theirs: dict[str, Any]) -> None:
         super().__init__(classes="dialog-screen")

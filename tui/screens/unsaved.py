@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from postmortem.i18n import t
+from tui.commands import RegistryBindings
 from storage.errors import StorageError
 from storage.rescue import default_copy_path, failure_reason, rescue_bytes, write_emergency_copy
 from tui.widgets.cell_wrap import CellWrapped
@@ -36,13 +36,10 @@ class UnsavedChoice(Enum):
     CANCEL = "cancel"
 
 
-class UnsavedEditsScreen(ModalScreen[UnsavedChoice]):
+class UnsavedEditsScreen(RegistryBindings, ModalScreen[UnsavedChoice]):
     """Says what is not saved and why; the result is the facilitator's choice."""
 
-    BINDINGS = [Binding("r", "choose('retry')", t("unsaved.retry")),
-                Binding("c", "choose('copy')", t("unsaved.copy")),
-                Binding("d", "choose('discard')", t("unsaved.discard")),
-                Binding("escape", "choose('cancel')", t("unsaved.cancel"))]
+    COMMAND_SCOPE = "unsaved"
 
     def __init__(self, report: str) -> None:
         super().__init__(classes="dialog-screen")

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, SelectionList, Static
@@ -19,6 +18,7 @@ from textual.widgets.selection_list import Selection
 from postmortem.i18n import t
 from postmortem.model import Postmortem
 from postmortem.whys import preorder
+from tui.commands import RegistryBindings
 from tui.widgets.choices import TickList
 
 
@@ -52,18 +52,17 @@ def cause_choices(doc: Postmortem) -> list[CauseChoice]:
     return choices
 
 
-class CauseList(TickList):
+class CauseList(RegistryBindings, TickList):
     """Space ticks; Enter confirms the dialog (a plain SelectionList would tick on Enter)."""
 
-    BINDINGS = [Binding("enter", "screen.confirm", t("actions_ui.picker.confirm"), show=False)]
+    COMMAND_SCOPE = "cause-list"
 
 
-class CausePickerScreen(ModalScreen[list[str] | None]):
+class CausePickerScreen(RegistryBindings, ModalScreen[list[str] | None]):
     """Tick the why-nodes and fishbone causes an action addresses; Enter or the button
     confirms (the ticked ids in document order), Escape cancels (None)."""
 
-    BINDINGS = [Binding("escape", "cancel", t("key.cancel")),
-                Binding("ctrl+s", "confirm", t("actions_ui.picker.confirm"), priority=True)]
+    COMMAND_SCOPE = "cause-picker"
 
     def __init__(self, doc: Postmortem, action_title: str, chosen: list[str]) -> None:
         super().__init__(classes="dialog-screen")

@@ -9,13 +9,13 @@ from typing import Generic, TypeVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from postmortem.i18n import t
+from tui.commands import RegistryBindings
 
 T = TypeVar("T")
 
@@ -34,10 +34,10 @@ class Choice(Generic[T]):
     current: bool = False   # where the item is now: shown, not offered
 
 
-class PickScreen(ModalScreen["Picked[T] | None"], Generic[T]):
+class PickScreen(RegistryBindings, ModalScreen["Picked[T] | None"], Generic[T]):
     """A short list to choose from; Enter picks, Escape cancels."""
 
-    BINDINGS = [Binding("escape", "cancel", t("key.cancel"))]
+    COMMAND_SCOPE = "pick"
 
     def __init__(self, title: str, choices: list[Choice[T]]) -> None:
         super().__init__(classes="dialog-screen")
