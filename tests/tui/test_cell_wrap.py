@@ -9,8 +9,11 @@ from hypothesis import given, settings, strategies as st
 from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
+from textual.content import Content
+from textual.style import Style
+from textual.visual import RenderOptions
 
-from tui.widgets.cell_wrap import CellWrapped, line_starts
+from tui.widgets.cell_wrap import CellWrapped, CellWrappedContent, line_starts
 from helpers import examples
 
 
@@ -55,3 +58,25 @@ def test_no_line_is_wider_than_the_width_and_nothing_is_lost(text, width):
     pieces = [text[a:b] for a, b in zip([0, *starts], [*starts, len(text)])]
     assert "".join(pieces) == text
     assert all(cell_len(piece.rstrip()) <= width for piece in pieces)
+
+
+def content_lines(visual, width: int) -> list[str]:
+    strips = visual.render_strips(width, None, Style(), RenderOptions(
+        get_style=lambda style: Style(), rules={}))
+    return [strip.text.rstrip() for strip in strips]
+
+
+def test_content_wraps_chinese_by_character_and_keeps_its_tail_whole():
+    # The final review's reasons: Textual's Content, like Rich, broke only at spaces.
+    body = Content.assemble(("建议：", "bold"), " 与“上一次缓存故障”中记录的故障重复：标签“缓存”")
+    tail = Content.styled("  · 阶段 1：范围与受众", "$foreground-muted")
+    wrapped = CellWrappedContent(body, tail=tail)
+    lines = content_lines(wrapped, 30)
+    assert lines[0] == "建议： 与“上一次缓存故障”中记"    # 29 cells (录 makes 31), not "建议："
+    assert all(cell_len(line) <= 30 for line in lines)
+    assert lines[-1] == "· 阶段 1：范围与受众"                   # the tail starts a line, whole
+    assert wrapped.get_height({}, 30) == len(lines)
+    # Where the tail fits, it ends the last line; English still breaks at spaces.
+    short = CellWrappedContent(Content("Owner missing"), tail=Content("  · stage 5"))
+    assert content_lines(short, 30) == ["Owner missing  · stage 5"]
+    assert content_lines(CellWrappedContent(Content("one two three")), 8) == ["one two", "three"]

@@ -27,6 +27,7 @@ from postmortem.scanner import Finding
 from postmortem.stages import STAGE_KEYS
 from tui.commands import RegistryBindings
 from tui.messages import JumpTo
+from tui.widgets.cell_wrap import CellWrappedContent
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.sharing_banner import SharingBanner
 
@@ -45,8 +46,11 @@ def stage_tag(stage: int) -> str:
 
 def reason_prompt(text: str, stage: int, mark: Content | None = None) -> Padding:
     """A reason, wrapped and indented as a block, with where it is fixed in muted text."""
-    body = Content.assemble(mark or "", text, ("  · " + stage_tag(stage), "$foreground-muted"))
-    return Padding(body, Spacing(0, 0, 0, REASON_INDENT))
+    # Chinese breaks between characters, not only at spaces (a line would end half empty);
+    # where to fix it stays whole.
+    body = Content.assemble(mark or "", text)
+    where = Content.styled("  · " + stage_tag(stage), "$foreground-muted")
+    return Padding(CellWrappedContent(body, tail=where), Spacing(0, 0, 0, REASON_INDENT))
 
 
 def stage_of_path(path: str) -> int:

@@ -20,6 +20,11 @@ from rich.cells import cell_len, split_graphemes
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.text import Text
+from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 
 # Never at the start of a line (they close what comes before them) / never at its end.
 CLOSING = frozenset("，。、；：？！）」』”’》〉】〕］｝…—%,.;:?!)]}")
@@ -103,3 +108,43 @@ class CellWrapped:
         longest_line = max((cell_len(line) for line in plain.split("\n")), default=0)
         return Measurement(min(longest_unit, options.max_width),
                            min(longest_line, options.max_width))
+
+
+class CellWrappedContent(Visual):
+    """Textual ``Content`` wrapped by ``line_starts``: its styles and theme variables kept
+    ($foreground-muted and the like, which a Rich ``Text`` cannot hold). For option lists and
+    other places that take a Textual visual. ``tail`` (a short note such as where an item is
+    fixed) is never cut: it ends the last line if it fits there, else starts a line."""
+
+    def __init__(self, content: Content, tail: Content | None = None) -> None:
+        self.content, self.tail = content, tail
+
+    @staticmethod
+    def _wrap(content: Content, width: int) -> list[Content]:
+        lines: list[Content] = []
+        for paragraph in content.split("\n", allow_blank=True):
+            lines += [line.rstrip()
+                      for line in paragraph.divide(line_starts(paragraph.plain, width))]
+        return lines
+
+    def lines(self, width: int) -> Content:
+        width = max(1, width)
+        lines = self._wrap(self.content, width)
+        if self.tail is not None:
+            if lines and lines[-1].cell_length + self.tail.cell_length <= width:
+                lines[-1] += self.tail
+            else:
+                plain = self.tail.plain
+                lines += self._wrap(self.tail[len(plain) - len(plain.lstrip()):], width)
+        return Content("\n").join(lines)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        whole = self.content if self.tail is None else self.content + self.tail
+        return whole.get_optimal_width(rules, container_width)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return self.lines(width).get_height(rules, width)
+
+    def render_strips(self, width: int, height: int | None, style: Style,
+                      options: RenderOptions) -> list[Strip]:
+        return self.lines(width).render_strips(width, height, style, options)
