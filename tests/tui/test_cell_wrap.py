@@ -80,3 +80,10 @@ def test_content_wraps_chinese_by_character_and_keeps_its_tail_whole():
     short = CellWrappedContent(Content("Owner missing"), tail=Content("  · stage 5"))
     assert content_lines(short, 30) == ["Owner missing  · stage 5"]
     assert content_lines(CellWrappedContent(Content("one two three")), 8) == ["one two", "three"]
+
+
+def test_a_no_break_space_keeps_a_key_with_its_verb():
+    # The parking panel's "阶段 5 按 p" left "p" alone on its last line at 80 columns.
+    assert rendered(CellWrapped("3 项待处理：阶段 5 按 p"), 22) == ["3 项待处理：阶段 5 按", "p"]
+    assert rendered(CellWrapped("3 项待处理：阶段 5 按\u00a0p"), 22) == [
+        "3 项待处理：阶段 5", "按\u00a0p"]

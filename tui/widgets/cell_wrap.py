@@ -30,7 +30,8 @@ from textual.visual import RenderOptions, Visual
 CLOSING = frozenset("，。、；：？！）」』”’》〉】〕］｝…—%,.;:?!)]}")
 OPENING = frozenset("（「『“‘《〈【〔［｛([{")
 
-_PIECE = re.compile(r"\S+\s*|\s+")
+# Pieces end at white space, except a no-break space, which holds "按 p" together.
+_PIECE = re.compile(r"(?:\S|\u00a0)+[^\S\u00a0]*|[^\S\u00a0]+")
 
 
 def _units(text: str) -> list[str]:
