@@ -242,3 +242,17 @@ def test_dismissing_a_finding_in_chinese(snap_compare, library):
     library.create(doc).close()
     app = create_app(library.root, DEMO, clock=False)
     assert snapshot(snap_compare, app, opened("escape", "5", "f", "x"))
+
+
+def test_second_window_read_only_in_chinese(snap_compare, library):
+    """The postmortem open in another window (its lock held): this one only shows it. The
+    toast that says so is cleared: it names this run's process and temporary folder."""
+    first_window = library.open(DEMO)
+
+    async def without_toast(pilot):
+        pilot.app.clear_notifications()
+    try:
+        app = create_app(library.root, DEMO, clock=False)
+        assert snapshot(snap_compare, app, settled(before=without_toast))
+    finally:
+        first_window.close()
