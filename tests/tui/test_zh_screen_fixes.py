@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
+from textual.geometry import Region
 
 from postmortem import i18n
 from postmortem.demo import demo_dict
@@ -160,3 +162,25 @@ async def test_the_exit_bar_fills_its_first_line_in_chinese(library_dir, make_ap
         bar = app.screen.query_one("#exit-status")
         lines = [strip.text.rstrip() for strip in bar.render_lines(Region(0, 0, *bar.outer_size))]
         assert lines[0].endswith("（F2 列出）：把被标记的条目写具体，或说明理由后忽略该提示")
+
+
+async def test_the_customer_preview_wraps_chinese_paragraphs_by_character(library_dir, make_app):
+    # Textual's Markdown broke a Chinese paragraph only at spaces: "UTC 18:55 到 20:14" alone
+    # on a line, and lines starting with ， and 。.
+    from postmortem.demo import demo_document
+    from tui.widgets.wrapped_markdown import WrappedParagraph
+    Library(library_dir).create(demo_document(language="zh-CN")).close()
+    app = make_app("demo-checkout-latency")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("escape", "f6")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        paragraphs = list(app.screen.shown_markdown().query(WrappedParagraph))
+        assert paragraphs
+        lines = [strip.text.rstrip() for paragraph in paragraphs
+                 for strip in paragraph.render_lines(Region(0, 0, *paragraph.size))]
+    summary = next(index for index, line in enumerate(lines) if line.startswith("UTC 18:55"))
+    assert cell_len(lines[summary]) >= paragraphs[0].size.width - 2, lines[summary]
+    assert [line for line in lines if line and line[0] in "，。、；：？！）」』”》"] == []

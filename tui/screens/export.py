@@ -35,6 +35,7 @@ from tui.paths import display_path
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.sharing_banner import SharingBanner
 from tui.widgets.text_field import TextBox, TextField
+from tui.widgets.wrapped_markdown import WrappedMarkdown
 
 # Textual's Markdown widget makes a widget of every table cell: a 2,000-event timeline takes
 # half a minute to lay out. The preview keeps this many rows of each table (the file gets all).
@@ -212,7 +213,7 @@ class ExportScreen(RegistryBindings, Screen[None]):
         # One rendered preview per audience, filled when first shown: t only shows the other.
         with VerticalScroll(id="export-preview"):
             for export_audience in EXPORT_AUDIENCES:
-                yield Markdown(id=f"export-markdown-{export_audience}", open_links=False)
+                yield WrappedMarkdown(id=f"export-markdown-{export_audience}", open_links=False)
         # m: the text exactly as written, for tables too wide to read rendered at 80 columns.
         yield TextBox(id="export-raw", read_only=True, soft_wrap=True, compact=True)
         with Vertical(id="export-refused"):
