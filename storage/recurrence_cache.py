@@ -16,7 +16,8 @@ Rules decided here:
   file being checked: that one is left out of what is compared, so it may have been saved
   since, or be new (the usual ``check`` after an edit). Anything else — another file added,
   removed or saved, a kept index that does not read — prepares it again from the summaries,
-  and records it (``keep_cache``).
+  and records it (``keep_cache``). ``check --all`` records the index it prepared for itself
+  (``index_of``, ``keep_index``), so the next ``check`` of one file finds it.
 - A library with a file that does not read is prepared each time and not recorded: that
   file's problem is read and said each time, as the summary cache does.
 - The kept index is the whole library's, the file being checked included (left out of what
@@ -31,8 +32,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from collections.abc import Iterable
 from typing import Any
 
+from postmortem.recurrence import RecurrenceSummary
 from postmortem.recurrence_index import RecurrenceIndex
 from storage.reading import library_files
 from storage.summary_cache import (Unreadable, identity, read_cache_file, read_or_why,
@@ -47,7 +50,7 @@ def read_index(root: Path, *, skip: str | None = None, keep_cache: bool = False
     named ``skip`` (the postmortem being checked) left out of what is compared, and the other
     files that do not read."""
     root = Path(root)
-    files = _identities(root)
+    files = file_identities(root)
     kept = _kept_index(read_cache_file(root, INDEX_NAME), files, skip)
     if kept is not None:
         index, names = kept
@@ -58,21 +61,34 @@ def read_index(root: Path, *, skip: str | None = None, keep_cache: bool = False
         results = read_parts(root, recurrence_part(), keep_cache,
                              skip=None if keep_cache else skip)
         unreadable = read_or_why(results)[1]
-        # In id order (file order among equal ids), as the index numbers them: names align.
-        read = sorted(((value, path.name) for path, value, _ in results if value is not None),
-                      key=lambda pair: pair[0].id)
-        index = RecurrenceIndex(summary for summary, _ in read)
-        names = [name for _, name in read]
-        if keep_cache and names and not unreadable and files is not None \
-                and set(names) == set(files):
-            write_cache_file(root, INDEX_NAME, {"files": [[name, *files[name]] for name in names],
-                                                "index": index.state()})
+        index, names = index_of((value, path.name) for path, value, _ in results
+                                if value is not None)
+        if keep_cache and not unreadable:
+            keep_index(root, index, names, files)
     if skip in names:
         index.leave_out(names.index(skip))
     return index, [u for u in unreadable if u.path.name != skip]
 
 
-def _identities(root: Path) -> dict[str, list[int]] | None:
+def index_of(summaries: Iterable[tuple[RecurrenceSummary, str]]
+             ) -> tuple[RecurrenceIndex, list[str]]:
+    """The index of these summaries, each with its file's name, and the names in the index's
+    order (id order, file order among equal ids, as the index numbers them)."""
+    read = sorted(summaries, key=lambda pair: pair[0].id)
+    return RecurrenceIndex(summary for summary, _ in read), [name for _, name in read]
+
+
+def keep_index(root: Path, index: RecurrenceIndex, names: list[str],
+               files: dict[str, list[int]] | None) -> None:
+    """Record ``index``, prepared from the files ``names`` of ``files`` (their identities
+    taken before they were read), when those are every file of the library. The caller
+    records it only when every file read."""
+    if names and files is not None and set(names) == set(files):
+        write_cache_file(root, INDEX_NAME, {"files": [[name, *files[name]] for name in names],
+                                            "index": index.state()})
+
+
+def file_identities(root: Path) -> dict[str, list[int]] | None:
     """Each file of the library by name with its identity, taken before anything is read;
     None when one cannot be taken (the index is then prepared, not recorded)."""
     found = {}

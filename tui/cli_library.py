@@ -67,15 +67,21 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_check_all(args: argparse.Namespace) -> int:
     """The final review of every postmortem, one line each; 1 when any fails or cannot be read."""
     from postmortem.checklist import evaluate
-    from postmortem.recurrence_index import RecurrenceIndex
+    from storage.recurrence_cache import file_identities, index_of, keep_index
     from storage.summary_cache import read_documents
     from tui import cli
-    read = read_documents(_root(args))
+    root = _root(args)
+    files = file_identities(root)   # taken before reading, as the kept index needs them
+    read = read_documents(root)
     if not read:
         print(t("team.check.empty"))
         return 0
-    # Prepared once: the other postmortems' causes by text, their tags by carrier.
-    others = RecurrenceIndex(r.recurrence for r in read if r.recurrence is not None)
+    # Prepared once: the other postmortems' causes by text, their tags by carrier. Kept when
+    # every file read, so that the next `check FILE` finds it prepared.
+    others, names = index_of((r.recurrence, r.path.name) for r in read
+                             if r.recurrence is not None)
+    if all(r.document is not None for r in read):
+        keep_index(root, others, names, files)
     # Files not compared; never one of those evaluated (their summaries read), so one tuple
     # serves every review rather than a list rebuilt for each.
     unreadable = tuple(r.path.name for r in read if r.recurrence is None)

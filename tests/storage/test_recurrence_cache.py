@@ -166,7 +166,7 @@ def test_a_library_with_a_file_that_does_not_read_keeps_no_index(library, capsys
     assert "checked" not in {s.id for s in index}
 
 
-def test_only_check_keeps_the_index(library, capsys):
+def test_only_the_checks_keep_the_index(library, capsys):
     """The export, the final review and the meeting read the library without writing in it."""
     assert cli.main(["--library", str(library.root), "export", "checked"]) == 0
     assert "Repeats a failure recorded in “Earlier”" in capsys.readouterr().out
@@ -179,3 +179,23 @@ def test_a_checked_file_outside_the_library_leaves_nothing_out(library, capsys, 
     outside.write_bytes(library.path_for("earlier").read_bytes())
     found = read_recurrence(library.root, skip=outside)
     assert len(found.postmortems) == len(list(library.root.glob("*.json")))
+
+
+def test_check_all_keeps_the_index_for_the_next_check(library, capsys, monkeypatch):
+    # check --all prepared the index for itself and let it go: the check of one file after it
+    # prepared it again.
+    assert cli.main(["--library", str(library.root), "check", "--all"]) in (0, 1)
+    every = capsys.readouterr().out
+    assert [entry[0] for entry in kept(library)["files"]] == sorted(
+        path.name for path in library.root.glob("*.json"))
+    no_preparing(monkeypatch)
+    first = check(library, capsys)
+    assert "(earlier)" in first and "(resolver)" in first
+    assert "checked" in every
+
+
+def test_check_all_with_a_file_that_does_not_read_keeps_no_index(library, capsys):
+    (library.root / "broken.json").write_text("{", "utf-8")
+    assert cli.main(["--library", str(library.root), "check", "--all"]) == 1
+    assert "broken.json" in capsys.readouterr().out
+    assert not (library.root / CACHE_FOLDER / INDEX_NAME).exists()
